@@ -1,0 +1,9 @@
+export default function Loading() {
+  return (
+    <div role="status" aria-live="polite" className="animate-pulse space-y-4">
+      <div className="h-7 w-48 rounded bg-neutral-200 dark:bg-neutral-800" />
+      <div className="h-32 rounded bg-neutral-100 dark:bg-neutral-900" />
+      <span className="sr-only">Loading…</span>
+    </div>
+  );
+}

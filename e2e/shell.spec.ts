@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+
+const SECTIONS = ["Today", "Triage", "Metrics", "Health", "Incidents", "Dependencies", "Releases", "Settings"];
+
+test("every section is reachable from the navigation and unbuilt ones say so honestly", async ({ page }) => {
+  await page.goto("/today");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link")).toHaveText(SECTIONS);
+  for (const label of SECTIONS.slice(0, -1)) {
+    await nav.getByRole("link", { name: label }).click();
+    await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
+    await expect(nav.getByRole("link", { name: label })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByText("Nothing to show yet")).toBeVisible();
+    // No digits in an empty section: it must not show sample numbers.
+    expect(await page.locator("main").innerText()).not.toMatch(/\d+\s*%|\d{2,}/);
+  }
+  await nav.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByText("Migrations applied")).toBeVisible();
+});
+
+test("keyboard users can skip to the content and reach the navigation", async ({ page }) => {
+  await page.goto("/today");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  await page.goto("/today");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Today" })).toBeFocused();
+});
+
+test("the theme toggle switches dark mode and remembers it", async ({ page }) => {
+  await page.goto("/today");
+  const html = page.locator("html");
+  await expect(html).toHaveClass("system");
+  await page.getByRole("button", { name: /Colour theme/ }).click();
+  await expect(html).toHaveClass("light");
+  await page.getByRole("button", { name: /Colour theme/ }).click();
+  await expect(html).toHaveClass("dark");
+  const background = await page.locator("body").evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).not.toBe("rgb(255, 255, 255)");
+  await page.reload();
+  await expect(html).toHaveClass("dark");
+});

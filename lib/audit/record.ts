@@ -1,0 +1,31 @@
+// Security-relevant actions (logins, failed logins, user/role/token changes). Never pass secrets in `detail`.
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type AuditAction =
+  | "login"
+  | "login.failed"
+  | "login.throttled"
+  | "logout"
+  | "setup.admin_created"
+  | "user.created"
+  | "user.role_changed"
+  | "user.deactivated"
+  | "user.reactivated"
+  | "user.password_reset"
+  | "token.created"
+  | "token.revoked";
+
+export type AuditEntry = {
+  action: AuditAction;
+  actorId?: string | null;
+  target?: string;
+  ip?: string;
+  detail?: Prisma.InputJsonValue;
+};
+
+export async function recordAudit(entry: AuditEntry, tx: Prisma.TransactionClient = db): Promise<void> {
+  await tx.auditLog.create({
+    data: { action: entry.action, actorId: entry.actorId ?? null, target: entry.target, ip: entry.ip, detail: entry.detail },
+  });
+}

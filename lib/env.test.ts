@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, loadEnv } from "@/lib/env";
+
+function errorOf(source: Record<string, string>): string {
+  try {
+    loadEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.message;
+    throw error;
+  }
+  throw new Error("expected the configuration to be rejected");
+}
+
+describe("loadEnv", () => {
+  it("has working defaults for an empty environment", () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({ PORT: 3000, STEWARD_DATA_DIR: ".steward", STEWARD_WORKER: "inline", STEWARD_TRUST_PROXY: false });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://localhost/db" }, "DATABASE_URL: must look like postgresql://"],
+    [{ DATABASE_URL: "not a url" }, "DATABASE_URL: must look like postgresql://"],
+    [{ PORT: "eighty" }, "PORT: must be a number"],
+    [{ PORT: "70000" }, "PORT:"],
+    [{ STEWARD_WORKER: "maybe" }, "STEWARD_WORKER: must be 'inline' or 'off'"],
+    [{ STEWARD_TRUST_PROXY: "perhaps" }, "STEWARD_TRUST_PROXY: must be one of true/false"],
+    [{ STEWARD_METRICS_TOKEN: "short" }, "STEWARD_METRICS_TOKEN: must be at least 16 characters"],
+    [{ STEWARD_PUBLIC_URL: "steward.example.org" }, "STEWARD_PUBLIC_URL: must be an absolute URL"],
+  ])("explains a bad value: %j", (source, expected) => {
+    expect(errorOf(source)).toContain(expected);
+  });
+
+  it("accepts a real Postgres URL and treats empty strings as unset", () => {
+    expect(loadEnv({ DATABASE_URL: "postgresql://u:p@db.internal:5432/steward", PORT: "" })).toMatchObject({
+      DATABASE_URL: "postgresql://u:p@db.internal:5432/steward",
+      PORT: 3000,
+    });
+  });
+
+  it("never echoes a secret value in its message", () => {
+    expect(errorOf({ DATABASE_URL: "mysql://user:hunter2@host/db" })).not.toContain("hunter2");
+  });
+});

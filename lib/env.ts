@@ -1,0 +1,65 @@
+// The one place that reads process.env. Everything else imports `env` (or calls loadEnv in scripts).
+import { z } from "zod";
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
+    error: "must be one of true/false/1/0/yes/no/on/off",
+  })
+  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must look like postgresql://user:password@host:5432/database");
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number({ error: "must be a number" }).int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().trim().min(1).default("0.0.0.0"),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  STEWARD_DATA_DIR: z.string().trim().min(1).default(".steward"),
+  STEWARD_PUBLIC_URL: z.url({ error: "must be an absolute URL such as https://steward.example.org" }).optional(),
+  STEWARD_WORKER: z.enum(["inline", "off"], { error: "must be 'inline' or 'off'" }).default("inline"),
+  STEWARD_METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  STEWARD_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  STEWARD_TRUST_PROXY: booleanString.default(false),
+  /** Set by `npm start` when it serves the embedded database; not for users to set. */
+  STEWARD_EMBEDDED_DATABASE: booleanString.default(false),
+  STEWARD_DEMO: booleanString.default(false),
+  STEWARD_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment (default: process.env). Empty strings count as unset. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+
+/** The parsed configuration of this process, validated on first use. */
+export function getEnv(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

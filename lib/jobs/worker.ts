@@ -1,0 +1,80 @@
+// The background worker: pg-boss on our Postgres. Runs inside `npm start` or alone via `npm run worker`.
+import { hostname } from "node:os";
+import PgBoss from "pg-boss";
+import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
+import { RECURRING_JOBS, type RecurringJob } from "@/lib/jobs/definitions";
+
+export type WorkerOptions = {
+  connectionString: string;
+  workerId?: string;
+  jobs?: RecurringJob[];
+  /** How often this worker checks the cron schedule (pg-boss default 30 s; tests use 1 s). */
+  cronMonitorIntervalSeconds?: number;
+  pollingIntervalSeconds?: number;
+};
+
+export type RunningWorker = { workerId: string; stop: () => Promise<void> };
+
+async function runRecorded(job: RecurringJob, jobId: string, workerId: string): Promise<void> {
+  // The pg-boss job id is unique: a redelivered job updates its row instead of adding one.
+  await db.jobRun.upsert({
+    where: { jobId },
+    create: { job: job.name, jobId, workerId },
+    update: { workerId, startedAt: new Date(), error: null },
+  });
+  try {
+    const result = await job.run();
+    await db.jobRun.update({ where: { jobId }, data: { finishedAt: new Date(), result } });
+    logger.info("job finished", { job: job.name, jobId, workerId, result });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db.jobRun.update({ where: { jobId }, data: { finishedAt: new Date(), error: message.slice(0, 500) } });
+    throw error;
+  }
+}
+
+/** Workers starting together race to create the same queue; Postgres then reports a deadlock (40P01). */
+async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 5 || (code !== "40P01" && code !== "23505")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
+}
+
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}`;
+  const jobs = options.jobs ?? RECURRING_JOBS;
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    schema: "pgboss",
+    max: 4,
+    application_name: `steward-worker ${workerId}`,
+    cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds ?? 30,
+    cronWorkerIntervalSeconds: options.pollingIntervalSeconds ?? 5,
+  });
+  boss.on("error", (error: Error) => logger.error("job queue error", { workerId, error: error.message }));
+  await boss.start();
+  for (const job of jobs) {
+    await ensureQueue(boss, job.name);
+    await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
+    await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([delivered]) => {
+      if (delivered) await runRecorded(job, delivered.id, workerId);
+    });
+  }
+  logger.info("worker started", { workerId, jobs: jobs.map((j) => `${j.name} (${j.cron})`) });
+  return {
+    workerId,
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      logger.info("worker stopped", { workerId });
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// Serves the built Next.js app from this process. Owning the HTTP server lets steward decide which
+// client address to believe: the socket's, unless STEWARD_TRUST_PROXY says a proxy sets X-Forwarded-For.
+import { createServer, type IncomingMessage } from "node:http";
+import next from "next";
+
+const PROXY_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+
+export function normaliseForwardedHeaders(request: IncomingMessage, trustProxy: boolean): void {
+  const remote = request.socket.remoteAddress ?? "unknown";
+  if (trustProxy) {
+    const chain = request.headers["x-forwarded-for"];
+    request.headers["x-forwarded-for"] = chain ? `${chain}, ${remote}` : remote;
+    return;
+  }
+  for (const header of PROXY_HEADERS) delete request.headers[header];
+  request.headers["x-forwarded-for"] = remote;
+}
+
+export async function startWebServer(options: { port: number; hostname: string; trustProxy: boolean }) {
+  const app = next({ dev: false, dir: process.cwd(), hostname: options.hostname, port: options.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((request, response) => {
+    normaliseForwardedHeaders(request, options.trustProxy);
+    void handle(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.hostname, resolve);
+  });
+  return {
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
