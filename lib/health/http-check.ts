@@ -1,0 +1,129 @@
+/**
+ * Runs one HTTP health check and always resolves to a CheckResult (never throws for anything the
+ * target does). Every hop — the first request and each redirect — is resolved, vetted against the
+ * address policy and pinned (see resolve-target.ts); the whole chain shares one timeout.
+ *
+ * Body cap (default 1 MiB, `maxBodyBytes`): with a keyword or JSON-path assertion a larger body
+ * fails as "body-too-large" (a miss on a truncated body would be a misleading "keyword" failure);
+ * a status-only check stops reading at the cap and is judged on its status.
+ */
+import { z } from "zod";
+import { CheckFailureError, classifyNetworkError, type FailureKind } from "./check-failure";
+import { sendHop, type HopResponse } from "./http-request";
+import { parseJsonPath, readJsonPath } from "./json-path";
+import { resolveTarget, type HostLookup } from "./resolve-target";
+import { HttpCheckInput, type HttpCheck } from "./schemas";
+import type { AddressPolicy } from "./ssrf";
+
+export const MAX_REDIRECTS = 5;
+
+export interface CheckResult {
+  ok: boolean;
+  status?: number;
+  responseTimeMs: number;
+  failure?: { kind: FailureKind; message: string };
+  checkedAt: Date;
+}
+
+export interface RunHttpCheckOptions {
+  /** Loopback/private targets; default true because steward is self-hosted next to what it checks. */
+  allowPrivate?: boolean;
+  lookup?: HostLookup;
+}
+
+const CREDENTIAL_HEADERS = new Set(["authorization", "cookie", "proxy-authorization"]);
+
+function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new CheckFailureError("timeout", "check timed out"));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+async function fetchFollowingRedirects(check: HttpCheck, opts: RunHttpCheckOptions, signal: AbortSignal): Promise<HopResponse> {
+  const policy: AddressPolicy = { allowPrivate: opts.allowPrivate ?? true };
+  let url = new URL(check.url);
+  let method: string = check.method;
+  let body = check.body;
+  let headers: Record<string, string> = { "user-agent": "steward-health-check/1", accept: "*/*", ...check.headers };
+  const seen = new Set([url.href]);
+  for (let hop = 0; ; hop++) {
+    const target = await raceAbort(resolveTarget(url, policy, opts.lookup), signal).catch((err: unknown) => {
+      const failure = classifyNetworkError(err);
+      throw hop === 0 ? failure : new CheckFailureError(failure.kind, `redirect to ${url.href} refused: ${failure.message}`);
+    });
+    const bodyRequired = check.keyword !== undefined || check.jsonPath !== undefined;
+    const res = await sendHop({ url, target, policy, method, headers, body, maxBodyBytes: check.maxBodyBytes, bodyRequired, signal });
+    if (res.location === undefined) return res;
+    if (hop >= MAX_REDIRECTS) throw new CheckFailureError("redirect-loop", `more than ${MAX_REDIRECTS} redirects`);
+    const next = URL.canParse(res.location, url) ? new URL(res.location, url) : undefined;
+    if (!next) throw new CheckFailureError("error", `invalid redirect location ${JSON.stringify(res.location)}`);
+    if (seen.has(next.href)) throw new CheckFailureError("redirect-loop", `redirect loop: ${next.href} was already visited`);
+    seen.add(next.href);
+    // Same rules as browsers: 303 (and 301/302 after POST) turn into a body-less GET.
+    if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
+      method = method === "HEAD" ? "HEAD" : "GET";
+      body = undefined;
+    }
+    // Like fetch(): credentials set for one origin are not handed to another.
+    if (next.origin !== url.origin) {
+      headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !CREDENTIAL_HEADERS.has(k.toLowerCase())));
+    }
+    url = next;
+  }
+}
+
+function assessResponse(check: HttpCheck, res: HopResponse): CheckResult["failure"] {
+  const { min, max } = check.expectedStatus;
+  if (res.status < min || res.status > max) {
+    return { kind: "status", message: `status ${res.status} is outside the expected ${min}–${max}` };
+  }
+  const text = check.keyword !== undefined || check.jsonPath !== undefined ? res.body.toString("utf8") : "";
+  if (check.keyword !== undefined && !text.includes(check.keyword)) {
+    return { kind: "keyword", message: `keyword ${JSON.stringify(check.keyword)} not found in the response body` };
+  }
+  if (check.jsonPath !== undefined) {
+    const { path, equals } = check.jsonPath;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch {
+      return { kind: "json-path", message: "response body is not valid JSON" };
+    }
+    const found = readJsonPath(doc, parseJsonPath(path) ?? []);
+    if (!found.found) return { kind: "json-path", message: `${path} not found in the response` };
+    if (found.value !== equals) {
+      return { kind: "json-path", message: `${path} is ${JSON.stringify(found.value) ?? "undefined"}, expected ${JSON.stringify(equals)}` };
+    }
+  }
+  return undefined;
+}
+
+/** Runs `input` (validated with HttpCheckInput; invalid input is reported as kind "error"). */
+export async function runHttpCheck(input: z.input<typeof HttpCheckInput>, opts: RunHttpCheckOptions = {}): Promise<CheckResult> {
+  const checkedAt = new Date();
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  const parsed = HttpCheckInput.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, responseTimeMs: 0, failure: { kind: "error", message: z.prettifyError(parsed.error) }, checkedAt };
+  }
+  const check = parsed.data;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), check.timeoutMs);
+  try {
+    const res = await fetchFollowingRedirects(check, opts, controller.signal);
+    const responseTimeMs = elapsed();
+    const failure = assessResponse(check, res);
+    return failure ? { ok: false, status: res.status, responseTimeMs, failure, checkedAt } : { ok: true, status: res.status, responseTimeMs, checkedAt };
+  } catch (err) {
+    const failure = controller.signal.aborted
+      ? new CheckFailureError("timeout", `no complete response within ${check.timeoutMs} ms`)
+      : classifyNetworkError(err);
+    return { ok: false, responseTimeMs: elapsed(), failure: { kind: failure.kind, message: failure.message }, checkedAt };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Zod inputs for health targets and the push API. No node-only imports, so client forms can share
+ * them. Address policy (metadata, private ranges) is NOT judged here: DNS can change after a target
+ * is saved, so `resolve-target.ts` enforces it on every check.
+ */
+import { z } from "zod";
+import { parseJsonPath } from "./json-path";
+import { KPI_NAMES } from "./thresholds";
+
+const MiB = 1024 * 1024;
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const MAX_SAMPLES_PER_BATCH = 1000;
+
+const MetricName = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "not a valid Prometheus metric name");
+const LABEL_RULE = "label names are letters, digits and _ (max 64)";
+const LabelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]{0,63}$/, LABEL_RULE);
+/** A record whose invalid keys report the key rule, not zod's generic "Invalid key in record". */
+const recordOf = <V extends z.ZodType>(key: z.ZodString, value: V, keyRule: string) =>
+  z.record(key, value, { error: (iss) => (iss.code === "invalid_key" ? keyRule : undefined) });
+const LabelMatch = recordOf(LabelName, z.string().max(256), LABEL_RULE);
+
+export const HttpUrl = z
+  .url({ protocol: /^https?$/, error: "url must be an http:// or https:// URL" })
+  .max(2048, "url is longer than 2048 characters");
+
+const HeaderName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/);
+const FORBIDDEN_HEADERS = new Set(["host", "content-length", "transfer-encoding", "connection", "upgrade"]);
+const Headers = recordOf(HeaderName, z.string().max(4096).regex(/^[^\r\n\0]*$/, "header values cannot contain line breaks"), "not a valid header name")
+  .refine((h) => Object.keys(h).length <= 32, "at most 32 headers")
+  .refine((h) => Object.keys(h).every((k) => !FORBIDDEN_HEADERS.has(k.toLowerCase())), "host, content-length, transfer-encoding, connection and upgrade are set by steward");
+
+export const HttpCheckInput = z
+  .strictObject({
+    method: z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]).default("GET"),
+    url: HttpUrl,
+    expectedStatus: z
+      .strictObject({ min: z.int().min(100).max(599), max: z.int().min(100).max(599) })
+      .refine((s) => s.min <= s.max, "expectedStatus.min must not exceed expectedStatus.max")
+      .default({ min: 200, max: 399 }),
+    timeoutMs: z.int().min(100, "timeout must be at least 100 ms").max(60_000, "timeout must be at most 60 s").default(10_000),
+    headers: Headers.optional(),
+    body: z.string().max(65_536, "request body is limited to 64 KiB").optional(),
+    keyword: z.string().min(1).max(1024).optional(),
+    jsonPath: z
+      .strictObject({
+        path: z.string().max(256).refine((p) => parseJsonPath(p) !== undefined, 'path must look like $.status, $.checks[0].ok or $["a-b"]'),
+        equals: z.union([z.string().max(1024), z.number(), z.boolean()]),
+      })
+      .optional(),
+    maxBodyBytes: z.int().min(1024).max(10 * MiB).default(MiB),
+  })
+  .refine((c) => !(c.body !== undefined && (c.method === "GET" || c.method === "HEAD")), {
+    error: "a GET or HEAD check cannot send a body",
+    path: ["body"],
+  })
+  .refine((c) => !(c.method === "HEAD" && (c.keyword !== undefined || c.jsonPath !== undefined)), {
+    error: "HEAD responses have no body: use GET for keyword or JSON checks",
+    path: ["method"],
+  });
+export type HttpCheck = z.output<typeof HttpCheckInput>;
+
+/** Overrides of the default metric names (see prometheus.ts); everything optional. */
+export const KpiMappingInput = z.strictObject({
+  requests: z
+    .strictObject({
+      metric: MetricName.optional(),
+      statusLabels: z.array(LabelName).min(1).max(4).optional(),
+      errorStatusPrefixes: z.array(z.string().regex(/^\d{1,3}$/)).min(1).max(10).optional(),
+      match: LabelMatch.optional(),
+    })
+    .optional(),
+  latency: z
+    .strictObject({ metric: MetricName.optional(), unit: z.enum(["seconds", "milliseconds"]).optional(), match: LabelMatch.optional() })
+    .optional(),
+  memory: z.strictObject({ metric: MetricName.optional() }).optional(),
+  memoryLimitBytes: z.int().positive("memory limit must be a positive number of bytes").optional(),
+  breakers: z
+    .strictObject({
+      metric: MetricName.optional(),
+      nameLabel: LabelName.optional(),
+      stateLabel: LabelName.optional(),
+      values: z.strictObject({ closed: z.number(), open: z.number(), halfOpen: z.number() }).optional(),
+    })
+    .optional(),
+});
+export type KpiMappingOverrides = z.output<typeof KpiMappingInput>;
+
+const Threshold = z.strictObject({ target: z.number(), warning: z.number(), critical: z.number() }).partial();
+export const ThresholdOverridesInput = z.partialRecord(z.enum(KPI_NAMES), Threshold);
+
+const targetBase = {
+  name: z.string().trim().min(1, "name is required").max(100),
+  intervalSeconds: z.int().min(10, "interval must be at least 10 seconds").max(86_400, "interval must be at most 1 day").default(60),
+  thresholds: ThresholdOverridesInput.optional(),
+};
+
+export const CreateHttpTargetInput = z.strictObject({ kind: z.literal("http"), ...targetBase, check: HttpCheckInput });
+export const CreatePrometheusTargetInput = z.strictObject({
+  kind: z.literal("prometheus"),
+  ...targetBase,
+  url: HttpUrl,
+  timeoutMs: z.int().min(100).max(60_000).default(10_000),
+  mapping: KpiMappingInput.default({}),
+});
+export const CreateTargetInput = z
+  .discriminatedUnion("kind", [CreateHttpTargetInput, CreatePrometheusTargetInput])
+  .refine((t) => (t.kind === "http" ? t.check.timeoutMs : t.timeoutMs) < t.intervalSeconds * 1000, {
+    error: "timeout must be shorter than the interval",
+    path: ["intervalSeconds"],
+  });
+export type CreateTarget = z.output<typeof CreateTargetInput>;
+
+const TargetRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/, "target must be a target slug (letters, digits, . _ : / -; max 128)");
+
+const SAMPLE_RANGE: Record<(typeof KPI_NAMES)[number], [number, number]> = {
+  response_time_ms: [0, 3_600_000],
+  error_rate_pct: [0, 100],
+  throughput_rps: [0, 1e9],
+  memory_pct: [0, 1000],
+  breaker_state: [0, 2],
+};
+
+/** Push body schema; `now` is injectable so "within ±1 day" is testable. */
+export function makePushMetricsBody(now: () => number = Date.now) {
+  const At = z
+    .iso.datetime({ offset: true, error: "at must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z" })
+    .refine((s) => Math.abs(Date.parse(s) - now()) <= DAY_MS, "at must be within 1 day of the server's clock");
+  const Labels = recordOf(LabelName, z.string().max(256, "label values are limited to 256 characters"), LABEL_RULE)
+    .refine((l) => Object.keys(l).length <= 16, "at most 16 labels per sample");
+  const Sample = z
+    .strictObject({
+      target: TargetRef,
+      metric: z.enum(KPI_NAMES, { error: `metric must be one of ${KPI_NAMES.join(", ")}` }),
+      value: z.number({ error: "value must be a finite number" }),
+      at: At.optional(),
+      labels: Labels.optional(),
+    })
+    .superRefine((s, ctx) => {
+      const [min, max] = SAMPLE_RANGE[s.metric];
+      const ok = s.metric === "breaker_state" ? Number.isInteger(s.value) && s.value >= min && s.value <= max : s.value >= min && s.value <= max;
+      const rule = s.metric === "breaker_state" ? "0 (closed), 1 (open) or 2 (half-open)" : `between ${min} and ${max}`;
+      if (!ok) ctx.addIssue({ code: "custom", path: ["value"], message: `${s.metric} must be ${rule}` });
+    });
+  const Heartbeat = z.strictObject({ target: TargetRef, at: At.optional(), status: z.enum(["up", "down"]).default("up") });
+  // Length is checked before elements are parsed, so a huge batch is refused cheaply.
+  const batch = <T extends z.ZodType>(item: T, what: string) =>
+    z.array(z.unknown(), { error: `${what} must be an array` }).max(MAX_SAMPLES_PER_BATCH, `at most 1,000 ${what} per batch`).pipe(z.array(item));
+  return z
+    .strictObject({ samples: batch(Sample, "samples").default([]), heartbeats: batch(Heartbeat, "heartbeats").optional() })
+    .refine((b) => b.samples.length + (b.heartbeats?.length ?? 0) > 0, "send at least one sample or heartbeat");
+}
+
+export const PushMetricsBody = makePushMetricsBody();
+export type PushMetrics = z.output<typeof PushMetricsBody>;
