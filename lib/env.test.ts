@@ -15,6 +15,12 @@ describe("loadEnv", () => {
   it("has working defaults for an empty environment", () => {
     const env = loadEnv({});
     expect(env).toMatchObject({ PORT: 3000, STEWARD_DATA_DIR: ".steward", STEWARD_WORKER: "inline", STEWARD_TRUST_PROXY: false });
+    expect(env).toMatchObject({
+      STEWARD_HEALTH_RAW_RETENTION_DAYS: 14,
+      STEWARD_HEALTH_CHECK_CONCURRENCY: 20,
+      STEWARD_HEALTH_PUSH_RATE_LIMIT: 60,
+      STEWARD_HEALTH_ALLOW_PRIVATE: true,
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -27,6 +33,11 @@ describe("loadEnv", () => {
     [{ STEWARD_TRUST_PROXY: "perhaps" }, "STEWARD_TRUST_PROXY: must be one of true/false"],
     [{ STEWARD_METRICS_TOKEN: "short" }, "STEWARD_METRICS_TOKEN: must be at least 16 characters"],
     [{ STEWARD_PUBLIC_URL: "steward.example.org" }, "STEWARD_PUBLIC_URL: must be an absolute URL"],
+    [{ STEWARD_HEALTH_RAW_RETENTION_DAYS: "two weeks" }, "STEWARD_HEALTH_RAW_RETENTION_DAYS: must be a number"],
+    [{ STEWARD_HEALTH_RAW_RETENTION_DAYS: "0" }, "STEWARD_HEALTH_RAW_RETENTION_DAYS:"],
+    [{ STEWARD_HEALTH_CHECK_CONCURRENCY: "0" }, "STEWARD_HEALTH_CHECK_CONCURRENCY:"],
+    [{ STEWARD_HEALTH_PUSH_RATE_LIMIT: "-1" }, "STEWARD_HEALTH_PUSH_RATE_LIMIT:"],
+    [{ STEWARD_HEALTH_ALLOW_PRIVATE: "sometimes" }, "STEWARD_HEALTH_ALLOW_PRIVATE: must be one of true/false"],
   ])("explains a bad value: %j", (source, expected) => {
     expect(errorOf(source)).toContain(expected);
   });

@@ -35,6 +35,14 @@ export const EnvSchema = z.object({
   STEWARD_EMBEDDED_DATABASE: booleanString.default(false),
   STEWARD_DEMO: booleanString.default(false),
   STEWARD_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Days raw health samples are kept; minute rollups go with them, hour and day rollups stay. */
+  STEWARD_HEALTH_RAW_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3650).default(14),
+  /** Health checks one process runs at the same time. */
+  STEWARD_HEALTH_CHECK_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(500).default(20),
+  /** Push API batches per API token (or user) per minute. */
+  STEWARD_HEALTH_PUSH_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(60),
+  /** Whether checks may reach loopback and private addresses (metadata and link-local are always refused). */
+  STEWARD_HEALTH_ALLOW_PRIVATE: booleanString.default(true),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

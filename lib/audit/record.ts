@@ -1,4 +1,4 @@
-// Security-relevant actions (logins, failed logins, user/role/token changes). Never pass secrets in `detail`.
+// Security-relevant actions (logins, failed logins, user/role/token and health-target changes). Never pass secrets in `detail`.
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -14,7 +14,10 @@ export type AuditAction =
   | "user.reactivated"
   | "user.password_reset"
   | "token.created"
-  | "token.revoked";
+  | "token.revoked"
+  | "health_target.created"
+  | "health_target.updated"
+  | "health_target.deleted";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -42,7 +42,7 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-async function fetchFollowingRedirects(check: HttpCheck, opts: RunHttpCheckOptions, signal: AbortSignal): Promise<HopResponse> {
+async function fetchFollowingRedirects(check: HttpCheck, opts: RunHttpCheckOptions, signal: AbortSignal, bodyRequired: boolean): Promise<HopResponse> {
   const policy: AddressPolicy = { allowPrivate: opts.allowPrivate ?? true };
   let url = new URL(check.url);
   let method: string = check.method;
@@ -54,7 +54,6 @@ async function fetchFollowingRedirects(check: HttpCheck, opts: RunHttpCheckOptio
       const failure = classifyNetworkError(err);
       throw hop === 0 ? failure : new CheckFailureError(failure.kind, `redirect to ${url.href} refused: ${failure.message}`);
     });
-    const bodyRequired = check.keyword !== undefined || check.jsonPath !== undefined;
     const res = await sendHop({ url, target, policy, method, headers, body, maxBodyBytes: check.maxBodyBytes, bodyRequired, signal });
     if (res.location === undefined) return res;
     if (hop >= MAX_REDIRECTS) throw new CheckFailureError("redirect-loop", `more than ${MAX_REDIRECTS} redirects`);
@@ -101,29 +100,55 @@ function assessResponse(check: HttpCheck, res: HopResponse): CheckResult["failur
   return undefined;
 }
 
-/** Runs `input` (validated with HttpCheckInput; invalid input is reported as kind "error"). */
-export async function runHttpCheck(input: z.input<typeof HttpCheckInput>, opts: RunHttpCheckOptions = {}): Promise<CheckResult> {
-  const checkedAt = new Date();
+type Exchange = { res: HopResponse; responseTimeMs: number } | { failure: NonNullable<CheckResult["failure"]>; responseTimeMs: number };
+
+/** One request chain under one total timeout; network failures come back as a failure, never thrown. */
+async function exchange(check: HttpCheck, opts: RunHttpCheckOptions, bodyRequired: boolean): Promise<Exchange> {
   const started = performance.now();
-  const elapsed = () => performance.now() - started;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), check.timeoutMs);
+  try {
+    const res = await fetchFollowingRedirects(check, opts, controller.signal, bodyRequired);
+    return { res, responseTimeMs: performance.now() - started };
+  } catch (err) {
+    const failure = controller.signal.aborted
+      ? new CheckFailureError("timeout", `no complete response within ${check.timeoutMs} ms`)
+      : classifyNetworkError(err);
+    return { failure: { kind: failure.kind, message: failure.message }, responseTimeMs: performance.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type FetchBodyResult = CheckResult & { body?: Buffer };
+
+async function checkAndRead(input: z.input<typeof HttpCheckInput>, opts: RunHttpCheckOptions, bodyRequired?: boolean): Promise<FetchBodyResult> {
+  const checkedAt = new Date();
   const parsed = HttpCheckInput.safeParse(input);
   if (!parsed.success) {
     return { ok: false, responseTimeMs: 0, failure: { kind: "error", message: z.prettifyError(parsed.error) }, checkedAt };
   }
   const check = parsed.data;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), check.timeoutMs);
-  try {
-    const res = await fetchFollowingRedirects(check, opts, controller.signal);
-    const responseTimeMs = elapsed();
-    const failure = assessResponse(check, res);
-    return failure ? { ok: false, status: res.status, responseTimeMs, failure, checkedAt } : { ok: true, status: res.status, responseTimeMs, checkedAt };
-  } catch (err) {
-    const failure = controller.signal.aborted
-      ? new CheckFailureError("timeout", `no complete response within ${check.timeoutMs} ms`)
-      : classifyNetworkError(err);
-    return { ok: false, responseTimeMs: elapsed(), failure: { kind: failure.kind, message: failure.message }, checkedAt };
-  } finally {
-    clearTimeout(timer);
-  }
+  const result = await exchange(check, opts, bodyRequired ?? (check.keyword !== undefined || check.jsonPath !== undefined));
+  if ("failure" in result) return { ok: false, responseTimeMs: result.responseTimeMs, failure: result.failure, checkedAt };
+  const { res, responseTimeMs } = result;
+  const failure = assessResponse(check, res);
+  return failure ? { ok: false, status: res.status, responseTimeMs, failure, checkedAt } : { ok: true, status: res.status, responseTimeMs, checkedAt, body: res.body };
+}
+
+/** Runs `input` (validated with HttpCheckInput; invalid input is reported as kind "error"). */
+export async function runHttpCheck(input: z.input<typeof HttpCheckInput>, opts: RunHttpCheckOptions = {}): Promise<CheckResult> {
+  const { body: _body, ...result } = await checkAndRead(input, opts);
+  return result;
+}
+
+/**
+ * GETs a URL through the same vetted, pinned, redirect-checked path as a check (used to scrape
+ * Prometheus endpoints). A 2xx with a body of at most `maxBodyBytes` is ok; a larger body fails.
+ */
+export async function fetchVettedBody(
+  input: { url: string; timeoutMs: number; maxBodyBytes: number; headers?: Record<string, string> },
+  opts: RunHttpCheckOptions = {},
+): Promise<FetchBodyResult> {
+  return checkAndRead({ ...input, method: "GET", expectedStatus: { min: 200, max: 299 } }, opts, true);
 }

@@ -39,6 +39,8 @@ describe("PushMetricsBody", () => {
     ["too many labels", { samples: [{ ...sample, labels: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`l${i}`, "v"])) }] }, "samples.0.labels: at most 16 labels per sample"],
     ["bad status", { heartbeats: [{ target: "x", status: "sideways" }] }, 'heartbeats.0.status: Invalid option: expected one of "up"|"down"'],
     ["samples not an array", { samples: {} }, "samples: samples must be an array"],
+    ["NUL in a label value", { samples: [{ ...sample, labels: { a: "x\u0000" } }] }, "samples.0.labels.a: label values cannot contain NUL or unpaired surrogates"],
+    ["unpaired surrogate in a label value", { samples: [{ ...sample, labels: { a: "\ud800" } }] }, "samples.0.labels.a: label values cannot contain NUL or unpaired surrogates"],
   ])("rejects %s", (_, body, message) => {
     expect(messages(PushMetricsBody, body)).toContain(message);
   });
@@ -104,6 +106,10 @@ describe("CreateTargetInput", () => {
     ["status range reversed", { ...http, check: { url: "http://a/", expectedStatus: { min: 400, max: 200 } } }, "check.expectedStatus: expectedStatus.min must not exceed expectedStatus.max"],
     ["unknown key", { ...http, check: { url: "http://a/", follow: true } }, 'check: Unrecognized key: "follow"'],
     ["prometheus memory limit", { kind: "prometheus", name: "p", url: "http://a/metrics", mapping: { memoryLimitBytes: -1 } }, "mapping.memoryLimitBytes: memory limit must be a positive number of bytes"],
+    ["thresholds out of order", { ...http, thresholds: { memory_pct: { warning: 99 } } }, "thresholds: memory_pct: warning 99 and critical 95 are in the wrong order"],
+    ["a slug with a space", { ...http, slug: "my api" }, "slug: slug must be letters, digits, . _ : / - (max 128), starting with a letter or digit"],
+    ["breachesToChange 0", { ...http, breachesToChange: 0 }, "breachesToChange: breachesToChange must be at least 1"],
+    ["push target with a check", { kind: "push", name: "p", check: { url: "http://a/" } }, ': Unrecognized key: "check"'],
     ["prometheus bad metric name", { kind: "prometheus", name: "p", url: "http://a/metrics", mapping: { requests: { metric: "http-requests" } } }, "mapping.requests.metric: not a valid Prometheus metric name"],
   ])("rejects %s", (_, input, message) => {
     expect(messages(CreateTargetInput, input)).toContain(message);
@@ -112,6 +118,12 @@ describe("CreateTargetInput", () => {
   it("accepts a Prometheus target with a custom mapping", () => {
     const parsed = CreateTargetInput.parse({ kind: "prometheus", name: "api", url: "http://10.0.0.5:9100/metrics", mapping: { memoryLimitBytes: 2 ** 31, breakers: { metric: "cb", stateLabel: "state" } } });
     expect(parsed).toMatchObject({ intervalSeconds: 60, timeoutMs: 10_000, mapping: { memoryLimitBytes: 2 ** 31 } });
+  });
+
+  it("fills push-target and common defaults; push targets have no timeout to compare", () => {
+    expect(CreateTargetInput.parse({ kind: "push", name: "cron", intervalSeconds: 10 })).toEqual({
+      kind: "push", name: "cron", serviceGroup: "default", intervalSeconds: 10, enabled: true, breachesToChange: 3, heartbeats: true,
+    });
   });
 
   it("HttpCheckInput rejects keyword checks over HEAD", () => {

@@ -5,11 +5,13 @@
  */
 import { z } from "zod";
 import { parseJsonPath } from "./json-path";
-import { KPI_NAMES } from "./thresholds";
+import { KPI_NAMES, resolveThresholds } from "./thresholds";
 
 const MiB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const MAX_SAMPLES_PER_BATCH = 1000;
+/** Text PostgreSQL can store: no NUL, no unpaired UTF-16 surrogate. */
+const STORABLE = /^[^\0\p{Cs}]*$/u;
 
 const MetricName = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "not a valid Prometheus metric name");
 const LABEL_RULE = "label names are letters, digits and _ (max 64)";
@@ -86,31 +88,55 @@ export const KpiMappingInput = z.strictObject({
 export type KpiMappingOverrides = z.output<typeof KpiMappingInput>;
 
 const Threshold = z.strictObject({ target: z.number(), warning: z.number(), critical: z.number() }).partial();
-export const ThresholdOverridesInput = z.partialRecord(z.enum(KPI_NAMES), Threshold);
+export const ThresholdOverridesInput = z.partialRecord(z.enum(KPI_NAMES), Threshold).superRefine((overrides, ctx) => {
+  try {
+    resolveThresholds(overrides);
+  } catch (error) {
+    if (error instanceof RangeError) ctx.addIssue({ code: "custom", message: error.message });
+    else throw error;
+  }
+});
+
+export const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
+/** How the push API and links name a target. */
+export const TargetSlug = z.string().regex(SLUG_PATTERN, "slug must be letters, digits, . _ : / - (max 128), starting with a letter or digit");
+const TargetRef = z.string().regex(SLUG_PATTERN, "target must be a target slug (letters, digits, . _ : / -; max 128)");
 
 const targetBase = {
   name: z.string().trim().min(1, "name is required").max(100),
+  slug: TargetSlug.optional(),
+  serviceGroup: z.string().trim().min(1, "service group must not be empty").max(64).default("default"),
   intervalSeconds: z.int().min(10, "interval must be at least 10 seconds").max(86_400, "interval must be at most 1 day").default(60),
+  enabled: z.boolean().default(true),
+  /** No-flap rule: a KPI changes level only after this many consecutive observations agree. */
+  breachesToChange: z.int().min(1, "breachesToChange must be at least 1").max(100).default(3),
   thresholds: ThresholdOverridesInput.optional(),
 };
 
-export const CreateHttpTargetInput = z.strictObject({ kind: z.literal("http"), ...targetBase, check: HttpCheckInput });
-export const CreatePrometheusTargetInput = z.strictObject({
-  kind: z.literal("prometheus"),
-  ...targetBase,
+/** What a Prometheus target stores in HealthTarget.config. */
+export const PrometheusTargetConfig = z.strictObject({
   url: HttpUrl,
   timeoutMs: z.int().min(100).max(60_000).default(10_000),
   mapping: KpiMappingInput.default({}),
 });
+/** What a push target stores: with heartbeats, a target silent for 1.5 intervals is recorded as a failed check. */
+export const PushTargetConfig = z.strictObject({ heartbeats: z.boolean().default(true) });
+
+export const CreateHttpTargetInput = z.strictObject({ kind: z.literal("http"), ...targetBase, check: HttpCheckInput });
+export const CreatePrometheusTargetInput = z.strictObject({ kind: z.literal("prometheus"), ...targetBase, ...PrometheusTargetConfig.shape });
+export const CreatePushTargetInput = z.strictObject({ kind: z.literal("push"), ...targetBase, ...PushTargetConfig.shape });
 export const CreateTargetInput = z
-  .discriminatedUnion("kind", [CreateHttpTargetInput, CreatePrometheusTargetInput])
-  .refine((t) => (t.kind === "http" ? t.check.timeoutMs : t.timeoutMs) < t.intervalSeconds * 1000, {
+  .discriminatedUnion("kind", [CreateHttpTargetInput, CreatePrometheusTargetInput, CreatePushTargetInput])
+  .refine((t) => t.kind === "push" || (t.kind === "http" ? t.check.timeoutMs : t.timeoutMs) < t.intervalSeconds * 1000, {
     error: "timeout must be shorter than the interval",
     path: ["intervalSeconds"],
   });
 export type CreateTarget = z.output<typeof CreateTargetInput>;
 
-const TargetRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/, "target must be a target slug (letters, digits, . _ : / -; max 128)");
+/** PATCH body: any create field except `kind`; top-level keys replace, nested objects are replaced whole. `thresholds: null` clears. */
+export const UpdateTargetInput = z
+  .record(z.string(), z.unknown(), { error: "send a JSON object of the fields to change" })
+  .refine((patch) => !("kind" in patch), { error: "kind cannot be changed: create a new target", path: ["kind"] });
 
 const SAMPLE_RANGE: Record<(typeof KPI_NAMES)[number], [number, number]> = {
   response_time_ms: [0, 3_600_000],
@@ -125,7 +151,7 @@ export function makePushMetricsBody(now: () => number = Date.now) {
   const At = z
     .iso.datetime({ offset: true, error: "at must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z" })
     .refine((s) => Math.abs(Date.parse(s) - now()) <= DAY_MS, "at must be within 1 day of the server's clock");
-  const Labels = recordOf(LabelName, z.string().max(256, "label values are limited to 256 characters"), LABEL_RULE)
+  const Labels = recordOf(LabelName, z.string().max(256, "label values are limited to 256 characters").regex(STORABLE, "label values cannot contain NUL or unpaired surrogates"), LABEL_RULE)
     .refine((l) => Object.keys(l).length <= 16, "at most 16 labels per sample");
   const Sample = z
     .strictObject({
@@ -152,3 +178,7 @@ export function makePushMetricsBody(now: () => number = Date.now) {
 
 export const PushMetricsBody = makePushMetricsBody();
 export type PushMetrics = z.output<typeof PushMetricsBody>;
+
+/** Time ranges of a target's series (see SERIES_RESOLUTION in queries.ts for the data each reads). */
+export const SeriesRangeInput = z.enum(["1h", "6h", "24h", "7d", "30d", "90d", "365d"]);
+export type SeriesRange = z.output<typeof SeriesRangeInput>;

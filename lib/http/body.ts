@@ -32,8 +32,32 @@ export async function readBody(request: Request, limit = DEFAULT_LIMIT): Promise
   throw new ApiError(415, "unsupported_media_type", "Send application/json or an HTML form (application/x-www-form-urlencoded).");
 }
 
+/** PostgreSQL refuses NUL in text and unpaired surrogates in jsonb; refusing them here keeps that a 400, not a 500. */
+const UNSTORABLE = /[\0\p{Cs}]/u;
+
+/** Walks the parsed value without recursion (a 256 KiB body can nest 100,000 levels deep). */
+function hasUnstorableText(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === "string") {
+      if (UNSTORABLE.test(value)) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push(item); // not push(...value): 100,000 arguments overflow the stack
+    } else if (typeof value === "object" && value !== null) {
+      for (const [key, inner] of Object.entries(value)) {
+        if (UNSTORABLE.test(key)) return true;
+        stack.push(inner);
+      }
+    }
+  }
+  return false;
+}
+
 export async function parseBody<T extends z.ZodType>(request: Request, schema: T, limit?: number): Promise<z.infer<T>> {
-  const parsed = schema.safeParse(await readBody(request, limit));
+  const body = await readBody(request, limit);
+  if (hasUnstorableText(body)) throw new ApiError(400, "bad_request", "The body contains a NUL character or an unpaired surrogate, which cannot be stored.");
+  const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;
 }

@@ -1,18 +1,40 @@
-// Recurring jobs. Every worker registers all of them; pg-boss makes sure each tick runs once.
+// Recurring jobs. Every worker registers all of them; pg-boss cron creates one job per tick across
+// all workers (a database-held cron lock and a per-tick singleton), so each tick runs once.
 import { deleteExpiredSessions } from "@/lib/auth/sessions";
 import { deleteOldLoginAttempts } from "@/lib/auth/throttle";
+import { deleteOldRateLimitWindows } from "@/lib/http/rate-limit";
+import { deleteExpiredHealthData } from "@/lib/health/retention";
+import { rollupPendingMinutes } from "@/lib/health/rollups";
+import { runCheckLoop, stopCheckLoops } from "@/lib/health/run-checks";
 
 export type RecurringJob = {
   name: string;
   /** cron-parser syntax, evaluated in UTC. */
   cron: string;
   run: () => Promise<Record<string, number | string>>;
+  /** Called when the worker stops, for jobs that run long enough to need telling. */
+  stop?: () => void;
 };
 
 export const RECURRING_JOBS: RecurringJob[] = [
   {
     name: "session-cleanup",
     cron: "*/10 * * * *",
-    run: async () => ({ expiredSessions: await deleteExpiredSessions(), oldLoginAttempts: await deleteOldLoginAttempts() }),
+    run: async () => ({
+      expiredSessions: await deleteExpiredSessions(),
+      oldLoginAttempts: await deleteOldLoginAttempts(),
+      oldRateLimitWindows: await deleteOldRateLimitWindows(),
+    }),
   },
+  {
+    // Cron has minute resolution and intervals go down to 10 s, so each tick's job keeps claiming
+    // due targets for 55 s. Claims are atomic in the database: should a slow tick overlap the next
+    // one (on this or another worker), no target is checked twice for one slot.
+    name: "health-checks",
+    cron: "* * * * *",
+    run: async () => ({ ...(await runCheckLoop({ durationMs: 55_000 })) }),
+    stop: stopCheckLoops,
+  },
+  { name: "health-rollups", cron: "* * * * *", run: async () => ({ ...(await rollupPendingMinutes()) }) },
+  { name: "health-retention", cron: "17 3 * * *", run: async () => ({ ...(await deleteExpiredHealthData()) }) },
 ];

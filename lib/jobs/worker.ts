@@ -73,6 +73,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   return {
     workerId,
     stop: async () => {
+      for (const job of jobs) job.stop?.();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       logger.info("worker stopped", { workerId });
     },

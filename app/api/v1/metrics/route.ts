@@ -1,0 +1,14 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { parseBody } from "@/lib/http/body";
+import { withRoute } from "@/lib/route";
+import { requirePrincipal } from "@/lib/auth/request";
+import { assertPushAllowed, storePushedMetrics } from "@/lib/health/push";
+import { PushMetricsBody } from "@/lib/health/schemas";
+
+/** Push API: KPI samples and heartbeats for push targets. Maintainer tokens; rate-limited per token. */
+export const POST = withRoute("/api/v1/metrics", async (request: NextRequest) => {
+  const principal = await requirePrincipal(request, "maintainer");
+  await assertPushAllowed(principal);
+  const body = await parseBody(request, PushMetricsBody, 256 * 1024);
+  return NextResponse.json(await storePushedMetrics(body), { status: 202 });
+});

@@ -1,0 +1,120 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { HealthLevel, HealthRollupBucket, HealthTargetKind } from "@/lib/generated/prisma/client";
+import { CHECK_METRIC } from "./record";
+import type { SeriesRange } from "./schemas";
+import { getUptime, type Uptime } from "./uptime";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const SEVERITY: Record<HealthLevel, number> = { ok: 0, warning: 1, critical: 2 };
+
+/** "pending": enabled but nothing observed yet. */
+export type TargetStatus = HealthLevel | "pending" | "disabled";
+
+export type LastCheck = { at: Date; ok: boolean; durationMs: number; status: number | null; failureKind: string | null; failureMessage: string | null };
+
+export type HealthOverviewTarget = {
+  id: string;
+  slug: string;
+  name: string;
+  serviceGroup: string;
+  kind: HealthTargetKind;
+  intervalSeconds: number;
+  status: TargetStatus;
+  kpis: Array<{ kpi: string; level: HealthLevel; value: number | null; at: Date | null; since: Date | null }>;
+  lastCheck: LastCheck | null;
+  uptime24h: Pick<Uptime, "checks" | "ok" | "pct">;
+};
+
+export type HealthOverview = { generatedAt: Date; counts: Record<TargetStatus, number>; targets: HealthOverviewTarget[] };
+
+async function lastChecks(targetIds: string[]): Promise<Map<string, LastCheck>> {
+  if (targetIds.length === 0) return new Map();
+  // LATERAL + LIMIT 1: one backward index scan per target instead of sorting every check.
+  const rows = await db.$queryRaw<Array<LastCheck & { targetId: string; value: number }>>`
+    SELECT t.id AS "targetId", s."at", s.ok, s.value, s.status, s."failureKind", s."failureMessage"
+    FROM unnest(${targetIds}::uuid[]) AS t(id)
+    CROSS JOIN LATERAL (
+      SELECT "at", ok, value, status, "failureKind", "failureMessage" FROM "HealthSample"
+      WHERE "targetId" = t.id AND metric = ${CHECK_METRIC} ORDER BY "at" DESC LIMIT 1
+    ) s`;
+  return new Map(rows.map(({ targetId, value, ...r }) => [targetId, { ...r, durationMs: value }]));
+}
+
+/** Every target with its current levels, last check and 24-hour uptime, ordered by service group and name. */
+export async function getHealthOverview(now = new Date()): Promise<HealthOverview> {
+  const targets = await db.healthTarget.findMany({ orderBy: [{ serviceGroup: "asc" }, { name: "asc" }], include: { states: { orderBy: { kpi: "asc" } } } });
+  const ids = targets.map((t) => t.id);
+  const [checks, uptime] = await Promise.all([lastChecks(ids), getUptime(ids, new Date(now.getTime() - DAY_MS), now, now)]);
+  const counts: Record<TargetStatus, number> = { ok: 0, warning: 0, critical: 0, pending: 0, disabled: 0 };
+  const rows = targets.map((t): HealthOverviewTarget => {
+    const worst = t.states.reduce<HealthLevel | null>((acc, s) => (acc === null || SEVERITY[s.level] > SEVERITY[acc] ? s.level : acc), null);
+    const status: TargetStatus = !t.enabled ? "disabled" : (worst ?? "pending");
+    counts[status] += 1;
+    const u = uptime.get(t.id);
+    return {
+      id: t.id,
+      slug: t.slug,
+      name: t.name,
+      serviceGroup: t.serviceGroup,
+      kind: t.kind,
+      intervalSeconds: t.intervalSeconds,
+      status,
+      kpis: t.states.map((s) => ({ kpi: s.kpi, level: s.level, value: s.lastValue, at: s.lastAt, since: s.changedAt })),
+      lastCheck: checks.get(t.id) ?? null,
+      uptime24h: { checks: u?.checks ?? 0, ok: u?.ok ?? 0, pct: u?.pct ?? null },
+    };
+  });
+  return { generatedAt: now, counts, targets: rows };
+}
+
+/** Which data a range reads: raw samples for the last hour, rollups beyond (chosen to stay under ~1,500 points). */
+export const SERIES_RESOLUTION: Record<SeriesRange, { ms: number; resolution: "raw" | HealthRollupBucket }> = {
+  "1h": { ms: HOUR_MS, resolution: "raw" },
+  "6h": { ms: 6 * HOUR_MS, resolution: "minute" },
+  "24h": { ms: DAY_MS, resolution: "minute" },
+  "7d": { ms: 7 * DAY_MS, resolution: "hour" },
+  "30d": { ms: 30 * DAY_MS, resolution: "hour" },
+  "90d": { ms: 90 * DAY_MS, resolution: "day" },
+  "365d": { ms: 365 * DAY_MS, resolution: "day" },
+};
+
+/** One point: a raw sample (count 1, every statistic = its value) or a rollup bucket. */
+export type SeriesPoint = { at: Date; count: number; avg: number; min: number; max: number; p50: number; p95: number; p99: number; okCount: number | null };
+
+export type TargetSeries = { targetId: string; range: SeriesRange; resolution: "raw" | HealthRollupBucket; from: Date; to: Date; metrics: Record<string, SeriesPoint[]> };
+
+export async function getTargetSeries(targetId: string, range: SeriesRange, now = new Date()): Promise<TargetSeries> {
+  const { ms, resolution } = SERIES_RESOLUTION[range];
+  const from = new Date(now.getTime() - ms);
+  const metrics: Record<string, SeriesPoint[]> = {};
+  const push = (metric: string, point: SeriesPoint) => (metrics[metric] ??= []).push(point);
+  if (resolution === "raw") {
+    const samples = await db.healthSample.findMany({ where: { targetId, at: { gte: from, lte: now } }, orderBy: { at: "asc" } });
+    for (const s of samples) {
+      const v = s.value;
+      push(s.metric, { at: s.at, count: 1, avg: v, min: v, max: v, p50: v, p95: v, p99: v, okCount: s.ok === null ? null : Number(s.ok) });
+    }
+  } else {
+    const bucketMs = resolution === "minute" ? 60_000 : resolution === "hour" ? HOUR_MS : DAY_MS;
+    const start = new Date(Math.floor(from.getTime() / bucketMs) * bucketMs);
+    const rollups = await db.healthRollup.findMany({ where: { targetId, bucket: resolution, bucketStart: { gte: start, lte: now } }, orderBy: { bucketStart: "asc" } });
+    for (const r of rollups) {
+      push(r.metric, { at: r.bucketStart, count: r.count, avg: r.sum / r.count, min: r.min, max: r.max, p50: r.p50, p95: r.p95, p99: r.p99, okCount: r.okCount });
+    }
+  }
+  return { targetId, range, resolution, from, to: now, metrics };
+}
+
+export type AlertEventView = { id: string; targetId: string | null; targetName: string; kpi: string; from: HealthLevel; to: HealthLevel; value: number; at: Date };
+
+/** Newest first. */
+export async function listAlertEvents(filter: { targetId?: string; since?: Date; limit?: number } = {}): Promise<AlertEventView[]> {
+  return db.alertEvent.findMany({
+    where: { targetId: filter.targetId, at: filter.since ? { gte: filter.since } : undefined },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: Math.min(filter.limit ?? 100, 1000),
+    select: { id: true, targetId: true, targetName: true, kpi: true, from: true, to: true, value: true, at: true },
+  });
+}

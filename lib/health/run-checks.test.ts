@@ -1,0 +1,232 @@
+// The scheduler against real loopback servers: what it records, the no-flap states, alert events,
+// uptime, bounded concurrency, hanging targets and exactly-once claims. The clock that decides what
+// is due is driven by the test (one interval per run); the checks themselves run in real time.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createTestHealthTarget, uniqueName } from "@/lib/testing/factories";
+import { installLoopbackGuard, startHttpServer, startTcpServer, type LoopbackGuard, type TestServer } from "./loopback-test-kit";
+import { claimDueTargets, runCheckLoop, runDueChecks, stopCheckLoops, waitForRunningChecks } from "./run-checks";
+import { nextSlotAfter, phaseFor } from "./slots";
+import { createHealthTarget } from "./targets";
+import { CreateTargetInput } from "./schemas";
+import { getUptime } from "./uptime";
+
+let guard: LoopbackGuard;
+let server: TestServer;
+let hanging: TestServer;
+const requests = new Map<string, number>(); // per ?key=
+const failingStatus = new Map<string, number>();
+let inFlight = 0;
+let maxInFlight = 0;
+
+function handle(req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? "/", "http://x");
+  const key = url.searchParams.get("key") ?? "";
+  const n = (requests.get(key) ?? 0) + 1;
+  requests.set(key, n);
+  if (url.pathname === "/healthy") return void res.end("ok");
+  if (url.pathname === "/failing") return void res.writeHead(failingStatus.get(key) ?? 500).end();
+  if (url.pathname === "/flapping") return void res.writeHead(n % 2 === 1 ? 200 : 500).end(); // 200, 500, 200, …
+  if (url.pathname === "/slow") {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    return void setTimeout(() => {
+      inFlight--;
+      res.end("late");
+    }, Number(url.searchParams.get("ms") ?? 250));
+  }
+  res.writeHead(404).end();
+}
+
+beforeAll(async () => {
+  guard = installLoopbackGuard();
+  server = await startHttpServer(handle);
+  hanging = await startTcpServer(() => undefined); // accepts, never answers
+});
+
+afterAll(async () => {
+  await waitForRunningChecks();
+  await Promise.all([server.close(), hanging.close()]);
+  guard.restore();
+  expect(guard.violations).toEqual([]);
+});
+
+const T0 = new Date("2026-06-01T00:00:00Z"); // the scheduler's clock; check results carry real time
+const httpTarget = (path: string, extra: Record<string, unknown> = {}) =>
+  createTestHealthTarget({ kind: "http", intervalSeconds: 10, check: { url: `${server.url}${path}`, timeoutMs: 2000 }, ...extra }, T0);
+
+/** Runs the scheduler `runs` times, one interval apart, for these targets only. */
+async function runTimes(targetIds: string[], runs: number, before?: (run: number) => void) {
+  for (let run = 1; run <= runs; run++) {
+    before?.(run);
+    const now = new Date(T0.getTime() + (run - 1) * 10_000);
+    await runDueChecks({ now: () => now, targetIds, concurrency: 20 });
+  }
+}
+
+async function checksOf(targetId: string) {
+  return db.healthSample.findMany({ where: { targetId, metric: "check" }, orderBy: { at: "asc" } });
+}
+
+/** Events as "kpi from→to #n", n = the 1-based check whose result changed the level. */
+async function eventsOf(targetId: string): Promise<string[]> {
+  const checks = await checksOf(targetId);
+  const events = await db.alertEvent.findMany({ where: { targetId }, orderBy: { at: "asc" } });
+  return events.map((e) => `${e.kpi} ${e.from}→${e.to} #${checks.findIndex((c) => c.at.getTime() === e.at.getTime()) + 1}`);
+}
+
+describe("states, alert events and uptime from real checks", () => {
+  it.each([
+    {
+      name: "failing 5 times, then healthy 3 times (breachesToChange 3)",
+      path: "/failing",
+      runs: 8,
+      breachesToChange: 3,
+      recoverAfter: 5,
+      // The 3rd failure completes a streak of 3 → critical; the 3rd success after recovery (#8) → ok.
+      events: ["up ok→critical #3", "up critical→ok #8"],
+      uptimePct: (3 / 8) * 100, // 37.5 %
+    },
+    {
+      name: "flapping 200/500 (breachesToChange 2)",
+      path: "/flapping",
+      runs: 6,
+      breachesToChange: 2,
+      // ok, fail, ok, fail, ok, fail: no two failures in a row, so the level never leaves ok.
+      events: [],
+      uptimePct: 50,
+    },
+    {
+      name: "slow 250 ms with default thresholds (breachesToChange 2)",
+      path: "/slow?ms=250",
+      runs: 3,
+      breachesToChange: 2,
+      // 250 ms > 200 ms (warning) and ≤ 500 ms (critical): warning after the 2nd slow check.
+      events: ["response_time_ms ok→warning #2"],
+      uptimePct: 100,
+    },
+    {
+      name: "slow 250 ms with a 1,000 ms warning override (breachesToChange 1)",
+      path: "/slow?ms=250",
+      runs: 2,
+      breachesToChange: 1,
+      thresholds: { response_time_ms: { warning: 1000, critical: 2000 } },
+      events: [],
+      uptimePct: 100,
+    },
+  ])("$name", async ({ path, runs, breachesToChange, recoverAfter, events, uptimePct, thresholds }) => {
+    const key = uniqueName("k");
+    const started = new Date();
+    const target = await httpTarget(`${path}${path.includes("?") ? "&" : "?"}key=${key}`, { breachesToChange, thresholds });
+    await runTimes([target.id], runs, (run) => {
+      if (recoverAfter !== undefined && run > recoverAfter) failingStatus.set(key, 200);
+    });
+    expect(requests.get(key)).toBe(runs); // one request per run: nothing checked twice or skipped
+    const checks = await checksOf(target.id);
+    expect(checks).toHaveLength(runs);
+    expect(await eventsOf(target.id)).toEqual(events);
+    const latency = await db.healthSample.findMany({ where: { targetId: target.id, metric: "response_time_ms" } });
+    expect(latency).toHaveLength(checks.filter((c) => c.ok).length); // response time only for successful checks
+    const uptime = (await getUptime([target.id], started, new Date(Date.now() + 1000))).get(target.id);
+    expect(uptime).toMatchObject({ checks: runs, source: "raw" });
+    expect(uptime?.pct).toBeCloseTo(uptimePct, 10);
+  });
+
+  it("records the failure of a failing check, with its status", async () => {
+    const target = await httpTarget(`/failing?key=${uniqueName("k")}`);
+    await runTimes([target.id], 1);
+    const [check] = await checksOf(target.id);
+    expect(check).toMatchObject({ ok: false, status: 500, failureKind: "status", failureMessage: "status 500 is outside the expected 200–399" });
+  });
+
+  it("keeps the no-flap streak in HealthState between runs", async () => {
+    const key = uniqueName("k");
+    const target = await httpTarget(`/flapping?key=${key}`, { breachesToChange: 2 });
+    await runTimes([target.id], 2); // ok, fail
+    const state = await db.healthState.findUnique({ where: { targetId_kpi: { targetId: target.id, kpi: "up" } } });
+    expect(state).toMatchObject({ level: "ok", consecutiveBreaches: 1, pendingLevel: "critical", lastValue: 0 });
+  });
+
+  it("reports no data (not 0 %) for a target that was never checked", async () => {
+    const target = await httpTarget("/healthy");
+    const uptime = await getUptime([target.id], new Date(Date.now() - 3_600_000), new Date());
+    expect(uptime.get(target.id)).toMatchObject({ checks: 0, ok: 0, pct: null });
+  });
+});
+
+describe("scheduling", () => {
+  it("finishes a run with a hanging target within its timeout, and records the healthy one meanwhile", async () => {
+    // The hanging target is due first, so a scheduler that ran checks one after another would
+    // start the healthy one only after the 500 ms timeout.
+    const hang = await createTestHealthTarget({ kind: "http", intervalSeconds: 10, check: { url: hanging.url, timeoutMs: 500 } }, new Date(T0.getTime() - 1000));
+    const healthy = await httpTarget(`/healthy?key=${uniqueName("k")}`);
+    const started = performance.now();
+    const summary = await runDueChecks({ now: () => T0, targetIds: [hang.id, healthy.id] });
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(500);
+    expect(elapsed).toBeLessThan(500 + 1500); // the hanging check's timeout plus bookkeeping, not a stall
+    expect(summary).toMatchObject({ checked: 2, failed: 1, errors: 0 });
+    const [healthyCheck] = await checksOf(healthy.id);
+    const [hangCheck] = await checksOf(hang.id);
+    expect(healthyCheck).toMatchObject({ ok: true, status: 200 });
+    expect(healthyCheck!.value).toBeLessThan(500);
+    expect(healthyCheck!.at.getTime() - hangCheck!.at.getTime()).toBeLessThan(400); // started while the other hung
+    expect(hangCheck).toMatchObject({ ok: false, failureKind: "timeout" });
+    expect(hangCheck!.value).toBeGreaterThanOrEqual(500);
+  });
+
+  it("runs at most `concurrency` checks at once: 30 checks of 300 ms with 20 slots take two waves", async () => {
+    const key = uniqueName("k");
+    const targets = await Promise.all(Array.from({ length: 30 }, () => httpTarget(`/slow?ms=300&key=${key}`)));
+    maxInFlight = 0;
+    const started = performance.now();
+    const summary = await runDueChecks({ now: () => T0, targetIds: targets.map((t) => t.id), concurrency: 20 });
+    const elapsed = performance.now() - started;
+    expect(summary.checked).toBe(30);
+    expect(maxInFlight).toBe(20); // ⌈30 / 20⌉ = 2 waves
+    expect(elapsed).toBeGreaterThanOrEqual(600);
+    expect(requests.get(key)).toBe(30);
+  });
+
+  it("claims each due target once, even when two schedulers claim at the same moment", async () => {
+    const targets = await Promise.all(Array.from({ length: 10 }, () => httpTarget("/healthy")));
+    const ids = targets.map((t) => t.id);
+    const [a, b] = await Promise.all([claimDueTargets(T0, 10, ids), claimDueTargets(T0, 10, ids)]);
+    const claimed = [...a, ...b].map((t) => t.id).sort();
+    expect(claimed).toEqual([...ids].sort());
+    for (const t of [...a, ...b]) expect(t.nextCheckAt?.getTime()).toBe(nextSlotAfter(T0.getTime(), 10_000, t.phaseMs));
+    expect(await claimDueTargets(T0, 10, ids)).toEqual([]); // nothing is due again at the same instant
+  });
+
+  it("schedules a new target at its own jittered slot", async () => {
+    const before = Date.now();
+    const input = CreateTargetInput.parse({ kind: "http", name: uniqueName("jitter"), intervalSeconds: 60, check: { url: `${server.url}/healthy` } });
+    const target = await createHealthTarget(input, null, "test");
+    expect(target.phaseMs).toBe(phaseFor(target.id, 60_000));
+    const next = target.nextCheckAt!.getTime();
+    expect(next).toBeGreaterThan(before);
+    expect(next).toBeLessThanOrEqual(Date.now() + 60_000);
+    expect((next - target.phaseMs) % 60_000).toBe(0);
+  });
+
+  it("the job loop returns at its deadline while a hanging check is still running", async () => {
+    // Phase chosen so the next slot after this run is 30 s away: the loop sees exactly one slot.
+    const hang = await createTestHealthTarget({ kind: "http", intervalSeconds: 60, check: { url: hanging.url, timeoutMs: 3000 } }, new Date());
+    await db.healthTarget.update({ where: { id: hang.id }, data: { phaseMs: (Date.now() + 30_000) % 60_000 } });
+    const started = performance.now();
+    const summary = await runCheckLoop({ durationMs: 800, pollMs: 100, targetIds: [hang.id] });
+    expect(performance.now() - started).toBeLessThan(800 + 1000);
+    expect(summary.checked).toBe(0); // still running
+    await waitForRunningChecks();
+    expect(await checksOf(hang.id)).toMatchObject([{ ok: false, failureKind: "timeout" }]);
+  });
+
+  it("the job loop ends within a poll when the worker stops it", async () => {
+    const started = performance.now();
+    const loop = runCheckLoop({ durationMs: 30_000, pollMs: 1000, targetIds: [] });
+    setTimeout(stopCheckLoops, 200);
+    await loop;
+    expect(performance.now() - started).toBeLessThan(200 + 1000);
+  });
+});

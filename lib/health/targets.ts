@@ -1,0 +1,119 @@
+// Health targets: create, change, delete, list. Callers authorize (the admin routes); every change is audited.
+import { db } from "@/lib/db";
+import { ApiError, validationError } from "@/lib/errors";
+import { Prisma, type HealthTarget } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/record";
+import { CreateTargetInput, type CreateTarget } from "./schemas";
+import { nextSlotAfter, phaseFor } from "./slots";
+import { targetConfig } from "./target-config";
+
+function splitInput(input: CreateTarget) {
+  const { kind, name, slug, serviceGroup, intervalSeconds, enabled, breachesToChange, thresholds, ...rest } = input;
+  const config: Prisma.InputJsonValue = input.kind === "http" ? input.check : (rest as Prisma.InputJsonValue);
+  const common = { kind, name, serviceGroup, intervalSeconds, enabled, breachesToChange, thresholds: thresholds ?? Prisma.DbNull };
+  return { common, slug: slug ?? slugify(name), config };
+}
+
+/** The create-shaped input of a stored target, so a PATCH can be merged and validated as a whole. */
+function toInput(target: HealthTarget): Record<string, unknown> {
+  const base = {
+    kind: target.kind,
+    name: target.name,
+    slug: target.slug,
+    serviceGroup: target.serviceGroup,
+    intervalSeconds: target.intervalSeconds,
+    enabled: target.enabled,
+    breachesToChange: target.breachesToChange,
+    ...(target.thresholds === null ? {} : { thresholds: target.thresholds }),
+  };
+  return target.kind === "http" ? { ...base, check: target.config } : { ...base, ...(target.config as Record<string, unknown>) };
+}
+
+export function slugify(name: string): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9._:/-]+/g, "-").replace(/^[^a-z0-9]+|-+$/g, "").slice(0, 128);
+  return slug === "" ? "target" : slug;
+}
+
+/** First slot after now; push targets get one extra interval to send their first heartbeat. */
+function firstCheckAt(target: Pick<HealthTarget, "kind" | "config" | "enabled" | "intervalSeconds" | "phaseMs">, now: Date): Date | null {
+  if (!target.enabled) return null;
+  const config = targetConfig(target);
+  if (config.kind === "push" && !config.heartbeats) return null;
+  const intervalMs = target.intervalSeconds * 1000;
+  const after = config.kind === "push" ? now.getTime() + intervalMs : now.getTime();
+  return new Date(nextSlotAfter(after, intervalMs, target.phaseMs));
+}
+
+function conflictOnSlug(error: unknown, slug: string): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    throw new ApiError(409, "conflict", `A target with the slug "${slug}" exists; choose another slug.`, { slug: ["Taken."] });
+  }
+  throw error;
+}
+
+export async function createHealthTarget(input: CreateTarget, actorId: string | null, ip: string, now = new Date()): Promise<HealthTarget> {
+  const { common, slug, config } = splitInput(input);
+  try {
+    return await db.$transaction(async (tx) => {
+      const created = await tx.healthTarget.create({ data: { ...common, slug, config, phaseMs: 0 } });
+      // The phase hashes the id, which exists only now.
+      const phaseMs = phaseFor(created.id, created.intervalSeconds * 1000);
+      const target = await tx.healthTarget.update({
+        where: { id: created.id },
+        data: { phaseMs, nextCheckAt: firstCheckAt({ ...created, phaseMs }, now) },
+      });
+      await recordAudit({ action: "health_target.created", actorId, target: slug, ip, detail: { kind: target.kind } }, tx);
+      return target;
+    });
+  } catch (error) {
+    return conflictOnSlug(error, slug);
+  }
+}
+
+/** Applies a PATCH (top-level keys replace; `thresholds: null` clears) and validates the result as a whole. */
+export async function updateHealthTarget(id: string, patch: Record<string, unknown>, actorId: string | null, ip: string, now = new Date()): Promise<HealthTarget> {
+  const existing = await db.healthTarget.findUnique({ where: { id } });
+  if (!existing) throw new ApiError(404, "not_found", "No such health target.");
+  const merged = { ...toInput(existing), ...patch };
+  if (patch.thresholds === null) delete merged.thresholds;
+  const parsed = CreateTargetInput.safeParse(merged);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { common, slug, config } = splitInput(parsed.data);
+  const phaseMs = phaseFor(id, common.intervalSeconds * 1000);
+  const configChanged = JSON.stringify(config) !== JSON.stringify(existing.config);
+  const rescheduled = configChanged || common.enabled !== existing.enabled || common.intervalSeconds !== existing.intervalSeconds;
+  try {
+    return await db.$transaction(async (tx) => {
+      const target = await tx.healthTarget.update({ where: { id }, data: { ...common, slug, config, phaseMs } });
+      const nextCheckAt = rescheduled ? firstCheckAt(target, now) : target.nextCheckAt;
+      if (rescheduled) await tx.healthTarget.update({ where: { id }, data: { nextCheckAt } });
+      // Rates from a scrape of another URL or mapping would be nonsense.
+      if (configChanged) await tx.healthScrapeBaseline.deleteMany({ where: { targetId: id } });
+      await recordAudit({ action: "health_target.updated", actorId, target: slug, ip, detail: { fields: Object.keys(patch).sort() } }, tx);
+      return { ...target, nextCheckAt };
+    });
+  } catch (error) {
+    return conflictOnSlug(error, slug);
+  }
+}
+
+/** Deletes the target and its samples, rollups and states; its alert events stay, with its name. */
+export async function deleteHealthTarget(id: string, actorId: string | null, ip: string): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.healthTarget.findUnique({ where: { id }, select: { slug: true, kind: true } });
+    if (!existing) throw new ApiError(404, "not_found", "No such health target.");
+    await tx.healthTarget.delete({ where: { id } });
+    await recordAudit({ action: "health_target.deleted", actorId, target: existing.slug, ip, detail: { kind: existing.kind } }, tx);
+    return { id };
+  });
+}
+
+export async function listHealthTargets(): Promise<HealthTarget[]> {
+  return db.healthTarget.findMany({ orderBy: [{ serviceGroup: "asc" }, { name: "asc" }] });
+}
+
+export async function getHealthTarget(id: string): Promise<HealthTarget> {
+  const target = await db.healthTarget.findUnique({ where: { id } });
+  if (!target) throw new ApiError(404, "not_found", "No such health target.");
+  return target;
+}
