@@ -43,6 +43,18 @@ export const EnvSchema = z.object({
   STEWARD_HEALTH_PUSH_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(60),
   /** Whether checks may reach loopback and private addresses (metadata and link-local are always refused). */
   STEWARD_HEALTH_ALLOW_PRIVATE: booleanString.default(true),
+  /** GitHub's API root: https://api.github.com, or GitHub Enterprise Server's https://host/api. */
+  GITHUB_API_URL: z.url({ error: "must be an absolute URL such as https://api.github.com" }).default("https://api.github.com"),
+  /** Token the GitHub sync uses (read access to issues, pull requests, checks, Dependabot alerts). */
+  GITHUB_TOKEN: z.string().trim().min(1).optional(),
+  /** Webhook secret(s), comma-separated: one per installation or during a rotation. */
+  GITHUB_WEBHOOK_SECRET: z.string().optional(),
+  /** When the scheduled GitHub sync runs (cron, UTC). */
+  STEWARD_GITHUB_SYNC_CRON: z.string().trim().regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression such as */15 * * * *").default("*/15 * * * *"),
+  /** Repositories to sync besides those added in Settings, e.g. "acme/api,acme/web". */
+  STEWARD_REPOS: z.string().trim().refine((v) => v.split(",").every((r) => /^[\w.-]+\/[\w.-]+$/.test(r.trim())), "must be owner/name pairs separated by commas").optional(),
+  /** Points of GitHub's hourly budget a sync leaves untouched (it stops and resumes after the reset). */
+  STEWARD_GITHUB_RATE_RESERVE: z.coerce.number({ error: "must be a number" }).int().min(0).max(100_000).default(500),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

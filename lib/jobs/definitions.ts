@@ -6,6 +6,9 @@ import { deleteOldRateLimitWindows } from "@/lib/http/rate-limit";
 import { deleteExpiredHealthData } from "@/lib/health/retention";
 import { rollupPendingMinutes } from "@/lib/health/rollups";
 import { runCheckLoop, stopCheckLoops } from "@/lib/health/run-checks";
+import { getEnv } from "@/lib/env";
+import { runGithubSyncJob, runGithubWebhookJob, runScheduledGithubSync } from "@/lib/github/sync/jobs";
+import { GITHUB_SYNC_QUEUE, GITHUB_WEBHOOK_QUEUE } from "@/lib/jobs/queues";
 
 export type RecurringJob = {
   name: string;
@@ -37,4 +40,24 @@ export const RECURRING_JOBS: RecurringJob[] = [
   },
   { name: "health-rollups", cron: "* * * * *", run: async () => ({ ...(await rollupPendingMinutes()) }) },
   { name: "health-retention", cron: "17 3 * * *", run: async () => ({ ...(await deleteExpiredHealthData()) }) },
+  {
+    // Enqueues one github-sync-repo job per enabled repository (see QUEUED_JOBS).
+    name: "github-sync",
+    get cron() {
+      return getEnv().STEWARD_GITHUB_SYNC_CRON;
+    },
+    run: runScheduledGithubSync,
+  },
+];
+
+/** Jobs sent with data (lib/jobs/queue.ts `sendJob`); queue policies are in lib/jobs/queues.ts. */
+export type QueuedJob = {
+  name: string;
+  /** `signal` aborts when the worker stops (a sync then ends after its current page). */
+  run: (data: unknown, signal: AbortSignal) => Promise<Record<string, number | string>>;
+};
+
+export const QUEUED_JOBS: QueuedJob[] = [
+  { name: GITHUB_SYNC_QUEUE, run: runGithubSyncJob },
+  { name: GITHUB_WEBHOOK_QUEUE, run: runGithubWebhookJob },
 ];

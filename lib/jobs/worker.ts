@@ -3,12 +3,16 @@ import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { RECURRING_JOBS, type RecurringJob } from "@/lib/jobs/definitions";
+import { QUEUED_JOBS, type QueuedJob, RECURRING_JOBS, type RecurringJob } from "@/lib/jobs/definitions";
+import { ensureQueue } from "@/lib/jobs/queue";
+import { QUEUE_OPTIONS } from "@/lib/jobs/queues";
 
 export type WorkerOptions = {
   connectionString: string;
   workerId?: string;
   jobs?: RecurringJob[];
+  /** On-demand queues this worker serves (default: all, unless `jobs` is given). */
+  queues?: QueuedJob[];
   /** How often this worker checks the cron schedule (pg-boss default 30 s; tests use 1 s). */
   cronMonitorIntervalSeconds?: number;
   pollingIntervalSeconds?: number;
@@ -16,7 +20,7 @@ export type WorkerOptions = {
 
 export type RunningWorker = { workerId: string; stop: () => Promise<void> };
 
-async function runRecorded(job: RecurringJob, jobId: string, workerId: string): Promise<void> {
+async function runRecorded(job: Pick<RecurringJob, "name" | "run">, jobId: string, workerId: string): Promise<void> {
   // The pg-boss job id is unique: a redelivered job updates its row instead of adding one.
   await db.jobRun.upsert({
     where: { jobId },
@@ -31,21 +35,6 @@ async function runRecorded(job: RecurringJob, jobId: string, workerId: string): 
     const message = error instanceof Error ? error.message : String(error);
     await db.jobRun.update({ where: { jobId }, data: { finishedAt: new Date(), error: message.slice(0, 500) } });
     throw error;
-  }
-}
-
-/** Workers starting together race to create the same queue; Postgres then reports a deadlock (40P01). */
-async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    if (await boss.getQueue(name)) return;
-    try {
-      await boss.createQueue(name);
-      return;
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (attempt >= 5 || (code !== "40P01" && code !== "23505")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
-    }
   }
 }
 
@@ -69,11 +58,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       if (delivered) await runRecorded(job, delivered.id, workerId);
     });
   }
-  logger.info("worker started", { workerId, jobs: jobs.map((j) => `${j.name} (${j.cron})`) });
+  // One job at a time per queue and worker: a sync holds the token's request slot anyway.
+  const stopping = new AbortController();
+  const queues = options.queues ?? (options.jobs ? [] : QUEUED_JOBS); // a worker given its jobs (tests) serves only those
+  for (const queue of queues) {
+    await ensureQueue(boss, queue.name, QUEUE_OPTIONS[queue.name]);
+    await boss.work(queue.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([delivered]) => {
+      if (delivered) await runRecorded({ name: queue.name, run: () => queue.run(delivered.data, stopping.signal) }, delivered.id, workerId);
+    });
+  }
+  logger.info("worker started", { workerId, jobs: jobs.map((j) => `${j.name} (${j.cron})`), queues: queues.map((q) => q.name) });
   return {
     workerId,
     stop: async () => {
       for (const job of jobs) job.stop?.();
+      stopping.abort();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       logger.info("worker stopped", { workerId });
     },

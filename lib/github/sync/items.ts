@@ -1,0 +1,88 @@
+// The two item walks. Issues: `filterBy.since` the watermark, oldest change first, watermark
+// advanced with every page. Pull requests (no `since` filter): newest change first down to the
+// watermark; an unfinished walk resumes from its stored cursor.
+import { GithubQueryError } from "../client-errors";
+import { PageSize } from "../pacing";
+import { ISSUES_PAGE, PULLS_PAGE } from "../queries/items";
+import type { ForwardPage, GqlIssue, GqlPull } from "../queries/types";
+import { commitPage, type SyncContext } from "./context";
+import { changedItems, completeItems, type ItemBundle } from "./item-details";
+import { type CursorState, readCursor, writeCursor } from "./state";
+import { walkPages } from "./walk";
+import { writeItems } from "./write-items";
+
+export interface ItemPageSizes {
+  issues: number;
+  pulls: number;
+}
+/** 100 issues or 50 PRs with their nested first pages cost 4 points; PRs carry reviews and CI too. */
+export const DEFAULT_PAGE_SIZES: ItemPageSizes = { issues: 100, pulls: 50 };
+
+interface Page {
+  fetched: number;
+  bundles: ItemBundle[];
+  /** The cursor row to commit with this page. */
+  state: CursorState;
+  next: string | null;
+}
+
+const later = (a: Date | null, iso: string) => (!a || Date.parse(iso) > a.getTime() ? new Date(iso) : a);
+
+function commitItems(ctx: SyncContext, resource: "issues" | "pulls") {
+  return (page: Page) => commitPage(ctx, resource, { fetched: page.fetched, changed: page.bundles.length }, async (tx) => {
+    await writeItems(tx, ctx.repo.id, page.bundles);
+    await writeCursor(tx, ctx.repo.id, resource, page.state);
+  });
+}
+
+export async function syncIssues(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.issues): Promise<void> {
+  const { owner, name } = ctx.repo;
+  const start = await readCursor(ctx.db, ctx.repo.id, "issues");
+  const since = start.watermark?.toISOString() ?? null;
+  const page = new PageSize(pageSize);
+  let watermark = start.watermark;
+  await walkPages<Page>(ctx, async (c, previous) => {
+    if (previous && !previous.next) return null;
+    const after = previous?.next ?? null;
+    const data: { repository: { issues: ForwardPage<GqlIssue> } } = await c.client.query(ISSUES_PAGE, { owner, name, after, since }, { page });
+    const conn = data.repository.issues;
+    if (after === null) c.progress.expect("issues", conn.totalCount);
+    const changed = await changedItems(c, conn.nodes);
+    const bundles = await completeItems(c, changed.items, changed.newIds);
+    for (const node of conn.nodes) watermark = later(watermark, node.updatedAt);
+    const next = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
+    return { fetched: conn.nodes.length, bundles, state: { watermark, cursor: null, walkTop: null }, next };
+  }, commitItems(ctx, "issues"));
+}
+
+export async function syncPulls(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.pulls): Promise<void> {
+  const { owner, name } = ctx.repo;
+  const start = await readCursor(ctx.db, ctx.repo.id, "pulls");
+  const floor = start.watermark;
+  const page = new PageSize(pageSize);
+  let top = start.cursor ? start.walkTop : null;
+  const query = async (c: SyncContext, after: string | null): Promise<ForwardPage<GqlPull>> => {
+    try {
+      return (await c.client.query<{ repository: { pullRequests: ForwardPage<GqlPull> } }>(PULLS_PAGE, { owner, name, after }, { page })).repository.pullRequests;
+    } catch (error) {
+      // A stored cursor GitHub no longer accepts: walk again from the newest PR.
+      if (!after || !(error instanceof GithubQueryError) || !error.errors.some((e) => e.type === "INVALID_CURSOR_ARGUMENTS")) throw error;
+      top = null;
+      return query(c, null);
+    }
+  };
+  await walkPages<Page>(ctx, async (c, previous) => {
+    if (previous && !previous.next) return null;
+    const after = previous ? previous.next : start.cursor;
+    const conn = await query(c, after);
+    if (after === null && floor === null) c.progress.expect("pulls", conn.totalCount);
+    const fresh = floor ? conn.nodes.filter((n) => Date.parse(n.updatedAt) >= floor.getTime()) : conn.nodes;
+    for (const node of conn.nodes) top = later(top, node.updatedAt);
+    const done = fresh.length < conn.nodes.length || !conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor;
+    const changed = await changedItems(c, fresh);
+    const bundles = await completeItems(c, changed.items, changed.newIds);
+    const state = done ? { watermark: floor && top ? later(floor, top.toISOString()) : (top ?? floor), cursor: null, walkTop: null }
+      : { watermark: floor, cursor: conn.pageInfo.endCursor, walkTop: top };
+    return { fetched: fresh.length, bundles, state, next: done ? null : conn.pageInfo.endCursor };
+  }, commitItems(ctx, "pulls"));
+}

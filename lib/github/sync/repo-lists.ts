@@ -1,0 +1,42 @@
+// Repository lists that are paged newest-first: default-branch history, releases and tags. An
+// incremental sync stops at the first page holding something already stored; a full listing
+// (backstop) reads to the end so that deleted releases and tags can be removed.
+import { ALERTS_PAGE, HISTORY_PAGE, RELEASES_PAGE, TAGS_PAGE } from "../queries/repository";
+import type { GqlAlert, GqlCommit, GqlRelease, GqlTagRef, SimplePage } from "../queries/types";
+import type { SyncContext } from "./context";
+
+export interface ListOptions<T> {
+  /** Stop after a page containing a stored entry (incremental); undefined reads everything. */
+  isKnown?: (node: T) => boolean;
+  /** Stop once this many were collected. */
+  max?: number;
+}
+
+export async function readList<T>(first: SimplePage<T>, fetchAfter: (cursor: string) => Promise<SimplePage<T> | null>, options: ListOptions<T> = {}): Promise<T[]> {
+  const nodes = [...first.nodes];
+  let page: SimplePage<T> | null = first;
+  while (page?.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+    if (options.isKnown && page.nodes.some(options.isKnown)) break;
+    if (options.max !== undefined && nodes.length >= options.max) break;
+    page = await fetchAfter(page.pageInfo.endCursor);
+    nodes.push(...(page?.nodes ?? []));
+  }
+  return options.max === undefined ? nodes : nodes.slice(0, options.max);
+}
+
+type RepoData<K extends string, V> = { repository: { [key in K]: V } | null };
+const vars = (ctx: SyncContext, after: string | null, first = 100) => ({ owner: ctx.repo.owner, name: ctx.repo.name, first, after });
+
+export const nextHistory = async (ctx: SyncContext, after: string | null): Promise<SimplePage<GqlCommit> | null> => {
+  const data = await ctx.client.query<RepoData<"defaultBranchRef", { target: { history?: SimplePage<GqlCommit> } | null } | null>>(HISTORY_PAGE, vars(ctx, after, 50));
+  return data.repository?.defaultBranchRef?.target?.history ?? null;
+};
+
+export const nextReleases = async (ctx: SyncContext, after: string | null) =>
+  (await ctx.client.query<RepoData<"releases", SimplePage<GqlRelease>>>(RELEASES_PAGE, vars(ctx, after))).repository?.releases ?? null;
+
+export const nextTags = async (ctx: SyncContext, after: string | null) =>
+  (await ctx.client.query<RepoData<"refs", SimplePage<GqlTagRef> | null>>(TAGS_PAGE, vars(ctx, after))).repository?.refs ?? null;
+
+export const nextAlerts = async (ctx: SyncContext, after: string | null) =>
+  (await ctx.client.query<RepoData<"vulnerabilityAlerts", SimplePage<GqlAlert> | null>>(ALERTS_PAGE, vars(ctx, after))).repository?.vulnerabilityAlerts ?? null;
