@@ -5,7 +5,7 @@ export const SECTIONS: Section[] = [
   { href: "/today", label: "Today", summary: "The daily checklist from your runbook, ticked against live data.", next: "Runbook checklists arrive with the runbooks feature.", ready: false },
   { href: "/triage", label: "Triage", summary: "Issues and pull requests waiting for you, ordered by P0–P3 response-time SLAs.", next: "Triage needs GitHub data: connecting repositories arrives with GitHub sync.", ready: false },
   { href: "/kpis", label: "Metrics", summary: "Monthly KPIs — response time, time to close, MTTR — each with its definition.", next: "Metrics are computed from synced GitHub and health data once those features land.", ready: false },
-  { href: "/health", label: "Health", summary: "HTTP checks, Prometheus scrapes and pushed metrics judged against the runbook's thresholds.", next: "Health targets arrive with runtime health monitoring.", ready: false },
+  { href: "/health", label: "Health", summary: "HTTP checks, Prometheus scrapes and pushed metrics judged against the runbook's thresholds.", next: "", ready: true },
   { href: "/incidents", label: "Incidents", summary: "The on-call board: open incidents, their timelines and response deadlines.", next: "The incident board arrives with the incidents feature.", ready: false },
   { href: "/dependencies", label: "Dependencies", summary: "Dependabot alerts and outdated packages with the runbook's update deadlines.", next: "Dependency data arrives with GitHub sync.", ready: false },
   { href: "/releases", label: "Releases", summary: "Releases and tags, and what has been merged since the last one.", next: "Release data arrives with GitHub sync.", ready: false },

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import type { HealthLevel, HealthRollupBucket, HealthTargetKind } from "@/lib/generated/prisma/client";
 import { CHECK_METRIC } from "./record";
 import type { SeriesRange } from "./schemas";
@@ -29,7 +30,8 @@ export type HealthOverviewTarget = {
 
 export type HealthOverview = { generatedAt: Date; counts: Record<TargetStatus, number>; targets: HealthOverviewTarget[] };
 
-async function lastChecks(targetIds: string[]): Promise<Map<string, LastCheck>> {
+/** The newest check of each target. */
+export async function getLastChecks(targetIds: string[]): Promise<Map<string, LastCheck>> {
   if (targetIds.length === 0) return new Map();
   // LATERAL + LIMIT 1: one backward index scan per target instead of sorting every check.
   const rows = await db.$queryRaw<Array<LastCheck & { targetId: string; value: number }>>`
@@ -42,15 +44,22 @@ async function lastChecks(targetIds: string[]): Promise<Map<string, LastCheck>> 
   return new Map(rows.map(({ targetId, value, ...r }) => [targetId, { ...r, durationMs: value }]));
 }
 
+/** A target's status: its worst KPI level; "pending" before anything was observed. */
+export function targetStatus(enabled: boolean, levels: HealthLevel[]): TargetStatus {
+  if (!enabled) return "disabled";
+  let worst: HealthLevel | null = null;
+  for (const level of levels) if (worst === null || SEVERITY[level] > SEVERITY[worst]) worst = level;
+  return worst ?? "pending";
+}
+
 /** Every target with its current levels, last check and 24-hour uptime, ordered by service group and name. */
 export async function getHealthOverview(now = new Date()): Promise<HealthOverview> {
   const targets = await db.healthTarget.findMany({ orderBy: [{ serviceGroup: "asc" }, { name: "asc" }], include: { states: { orderBy: { kpi: "asc" } } } });
   const ids = targets.map((t) => t.id);
-  const [checks, uptime] = await Promise.all([lastChecks(ids), getUptime(ids, new Date(now.getTime() - DAY_MS), now, now)]);
+  const [checks, uptime] = await Promise.all([getLastChecks(ids), getUptime(ids, new Date(now.getTime() - DAY_MS), now, now)]);
   const counts: Record<TargetStatus, number> = { ok: 0, warning: 0, critical: 0, pending: 0, disabled: 0 };
   const rows = targets.map((t): HealthOverviewTarget => {
-    const worst = t.states.reduce<HealthLevel | null>((acc, s) => (acc === null || SEVERITY[s.level] > SEVERITY[acc] ? s.level : acc), null);
-    const status: TargetStatus = !t.enabled ? "disabled" : (worst ?? "pending");
+    const status = targetStatus(t.enabled, t.states.map((s) => s.level));
     counts[status] += 1;
     const u = uptime.get(t.id);
     return {
@@ -83,28 +92,53 @@ export const SERIES_RESOLUTION: Record<SeriesRange, { ms: number; resolution: "r
 /** One point: a raw sample (count 1, every statistic = its value) or a rollup bucket. */
 export type SeriesPoint = { at: Date; count: number; avg: number; min: number; max: number; p50: number; p95: number; p99: number; okCount: number | null };
 
-export type TargetSeries = { targetId: string; range: SeriesRange; resolution: "raw" | HealthRollupBucket; from: Date; to: Date; metrics: Record<string, SeriesPoint[]> };
+export type SeriesResolution = "raw" | HealthRollupBucket;
+export type TargetSeries = { targetId: string; range: SeriesRange | "custom"; resolution: SeriesResolution; from: Date; to: Date; metrics: Record<string, SeriesPoint[]> };
+
+const BUCKET_MS: Record<HealthRollupBucket, number> = { minute: 60_000, hour: HOUR_MS, day: DAY_MS };
+
+/**
+ * The resolution a custom window reads: as for the preset ranges (raw up to an hour, minutes up to
+ * a day, hours up to 30 days, days beyond), but never raw samples or minute rollups older than the
+ * raw retention, which have been deleted.
+ */
+export function resolutionForWindow(from: Date, to: Date, now = new Date()): SeriesResolution {
+  const span = to.getTime() - from.getTime();
+  const rawHorizon = now.getTime() - getEnv().STEWARD_HEALTH_RAW_RETENTION_DAYS * DAY_MS;
+  const retained = from.getTime() >= rawHorizon;
+  if (span <= HOUR_MS && retained) return "raw";
+  if (span <= DAY_MS && retained) return "minute";
+  return span <= 30 * DAY_MS ? "hour" : "day";
+}
 
 export async function getTargetSeries(targetId: string, range: SeriesRange, now = new Date()): Promise<TargetSeries> {
   const { ms, resolution } = SERIES_RESOLUTION[range];
-  const from = new Date(now.getTime() - ms);
+  return { ...(await readSeries(targetId, new Date(now.getTime() - ms), now, resolution)), range };
+}
+
+/** A fixed window (the chart's custom from/to), at the resolution resolutionForWindow picks. */
+export async function getTargetSeriesBetween(targetId: string, from: Date, to: Date, now = new Date()): Promise<TargetSeries> {
+  return { ...(await readSeries(targetId, from, to, resolutionForWindow(from, to, now))), range: "custom" };
+}
+
+async function readSeries(targetId: string, from: Date, to: Date, resolution: SeriesResolution): Promise<Omit<TargetSeries, "range">> {
   const metrics: Record<string, SeriesPoint[]> = {};
   const push = (metric: string, point: SeriesPoint) => (metrics[metric] ??= []).push(point);
   if (resolution === "raw") {
-    const samples = await db.healthSample.findMany({ where: { targetId, at: { gte: from, lte: now } }, orderBy: { at: "asc" } });
+    const samples = await db.healthSample.findMany({ where: { targetId, at: { gte: from, lte: to } }, orderBy: { at: "asc" } });
     for (const s of samples) {
       const v = s.value;
       push(s.metric, { at: s.at, count: 1, avg: v, min: v, max: v, p50: v, p95: v, p99: v, okCount: s.ok === null ? null : Number(s.ok) });
     }
   } else {
-    const bucketMs = resolution === "minute" ? 60_000 : resolution === "hour" ? HOUR_MS : DAY_MS;
+    const bucketMs = BUCKET_MS[resolution];
     const start = new Date(Math.floor(from.getTime() / bucketMs) * bucketMs);
-    const rollups = await db.healthRollup.findMany({ where: { targetId, bucket: resolution, bucketStart: { gte: start, lte: now } }, orderBy: { bucketStart: "asc" } });
+    const rollups = await db.healthRollup.findMany({ where: { targetId, bucket: resolution, bucketStart: { gte: start, lte: to } }, orderBy: { bucketStart: "asc" } });
     for (const r of rollups) {
       push(r.metric, { at: r.bucketStart, count: r.count, avg: r.sum / r.count, min: r.min, max: r.max, p50: r.p50, p95: r.p95, p99: r.p99, okCount: r.okCount });
     }
   }
-  return { targetId, range, resolution, from, to: now, metrics };
+  return { targetId, resolution, from, to, metrics };
 }
 
 export type AlertEventView = { id: string; targetId: string | null; targetName: string; kpi: string; from: HealthLevel; to: HealthLevel; value: number; at: Date };

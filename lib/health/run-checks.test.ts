@@ -199,14 +199,19 @@ describe("scheduling", () => {
     expect(await claimDueTargets(T0, 10, ids)).toEqual([]); // nothing is due again at the same instant
   });
 
-  it("schedules a new target at its own jittered slot", async () => {
+  it("checks a new target at once, then on its own jittered slots", async () => {
     const before = Date.now();
     const input = CreateTargetInput.parse({ kind: "http", name: uniqueName("jitter"), intervalSeconds: 60, check: { url: `${server.url}/healthy` } });
     const target = await createHealthTarget(input, null, "test");
     expect(target.phaseMs).toBe(phaseFor(target.id, 60_000));
-    const next = target.nextCheckAt!.getTime();
-    expect(next).toBeGreaterThan(before);
-    expect(next).toBeLessThanOrEqual(Date.now() + 60_000);
+    const first = target.nextCheckAt!.getTime();
+    expect(first).toBeGreaterThanOrEqual(before);
+    expect(first).toBeLessThanOrEqual(Date.now());
+    const claimedAt = new Date();
+    expect((await claimDueTargets(claimedAt, 10, [target.id])).map((t) => t.id)).toEqual([target.id]);
+    const next = (await db.healthTarget.findUniqueOrThrow({ where: { id: target.id } })).nextCheckAt!.getTime();
+    expect(next).toBeGreaterThan(claimedAt.getTime());
+    expect(next).toBeLessThanOrEqual(claimedAt.getTime() + 60_000);
     expect((next - target.phaseMs) % 60_000).toBe(0);
   });
 
@@ -220,6 +225,31 @@ describe("scheduling", () => {
     expect(summary.checked).toBe(0); // still running
     await waitForRunningChecks();
     expect(await checksOf(hang.id)).toMatchObject([{ ok: false, failureKind: "timeout" }]);
+  });
+
+  it("the job loop wakes for every finished check without piling up abort listeners", async () => {
+    // Each wake used to leave its sleep (timer + abort listener) pending for up to a poll: with many
+    // targets Node warned "MaxListenersExceededWarning" on the loop's signal.
+    const outstanding = new Map<EventTarget, number>();
+    let most = 0;
+    const original = { add: EventTarget.prototype.addEventListener, remove: EventTarget.prototype.removeEventListener };
+    EventTarget.prototype.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget["addEventListener"]>) {
+      if (args[0] === "abort") most = Math.max(most, outstanding.set(this, (outstanding.get(this) ?? 0) + 1).get(this)!);
+      return original.add.apply(this, args);
+    };
+    EventTarget.prototype.removeEventListener = function (this: EventTarget, ...args: Parameters<EventTarget["removeEventListener"]>) {
+      if (args[0] === "abort") outstanding.set(this, (outstanding.get(this) ?? 1) - 1);
+      return original.remove.apply(this, args);
+    };
+    try {
+      const targets = await Promise.all(Array.from({ length: 40 }, () => httpTarget("/healthy")));
+      const summary = await runCheckLoop({ durationMs: 1500, pollMs: 1000, now: () => T0, targetIds: targets.map((t) => t.id) });
+      await waitForRunningChecks();
+      expect(summary.checked).toBeGreaterThan(10); // many wakes within one poll
+      expect(most).toBe(1);
+    } finally {
+      Object.assign(EventTarget.prototype, { addEventListener: original.add, removeEventListener: original.remove });
+    }
   });
 
   it("the job loop ends within a poll when the worker stops it", async () => {

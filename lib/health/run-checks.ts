@@ -171,7 +171,9 @@ export async function runCheckLoop(options: RunChecksOptions & { durationMs: num
       const claimed = await claimDueTargets(now, pool.free, o.targetIds);
       for (const target of claimed) pool.start(checkTask(target, now, o.allowPrivate, summary));
       const wait = Math.max(0, Math.min(options.pollMs ?? 1000, deadline - Date.now()));
-      await Promise.race([sleep(wait, stop.signal), ...(pool.busy > 0 ? [pool.oneDone()] : [])]);
+      const nap = sleep(wait, stop.signal);
+      await Promise.race([nap.done, ...(pool.busy > 0 ? [pool.oneDone()] : [])]);
+      nap.cancel(); // a check finished first: drop the timer and the abort listener now, not a poll later
     }
   } finally {
     loops.delete(stop);
@@ -179,17 +181,24 @@ export async function runCheckLoop(options: RunChecksOptions & { durationMs: num
   return summary;
 }
 
-/** Resolves after `ms` or on abort, and leaves no listener behind (a loop sleeps ~55 times). */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
+/**
+ * Resolves after `ms` or on abort. `cancel` resolves it at once and removes its timer and listener:
+ * with many targets a check finishes several times a second, and sleeps left pending until their
+ * timer fired piled up listeners on the loop's signal.
+ */
+function sleep(ms: number, signal: AbortSignal): { done: Promise<void>; cancel: () => void } {
+  let cancel = () => {};
+  const done = new Promise<void>((resolve) => {
+    const finish = () => {
       clearTimeout(timer);
-      signal.removeEventListener("abort", done);
+      signal.removeEventListener("abort", finish);
       resolve();
     };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
+    const timer = setTimeout(finish, ms);
+    signal.addEventListener("abort", finish, { once: true });
+    cancel = finish;
   });
+  return { done, cancel };
 }
 
 /** Ends running loops within a poll (the worker stops: pg-boss waits only 10 s for running jobs). */

@@ -180,5 +180,40 @@ export const PushMetricsBody = makePushMetricsBody();
 export type PushMetrics = z.output<typeof PushMetricsBody>;
 
 /** Time ranges of a target's series (see SERIES_RESOLUTION in queries.ts for the data each reads). */
-export const SeriesRangeInput = z.enum(["1h", "6h", "24h", "7d", "30d", "90d", "365d"]);
+export const SeriesRangeInput = z.enum(["1h", "6h", "24h", "7d", "30d", "90d", "365d"], { error: "range must be one of 1h, 6h, 24h, 7d, 30d, 90d, 365d" });
 export type SeriesRange = z.output<typeof SeriesRangeInput>;
+
+/** The ranges the chart picker offers (besides a custom from/to). */
+export const CHART_RANGES = ["1h", "24h", "7d", "30d", "90d"] as const satisfies readonly SeriesRange[];
+export const DEFAULT_CHART_RANGE: SeriesRange = "24h";
+const MAX_CUSTOM_SPAN_MS = 400 * DAY_MS;
+const Instant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z" });
+
+/** A chart window: a range ending now, or a fixed custom from/to. */
+export type SeriesWindow = { range: SeriesRange } | { from: Date; to: Date };
+
+/** A chart window from URL search params: `?range=7d` or `?from=…&to=…`; nothing means the last 24 hours. */
+export const SeriesWindowParams = z
+  .object({ range: SeriesRangeInput.optional(), from: Instant.optional(), to: Instant.optional() })
+  .superRefine((p, ctx) => {
+    if (p.from === undefined && p.to === undefined) return;
+    if (p.range !== undefined) ctx.addIssue({ code: "custom", path: ["range"], message: "give either range or from and to, not both" });
+    if (p.from === undefined || p.to === undefined) {
+      ctx.addIssue({ code: "custom", path: [p.from === undefined ? "from" : "to"], message: "a custom range needs both from and to" });
+      return;
+    }
+    const span = Date.parse(p.to) - Date.parse(p.from);
+    if (span <= 0) ctx.addIssue({ code: "custom", path: ["to"], message: "to must be after from" });
+    if (span > MAX_CUSTOM_SPAN_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "a custom range may span at most 400 days" });
+  })
+  .transform((p): SeriesWindow => (p.from !== undefined && p.to !== undefined ? { from: new Date(p.from), to: new Date(p.to) } : { range: p.range ?? DEFAULT_CHART_RANGE }));
+
+/** First value of each search param (Next.js gives arrays for repeated keys). */
+export function firstParams(params: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) out[key] = first;
+  }
+  return out;
+}

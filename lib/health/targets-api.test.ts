@@ -37,14 +37,16 @@ describe("admin health-target routes", () => {
     expect((await result(await list(request("GET", "/api/admin/health-targets", token), {}))).status).toBe(status);
   });
 
-  it("creates a target with a derived slug, its jitter and first slot, and audits it", async () => {
+  it("creates a target with a derived slug, its jitter and a first check due at once, and audits it", async () => {
     const input = httpInput();
+    const before = Date.now();
     const r = await create(input);
     expect(r.status).toBe(201);
     const t = r.json.target as { id: string; slug: string; phaseMs: number; nextCheckAt: string; config: unknown };
     expect(t.slug).toBe(input.name.toLowerCase().replace(/ /g, "-"));
     expect(t.phaseMs).toBe(phaseFor(t.id, 30_000));
-    expect((Date.parse(t.nextCheckAt) - t.phaseMs) % 30_000).toBe(0);
+    expect(Date.parse(t.nextCheckAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(t.nextCheckAt)).toBeLessThanOrEqual(Date.now());
     expect(t.config).toEqual({ method: "GET", url: "http://127.0.0.1:9/health", expectedStatus: { min: 200, max: 399 }, timeoutMs: 5000, maxBodyBytes: 1024 * 1024 });
     expect(await db.auditLog.count({ where: { action: "health_target.created", target: t.slug } })).toBe(1);
     const listed = await result(await list(request("GET", "/api/admin/health-targets", admin), {}));
@@ -72,11 +74,16 @@ describe("admin health-target routes", () => {
 
   it("patches fields, re-validates the whole target, reschedules on a new interval and clears thresholds with null", async () => {
     const created = (await create({ ...httpInput(), thresholds: { memory_pct: { warning: 85 } } })).json.target as { id: string };
+    await db.healthTarget.update({ where: { id: created.id }, data: { nextCheckAt: new Date(Date.now() + 3_600_000) } });
+    const before = Date.now();
     const r = await patch(created.id, { intervalSeconds: 120, thresholds: null, serviceGroup: "payments" });
     expect(r.status).toBe(200);
     const t = r.json.target as { phaseMs: number; nextCheckAt: string; thresholds: unknown; serviceGroup: string; intervalSeconds: number };
     expect(t).toMatchObject({ intervalSeconds: 120, thresholds: null, serviceGroup: "payments", phaseMs: phaseFor(created.id, 120_000) });
-    expect((Date.parse(t.nextCheckAt) - t.phaseMs) % 120_000).toBe(0);
+    expect(Date.parse(t.nextCheckAt)).toBeGreaterThanOrEqual(before); // a changed check is due at once
+    expect(Date.parse(t.nextCheckAt)).toBeLessThanOrEqual(Date.now());
+    const renamed = (await patch(created.id, { name: "Renamed" })).json.target as { nextCheckAt: string };
+    expect(renamed.nextCheckAt).toBe(t.nextCheckAt); // a new name does not reschedule
     expect((await patch(created.id, { kind: "push" })).json.error?.fieldErrors).toHaveProperty("kind");
     expect((await patch(created.id, { intervalSeconds: 4 })).status).toBe(400);
     expect((await patch(created.id, { url: "http://x/" })).status).toBe(400); // a Prometheus field on an HTTP target

@@ -29,19 +29,30 @@ function toInput(target: HealthTarget): Record<string, unknown> {
   return target.kind === "http" ? { ...base, check: target.config } : { ...base, ...(target.config as Record<string, unknown>) };
 }
 
+/** JSON with object keys sorted: jsonb stores keys in its own order, so a plain stringify would see every stored config as changed. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 export function slugify(name: string): string {
   const slug = name.toLowerCase().replace(/[^a-z0-9._:/-]+/g, "-").replace(/^[^a-z0-9]+|-+$/g, "").slice(0, 128);
   return slug === "" ? "target" : slug;
 }
 
-/** First slot after now; push targets get one extra interval to send their first heartbeat. */
+/**
+ * A new or changed HTTP/Prometheus target is due at once, so whoever added it sees its state within
+ * seconds; the claim then moves it onto its jittered slots. Push targets get one interval to send
+ * their first heartbeat, on their slot.
+ */
 function firstCheckAt(target: Pick<HealthTarget, "kind" | "config" | "enabled" | "intervalSeconds" | "phaseMs">, now: Date): Date | null {
   if (!target.enabled) return null;
   const config = targetConfig(target);
-  if (config.kind === "push" && !config.heartbeats) return null;
+  if (config.kind !== "push") return now;
+  if (!config.heartbeats) return null;
   const intervalMs = target.intervalSeconds * 1000;
-  const after = config.kind === "push" ? now.getTime() + intervalMs : now.getTime();
-  return new Date(nextSlotAfter(after, intervalMs, target.phaseMs));
+  return new Date(nextSlotAfter(now.getTime() + intervalMs, intervalMs, target.phaseMs));
 }
 
 function conflictOnSlug(error: unknown, slug: string): never {
@@ -80,7 +91,7 @@ export async function updateHealthTarget(id: string, patch: Record<string, unkno
   if (!parsed.success) throw validationError(parsed.error);
   const { common, slug, config } = splitInput(parsed.data);
   const phaseMs = phaseFor(id, common.intervalSeconds * 1000);
-  const configChanged = JSON.stringify(config) !== JSON.stringify(existing.config);
+  const configChanged = canonicalJson(config) !== canonicalJson(existing.config);
   const rescheduled = configChanged || common.enabled !== existing.enabled || common.intervalSeconds !== existing.intervalSeconds;
   try {
     return await db.$transaction(async (tx) => {
@@ -112,8 +123,12 @@ export async function listHealthTargets(): Promise<HealthTarget[]> {
   return db.healthTarget.findMany({ orderBy: [{ serviceGroup: "asc" }, { name: "asc" }] });
 }
 
+export async function findHealthTarget(id: string): Promise<HealthTarget | null> {
+  return db.healthTarget.findUnique({ where: { id } });
+}
+
 export async function getHealthTarget(id: string): Promise<HealthTarget> {
-  const target = await db.healthTarget.findUnique({ where: { id } });
+  const target = await findHealthTarget(id);
   if (!target) throw new ApiError(404, "not_found", "No such health target.");
   return target;
 }

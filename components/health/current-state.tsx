@@ -1,0 +1,83 @@
+import type { TargetDetailView } from "@/lib/health/detail-view";
+import type { LastCheckView } from "@/lib/health/overview-view";
+import { KPI_NAMES } from "@/lib/health/thresholds";
+import { Card } from "@/components/ui/card";
+import { DEFINITIONS } from "./definitions";
+import { formatKpi, formatMoment, formatThresholds, formatUptime, KPI_LABELS, LEVEL_TEXT, valueTone } from "./format";
+import { StatusBadge } from "./status-badge";
+
+const SHOWN = ["up", ...KPI_NAMES] as const;
+
+function CheckResult({ check, label }: { check: LastCheckView; label: string }) {
+  return (
+    <div data-testid={label === "Last check" ? "last-check" : "last-failure"}>
+      <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">{label}</dt>
+      <dd className="mt-1 text-sm">
+        <span className={check.ok ? LEVEL_TEXT.ok : LEVEL_TEXT.critical}>{check.ok ? "passed" : "failed"}</span> at {formatMoment(check.at)}
+        {check.status !== null && <> · HTTP {check.status}</>} · {formatKpi("response_time_ms", check.durationMs)}
+        {!check.ok && (
+          <p className="mt-1 text-red-700 dark:text-red-400">
+            Reason: {check.failureMessage ?? "unknown"}{check.failureKind && <span className="text-neutral-500 dark:text-neutral-400"> ({check.failureKind})</span>}
+          </p>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/** What is checked, the current level of every KPI with its thresholds and definition, the last check and uptime. */
+export function CurrentState({ detail }: { detail: TargetDetailView }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-3">
+      <Card title="Now">
+        <div className="flex items-center gap-2 text-sm" data-testid="target-state">
+          State: <StatusBadge status={detail.status} />
+        </div>
+        <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">{DEFINITIONS.state}</p>
+        <ul className="mt-3 space-y-1 text-sm text-neutral-700 dark:text-neutral-300">
+          {detail.checks.map((line) => <li key={line}>{line}</li>)}
+          <li>level changes after {detail.breachesToChange} consecutive observation{detail.breachesToChange === 1 ? "" : "s"}</li>
+        </ul>
+        <dl className="mt-4 space-y-3">
+          {detail.lastCheck ? <CheckResult check={detail.lastCheck} label="Last check" /> : (
+            <div><dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">Last check</dt><dd className="mt-1 text-sm">not checked yet{detail.nextCheckAt && <> · next at {formatMoment(detail.nextCheckAt)}</>}</dd></div>
+          )}
+          {detail.lastFailure && detail.lastCheck?.ok && <CheckResult check={detail.lastFailure} label="Last failure" />}
+        </dl>
+      </Card>
+      <Card title="KPIs">
+        <dl className="space-y-3">
+          {SHOWN.map((kpi) => {
+            const view = detail.kpis[kpi];
+            const value = kpi === "breaker_state" && detail.breakers ? `${detail.breakers.state}${detail.breakers.names.length ? ` (${detail.breakers.names.join(", ")})` : ""}` : formatKpi(kpi, view?.value);
+            return (
+              <div key={kpi} data-testid={`kpi-${kpi}`}>
+                <dt className="flex items-center justify-between gap-2 text-sm font-medium">
+                  {KPI_LABELS[kpi]}
+                  {view ? <StatusBadge status={view.level} /> : <span className="text-xs font-normal text-neutral-500 dark:text-neutral-400">not measured</span>}
+                </dt>
+                <dd className="text-sm">
+                  {value !== null && view && <span className={`tabular-nums ${valueTone(view.level)}`}>{value}</span>}
+                  {view?.since && <span className="text-xs text-neutral-500 dark:text-neutral-400"> · since {formatMoment(view.since)}</span>}
+                  {kpi !== "up" && <span className="block text-xs text-neutral-500 dark:text-neutral-400">{formatThresholds(kpi, detail.thresholds[kpi])}{detail.thresholds[kpi].overridden && " (set for this target)"}</span>}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      </Card>
+      <Card title="Uptime">
+        <dl className="grid grid-cols-2 gap-3">
+          {detail.uptime.map((u) => (
+            <div key={u.window} data-testid={`uptime-${u.window}`}>
+              <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">last {u.window.replace("h", " h").replace("d", " d")}</dt>
+              <dd className={`text-lg font-semibold tabular-nums ${u.pct === null ? "text-neutral-400 dark:text-neutral-500" : ""}`}>{formatUptime(u.pct)}</dd>
+              <dd className="text-xs text-neutral-500 dark:text-neutral-400">{u.checks} check{u.checks === 1 ? "" : "s"}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-3 text-xs text-neutral-600 dark:text-neutral-400">{DEFINITIONS.uptime}</p>
+      </Card>
+    </div>
+  );
+}

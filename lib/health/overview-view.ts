@@ -1,0 +1,118 @@
+// What the health pages show, as JSON (ISO dates), so a server page's prefetch and the live-refresh
+// API return the same shape. Problems first: groups and targets are ordered by status severity.
+import "server-only";
+import { db } from "@/lib/db";
+import type { HealthLevel, HealthTargetKind } from "@/lib/generated/prisma/client";
+import { getHealthOverview, type HealthOverviewTarget, type LastCheck, type TargetStatus } from "./queries";
+import { getUptime } from "./uptime";
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+export const UPTIME_WINDOWS = { "24h": DAY_MS, "7d": 7 * DAY_MS, "30d": 30 * DAY_MS, "90d": 90 * DAY_MS } as const;
+export type UptimeWindow = keyof typeof UPTIME_WINDOWS;
+/** Problems first; a target not checked yet before healthy ones; disabled last. */
+export const STATUS_RANK: Record<TargetStatus, number> = { critical: 0, warning: 1, pending: 2, ok: 3, disabled: 4 };
+
+export type UptimeView = { window: UptimeWindow; pct: number | null; checks: number };
+export type KpiView = { kpi: string; level: HealthLevel; value: number | null; at: string | null; since: string | null };
+export type BreakerState = "closed" | "open" | "half-open";
+export type BreakersView = { state: BreakerState; names: string[] };
+export type LastCheckView = { at: string; ok: boolean; durationMs: number; status: number | null; failureKind: string | null; failureMessage: string | null };
+export type SparkPoint = { t: number; ms: number };
+
+export type OverviewTargetView = {
+  id: string;
+  name: string;
+  slug: string;
+  kind: HealthTargetKind;
+  intervalSeconds: number;
+  status: TargetStatus;
+  uptime: UptimeView[];
+  kpis: Partial<Record<string, KpiView>>;
+  breakers: BreakersView | null;
+  lastCheck: LastCheckView | null;
+  /** Mean response time per minute over the last hour. */
+  sparkline: SparkPoint[];
+};
+export type OverviewGroupView = { name: string; status: TargetStatus; targets: OverviewTargetView[] };
+export type HealthOverviewView = { generatedAt: string; counts: Record<TargetStatus, number>; total: number; groups: OverviewGroupView[] };
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+const BREAKER_BY_VALUE: Record<number, BreakerState> = { 0: "closed", 1: "open", 2: "half-open" };
+
+export function toLastCheckView(c: LastCheck | null | undefined): LastCheckView | null {
+  return c ? { at: c.at.toISOString(), ok: c.ok, durationMs: c.durationMs, status: c.status, failureKind: c.failureKind, failureMessage: c.failureMessage } : null;
+}
+
+export function toKpiViews(kpis: HealthOverviewTarget["kpis"]): Partial<Record<string, KpiView>> {
+  return Object.fromEntries(kpis.map((k) => [k.kpi, { kpi: k.kpi, level: k.level, value: k.value, at: iso(k.at), since: iso(k.since) }]));
+}
+
+/** Uptime over the last 24 h, 7 d, 30 d and 90 d (see uptime.ts for how each window is counted). */
+export async function getUptimeWindows(ids: string[], now: Date): Promise<Map<string, UptimeView[]>> {
+  const windows = Object.entries(UPTIME_WINDOWS) as Array<[UptimeWindow, number]>;
+  const results = await Promise.all(windows.map(([, ms]) => getUptime(ids, new Date(now.getTime() - ms), now, now)));
+  return new Map(ids.map((id) => [id, windows.map(([window], i) => ({ window, pct: results[i]!.get(id)?.pct ?? null, checks: results[i]!.get(id)?.checks ?? 0 }))]));
+}
+
+/** The worst breaker state (from the KPI state) and the breakers in it (from the newest sample's labels). */
+export async function getBreakers(targets: Array<{ id: string; kpis: HealthOverviewTarget["kpis"] }>): Promise<Map<string, BreakersView>> {
+  const withBreakers = targets.filter((t) => t.kpis.some((k) => k.kpi === "breaker_state" && k.value !== null));
+  if (withBreakers.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<{ targetId: string; labels: { breakers?: string } | null }>>`
+    SELECT t.id AS "targetId", s.labels FROM unnest(${withBreakers.map((t) => t.id)}::uuid[]) AS t(id)
+    CROSS JOIN LATERAL (
+      SELECT labels FROM "HealthSample" WHERE "targetId" = t.id AND metric = 'breaker_state' ORDER BY "at" DESC LIMIT 1
+    ) s`;
+  const names = new Map(rows.map((r) => [r.targetId, (r.labels?.breakers ?? "").split(",").filter(Boolean)]));
+  return new Map(
+    withBreakers.map((t) => {
+      const value = t.kpis.find((k) => k.kpi === "breaker_state")!.value!;
+      return [t.id, { state: BREAKER_BY_VALUE[value] ?? "open", names: names.get(t.id) ?? [] }];
+    }),
+  );
+}
+
+async function getSparklines(ids: string[], now: Date): Promise<Map<string, SparkPoint[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<{ targetId: string; t: number; ms: number }>>`
+    SELECT "targetId", (floor(extract(epoch FROM "at") / 60) * 60000)::float8 AS t, avg(value)::float8 AS ms
+    FROM "HealthSample"
+    WHERE "targetId" = ANY(${ids}::uuid[]) AND metric = 'response_time_ms'
+      AND "at" > ${new Date(now.getTime() - HOUR_MS)}::timestamptz AND "at" <= ${now}::timestamptz
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+  const out = new Map<string, SparkPoint[]>();
+  for (const r of rows) (out.get(r.targetId) ?? out.set(r.targetId, []).get(r.targetId)!).push({ t: r.t, ms: r.ms });
+  return out;
+}
+
+const byStatusThenName = (a: { status: TargetStatus; name: string }, b: { status: TargetStatus; name: string }) =>
+  STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.name.localeCompare(b.name);
+
+export async function getHealthOverviewView(now = new Date()): Promise<HealthOverviewView> {
+  const overview = await getHealthOverview(now);
+  const ids = overview.targets.map((t) => t.id);
+  const [uptime, breakers, sparklines] = await Promise.all([getUptimeWindows(ids, now), getBreakers(overview.targets), getSparklines(ids, now)]);
+  const groups = new Map<string, OverviewTargetView[]>();
+  for (const t of overview.targets) {
+    const view: OverviewTargetView = {
+      id: t.id,
+      name: t.name,
+      slug: t.slug,
+      kind: t.kind,
+      intervalSeconds: t.intervalSeconds,
+      status: t.status,
+      uptime: uptime.get(t.id) ?? [],
+      kpis: toKpiViews(t.kpis),
+      breakers: breakers.get(t.id) ?? null,
+      lastCheck: toLastCheckView(t.lastCheck),
+      sparkline: sparklines.get(t.id) ?? [],
+    };
+    (groups.get(t.serviceGroup) ?? groups.set(t.serviceGroup, []).get(t.serviceGroup)!).push(view);
+  }
+  const grouped = [...groups].map(([name, targets]) => {
+    targets.sort(byStatusThenName);
+    return { name, status: targets[0]!.status, targets };
+  });
+  return { generatedAt: now.toISOString(), counts: overview.counts, total: ids.length, groups: grouped.sort(byStatusThenName) };
+}

@@ -1,0 +1,21 @@
+// TanStack Query keys and API paths of the health pages, shared by server prefetches and client hooks.
+import type { SeriesWindow } from "./schemas";
+
+/** The URL search string of a chart window (`range=7d` or `from=…&to=…`), for links and the series API. */
+export function windowSearch(window: SeriesWindow): string {
+  const params: Record<string, string> = "range" in window ? { range: window.range } : { from: window.from.toISOString(), to: window.to.toISOString() };
+  return new URLSearchParams(params).toString();
+}
+
+export const healthKeys = {
+  all: ["health"] as const,
+  overview: () => [...healthKeys.all, "overview"] as const,
+  target: (id: string) => [...healthKeys.all, "target", id] as const,
+  series: (id: string, window: SeriesWindow) => [...healthKeys.target(id), "series", windowSearch(window)] as const,
+};
+
+export const healthPaths = {
+  overview: "/api/health-targets",
+  target: (id: string) => `/api/health-targets/${id}`,
+  series: (id: string, window: SeriesWindow) => `/api/health-targets/${id}/series?${windowSearch(window)}`,
+};

@@ -1,0 +1,133 @@
+// `npm run bench:ingest`: samples per second through the push API — real HTTP to a steward this
+// script starts (`scripts/start.ts`, worker off, on a fresh database) — versus a raw COPY of the same
+// rows into "HealthSample" on the same database in the same run. Prints both rates and their ratio.
+// COPY needs DATABASE_URL (a local PostgreSQL; a fresh <db>_bench is made): the embedded database's
+// wire protocol has no COPY FROM STDIN, so there the baseline is the nearest raw bulk INSERT.
+// The push API does much more per batch than COPY: token check, rate limit, validation, target
+// lookup, and one transaction per target (samples, rollup marks, alert states).
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import os from "node:os";
+import pg from "pg";
+import { copyFrom } from "./bench/copy-from";
+import { ms, percentile, startBenchDatabase } from "./bench/database";
+
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
+const BATCH = 1000;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const TARGETS = 10;
+const WARMUP = 5;
+const METRICS: Array<[string, number]> = [["response_time_ms", 400], ["error_rate_pct", 2], ["throughput_rps", 1500], ["memory_pct", 95]];
+
+type Row = { targetId: string; at: string; metric: string; value: number };
+
+async function copyRows(client: pg.Client, rows: Row[]) {
+  const lines = rows.map((r) => `${r.targetId}\t${r.at}\t${r.metric}\t${r.value}\n`);
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < lines.length; i += 2000) chunks.push(Buffer.from(lines.slice(i, i + 2000).join("")));
+  const copied = await copyFrom(client, `COPY "HealthSample" ("targetId", "at", "metric", "value") FROM STDIN`, chunks);
+  return { label: "raw COPY … FROM STDIN", copied };
+}
+
+/** The embedded database's wire protocol has no COPY FROM STDIN: the nearest raw bulk load is INSERT … SELECT unnest(…). */
+async function insertUnnest(client: pg.Client, rows: Row[]) {
+  let copied = 0;
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const part = rows.slice(i, i + 10_000);
+    const result = await client.query(
+      `INSERT INTO "HealthSample" ("targetId", "at", "metric", "value") SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::float8[])`,
+      [part.map((r) => r.targetId), part.map((r) => r.at), part.map((r) => r.metric), part.map((r) => r.value)],
+    );
+    copied += result.rowCount ?? 0;
+  }
+  return { label: "raw INSERT … SELECT unnest(…) in 10,000-row statements (embedded PGlite has no COPY FROM STDIN; set DATABASE_URL for COPY)", copied };
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const database = await startBenchDatabase();
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+console.log(`bench:ingest — ${BATCHES} batches × ${BATCH} samples over HTTP (${CONCURRENCY} in flight) to ${TARGETS} push targets, then a raw bulk load of the same rows`);
+console.log(`database: ${database.description}; node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`);
+console.log("starting steward (scripts/start.ts; builds the web app first if the sources changed)…");
+const steward = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOSTNAME: "127.0.0.1", STEWARD_WORKER: "off", STEWARD_HEALTH_PUSH_RATE_LIMIT: "100000", STEWARD_LOG_LEVEL: "warn" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const stopSteward = async () => {
+  if (steward.exitCode !== null) return;
+  const exited = new Promise((resolve) => steward.once("exit", resolve));
+  steward.kill("SIGTERM");
+  await exited;
+};
+
+try {
+  for (let waited = 0; ; waited += 500) {
+    if (steward.exitCode !== null) throw new Error("steward exited before it was ready");
+    const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (waited > 600_000) throw new Error("steward did not start within 10 minutes");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const json = { "content-type": "application/json", origin: base };
+  const setup = await fetch(`${base}/api/auth/setup`, { method: "POST", headers: json, body: JSON.stringify({ username: "bench", displayName: "Bench", password: "bench password 123" }) });
+  const cookie = setup.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const admin = { ...json, cookie };
+  const ids = new Map<string, string>();
+  for (let i = 0; i < TARGETS; i++) {
+    const r = await fetch(`${base}/api/admin/health-targets`, { method: "POST", headers: admin, body: JSON.stringify({ kind: "push", name: `ingest ${i}`, slug: `ingest-${i}`, heartbeats: false }) });
+    ids.set(`ingest-${i}`, ((await r.json()) as { target: { id: string } }).target.id);
+  }
+  const tokenResponse = await fetch(`${base}/api/admin/tokens`, { method: "POST", headers: admin, body: JSON.stringify({ name: "bench push", role: "maintainer" }) });
+  const token = ((await tokenResponse.json()) as { token: { token: string } }).token.token;
+
+  const now = Date.now();
+  const batches = Array.from({ length: WARMUP + BATCHES }, (_, b) =>
+    Array.from({ length: BATCH }, (_, i) => {
+      const [metric, max] = METRICS[(b + i) % METRICS.length]!;
+      return { target: `ingest-${i % TARGETS}`, metric, value: Math.round(Math.random() * max * 100) / 100, at: new Date(now - 1_800_000 + b * 1000 + i).toISOString() };
+    }),
+  );
+  const send = async (samples: (typeof batches)[number]) => {
+    const started = performance.now();
+    const r = await fetch(`${base}/api/v1/metrics`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ samples }) });
+    if (r.status !== 202) throw new Error(`push answered ${r.status}: ${await r.text()}`);
+    return performance.now() - started;
+  };
+  for (const batch of batches.slice(0, WARMUP)) await send(batch);
+  const timed = batches.slice(WARMUP);
+  const latencies: number[] = [];
+  let next = 0;
+  const pushStart = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < timed.length) latencies.push(await send(timed[next++]!));
+  }));
+  const pushSeconds = (performance.now() - pushStart) / 1000;
+  const samples = BATCHES * BATCH;
+  const pushRate = samples / pushSeconds;
+  latencies.sort((a, b) => a - b);
+  console.log(`\npush API: ${samples.toLocaleString("en")} samples in ${pushSeconds.toFixed(2)} s = ${Math.round(pushRate).toLocaleString("en")} samples/s (batch latency p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))})`);
+
+  const rows = timed.flat().map((s) => ({ targetId: ids.get(s.target)!, at: s.at, metric: s.metric, value: s.value }));
+  const client = new pg.Client({ connectionString: database.url });
+  client.on("error", (error) => console.error(`database connection: ${error.message}`));
+  await client.connect();
+  const bulkStart = performance.now();
+  const { label, copied } = database.embedded ? await insertUnnest(client, rows) : await copyRows(client, rows);
+  const bulkSeconds = (performance.now() - bulkStart) / 1000;
+  await client.end();
+  const bulkRate = copied / bulkSeconds;
+  console.log(`${label}: ${copied.toLocaleString("en")} rows in ${bulkSeconds.toFixed(2)} s = ${Math.round(bulkRate).toLocaleString("en")} rows/s`);
+  console.log(`ratio: the raw bulk load is ${(bulkRate / pushRate).toFixed(1)}× the push API (push reaches ${((pushRate / bulkRate) * 100).toFixed(1)} % of it)`);
+} finally {
+  await stopSteward();
+  await database.stop();
+}
+process.exit(0);
