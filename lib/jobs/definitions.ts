@@ -3,6 +3,7 @@
 import { deleteExpiredSessions } from "@/lib/auth/sessions";
 import { deleteOldLoginAttempts } from "@/lib/auth/throttle";
 import { deleteOldRateLimitWindows } from "@/lib/http/rate-limit";
+import { deleteOldJobRuns } from "@/lib/jobs/history";
 import { deleteExpiredHealthData } from "@/lib/health/retention";
 import { rollupPendingMinutes } from "@/lib/health/rollups";
 import { runCheckLoop, stopCheckLoops } from "@/lib/health/run-checks";
@@ -27,6 +28,7 @@ export const RECURRING_JOBS: RecurringJob[] = [
       expiredSessions: await deleteExpiredSessions(),
       oldLoginAttempts: await deleteOldLoginAttempts(),
       oldRateLimitWindows: await deleteOldRateLimitWindows(),
+      oldJobRuns: await deleteOldJobRuns(),
     }),
   },
   {
