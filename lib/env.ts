@@ -34,6 +34,8 @@ export const EnvSchema = z.object({
   /** Set by `npm start` when it serves the embedded database; not for users to set. */
   STEWARD_EMBEDDED_DATABASE: booleanString.default(false),
   STEWARD_DEMO: booleanString.default(false),
+  /** Keys encryption at rest (the GitHub token entered in Settings). Default: generated into STEWARD_DATA_DIR/secret. */
+  STEWARD_SECRET: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional(),
   STEWARD_LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Days raw health samples are kept; minute rollups go with them, hour and day rollups stay. */
   STEWARD_HEALTH_RAW_RETENTION_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3650).default(14),
@@ -77,6 +79,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 }
 
 let cached: Env | undefined;
+
+/** Tests that change process.env: the next getEnv() reads it again. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
 
 /** The parsed configuration of this process, validated on first use. */
 export function getEnv(): Env {

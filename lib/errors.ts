@@ -1,5 +1,4 @@
 // One error shape for every API response: { error: { code, message, fieldErrors? } }. Never a stack trace.
-import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { logger } from "@/lib/logger";
 
@@ -40,15 +39,14 @@ export function validationError(error: z.ZodError): ApiError {
   return new ApiError(400, "validation_failed", "Some fields are invalid.", fieldErrors);
 }
 
-export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
+/** A plain Response (not NextResponse), so lib code that throws ApiError never loads Next itself. */
+export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
     if (error.fieldErrors) body.error.fieldErrors = error.fieldErrors;
-    return NextResponse.json(body, { status: error.status, headers: error.headers });
+    return Response.json(body, { status: error.status, headers: error.headers });
   }
   logger.error("unhandled error in request", { error });
-  return NextResponse.json<ApiErrorBody>(
-    { error: { code: "internal", message: "Something went wrong on our side. It has been logged." } },
-    { status: 500 },
-  );
+  const body: ApiErrorBody = { error: { code: "internal", message: "Something went wrong on our side. It has been logged." } };
+  return Response.json(body, { status: 500 });
 }

@@ -17,7 +17,13 @@ export type AuditAction =
   | "token.revoked"
   | "health_target.created"
   | "health_target.updated"
-  | "health_target.deleted";
+  | "health_target.deleted"
+  | "github_token.saved"
+  | "github_token.removed"
+  | "repository.added"
+  | "repository.paused"
+  | "repository.resumed"
+  | "repository.removed";
 
 export type AuditEntry = {
   action: AuditAction;

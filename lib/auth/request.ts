@@ -68,3 +68,11 @@ export async function requirePrincipal(request: NextRequest, role: Role = "viewe
 export function actorId(principal: Principal): string | null {
   return principal.kind === "session" ? principal.user.id : null;
 }
+
+/** Who did something, for the audit log and "updated by" notes. */
+export type Actor = { id: string | null; username: string | null; ip: string };
+
+export function actorOf(principal: Principal, request: Request): Actor {
+  const username = principal.kind === "session" ? principal.user.username : `token ${principal.name}`;
+  return { id: actorId(principal), username, ip: clientAddress(request) };
+}

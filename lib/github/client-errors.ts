@@ -94,7 +94,7 @@ export function classify(error: unknown): Failure {
       if (/secondary rate limit|abuse/i.test(error.message)) return { kind: "secondary", message: `HTTP ${status} (secondary rate limit)`, retryAfterMs: 60_000 };
       return { kind: "fatal", status, message: `HTTP ${status}: access denied (check the token's scopes)` };
     }
-    if (status === 401) return { kind: "fatal", status, message: "HTTP 401: bad credentials (check GITHUB_TOKEN)" };
+    if (status === 401) return { kind: "fatal", status, message: "HTTP 401: bad credentials (check the GitHub token)" };
     if (status >= 500 || status === 408) return { kind: "transient", message: `HTTP ${status}: ${error.message.slice(0, 200)}`, retryAfterMs: retryAfterMs(headers) };
     return { kind: "fatal", status, message: `HTTP ${status}: ${error.message.slice(0, 200)}` };
   }

@@ -21,7 +21,7 @@ describe("GraphQL documents", () => {
   it("covers every query the sync sends", () => {
     expect(documents.map(([name]) => name).sort()).toEqual([
       "ALERTS_PAGE", "ALERT_BY_NUMBER", "FOLLOW_UPS_MIXED", "FOLLOW_UPS_ONE", "HISTORY_PAGE", "ISSUES_PAGE", "ITEMS_BY_ID",
-      "OPEN_ISSUES", "OPEN_PULLS", "PULLS_PAGE", "RECHECK_PAGE", "RELEASES_PAGE", "REPO_OVERVIEW", "TAGS_PAGE",
+      "OPEN_ISSUES", "OPEN_PULLS", "PULLS_PAGE", "RECHECK_PAGE", "RELEASES_PAGE", "REPO_OVERVIEW", "TAGS_PAGE", "VIEWER",
     ]);
   });
 });

@@ -101,3 +101,6 @@ export const ALERT_BY_NUMBER = gql(
   }`,
   [ALERT],
 );
+
+/** Checks a token before Settings stores it: who it authenticates as, and its budget. */
+export const VIEWER = gql(`query Viewer { viewer { login } ${RATE_LIMIT} }`);

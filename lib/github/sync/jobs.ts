@@ -4,7 +4,7 @@
 // from ever running at once.
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { getEnv } from "@/lib/env";
+import { hasUsableGithubToken } from "../credentials";
 import { logger } from "@/lib/logger";
 import { sendJob } from "@/lib/jobs/queue";
 import { GITHUB_SYNC_QUEUE } from "@/lib/jobs/queues";
@@ -31,7 +31,7 @@ export async function requestRepositorySync(repoId: string, trigger: SyncTrigger
 
 export async function runScheduledGithubSync(): Promise<Record<string, number | string>> {
   await ensureConfiguredRepositories();
-  if (!getEnv().GITHUB_TOKEN) return { skipped: "GITHUB_TOKEN is not set" };
+  if (!(await hasUsableGithubToken())) return { skipped: "no GitHub token (GITHUB_TOKEN or Settings → Repositories)" };
   const repos = await db.githubRepository.findMany({ where: { enabled: true }, select: { id: true }, orderBy: { key: "asc" } });
   let queued = 0;
   for (const repo of repos) if ((await requestRepositorySync(repo.id, "schedule")).status === "queued") queued++;

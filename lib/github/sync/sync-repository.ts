@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { GithubClient, type GithubClientOptions } from "../client";
 import { RateLimitExhaustedError } from "../client-errors";
+import { resolveGithubToken } from "../credentials";
 import type { SyncContext } from "./context";
 import { DEFAULT_PAGE_SIZES, type ItemPageSizes, syncIssues, syncPulls } from "./items";
 import { type OnProgress, ProgressTracker, type SyncProgress } from "./progress";
@@ -22,7 +23,7 @@ export interface SyncOptions {
   /** Called after every committed page; throwing stops the sync there. */
   onProgress?: OnProgress;
   trigger?: SyncTrigger;
-  /** Defaults: GITHUB_TOKEN, GITHUB_API_URL, STEWARD_GITHUB_RATE_RESERVE. */
+  /** Defaults: the configured token (see credentials.ts), GITHUB_API_URL, STEWARD_GITHUB_RATE_RESERVE. */
   client?: Partial<GithubClientOptions>;
   /** "auto" (default): when the last one is older than `backstopHours`. */
   backstop?: boolean | "auto";
@@ -41,11 +42,12 @@ export interface SyncResult {
   progress: SyncProgress | null;
 }
 
-function clientOptions(options: SyncOptions, signal: AbortSignal | undefined): GithubClientOptions {
+/** Options for the client: the configured token (GITHUB_TOKEN or Settings) unless the caller passes one. */
+export async function githubClientOptions(overrides: Partial<GithubClientOptions> = {}): Promise<GithubClientOptions> {
   const env = getEnv();
-  return {
-    token: env.GITHUB_TOKEN ?? "", baseUrl: env.GITHUB_API_URL, reserve: env.STEWARD_GITHUB_RATE_RESERVE, ...options.client, signal,
-  };
+  const token = overrides.token ?? (await resolveGithubToken());
+  if (!token) throw new Error("No GitHub token: set GITHUB_TOKEN or enter one in Settings → Repositories.");
+  return { baseUrl: env.GITHUB_API_URL, reserve: env.STEWARD_GITHUB_RATE_RESERVE, ...overrides, token };
 }
 
 export async function syncRepository(repoId: string, options: SyncOptions = {}): Promise<SyncResult> {
@@ -60,7 +62,7 @@ export async function syncRepository(repoId: string, options: SyncOptions = {}):
   let tracker: ProgressTracker | null = null;
   let result: SyncResult & { status: Exclude<SyncOutcome, "skipped"> };
   try {
-    const client = new GithubClient(clientOptions(options, options.signal));
+    const client = new GithubClient({ ...(await githubClientOptions(options.client)), signal: options.signal });
     tracker = new ProgressTracker(run.id, repoId, client, options.onProgress);
     const ctx: SyncContext = { db, client, repo: { id: repo.id, owner: repo.owner, name: repo.name }, leaseId, progress: tracker, signal: options.signal };
     warnings.push(...(await syncRepoOverview(ctx, { ciCommits: options.ciCommits })).warnings);

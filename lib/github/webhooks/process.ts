@@ -1,9 +1,9 @@
 // The github-webhook job: applies one stored delivery, once. A delivery already processed (a
 // redelivered job, a retry after a crash past the commit) is skipped.
 import { db as defaultDb } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { GithubClient, type GithubClientOptions } from "../client";
+import { githubClientOptions } from "../sync/sync-repository";
 import { ProgressTracker } from "../sync/progress";
 import { applyWebhook, type WebhookPayload } from "./apply";
 
@@ -24,8 +24,7 @@ export async function processWebhookDelivery(deliveryId: string, options: Proces
     await finish("ignored", "repository not synced by steward");
     return { status: "ignored", detail: "repository not synced by steward" };
   }
-  const env = getEnv();
-  const client = new GithubClient({ token: env.GITHUB_TOKEN ?? "", baseUrl: env.GITHUB_API_URL, reserve: env.STEWARD_GITHUB_RATE_RESERVE, ...options.client });
+  const client = new GithubClient(await githubClientOptions(options.client));
   const ctx = {
     db, client, repo: { id: repo.id, owner: repo.owner, name: repo.name }, leaseId: null,
     progress: new ProgressTracker(null, repo.id, client),
