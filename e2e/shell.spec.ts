@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-const SECTIONS = ["Today", "Triage", "Metrics", "Health", "Incidents", "Dependencies", "Releases", "Settings"];
+const SECTIONS = ["Today", "Triage", "Metrics", "Repositories", "Health", "Incidents", "Dependencies", "Releases", "Settings"];
 const UNBUILT = ["Today", "Triage", "Metrics", "Incidents", "Dependencies", "Releases"];
 
 test("every section is reachable from the navigation and unbuilt ones say so honestly", async ({ page }) => {

@@ -18,6 +18,8 @@ export type RecurringJob = {
   run: () => Promise<Record<string, number | string>>;
   /** Called when the worker stops, for jobs that run long enough to need telling. */
   stop?: () => void;
+  /** Also run once when a worker starts (workers starting together send it once). */
+  runOnStart?: boolean;
 };
 
 export const RECURRING_JOBS: RecurringJob[] = [
@@ -43,8 +45,10 @@ export const RECURRING_JOBS: RecurringJob[] = [
   { name: "health-rollups", cron: "* * * * *", run: async () => ({ ...(await rollupPendingMinutes()) }) },
   { name: "health-retention", cron: "17 3 * * *", run: async () => ({ ...(await deleteExpiredHealthData()) }) },
   {
-    // Enqueues one github-sync-repo job per enabled repository (see QUEUED_JOBS).
+    // Enqueues one github-sync-repo job per enabled repository (see QUEUED_JOBS); also at start,
+    // so repositories from STEWARD_REPOS (and data missed while stopped) don't wait 15 minutes.
     name: "github-sync",
+    runOnStart: true,
     get cron() {
       return getEnv().STEWARD_GITHUB_SYNC_CRON;
     },

@@ -57,6 +57,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([delivered]) => {
       if (delivered) await runRecorded(job, delivered.id, workerId);
     });
+    if (job.runOnStart) await boss.send(job.name, {}, { singletonKey: "on-start", singletonSeconds: 60 });
   }
   // One job at a time per queue and worker: a sync holds the token's request slot anyway.
   const stopping = new AbortController();

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/current";
+import { getRepositoryOverview } from "@/lib/github/overview/repository-overview";
+import { RepositoryOverview } from "@/components/repositories/repository-overview";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Repository" };
+
+type Props = { params: Promise<{ owner: string; name: string }> };
+
+export default async function RepositoryPage({ params }: Props) {
+  await requireUser();
+  const { owner, name } = await params;
+  const overview = await getRepositoryOverview(owner, name);
+  if (!overview) notFound();
+  const { repository } = overview;
+  return (
+    <>
+      <PageHeader
+        title={`${repository.owner}/${repository.name}`}
+        description="What steward has synced from GitHub: open work, default-branch CI, the latest release, security alerts and the last sync."
+        actions={<Link href="/repositories" className={buttonClass("secondary")}>All repositories</Link>}
+      />
+      <RepositoryOverview overview={overview} />
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+// One repository's overview page, read from the synced tables (definitions.ts says what each number means).
+import "server-only";
+import { db } from "@/lib/db";
+import type { GithubActorType } from "@/lib/generated/prisma/client";
+import { getDefaultBranchCi, type DefaultBranchCi } from "./ci";
+import { countOpenAlerts, countOpenItems, OPEN_ITEM, type AlertCounts } from "./counts";
+import { getLastSyncRuns, isSyncRunning, type SyncState } from "./sync-state";
+
+export const UNLABELED_LIST_SIZE = 10;
+
+export type RepositoryFacts = { id: string; owner: string; name: string; key: string; defaultBranch: string | null; isArchived: boolean; isPrivate: boolean; enabled: boolean };
+export type UnlabeledIssue = { number: number; title: string; url: string; authorLogin: string | null; authorType: GithubActorType; createdAt: Date };
+export type LatestRelease = { tagName: string; name: string | null; publishedAt: Date | null; createdAt: Date; isPrerelease: boolean; isLatest: boolean; url: string };
+export type RepoStats = { day: Date; stars: number; forks: number; watchers: number };
+
+export type RepositoryOverview = {
+  repository: RepositoryFacts;
+  /** False before the first sync finished: no run has succeeded and no item is stored. */
+  synced: boolean;
+  issues: { open: number };
+  /** `open` includes the drafts. */
+  pulls: { open: number; drafts: number };
+  unlabeled: { count: number; newest: UnlabeledIssue[] };
+  ci: DefaultBranchCi;
+  latestRelease: LatestRelease | null;
+  alerts: AlertCounts;
+  stats: RepoStats | null;
+  sync: SyncState;
+};
+
+const UNLABELED_ISSUE = { kind: "issue", ...OPEN_ITEM, labels: { none: {} } } as const;
+
+/** GitHub's "latest" mark wins; otherwise the newest non-draft release by publication (else creation) date. */
+export async function getLatestRelease(repoId: string): Promise<LatestRelease | null> {
+  const rows = await db.$queryRaw<LatestRelease[]>`
+    SELECT "tagName", name, "publishedAt", "createdAt", "isPrerelease", "isLatest", url FROM "GithubRelease"
+    WHERE "repoId" = ${repoId}::uuid AND NOT "isDraft"
+    ORDER BY "isLatest" DESC, COALESCE("publishedAt", "createdAt") DESC, "createdAt" DESC, id DESC LIMIT 1`;
+  return rows[0] ?? null;
+}
+
+/** Looks the repository up by its lower-case key; null when steward does not know it. */
+export async function getRepositoryOverview(owner: string, name: string, now = new Date()): Promise<RepositoryOverview | null> {
+  const repo = await db.githubRepository.findUnique({ where: { key: `${owner}/${name}`.toLowerCase() } });
+  if (!repo) return null;
+  const ids = [repo.id];
+  const [items, alerts, ci, runs, unlabeledCount, newest, latestRelease, stats, anyItem, succeeded] = await Promise.all([
+    countOpenItems(ids),
+    countOpenAlerts(ids),
+    getDefaultBranchCi(ids),
+    getLastSyncRuns(ids),
+    db.githubItem.count({ where: { repoId: repo.id, ...UNLABELED_ISSUE } }),
+    db.githubItem.findMany({
+      where: { repoId: repo.id, ...UNLABELED_ISSUE },
+      orderBy: [{ createdAt: "desc" }, { number: "desc" }],
+      take: UNLABELED_LIST_SIZE,
+      select: { number: true, title: true, url: true, authorLogin: true, authorType: true, createdAt: true },
+    }),
+    getLatestRelease(repo.id),
+    db.githubRepoStatsDaily.findFirst({ where: { repoId: repo.id }, orderBy: { day: "desc" }, select: { day: true, stars: true, forks: true, watchers: true } }),
+    db.githubItem.findFirst({ where: { repoId: repo.id }, select: { id: true } }),
+    db.githubSyncRun.findFirst({ where: { repoId: repo.id, status: "succeeded" }, select: { id: true } }),
+  ]);
+  const open = items.get(repo.id)!;
+  const last = runs.get(repo.id) ?? null;
+  return {
+    repository: {
+      id: repo.id, owner: repo.owner, name: repo.name, key: repo.key, defaultBranch: repo.defaultBranch,
+      isArchived: repo.isArchived, isPrivate: repo.isPrivate, enabled: repo.enabled,
+    },
+    synced: anyItem !== null || succeeded !== null,
+    issues: { open: open.issues },
+    pulls: { open: open.pulls, drafts: open.draftPulls },
+    unlabeled: { count: unlabeledCount, newest },
+    ci: ci.get(repo.id)!,
+    latestRelease,
+    alerts: alerts.get(repo.id)!,
+    stats,
+    sync: { last, running: isSyncRunning(repo.syncLeaseUntil, now) },
+  };
+}

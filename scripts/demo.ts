@@ -1,0 +1,36 @@
+// `npm run demo`: steward on generated data, offline. The GitHub test server plays GitHub (two
+// seeded repositories, dated up to now), steward syncs them at start like real ones, and every
+// page carries a "demo data" label. Its own embedded database (STEWARD_DATA_DIR, default
+// .steward-demo) keeps demo data away from a real one; DATABASE_URL is ignored.
+import { loadEnv } from "@/lib/env";
+import { generateRepo } from "@/lib/github/test-server/generator";
+import { startGitHubTestServer } from "@/lib/github/test-server/server";
+
+const DEMO_REPOSITORIES = [
+  { owner: "acme", name: "widgets", seed: 1, issues: 1200, pulls: 400 },
+  { owner: "acme", name: "gadgets", seed: 2, issues: 250, pulls: 90 },
+];
+
+if (process.env.DATABASE_URL) {
+  console.log("demo: ignoring DATABASE_URL — the demo always uses its own embedded database");
+  delete process.env.DATABASE_URL;
+}
+process.env.STEWARD_DATA_DIR ||= ".steward-demo";
+loadEnv(); // a bad PORT etc. fails here, before anything starts
+
+const started = performance.now();
+const now = new Date().toISOString();
+const repos = DEMO_REPOSITORIES.map((r) => generateRepo({ ...r, now }));
+const github = await startGitHubTestServer({ repos, latencyMs: 5 });
+const items = repos.reduce((n, r) => n + r.items.length, 0);
+console.log(`demo: GitHub test server on ${github.url} with ${repos.map((r) => r.nameWithOwner).join(", ")} (${items} issues + PRs, generated in ${Math.round(performance.now() - started)} ms)`);
+
+Object.assign(process.env, {
+  GITHUB_API_URL: github.url,
+  GITHUB_TOKEN: "demo-token",
+  STEWARD_REPOS: repos.map((r) => r.nameWithOwner).join(","),
+  STEWARD_DEMO: "true",
+});
+delete process.env.GITHUB_WEBHOOK_SECRET;
+
+await import("./start");
