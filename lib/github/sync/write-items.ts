@@ -86,4 +86,10 @@ export async function writeCommitChecks(tx: Tx, repoId: string, commits: { oid: 
        AND t.id NOT IN (SELECT value FROM json_array_elements_text($3::json))`,
     repoId, JSON.stringify(commits.map((c) => c.oid)), JSON.stringify(runs.map((r) => r.id)),
   );
+  // Suites GitHub no longer lists for these commits go too (a stale failing suite would keep CI red).
+  await tx.$executeRawUnsafe(
+    `DELETE FROM "GithubCheckSuite" t WHERE t."repoId" = $1::uuid AND t."commitOid" IN (SELECT value FROM json_array_elements_text($2::json))
+       AND t.id NOT IN (SELECT value FROM json_array_elements_text($3::json))`,
+    repoId, JSON.stringify(commits.map((c) => c.oid)), JSON.stringify(rows.flatMap((r) => r.suites).map((s) => s.id)),
+  );
 }
