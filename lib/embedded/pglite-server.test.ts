@@ -31,6 +31,20 @@ describe("one in-memory server, many clients", () => {
   });
   afterAll(() => server.stop());
 
+  test("COPY FROM STDIN is refused with a clear error, and the connection goes on working", async () => {
+    const client = new pg.Client(server.url);
+    await client.connect();
+    try {
+      await expect(within(5_000, "COPY", client.query("COPY item (worker, n) FROM STDIN"))).rejects.toMatchObject({ code: "0A000", message: expect.stringMatching(/not supported by the embedded database/) });
+      await expect(within(5_000, "COPY (extended)", client.query({ name: "copy-in", text: "copy item (worker, n) from stdin" }))).rejects.toMatchObject({ code: "0A000" });
+      // The words in a parameter value are data, not a statement.
+      const { rows } = await within(5_000, "SELECT", client.query<{ t: string }>("SELECT $1::text AS t", ["COPY item FROM STDIN"]));
+      expect(rows).toEqual([{ t: "COPY item FROM STDIN" }]);
+    } finally {
+      await client.end();
+    }
+  });
+
   test("2 pools x 8 workers of parameterized queries and transactions: every answer right, no errors", async () => {
     const pools = [new pg.Pool({ connectionString: server.url, max: 8 }), new pg.Pool({ connectionString: server.url, max: 8 })];
     const errors: string[] = [];

@@ -22,6 +22,28 @@ const code = (letter: string): number => letter.charCodeAt(0);
 const UNIT_END = new Set(["S", "Q", "F", "c", "f"].map(code));
 const FLUSH = code("H"); // answers too, but leaves the extended-protocol exchange open
 const TERMINATE = code("X");
+const QUERY = code("Q");
+const PARSE = code("P");
+// PGlite cannot take COPY ... FROM STDIN over the wire (it would spin): refused before it runs.
+const COPY_FROM_STDIN = /(^|;)\s*copy\b[^;]*\bfrom\s+stdin\b/i;
+const COPY_REFUSED = "COPY ... FROM STDIN is not supported by the embedded database; use INSERT, or a PostgreSQL server via DATABASE_URL";
+
+/** The SQL texts of a unit's simple Query and Parse messages (never parameter values). */
+function statementsOf(unit: Buffer): string[] {
+  const texts: string[] = [];
+  for (let at = 0; at + 5 <= unit.length; ) {
+    const type = unit[at];
+    const end = at + 1 + unit.readInt32BE(at + 1);
+    const body = unit.subarray(at + 5, end);
+    if (type === QUERY) texts.push(body.toString("utf8", 0, Math.max(0, body.indexOf(0))));
+    if (type === PARSE) {
+      const nameEnd = body.indexOf(0);
+      texts.push(body.toString("utf8", nameEnd + 1, body.indexOf(0, nameEnd + 1)));
+    }
+    at = end;
+  }
+  return texts;
+}
 
 export class WireConnection {
   #buffer: Buffer = Buffer.alloc(0);
@@ -117,6 +139,11 @@ export class WireConnection {
       return;
     }
     if (this.#closed) return; // #cleanUp releases the gate
+    if (complete && statementsOf(unit).some((sql) => COPY_FROM_STDIN.test(sql))) {
+      this.#write(Buffer.concat([errorResponse("ERROR", "0A000", COPY_REFUSED), readyForQuery(db.isInTransaction() ? "T" : "I")]));
+      if (!db.isInTransaction()) gate.release(this);
+      return;
+    }
     try {
       await this.#exec(unit, (chunk) => this.#write(chunk));
     } catch (error) {

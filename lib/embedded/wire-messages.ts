@@ -18,9 +18,9 @@ export function errorResponse(severity: Severity, sqlState: string, text: string
   return message("E", Buffer.from(`S${severity}\0V${severity}\0C${sqlState}\0M${text}\0\0`, "utf8"));
 }
 
-/** ReadyForQuery, idle: the client may send its next query. */
-export function readyForQuery(): Buffer {
-  return message("Z", Buffer.from("I", "latin1"));
+/** ReadyForQuery: the client may send its next query (I idle, T in a transaction, E in a failed one). */
+export function readyForQuery(status: "I" | "T" | "E" = "I"): Buffer {
+  return message("Z", Buffer.from(status, "latin1"));
 }
 
 /** The protocol 3.0 startup packet (no type byte: just length, version, key/value pairs). */
