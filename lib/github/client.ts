@@ -5,6 +5,7 @@ import { graphql } from "@octokit/graphql";
 import { classify, GithubUnavailableError, RateLimitExhaustedError } from "./client-errors";
 import { abortReason, type PageSize, pacerFor, sleep, type TokenPacer } from "./pacing";
 import type { RateLimitInfo } from "./queries/types";
+import type { Exclusive } from "./token-lock";
 
 export interface GithubClientOptions {
   token: string;
@@ -21,6 +22,8 @@ export interface GithubClientOptions {
   /** The longest `retry-after` waited in place; longer ones stop the sync like an exhausted budget. */
   maxWaitMs?: number;
   random?: () => number;
+  /** Cross-process exclusion for this token's requests (token-lock.ts); in-process order is the pacer's. */
+  exclusive?: Exclusive;
 }
 
 export interface ClientStats {
@@ -45,11 +48,12 @@ interface Shared {
   pacer: TokenPacer;
   stats: ClientStats;
   costs: Map<string, number>;
+  exclusive?: Exclusive;
 }
 
 export class GithubClient {
   private readonly shared: Shared;
-  private readonly options: Required<Omit<GithubClientOptions, "token" | "signal" | "baseUrl">> & { signal?: AbortSignal };
+  private readonly options: Required<Omit<GithubClientOptions, "token" | "signal" | "baseUrl" | "exclusive">> & { signal?: AbortSignal };
 
   constructor(options: GithubClientOptions, shared?: Shared) {
     if (!options.token && !shared) throw new Error("A GitHub token is required (GITHUB_TOKEN).");
@@ -62,6 +66,7 @@ export class GithubClient {
       }),
       stats: { requests: 0, retries: 0, points: 0, remaining: null, resetAt: null, lastError: null },
       costs: new Map(),
+      exclusive: options.exclusive,
     };
     this.options = {
       signal: options.signal, reserve: options.reserve ?? 500, perMinute: options.perMinute ?? 1500,
@@ -129,9 +134,12 @@ export class GithubClient {
     return this.shared.pacer.exclusive(async () => {
       const { signal, perMinute } = this.options;
       await sleep(Math.max(this.shared.pacer.pausedUntil - Date.now(), this.shared.pacer.delayForNext(perMinute)), signal);
-      this.shared.pacer.recordSent();
-      this.stats.requests++;
-      return this.shared.request<T>(document, { ...variables, request: { signal } });
+      const send = () => {
+        this.shared.pacer.recordSent();
+        this.stats.requests++;
+        return this.shared.request<T>(document, { ...variables, request: { signal } });
+      };
+      return this.shared.exclusive ? this.shared.exclusive(send, signal) : send();
     });
   }
 

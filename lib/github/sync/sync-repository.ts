@@ -1,13 +1,14 @@
 // syncRepository: one incremental sync of one repository — repository-level resources, then
 // issues, then pull requests, then (once a day) the backstop. Safe to kill at any point: every
 // page commits with its watermark, and the next run resumes from there.
-import { db as defaultDb } from "@/lib/db";
+import { db as defaultDb, getDatabaseUrl } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { GithubClient, type GithubClientOptions } from "../client";
 import { RateLimitExhaustedError } from "../client-errors";
 import { resolveGithubToken } from "../credentials";
+import { type Exclusive, tokenLockFor } from "../token-lock";
 import type { SyncContext } from "./context";
 import { DEFAULT_PAGE_SIZES, type ItemPageSizes, syncIssues, syncPulls } from "./items";
 import { type OnProgress, ProgressTracker, type SyncProgress } from "./progress";
@@ -47,7 +48,9 @@ export async function githubClientOptions(overrides: Partial<GithubClientOptions
   const env = getEnv();
   const token = overrides.token ?? (await resolveGithubToken());
   if (!token) throw new Error("No GitHub token: set GITHUB_TOKEN or enter one in Settings → Repositories.");
-  return { baseUrl: env.GITHUB_API_URL, reserve: env.STEWARD_GITHUB_RATE_RESERVE, ...overrides, token };
+  const lock = env.STEWARD_EMBEDDED_DATABASE ? null : tokenLockFor(getDatabaseUrl());
+  const exclusive: Exclusive | undefined = lock ? (work, signal) => lock.run(token, work, signal) : undefined;
+  return { baseUrl: env.GITHUB_API_URL, reserve: env.STEWARD_GITHUB_RATE_RESERVE, exclusive, ...overrides, token };
 }
 
 export async function syncRepository(repoId: string, options: SyncOptions = {}): Promise<SyncResult> {

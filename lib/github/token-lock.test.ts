@@ -1,0 +1,42 @@
+// Two processes (two TokenLocks, each with its own connection) never run requests for one token at
+// the same time; different tokens don't wait for each other. Needs a real PostgreSQL: PGlite is a
+// single shared session, where advisory locks exclude nothing (and steward doesn't use the lock).
+import { afterAll, describe, expect, it } from "vitest";
+import { getDatabaseUrl } from "@/lib/db";
+import { testDatabaseKind } from "@/lib/testing/databases";
+import { TokenLock, tokenLockKey } from "./token-lock";
+
+const locks = [new TokenLock(getDatabaseUrl()), new TokenLock(getDatabaseUrl())];
+afterAll(() => Promise.all(locks.map((l) => l.close())));
+
+async function overlap(tokens: [string, string]): Promise<number> {
+  let inFlight = 0;
+  let most = 0;
+  const work = async () => {
+    inFlight++;
+    most = Math.max(most, inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    inFlight--;
+  };
+  await Promise.all(locks.map(async (lock, i) => {
+    for (let n = 0; n < 4; n++) await lock.run(tokens[i]!, work);
+  }));
+  return most;
+}
+
+describe("the cross-process token lock", () => {
+  it("keys the lock by a hash, not the token", () => {
+    expect(tokenLockKey("ghp_secret")).toMatch(/^-?\d+$/);
+    expect(tokenLockKey("ghp_secret")).not.toBe(tokenLockKey("ghp_other"));
+  });
+
+  it.skipIf(testDatabaseKind() === "pglite")("lets one process at a time send for a token, and never holds up another token", async () => {
+    expect(await overlap(["same-token", "same-token"])).toBe(1);
+    expect(await overlap(["token-a", "token-b"])).toBe(2);
+  });
+
+  it("releases the lock when the work fails", async () => {
+    await expect(locks[0]!.run("failing", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await locks[1]!.run("failing", async () => "next one ran")).toBe("next one ran");
+  });
+});
