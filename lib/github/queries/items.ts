@@ -38,7 +38,7 @@ export const PULL = fragment(
       totalCount pageInfo { hasPreviousPage startCursor } nodes { ${PR_EVENT_SPREADS} }
     }
     reviews(last: 50) { totalCount pageInfo { hasPreviousPage startCursor } nodes { ...ReviewFields } }
-    reviewRequests(first: 20) {
+    reviewRequests(first: 100) {
       totalCount
       nodes { requestedReviewer { __typename ... on User { login } ... on Bot { login } ... on Mannequin { login } ... on Team { slug } } }
     }
