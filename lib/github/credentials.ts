@@ -1,17 +1,18 @@
 // The GitHub token: GITHUB_TOKEN from the environment wins; otherwise the one an admin entered in
 // Settings → Repositories, checked against GitHub before it is stored, kept encrypted at rest
 // (lib/secrets) and never returned to a browser, logged or put in an error message.
-import { db } from "@/lib/db";
+import { db, getDatabaseUrl } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/request";
 import { getAppSecret } from "@/lib/secrets/app-secret";
 import { decryptSecret, encryptSecret, keyFingerprint } from "@/lib/secrets/encryption";
-import { GithubClient } from "./client";
+import { GithubClient, type GithubClientOptions } from "./client";
 import { GithubQueryError } from "./client-errors";
 import { VIEWER } from "./queries/repository";
 import type { RateLimitInfo } from "./queries/types";
+import { type Exclusive, tokenLockFor } from "./token-lock";
 
 const ROW_ID = "default";
 const PURPOSE = "github-token";
@@ -57,6 +58,16 @@ export async function resolveGithubToken(): Promise<string | null> {
   } catch {
     throw new GithubTokenUnavailableError("The GitHub token stored in Settings is damaged. Enter it again in Settings → Repositories.");
   }
+}
+
+/** Options for the client: the configured token (GITHUB_TOKEN or Settings) unless the caller passes one. */
+export async function githubClientOptions(overrides: Partial<GithubClientOptions> = {}): Promise<GithubClientOptions> {
+  const env = getEnv();
+  const token = overrides.token ?? (await resolveGithubToken());
+  if (!token) throw new Error("No GitHub token: set GITHUB_TOKEN or enter one in Settings → Repositories.");
+  const lock = env.STEWARD_EMBEDDED_DATABASE ? null : tokenLockFor(getDatabaseUrl());
+  const exclusive: Exclusive | undefined = lock ? (work, signal) => lock.run(token, work, signal) : undefined;
+  return { baseUrl: env.GITHUB_API_URL, reserve: env.STEWARD_GITHUB_RATE_RESERVE, exclusive, ...overrides, token };
 }
 
 export interface VerifiedToken {

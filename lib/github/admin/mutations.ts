@@ -10,7 +10,7 @@ import type { AddRepositoryInput } from "./schemas";
 
 /** Adds a repository and, when a token is configured, queues its first sync at once. */
 export async function addRepositoryFromSettings(input: AddRepositoryInput, actor: Actor): Promise<{ id: string; key: string; sync: SyncRequestResult | null }> {
-  const parsed = parseRepositoryName(input.fullName.replace(/^https:\/\/github\.com\//i, "").replace(/\/+$/, ""));
+  const parsed = parseRepositoryName(input.fullName);
   if (!parsed) throw new ApiError(400, "validation_failed", "Enter a repository as owner/name.", { fullName: ["Enter a repository as owner/name."] });
   const repo = await db.$transaction(async (tx) => {
     const existing = await tx.githubRepository.findUnique({ where: { key: parsed.key } });

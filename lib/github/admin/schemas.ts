@@ -2,9 +2,11 @@
 import { z } from "zod";
 import { parseRepositoryName } from "../repositories";
 
+/** "owner/name", or a pasted https://github.com/owner/name URL, normalised to "owner/name". */
 export const AddRepositoryInput = z.strictObject({
   fullName: z.string().trim().min(1, "Enter a repository as owner/name.").max(140)
-    .refine((v) => parseRepositoryName(v.replace(/^https:\/\/github\.com\//i, "").replace(/\/+$/, "")) !== null, "Enter a repository as owner/name, e.g. acme/widgets."),
+    .transform((v) => v.replace(/^https:\/\/github\.com\//i, "").replace(/\/+$/, ""))
+    .refine((v) => parseRepositoryName(v) !== null, "Enter a repository as owner/name, e.g. acme/widgets."),
 });
 export type AddRepositoryInput = z.infer<typeof AddRepositoryInput>;
 

@@ -1,14 +1,12 @@
 // syncRepository: one incremental sync of one repository — repository-level resources, then
 // issues, then pull requests, then (once a day) the backstop. Safe to kill at any point: every
 // page commits with its watermark, and the next run resumes from there.
-import { db as defaultDb, getDatabaseUrl } from "@/lib/db";
-import { getEnv } from "@/lib/env";
+import { db as defaultDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { GithubClient, type GithubClientOptions } from "../client";
 import { RateLimitExhaustedError } from "../client-errors";
-import { resolveGithubToken } from "../credentials";
-import { type Exclusive, tokenLockFor } from "../token-lock";
+import { githubClientOptions } from "../credentials";
 import type { SyncContext } from "./context";
 import { DEFAULT_PAGE_SIZES, type ItemPageSizes, syncIssues, syncPulls } from "./items";
 import { type OnProgress, ProgressTracker, type SyncProgress } from "./progress";
@@ -24,7 +22,7 @@ export interface SyncOptions {
   /** Called after every committed page; throwing stops the sync there. */
   onProgress?: OnProgress;
   trigger?: SyncTrigger;
-  /** Defaults: the configured token (see credentials.ts), GITHUB_API_URL, STEWARD_GITHUB_RATE_RESERVE. */
+  /** Defaults: githubClientOptions() in credentials.ts (the configured token, GITHUB_API_URL, reserve, token lock). */
   client?: Partial<GithubClientOptions>;
   /** "auto" (default): when the last one is older than `backstopHours`. */
   backstop?: boolean | "auto";
@@ -41,16 +39,6 @@ export interface SyncResult {
   /** rate_limited: when the budget is back and the sync should run again. */
   resumeAfter?: Date;
   progress: SyncProgress | null;
-}
-
-/** Options for the client: the configured token (GITHUB_TOKEN or Settings) unless the caller passes one. */
-export async function githubClientOptions(overrides: Partial<GithubClientOptions> = {}): Promise<GithubClientOptions> {
-  const env = getEnv();
-  const token = overrides.token ?? (await resolveGithubToken());
-  if (!token) throw new Error("No GitHub token: set GITHUB_TOKEN or enter one in Settings → Repositories.");
-  const lock = env.STEWARD_EMBEDDED_DATABASE ? null : tokenLockFor(getDatabaseUrl());
-  const exclusive: Exclusive | undefined = lock ? (work, signal) => lock.run(token, work, signal) : undefined;
-  return { baseUrl: env.GITHUB_API_URL, reserve: env.STEWARD_GITHUB_RATE_RESERVE, exclusive, ...overrides, token };
 }
 
 export async function syncRepository(repoId: string, options: SyncOptions = {}): Promise<SyncResult> {

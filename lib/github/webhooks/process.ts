@@ -3,7 +3,7 @@
 import { db as defaultDb } from "@/lib/db";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { GithubClient, type GithubClientOptions } from "../client";
-import { githubClientOptions } from "../sync/sync-repository";
+import { githubClientOptions } from "../credentials";
 import { ProgressTracker } from "../sync/progress";
 import { applyWebhook, type WebhookPayload } from "./apply";
 
