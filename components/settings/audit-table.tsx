@@ -9,7 +9,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
     <Card title="Latest 100 entries">
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-neutral-500"><tr><th className="py-2 pr-4">When</th><th className="py-2 pr-4">Action</th><th className="py-2 pr-4">By</th><th className="py-2 pr-4">Target</th><th className="py-2 pr-4">Address</th><th className="py-2">Detail</th></tr></thead>
+          <thead className="text-xs uppercase text-neutral-600 dark:text-neutral-400"><tr><th className="py-2 pr-4">When</th><th className="py-2 pr-4">Action</th><th className="py-2 pr-4">By</th><th className="py-2 pr-4">Target</th><th className="py-2 pr-4">Address</th><th className="py-2">Detail</th></tr></thead>
           <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
             {rows.map((r) => (
               <tr key={r.id}>

@@ -11,7 +11,7 @@ export function RunHistory({ runs }: { runs: SyncRunView[] }) {
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Sync runs, newest first</caption>
-        <thead className="text-xs uppercase text-neutral-500">
+        <thead className="text-xs uppercase text-neutral-600 dark:text-neutral-400">
           <tr>
             <th scope="col" className="py-2 pr-4">Started</th><th scope="col" className="py-2 pr-4">Trigger</th><th scope="col" className="py-2 pr-4">Result</th>
             <th scope="col" className="py-2 pr-4">Took</th><th scope="col" className="py-2 pr-4 text-right">Items (changed)</th><th scope="col" className="py-2 pr-4 text-right">Requests</th>
@@ -25,7 +25,7 @@ export function RunHistory({ runs }: { runs: SyncRunView[] }) {
               <td className="py-2 pr-4">{run.trigger}</td>
               <td className="py-2 pr-4">
                 <Badge tone={STATUS_TONES[run.status] ?? "neutral"}>{STATUS_LABELS[run.status] ?? run.status}</Badge>
-                {run.resumeAfter && run.status === "rate_limited" && <div className="text-xs text-neutral-500">resumes {formatDateTime(run.resumeAfter)}</div>}
+                {run.resumeAfter && run.status === "rate_limited" && <div className="text-xs text-neutral-600 dark:text-neutral-400">resumes {formatDateTime(run.resumeAfter)}</div>}
               </td>
               <td className="py-2 pr-4 whitespace-nowrap">{runDuration(run)}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{formatCount(run.items)} ({formatCount(run.changed)})</td>
@@ -41,7 +41,7 @@ export function RunHistory({ runs }: { runs: SyncRunView[] }) {
 }
 
 function RunErrors({ errors }: { errors: SyncRunView["errors"] }) {
-  if (errors.length === 0) return <span className="text-neutral-500">none</span>;
+  if (errors.length === 0) return <span className="text-neutral-600 dark:text-neutral-400">none</span>;
   return (
     <details>
       <summary className="cursor-pointer text-red-700 dark:text-red-400">{errors.length === 1 ? "1 message" : `${errors.length} messages`}</summary>

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { getTargetDetailView } from "@/lib/health/detail-view";
+import { findHealthTarget } from "@/lib/health/targets";
 import { healthKeys } from "@/lib/health/query-keys";
 import { DEFAULT_CHART_RANGE, firstParams, SeriesWindowParams } from "@/lib/health/schemas";
 import { getTargetSeriesView } from "@/lib/health/series-view";
@@ -15,7 +16,12 @@ import { formatInterval } from "@/components/health/format";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Health target" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  await requireUser();
+  const { id } = await params;
+  const target = z.uuid().safeParse(id).success ? await findHealthTarget(id) : null;
+  return { title: target ? `Health · ${target.name}` : "Health" };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

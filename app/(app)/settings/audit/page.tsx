@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { AuditTable } from "@/components/settings/audit-table";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const metadata: Metadata = { title: "Settings · Audit log" };
 
 export default async function AuditPage() {
   await requireRole("admin");

@@ -7,7 +7,10 @@ import { RepositoryOverview } from "@/components/repositories/repository-overvie
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Repository" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { owner, name } = await params;
+  return { title: `Repositories · ${decodeURIComponent(owner)}/${decodeURIComponent(name)}` };
+}
 
 type Props = { params: Promise<{ owner: string; name: string }> };
 
