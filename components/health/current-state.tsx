@@ -71,7 +71,7 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
           {detail.uptime.map((u) => (
             <div key={u.window} data-testid={`uptime-${u.window}`}>
               <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">last {u.window.replace("h", " h").replace("d", " d")}</dt>
-              <dd className={`text-lg font-semibold tabular-nums ${u.pct === null ? "text-neutral-400 dark:text-neutral-600 dark:text-neutral-400" : ""}`}>{formatUptime(u.pct)}</dd>
+              <dd className={`text-lg font-semibold tabular-nums ${u.pct === null ? "text-neutral-600 dark:text-neutral-400" : ""}`}>{formatUptime(u.pct)}</dd>
               <dd className="text-xs text-neutral-500 dark:text-neutral-400">{u.checks} check{u.checks === 1 ? "" : "s"}</dd>
             </div>
           ))}

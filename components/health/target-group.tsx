@@ -47,7 +47,7 @@ export function TargetGroup({ group }: { group: OverviewGroupView }) {
 
 function KpiCell({ kpi, view }: { kpi: string; view: KpiView | undefined }) {
   const text = formatKpi(kpi, view?.value);
-  if (!view || text === null) return <td className="px-2 py-2 text-neutral-400 dark:text-neutral-600 dark:text-neutral-400"><span aria-label="not measured">—</span></td>;
+  if (!view || text === null) return <td className="px-2 py-2 text-neutral-600 dark:text-neutral-400"><span aria-label="not measured">—</span></td>;
   return <td className={`whitespace-nowrap px-2 py-2 tabular-nums ${valueTone(view.level)}`}>{text}{view.level !== "ok" && <span className="sr-only"> ({view.level})</span>}</td>;
 }
 
@@ -65,7 +65,7 @@ function TargetRow({ target: t }: { target: OverviewTargetView }) {
       </td>
       <td className="px-2 py-2" data-testid="state"><StatusBadge status={t.status} /></td>
       {t.uptime.map((u) => (
-        <td key={u.window} className={`whitespace-nowrap px-2 py-2 tabular-nums ${u.pct === null ? "text-neutral-400 dark:text-neutral-600 dark:text-neutral-400" : ""}`}>
+        <td key={u.window} className={`whitespace-nowrap px-2 py-2 tabular-nums ${u.pct === null ? "text-neutral-600 dark:text-neutral-400" : ""}`}>
           {formatUptime(u.pct)}
         </td>
       ))}
@@ -83,7 +83,7 @@ function TargetRow({ target: t }: { target: OverviewTargetView }) {
           <span className={valueTone(t.kpis.breaker_state?.level ?? "ok")}>
             {t.breakers.state}{t.breakers.names.length > 0 && <span className="block text-xs">{t.breakers.names.join(", ")}</span>}
           </span>
-        ) : <span className="text-neutral-400 dark:text-neutral-600 dark:text-neutral-400" aria-label="not measured">—</span>}
+        ) : <span className="text-neutral-600 dark:text-neutral-400" aria-label="not measured">—</span>}
       </td>
       <td className="px-2 py-2 text-xs">
         {t.lastCheck ? (

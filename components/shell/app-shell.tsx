@@ -21,7 +21,7 @@ function Account({ user, theme }: { user: SessionUser; theme: Theme }) {
   );
 }
 
-/** Header (brand, account, demo notice), navigation (sidebar, or a menu below 768 px) and the page. */
+/** Header (brand, demo notice), navigation and account (a sidebar, or a menu below 768 px) and the page. */
 export function AppShell({ user, theme, demo, children }: { user: SessionUser; theme: Theme; demo: boolean; children: React.ReactNode }) {
   return (
     <NavStateProvider>
@@ -35,7 +35,6 @@ export function AppShell({ user, theme, demo, children }: { user: SessionUser; t
               <Link href="/today" className="text-lg font-semibold tracking-tight">steward</Link>
               {demo && <Badge tone="amber">demo data</Badge>}
             </div>
-            <div className="hidden md:block"><Account user={user} theme={theme} /></div>
             <MenuButton />
           </div>
           {demo && (
@@ -49,7 +48,7 @@ export function AppShell({ user, theme, demo, children }: { user: SessionUser; t
             <nav aria-label="Main" className="px-2 py-3">
               <NavLinks sections={SECTIONS.map(({ href, label }) => ({ href, label }))} />
             </nav>
-            <div className="border-t border-neutral-200 px-4 py-3 md:hidden dark:border-neutral-800"><Account user={user} theme={theme} /></div>
+            <div className="border-t border-neutral-200 px-4 py-3 dark:border-neutral-800"><Account user={user} theme={theme} /></div>
           </NavPanel>
           <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-6 md:py-8">{children}</main>
         </div>
