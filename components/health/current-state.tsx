@@ -47,7 +47,7 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
       </Card>
       <Card title="KPIs">
         <dl className="space-y-3">
-          {SHOWN.map((kpi) => {
+          {SHOWN.filter((kpi) => detail.kind !== "http" || kpi === "up" || kpi === "response_time_ms").map((kpi) => {
             const view = detail.kpis[kpi];
             const value = kpi === "breaker_state" && detail.breakers ? `${detail.breakers.state}${detail.breakers.names.length ? ` (${detail.breakers.names.join(", ")})` : ""}` : formatKpi(kpi, view?.value);
             return (
