@@ -1,10 +1,11 @@
 import type { CiCheck, DefaultBranchCi } from "@/lib/github/overview/ci";
 import { OVERVIEW_DEFINITIONS as DEF } from "@/lib/github/overview/definitions";
 import { Card } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+
 import { ExternalLink } from "./external-link";
 import { Definition } from "./figure";
 import { CiBadge } from "./status-badges";
+import { Time } from "@/components/ui/time";
 
 const SOURCE = {
   checks: (n: number) => `${n} ${n === 1 ? "check" : "checks"} on this commit.`,
@@ -46,7 +47,7 @@ export function CiCard({ ci, defaultBranch }: { ci: DefaultBranchCi; defaultBran
           </p>
           <p className="text-xs text-neutral-500 dark:text-neutral-400">
             {defaultBranch ?? "default branch"} ·{" "}
-            <ExternalLink href={ci.commit.url} className="font-mono">{ci.commit.oid.slice(0, 7)}</ExternalLink> · committed {formatDateTime(ci.commit.committedDate)}
+            <ExternalLink href={ci.commit.url} className="font-mono">{ci.commit.oid.slice(0, 7)}</ExternalLink> · committed <Time value={ci.commit.committedDate} mode="absolute" />
           </p>
           <CheckList title="Failing" checks={ci.failing} href={`${ci.commit.url}/checks`} />
           <CheckList title="Pending" checks={ci.pending} href={`${ci.commit.url}/checks`} />

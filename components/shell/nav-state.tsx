@@ -1,6 +1,6 @@
 "use client";
 import { usePathname } from "next/navigation";
-import { createContext, useContext, useEffect, useState } from "react";
+import { createContext, useContext, useState } from "react";
 
 // Below 768 px the navigation folds behind a menu button; this holds whether it is open.
 const NavOpen = createContext<{ open: boolean; setOpen: (open: boolean) => void }>({ open: false, setOpen: () => {} });
@@ -8,8 +8,12 @@ const NavOpen = createContext<{ open: boolean; setOpen: (open: boolean) => void 
 export function NavStateProvider({ children }: { children: React.ReactNode }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
-  // Following a link closes the menu.
-  useEffect(() => setOpen(false), [pathname]);
+  const [shownFor, setShownFor] = useState(pathname);
+  // Following a link closes the menu (adjusting state while rendering, as React recommends over an effect).
+  if (shownFor !== pathname) {
+    setShownFor(pathname);
+    setOpen(false);
+  }
   return <NavOpen.Provider value={{ open, setOpen }}>{children}</NavOpen.Provider>;
 }
 

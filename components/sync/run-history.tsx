@@ -1,8 +1,9 @@
 import type { SyncRunView } from "@/lib/github/admin/views";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+
 import { formatCount, runDuration, STATUS_LABELS, STATUS_TONES } from "./format";
+import { Time } from "@/components/ui/time";
 
 /** Past and running syncs, newest first, with their errors and warnings. */
 export function RunHistory({ runs }: { runs: SyncRunView[] }) {
@@ -21,11 +22,11 @@ export function RunHistory({ runs }: { runs: SyncRunView[] }) {
         <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
           {runs.map((run) => (
             <tr key={run.id} className="align-top">
-              <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(run.startedAt)}</td>
+              <td className="py-2 pr-4 whitespace-nowrap"><Time value={run.startedAt} mode="absolute" /></td>
               <td className="py-2 pr-4">{run.trigger}</td>
               <td className="py-2 pr-4">
                 <Badge tone={STATUS_TONES[run.status] ?? "neutral"}>{STATUS_LABELS[run.status] ?? run.status}</Badge>
-                {run.resumeAfter && run.status === "rate_limited" && <div className="text-xs text-neutral-600 dark:text-neutral-400">resumes {formatDateTime(run.resumeAfter)}</div>}
+                {run.resumeAfter && run.status === "rate_limited" && <div className="text-xs text-neutral-600 dark:text-neutral-400">resumes <Time value={run.resumeAfter} mode="absolute" /></div>}
               </td>
               <td className="py-2 pr-4 whitespace-nowrap">{runDuration(run)}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{formatCount(run.items)} ({formatCount(run.changed)})</td>

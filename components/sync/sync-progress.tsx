@@ -1,6 +1,7 @@
 import type { SyncRunView } from "@/lib/github/admin/views";
-import { formatDateTime } from "@/components/ui/format";
+
 import { formatCount, formatSeconds, RESOURCE_LABELS } from "./format";
+import { formatDateTime } from "@/components/ui/format";
 
 /** Live progress of a running sync: items and pages fetched, rate-limit points, time left. */
 export function SyncProgress({ run, label }: { run: SyncRunView; label: string }) {
