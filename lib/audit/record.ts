@@ -23,7 +23,11 @@ export type AuditAction =
   | "repository.added"
   | "repository.paused"
   | "repository.resumed"
-  | "repository.removed";
+  | "repository.removed"
+  | "triage_settings.updated"
+  | "triage.labels_changed"
+  | "triage.commented"
+  | "triage.closed";
 
 export type AuditEntry = {
   action: AuditAction;

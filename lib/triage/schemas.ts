@@ -41,3 +41,22 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
   staleComment: "Is this still an issue? If there's no response in 14 days, we'll close this. Please reopen if needed.",
   staleLabel: "status-stale",
 };
+
+export const TABS = ["needs_triage", "waiting", "breached", "stale", "review", "all"] as const;
+export type TriageTab = (typeof TABS)[number];
+export const TAB_LABELS: Record<TriageTab, string> = {
+  needs_triage: "Needs triage", waiting: "Waiting for response", breached: "Breached", stale: "Stale", review: "Review queue", all: "All",
+};
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+/** The queue's view, as it appears in the page URL. */
+export const TriageFilters = z.object({
+  tab: z.preprocess(blankToUndefined, z.enum(TABS).default("needs_triage")),
+  repo: z.preprocess(blankToUndefined, z.string().max(200).optional()),
+  priority: z.preprocess(blankToUndefined, z.enum([...PRIORITIES, "untriaged"]).optional()),
+  type: z.preprocess(blankToUndefined, z.enum(TYPES).optional()),
+  assignee: z.preprocess(blankToUndefined, z.string().max(100).optional()),
+  state: z.preprocess(blankToUndefined, z.enum(ITEM_STATES).optional()),
+});
+export type TriageFilters = z.infer<typeof TriageFilters>;
