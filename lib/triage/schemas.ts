@@ -60,3 +60,18 @@ export const TriageFilters = z.object({
   state: z.preprocess(blankToUndefined, z.enum(ITEM_STATES).optional()),
 });
 export type TriageFilters = z.infer<typeof TriageFilters>;
+
+/** `state` of GET /api/v1/triage: `all` (every open item) or one item state, `untriaged` or `stale`. */
+export const API_STATES = ["all", ...ITEM_STATES, "untriaged", "stale"] as const;
+export const TriageApiQuery = z.object({
+  repo: z.preprocess(blankToUndefined, z.string().regex(/^[\w.-]+\/[\w.-]+$/, "Use owner/name.").optional()),
+  state: z.preprocess(blankToUndefined, z.enum(API_STATES).default("all")),
+  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1000)),
+  cursor: z.preprocess(blankToUndefined, z.string().max(300).optional()),
+});
+export type TriageApiQuery = z.infer<typeof TriageApiQuery>;
+
+export const TriageSummaryQuery = z.object({
+  repo: z.preprocess(blankToUndefined, z.string().regex(/^[\w.-]+\/[\w.-]+$/, "Use owner/name.").optional()),
+  days: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(365).default(30)),
+});
