@@ -1,8 +1,31 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { requireUser } from "@/lib/auth/current";
+import { triageKeys } from "@/lib/triage/query-keys";
+import { listTriageRepos } from "@/lib/triage/queries";
+import { TriageFilters } from "@/lib/triage/schemas";
+import { getTriageQueueView } from "@/lib/triage/view";
+import { TriageBoard } from "@/components/triage/triage-board";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Triage" };
 
-export default function TriagePage() {
-  return <SectionPlaceholder href="/triage" />;
+export default async function TriagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser();
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = TriageFilters.safeParse(raw);
+  const filters = parsed.success ? parsed.data : TriageFilters.parse({});
+  const queryClient = new QueryClient();
+  const [repos] = await Promise.all([
+    listTriageRepos(),
+    queryClient.fetchQuery({ queryKey: triageKeys.queue(filters), queryFn: () => getTriageQueueView(filters) }),
+  ]);
+  return (
+    <>
+      <PageHeader title="Triage" description="Open issues and pull requests by the runbook's triage and response targets, most urgent first." />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TriageBoard filters={filters} hasRepos={repos.length > 0} />
+      </HydrationBoundary>
+    </>
+  );
 }
