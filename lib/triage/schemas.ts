@@ -75,3 +75,20 @@ export const TriageSummaryQuery = z.object({
   repo: z.preprocess(blankToUndefined, z.string().regex(/^[\w.-]+\/[\w.-]+$/, "Use owner/name.").optional()),
   days: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(365).default(30)),
 });
+
+/** One triage action for one or more items (bulk); `confirm: false` only previews it. */
+export const TriageAction = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("set_priority"), priority: z.enum(PRIORITIES) }),
+  z.object({ kind: z.literal("labels"), add: z.array(z.string().trim().min(1).max(100)).max(10).default([]), remove: z.array(z.string().trim().min(1).max(100)).max(10).default([]) }),
+  z.object({ kind: z.literal("comment"), body: z.string().trim().min(1, "Write the comment.").max(10_000) }),
+  z.object({ kind: z.literal("stale_ask") }),
+  z.object({ kind: z.literal("stale_close") }),
+]);
+export type TriageAction = z.infer<typeof TriageAction>;
+
+export const TriageActionRequest = z.object({
+  itemIds: z.array(z.string().min(1).max(200)).min(1, "Select at least one item.").max(100),
+  action: TriageAction,
+  confirm: z.boolean().default(false),
+});
+export type TriageActionRequest = z.infer<typeof TriageActionRequest>;
