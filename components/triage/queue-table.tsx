@@ -18,8 +18,10 @@ function TimeLeft({ item, tab, now }: { item: TriageItemView; tab: TriageTab; no
   return <span>{formatDuration(item.secondsLeft)} left {what}</span>;
 }
 
-export function QueueTable({ items, tab, now, selection }: { items: TriageItemView[]; tab: TriageTab; now: number; selection?: Selection }) {
-  const allSelected = selection && items.length > 0 && items.every((i) => selection.selected.has(i.id));
+export function QueueTable({ items, tab, now, selection, selectable }: { items: TriageItemView[]; tab: TriageTab; now: number; selection?: Selection; selectable?: ReadonlySet<string> }) {
+  const canPick = (id: string) => !selectable || selectable.has(id);
+  const pickable = items.filter((i) => canPick(i.id)).map((i) => i.id);
+  const allSelected = selection && pickable.length > 0 && pickable.every((id) => selection.selected.has(id));
   return (
     <div className="overflow-x-auto rounded-lg border border-neutral-200 dark:border-neutral-800">
       <table className="w-full text-left text-sm">
@@ -27,7 +29,7 @@ export function QueueTable({ items, tab, now, selection }: { items: TriageItemVi
           <tr>
             {selection && (
               <th scope="col" className="w-8 px-3 py-2">
-                <input type="checkbox" aria-label="Select all shown" checked={!!allSelected} onChange={() => selection.toggleAll(items.map((i) => i.id))} />
+                <input type="checkbox" aria-label="Select all shown" checked={!!allSelected} onChange={() => selection.toggleAll(pickable)} />
               </th>
             )}
             <th scope="col" className="px-3 py-2">Priority</th>
@@ -43,7 +45,7 @@ export function QueueTable({ items, tab, now, selection }: { items: TriageItemVi
             <tr key={item.id} data-testid={`triage-row-${item.repoKey}#${item.number}`} className="align-top">
               {selection && (
                 <td className="px-3 py-2">
-                  <input type="checkbox" aria-label={`Select ${item.repoKey}#${item.number}`} checked={selection.selected.has(item.id)} onChange={() => selection.toggle(item.id)} />
+                  {canPick(item.id) && <input type="checkbox" aria-label={`Select ${item.repoKey}#${item.number}`} checked={selection.selected.has(item.id)} onChange={() => selection.toggle(item.id)} />}
                 </td>
               )}
               <td className="px-3 py-2"><PriorityBadge priority={item.priority} /></td>

@@ -1,13 +1,14 @@
 "use client";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTriageQueueQuery, TRIAGE_REFRESH_MS } from "@/lib/triage/hooks";
 import type { TriageFilters } from "@/lib/triage/schemas";
 import { TAB_LABELS } from "@/lib/triage/schemas";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ActionBar } from "./action-bar";
 import { QueueDefinitions } from "./definitions";
 import { TriageFiltersBar } from "./filters";
 import { CLOCK_LABEL } from "./format";
-import { QueueTable } from "./queue-table";
+import { QueueTable, type Selection } from "./queue-table";
 import { SlaSummary } from "./sla-summary";
 import { TriageTabs } from "./tabs";
 
@@ -20,10 +21,25 @@ const EMPTY: Record<TriageFilters["tab"], string> = {
   all: "No open issues or pull requests in the synced repositories (or none match the filters).",
 };
 
-export function TriageBoard({ filters, hasRepos }: { filters: TriageFilters; hasRepos: boolean }) {
+/** What the signed-in person may do: viewers get nothing; maintainers only where the token can write. */
+export type TriageActionsAccess = { allowed: boolean; message: string | null; writableRepos: string[] };
+
+function useSelection(visible: Set<string>): Selection & { ids: string[]; clear: () => void } {
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const selected = useMemo(() => new Set([...picked].filter((id) => visible.has(id))), [picked, visible]);
+  return {
+    selected, ids: [...selected], clear: () => setPicked(new Set()),
+    toggle: (id) => setPicked((old) => { const next = new Set(old); if (next.has(id)) next.delete(id); else next.add(id); return next; }),
+    toggleAll: (ids) => setPicked((old) => (ids.every((id) => old.has(id)) ? new Set() : new Set(ids))),
+  };
+}
+
+export function TriageBoard({ filters, hasRepos, access }: { filters: TriageFilters; hasRepos: boolean; access: TriageActionsAccess }) {
   const query = useTriageQueueQuery(filters);
   const data = query.data;
   const [now] = useState(() => Date.now());
+  const actionable = useMemo(() => new Set((data?.items ?? []).filter((i) => access.writableRepos.includes(i.repoKey)).map((i) => i.id)), [data, access.writableRepos]);
+  const selection = useSelection(actionable);
   const at = data ? new Date(data.generatedAt).getTime() : now;
   if (!hasRepos) {
     return (
@@ -41,7 +57,9 @@ export function TriageBoard({ filters, hasRepos }: { filters: TriageFilters; has
         {query.error && <span role="alert" className="ml-2 text-red-700 dark:text-red-400">Refresh failed: {query.error.message}</span>}
       </p>
       {data && data.items.length === 0 && <EmptyState title={`Nothing in ${TAB_LABELS[filters.tab]}`}><p>{EMPTY[filters.tab]}</p></EmptyState>}
-      {data && data.items.length > 0 && <QueueTable items={data.items} tab={filters.tab} now={at} />}
+      {access.message && <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm dark:border-amber-800 dark:bg-amber-950/40">{access.message}</p>}
+      {access.allowed && data && data.items.length > 0 && <ActionBar selected={selection.ids} onDone={selection.clear} />}
+      {data && data.items.length > 0 && <QueueTable items={data.items} tab={filters.tab} now={at} selection={access.allowed ? selection : undefined} selectable={actionable} />}
       {data && data.total > data.items.length && <p className="text-xs text-neutral-500">Showing the first {data.items.length} of {data.total}; narrow the filters to see the rest.</p>}
       {data && <QueueDefinitions clock={data.clock} />}
       <SlaSummary />

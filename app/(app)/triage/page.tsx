@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { requireUser } from "@/lib/auth/current";
+import { hasRole } from "@/lib/auth/roles";
+import { getWriteAccess } from "@/lib/triage/actions/access";
 import { triageKeys } from "@/lib/triage/query-keys";
 import { listTriageRepos } from "@/lib/triage/queries";
 import { TriageFilters } from "@/lib/triage/schemas";
@@ -11,7 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 export const metadata: Metadata = { title: "Triage" };
 
 export default async function TriagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireUser();
+  const user = await requireUser();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = TriageFilters.safeParse(raw);
   const filters = parsed.success ? parsed.data : TriageFilters.parse({});
@@ -20,11 +22,14 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
     listTriageRepos(),
     queryClient.fetchQuery({ queryKey: triageKeys.queue(filters), queryFn: () => getTriageQueueView(filters) }),
   ]);
+  const maintainer = hasRole(user.role, "maintainer");
+  const write = maintainer && repos.length > 0 ? await getWriteAccess(repos) : null;
+  const access = { allowed: !!write?.canWrite, message: write?.message ?? null, writableRepos: write ? repos.filter((r) => write.byRepo[r.key]).map((r) => r.key) : [] };
   return (
     <>
       <PageHeader title="Triage" description="Open issues and pull requests by the runbook's triage and response targets, most urgent first." />
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <TriageBoard filters={filters} hasRepos={repos.length > 0} />
+        <TriageBoard filters={filters} hasRepos={repos.length > 0} access={access} />
       </HydrationBoundary>
     </>
   );
