@@ -27,7 +27,8 @@ export type AuditAction =
   | "triage_settings.updated"
   | "triage.labels_changed"
   | "triage.commented"
-  | "triage.closed";
+  | "triage.closed"
+  | "team.updated";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -1,65 +1,96 @@
-// STAND-IN until the team schedule lands on main (contract from the brief); replaced at merge.
+// Business-time arithmetic in the team's time zone: which instants are working time, and how much
+// working time lies between two instants. Pure; correct across DST because every working interval is
+// built from local wall-clock times converted to instants, day by day.
 import { TZDate } from "@date-fns/tz";
-import type { TeamSchedule } from "./schemas";
+import type { TeamSchedule } from "@/lib/team/schemas";
 
 const DAY_MS = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, "0");
+/** Upper bound on days scanned, so a schedule with no reachable working time cannot loop forever. */
+const MAX_DAYS = 3 * 366;
 
+/** The local calendar date of an instant in a time zone, "YYYY-MM-DD". */
 export function localDate(timeZone: string, at: Date): string {
   const d = new TZDate(at.getTime(), timeZone);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function hm(s: string): [number, number] {
-  const [h, m] = s.split(":").map(Number);
-  return [h ?? 0, m ?? 0];
+/** The instant of a local wall-clock time ("YYYY-MM-DD", "HH:MM") in a time zone. */
+export function zonedInstant(timeZone: string, date: string, time = "00:00"): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, 0, timeZone).getTime());
 }
 
-/** The working interval [start, end) in ms of the local day containing `at`, or null on a day off. */
-function workWindow(s: TeamSchedule, y: number, mo: number, d: number): [number, number] | null {
-  const day = new TZDate(y, mo, d, 12, 0, s.timeZone);
-  const iso = day.getDay() === 0 ? 7 : day.getDay();
-  const date = `${y}-${pad(mo + 1)}-${pad(d)}`;
-  if (!s.workingDays.includes(iso) || s.holidays.includes(date)) return null;
-  const [sh, sm] = hm(s.workStart);
-  const [eh, em] = hm(s.workEnd);
-  return [new TZDate(y, mo, d, sh, sm, s.timeZone).getTime(), new TZDate(y, mo, d, eh, em, s.timeZone).getTime()];
+/** ISO weekday (1 = Monday … 7 = Sunday) of a local date. */
+function isoWeekday(date: string): number {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
 }
 
-type Day = { noon: number; window: [number, number] | null };
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
 
-function* days(s: TeamSchedule, from: Date, maxDays = 3700): Generator<Day> {
-  const start = new TZDate(from.getTime(), s.timeZone);
-  for (let i = 0; i < maxDays; i++) {
-    const noon = new TZDate(start.getFullYear(), start.getMonth(), start.getDate() + i, 12, 0, s.timeZone);
-    yield { noon: noon.getTime(), window: workWindow(s, noon.getFullYear(), noon.getMonth(), noon.getDate()) };
-  }
+type Interval = { start: Date; end: Date } | null;
+/** Per schedule object: date → working interval (queues evaluate thousands of clocks per request). */
+const intervalCache = new WeakMap<TeamSchedule, Map<string, Interval>>();
+
+/** The working interval of one local date, or null when the team does not work that day. */
+export function workingInterval(s: TeamSchedule, date: string): Interval {
+  let cache = intervalCache.get(s);
+  if (!cache) intervalCache.set(s, (cache = new Map()));
+  const hit = cache.get(date);
+  if (hit !== undefined) return hit;
+  const interval =
+    !s.workingDays.includes(isoWeekday(date)) || s.holidays.includes(date)
+      ? null
+      : { start: zonedInstant(s.timeZone, date, s.workStart), end: zonedInstant(s.timeZone, date, s.workEnd) };
+  if (cache.size > 5000) cache.clear();
+  cache.set(date, interval);
+  return interval;
 }
 
 export function isBusinessTime(s: TeamSchedule, at: Date): boolean {
-  const w = days(s, at).next().value?.window;
-  return !!w && at.getTime() >= w[0] && at.getTime() < w[1];
+  const interval = workingInterval(s, localDate(s.timeZone, at));
+  return interval !== null && at >= interval.start && at < interval.end;
 }
 
+/** Seconds of working time in [from, to); 0 when `to` is not after `from`. */
 export function businessSecondsBetween(s: TeamSchedule, from: Date, to: Date): number {
   if (to <= from) return 0;
   let total = 0;
-  const end = to.getTime();
-  for (const { noon, window: w } of days(s, from)) {
-    if (noon - DAY_MS > end) break;
-    if (w) total += Math.max(0, Math.min(w[1], end) - Math.max(w[0], from.getTime()));
+  let date = localDate(s.timeZone, from);
+  const last = localDate(s.timeZone, to);
+  for (let i = 0; i <= MAX_DAYS * 10; i++) {
+    const interval = workingInterval(s, date);
+    if (interval) {
+      const start = Math.max(interval.start.getTime(), from.getTime());
+      const end = Math.min(interval.end.getTime(), to.getTime());
+      if (end > start) total += end - start;
+    }
+    if (date >= last) break;
+    date = nextDate(date);
   }
-  return Math.floor(total / 1000);
+  return total / 1000;
 }
 
+/** The instant at which `seconds` of working time after `from` have passed. */
 export function addBusinessSeconds(s: TeamSchedule, from: Date, seconds: number): Date {
-  let left = seconds * 1000;
-  for (const { window: w } of days(s, from)) {
-    if (!w) continue;
-    const start = Math.max(w[0], from.getTime());
-    const available = Math.max(0, w[1] - start);
-    if (available > 0 && available >= left) return new Date(start + left);
-    left -= available;
+  let remaining = seconds * 1000;
+  let date = localDate(s.timeZone, from);
+  for (let i = 0; i < MAX_DAYS; i++) {
+    const interval = workingInterval(s, date);
+    if (interval && interval.end > from) {
+      const start = Math.max(interval.start.getTime(), from.getTime());
+      const available = interval.end.getTime() - start;
+      if (remaining <= available) return new Date(start + remaining);
+      remaining -= available;
+    }
+    date = nextDate(date);
   }
-  return new Date(from.getTime() + seconds * 1000);
+  throw new Error(`No working time within ${MAX_DAYS} days of ${from.toISOString()}; check the team schedule.`);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
 }

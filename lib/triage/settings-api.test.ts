@@ -8,7 +8,8 @@ import { DEFAULT_TRIAGE_CONFIG } from "./schemas";
 import { createTriageRepo } from "./testing";
 
 function call(handler: typeof PUT, id: string, token: string, body?: unknown) {
-  const init = body === undefined ? { method: "GET", headers: { authorization: `Bearer ${token}` } } : { method: "PUT", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) };
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const init = body === undefined ? { method: "GET", headers } : { method: "PUT", headers, body: JSON.stringify(body) };
   return handler(new NextRequest(`http://127.0.0.1:3000/api/admin/triage-settings/${id}`, init), { params: Promise.resolve({ id }) });
 }
 
