@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { getWriteAccess } from "@/lib/triage/actions/access";
@@ -17,7 +18,7 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = TriageFilters.safeParse(raw);
   const filters = parsed.success ? parsed.data : TriageFilters.parse({});
-  const queryClient = new QueryClient();
+  const queryClient = makeQueryClient();
   const [repos] = await Promise.all([
     listTriageRepos(),
     queryClient.fetchQuery({ queryKey: triageKeys.queue(filters), queryFn: () => getTriageQueueView(filters) }),
