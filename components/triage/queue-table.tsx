@@ -1,5 +1,6 @@
 "use client";
 import { Badge } from "@/components/ui/badge";
+import { ExternalLink } from "@/components/repositories/external-link";
 import type { TriageTab } from "@/lib/triage/schemas";
 import type { TriageItemView } from "@/lib/triage/view";
 import { formatAge, formatDuration } from "./format";
@@ -50,7 +51,7 @@ export function QueueTable({ items, tab, now, selection, selectable }: { items: 
               )}
               <td className="px-3 py-2"><PriorityBadge priority={item.priority} /></td>
               <td className="min-w-[12rem] px-3 py-2">
-                <a href={item.url} target="_blank" rel="noreferrer noopener" className="font-medium text-sky-800 hover:underline dark:text-sky-300">{item.title}</a>
+                {item.url ? <ExternalLink href={item.url} className="font-medium">{item.title}</ExternalLink> : <span className="font-medium" title="Demo data: no link to GitHub">{item.title}</span>}
                 <div className="mt-0.5 text-xs text-neutral-500 dark:text-neutral-400">
                   {item.repoKey}#{item.number} · {item.kind === "pull_request" ? "pull request" : "issue"}
                 </div>
