@@ -64,7 +64,7 @@ test.describe("a maintainer", () => {
     const breachedBefore = Number(await page.getByTestId("tab-count-breached").textContent());
 
     await row.getByRole("checkbox").check();
-    await page.getByLabel("Action").selectOption("P1");
+    await page.getByLabel("Action", { exact: true }).selectOption("P1");
     await page.getByRole("button", { name: "Preview" }).click();
     const preview = page.getByLabel("Preview");
     await expect(preview).toContainText(`${FULL_NAME}#${candidate.number}`);
@@ -78,7 +78,7 @@ test.describe("a maintainer", () => {
     await expect(page).toHaveURL(/tab=waiting/);
     const moved = page.getByTestId(`triage-row-${FULL_NAME}#${candidate.number}`);
     await expect(moved).toBeVisible();
-    await expect(moved.getByText("P1", { exact: true })).toBeVisible();
+    await expect(moved.getByRole("cell").nth(1)).toHaveText("P1"); // the priority column (after the checkbox)
     await expect(moved).toContainText(/left to respond/);
   });
 });
@@ -90,7 +90,7 @@ test.describe("a viewer", () => {
     await page.goto("/triage?tab=all");
     await expect(page.getByTestId(`triage-row-${FULL_NAME}#${candidate.number}`)).toBeVisible();
     await expect(page.getByRole("checkbox")).toHaveCount(0);
-    await expect(page.getByLabel("Action")).toHaveCount(0);
+    await expect(page.getByLabel("Action", { exact: true })).toHaveCount(0);
     const refused = await page.request.post("/api/triage/actions", { headers: { origin: BASE_URL }, data: { itemIds: [candidate.id], action: { kind: "set_priority", priority: "P0" }, confirm: true } });
     expect(refused.status()).toBe(403);
     expect((await refused.json()).error.code).toBe("forbidden");
