@@ -39,7 +39,7 @@ export function parseUpdateTargets(spec: string | undefined, base: UpdateTargets
     const [key, value] = entry.split("=").map((s) => s.trim().toLowerCase());
     const m = value ? DURATION.exec(value) : null;
     if (!m) throw new Error(`"${entry}" must look like patch=7d (units h, d, w)`);
-    const seconds = Number(m[1]) * UNIT[m[2]];
+    const seconds = Number(m[1]) * UNIT[m[2]!]!;
     if (key === "patch" || key === "minor") out[key] = seconds;
     else if (key === "critical" || key === "high" || key === "moderate" || key === "low") out.security[key] = seconds;
     else if (key === "security") out.security = { critical: seconds, high: seconds, moderate: seconds, low: seconds };

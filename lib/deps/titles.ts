@@ -25,21 +25,21 @@ export function parseUpdateTitle(raw: string): ParsedTitle {
   const title = raw.trim().replace(/\s+/g, " ");
   if (title.length === 0 || title.length > 300) return { kind: "unknown" };
   let m = DEPENDABOT.exec(title);
-  if (m) return { kind: "single", package: { name: m[1], from: strip(m[2]), to: strip(m[3]) }, directory: m[4] ?? null };
+  if (m) return { kind: "single", package: { name: m[1]!, from: strip(m[2]!), to: strip(m[3]!) }, directory: m[4] ?? null };
   m = DEPENDABOT_GROUP.exec(title);
-  if (m) return { kind: "group", group: m[1], count: m[2] ? Number(m[2]) : null, packages: [] };
+  if (m) return { kind: "group", group: m[1]!, count: m[2] ? Number(m[2]) : null, packages: [] };
   m = RENOVATE_MONOREPO.exec(title);
-  if (m) return { kind: "single", package: { name: m[1], from: null, to: strip(m[2]) }, directory: null };
+  if (m) return { kind: "single", package: { name: m[1]!, from: null, to: strip(m[2]!) }, directory: null };
   m = RENOVATE.exec(title);
-  if (m) return { kind: "single", package: { name: m[1], from: null, to: strip(m[2]) }, directory: null };
+  if (m) return { kind: "single", package: { name: m[1]!, from: null, to: strip(m[2]!) }, directory: null };
   m = DEPENDABOT_MULTI.exec(title);
   if (m) {
-    const names = m[1].split(/,\s*|\s+and\s+/).filter(Boolean);
+    const names = m[1]!.split(/,\s*|\s+and\s+/).filter(Boolean);
     return { kind: "group", group: names.join(", "), count: names.length, packages: [] };
   }
   m = RENOVATE_GROUP.exec(title);
-  if (m && /\b(all|non-major|minor|patch|dependencies|packages|group|monorepo)\b/i.test(title) && !/\s+to\s+/.test(m[1])) {
-    return { kind: "group", group: m[1].trim(), count: null, packages: [] };
+  if (m && /\b(all|non-major|minor|patch|dependencies|packages|group|monorepo)\b/i.test(title) && !/\s+to\s+/.test(m[1]!)) {
+    return { kind: "group", group: m[1]!.trim(), count: null, packages: [] };
   }
   return { kind: "unknown" };
 }

@@ -14,9 +14,9 @@ function packagesFromBody(body: string): ParsedPackage[] {
   const out: ParsedPackage[] = [];
   const seen = new Set<string>();
   for (const m of body.slice(0, 20_000).matchAll(BODY_LINE)) {
-    if (seen.has(m[1])) continue;
-    seen.add(m[1]);
-    out.push({ name: m[1], from: m[2] ?? null, to: m[3].replace(/^v(?=\d)/, "") });
+    if (seen.has(m[1]!)) continue;
+    seen.add(m[1]!);
+    out.push({ name: m[1]!, from: m[2] ?? null, to: m[3]!.replace(/^v(?=\d)/, "") });
   }
   return out;
 }
@@ -30,7 +30,7 @@ export function classifyPackages(packages: ParsedPackage[]): Exclude<UpdateClass
   let best: Exclude<UpdateClass, "security"> = "unknown";
   for (const p of packages) {
     const c = classifyVersionChange(p.from, p.to);
-    if (RANK[c] > RANK[best]) best = c;
+    if (RANK[c]! > RANK[best]!) best = c;
   }
   return best;
 }
@@ -39,10 +39,9 @@ export function judgeUpdatePull(input: UpdatePullInput): UpdatePullFacts {
   const parsed = parseUpdateTitle(input.title);
   const isUpdate = isKnownUpdateBot(input.authorLogin) || (input.authorType === "bot" && parsed.kind !== "unknown");
   let packages = parsed.kind === "single" ? [parsed.package] : [];
-  if (parsed.kind === "group" || (parsed.kind === "single" && parsed.package.from === null)) {
-    const fromBody = packagesFromBody(input.body ?? "");
-    if (fromBody.length > 0) packages = parsed.kind === "single" ? fromBody.filter((p) => p.name === parsed.package.name).concat(fromBody.length && !fromBody.some((p) => p.name === parsed.package.name) ? packages : []) : fromBody;
-  }
+  const fromBody = parsed.kind === "single" && parsed.package.from !== null ? [] : packagesFromBody(input.body ?? "");
+  if (parsed.kind === "group") packages = fromBody;
+  else if (parsed.kind === "single") packages = [fromBody.find((p) => p.name === parsed.package.name) ?? parsed.package];
   const security = isSecurityUpdate(input.title, input.labels);
   return { isUpdate, parsed, packages, security, updateClass: security ? "security" : classifyPackages(packages) };
 }
