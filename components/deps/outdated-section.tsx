@@ -13,7 +13,7 @@ export function OutdatedSection({ rows, summaries, repoKey }: { rows: OutdatedDe
   return (
     <Card title="Outdated dependencies">
       {checked.length === 0 ? (
-        <EmptyState title="Not checked yet">The daily deps-refresh job reads package.json, requirements*.txt and pyproject.toml from each default branch and asks the npm registry and PyPI. It runs at 04:41 UTC and when the worker starts it next.</EmptyState>
+        <EmptyState title="Not checked yet">The daily deps-refresh job reads package.json, requirements*.txt and pyproject.toml from each default branch and asks the npm registry and PyPI. It runs at 04:41 UTC and when a worker starts (it needs a GitHub token).</EmptyState>
       ) : (
         <>
           <p className="text-sm" data-testid="outdated-summary">

@@ -3,7 +3,8 @@
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { GithubClient } from "@/lib/github/client";
-import { githubClientOptions } from "@/lib/github/credentials";
+import { githubClientOptions, hasUsableGithubToken } from "@/lib/github/credentials";
+import { ensureConfiguredRepositories } from "@/lib/github/repositories";
 import { compareDependency } from "./compare";
 import { fetchManifests } from "./graphql/manifests";
 import { parseManifest, type ManifestDependency } from "./manifests";
@@ -79,9 +80,16 @@ export function registryOptionsFromEnv(): RegistryOptions {
   return { npmUrl: env.STEWARD_NPM_REGISTRY_URL, pypiUrl: env.STEWARD_PYPI_URL, allowPrivate: env.STEWARD_HEALTH_ALLOW_PRIVATE };
 }
 
-/** The daily job: every enabled repository; rows of repositories no longer known are removed. */
-export async function runDependencyRefresh(): Promise<Record<string, number | string>> {
-  const repos = await db.githubRepository.findMany({ where: { enabled: true }, select: { id: true, owner: true, name: true } });
+/** Results younger than this are kept when a worker starts (a restart does not ask the registries again). */
+const FRESH_MS = 20 * 3600_000;
+
+/** The daily job (also at worker start): every enabled repository; rows of repositories no longer known are removed. */
+export async function runDependencyRefresh(options: { now?: Date; skipFresh?: boolean } = {}): Promise<Record<string, number | string>> {
+  await ensureConfiguredRepositories();
+  if (!(await hasUsableGithubToken())) return { skipped: "no GitHub token (GITHUB_TOKEN or Settings → Repositories)" };
+  const now = options.now ?? new Date();
+  const fresh = options.skipFresh ? (await db.dependencyRefresh.findMany({ where: { finishedAt: { gt: new Date(now.getTime() - FRESH_MS) } }, select: { repoId: true } })).map((r) => r.repoId) : [];
+  const repos = await db.githubRepository.findMany({ where: { enabled: true, id: { notIn: fresh } }, select: { id: true, owner: true, name: true } });
   await db.dependencyCheck.deleteMany({ where: { repoId: { notIn: (await db.githubRepository.findMany({ select: { id: true } })).map((r) => r.id) } } });
   if (repos.length === 0) return { repositories: 0 };
   const client = new GithubClient(await githubClientOptions());

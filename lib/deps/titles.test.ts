@@ -93,6 +93,12 @@ describe("judgeUpdatePull", () => {
     expect(facts.packages.map((p) => p.name)).toEqual(["eslint", "vitest", "@types/node"]);
     expect(facts.updateClass).toBe("major");
   });
+  it("reads Renovate's change table", () => {
+    const body = "| Package | Change | Age |\n|---|---|---|\n| [eslint](https://eslint.org) ([source](https://github.com/eslint/eslint)) | [`9.1.0` -> `9.2.0`](https://renovatebot.com/diffs/npm/eslint/9.1.0/9.2.0) | x |\n";
+    const facts = judgeUpdatePull({ title: "chore(deps): update dependency eslint to v9.2.0", body, labels: [], authorLogin: "renovate", authorType: "bot" });
+    expect(facts.packages).toEqual([{ name: "eslint", from: "9.1.0", to: "9.2.0" }]);
+    expect(facts.updateClass).toBe("minor");
+  });
   it("a Renovate title without 'from' takes it from the body table", () => {
     const body = "| Package | Change |\n|---|---|\nUpdates `eslint` from 9.1.0 to 9.2.0";
     expect(judgeUpdatePull({ title: "Update dependency eslint to v9.2.0", body, labels: [], authorLogin: "renovate", authorType: "bot" }).updateClass).toBe("minor");

@@ -10,10 +10,13 @@ const RANK: Record<string, number> = { unknown: 0, patch: 1, minor: 2, major: 3 
 // Dependabot's grouped-PR body: "Updates `eslint` from 9.1.0 to 9.2.0" (one line per package).
 const BODY_LINE = /Updates? (?:the requirements on )?`([^`]+)`(?: from ([\w.+-]+))? to ([\w.+-]+)/g;
 
+// Renovate's change table: "| [eslint](https://…) | [`9.1.0` -> `9.2.0`](https://…) |".
+const RENOVATE_ROW = /^\|\s*\[?([^\]|]+?)\]?(?:\([^)]*\))?(?:\s*\([^|]*\))?\s*\|[^|`]*`\^?~?([\w.+-]+)`\s*->\s*`\^?~?([\w.+-]+)`/gm;
+
 function packagesFromBody(body: string): ParsedPackage[] {
   const out: ParsedPackage[] = [];
   const seen = new Set<string>();
-  for (const m of body.slice(0, 20_000).matchAll(BODY_LINE)) {
+  for (const m of [...body.slice(0, 20_000).matchAll(BODY_LINE), ...body.slice(0, 20_000).matchAll(RENOVATE_ROW)]) {
     if (seen.has(m[1]!)) continue;
     seen.add(m[1]!);
     out.push({ name: m[1]!, from: m[2] ?? null, to: m[3]!.replace(/^v(?=\d)/, "") });

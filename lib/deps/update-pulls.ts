@@ -28,11 +28,11 @@ async function candidates(repoIds: string[], where: object) {
   });
 }
 
-/** Open update PRs with their class and SLA, breached first. A security PR takes its package's alert severity. */
+/** Open update PRs with their class and SLA, breached first. A PR updating a package with an open alert is a security update with that alert's severity. */
 export async function listOpenUpdatePulls(ctx: { now: Date; targets: UpdateTargets }, repoIds: string[]): Promise<UpdatePull[]> {
   const [rows, alerts] = await Promise.all([
     candidates(repoIds, { state: "OPEN" }),
-    db.githubSecurityAlert.findMany({ where: { repoId: { in: repoIds } }, select: { repoId: true, packageName: true, severity: true, state: true } }),
+    db.githubSecurityAlert.findMany({ where: { repoId: { in: repoIds }, state: "OPEN" }, select: { repoId: true, packageName: true, severity: true, state: true } }),
   ]);
   const severityOf = new Map(alerts.filter((a) => a.packageName).map((a) => [`${a.repoId}:${a.packageName!.toLowerCase()}`, a.severity]));
   const out: UpdatePull[] = [];

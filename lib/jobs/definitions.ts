@@ -56,7 +56,8 @@ export const RECURRING_JOBS: RecurringJob[] = [
     run: runScheduledGithubSync,
   },
   // Outdated dependencies: default-branch manifests against the npm registry and PyPI, once a day.
-  { name: "deps-refresh", cron: "41 4 * * *", run: runDependencyRefresh },
+  // At start too, skipping repositories refreshed in the last 20 h (a restart does not ask the registries again).
+  { name: "deps-refresh", cron: "41 4 * * *", runOnStart: true, run: () => runDependencyRefresh({ skipFresh: true }) },
 ];
 
 /** Jobs sent with data (lib/jobs/queue.ts `sendJob`); queue policies are in lib/jobs/queues.ts. */

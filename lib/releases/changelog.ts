@@ -7,15 +7,19 @@ export const GROUP_TITLES: Record<ChangeGroup, string> = {
 };
 export const GROUP_ORDER: ChangeGroup[] = ["breaking", "enhancement", "bug", "documentation", "dependencies", "other"];
 
-/** First matching label wins in GROUP_ORDER; an update bot's PR without labels counts as dependencies. */
-export function groupOf(labels: string[], isUpdatePull: boolean): ChangeGroup {
+// Without a type label, a conventional-commit title prefix decides ("feat:", "fix(api):", "docs:", "chore(deps):", "feat!:").
+const PREFIX: Array<[RegExp, ChangeGroup]> = [[/^\W*\w+(\([^)]*\))?!:/, "breaking"], [/^\W*feat\b/i, "enhancement"], [/^\W*fix\b/i, "bug"], [/^\W*docs?\b/i, "documentation"], [/^\W*(chore|build|fix)\((deps|deps-dev)\)/i, "dependencies"]];
+
+/** First matching label wins in GROUP_ORDER; then the title prefix; an update bot's PR counts as dependencies. */
+export function groupOf(labels: string[], isUpdatePull: boolean, title = ""): ChangeGroup {
   const l = labels.map((x) => x.toLowerCase());
   if (l.some((x) => /breaking|semver-major/.test(x))) return "breaking";
   if (l.some((x) => /enhancement|feature|feat\b|semver-minor/.test(x))) return "enhancement";
   if (l.some((x) => /\bbug\b|\bfix\b|regression/.test(x))) return "bug";
   if (l.some((x) => /doc/.test(x))) return "documentation";
   if (l.some((x) => /dependenc|\bdeps\b/.test(x)) || isUpdatePull) return "dependencies";
-  return "other";
+  if (/^\W*(chore|build)\((deps|deps-dev)\)/i.test(title)) return "dependencies";
+  return PREFIX.find(([re]) => re.test(title))?.[1] ?? "other";
 }
 
 /** Keeps a title on one line and stops it from opening links, HTML or headings in the draft. */

@@ -44,7 +44,7 @@ export async function listUnreleasedPulls(repo: Repo, since: Date | null): Promi
   });
   return rows.map((r) => {
     const labels = r.labels.map((l) => l.label.name);
-    return { number: r.number, title: r.title, url: r.url, authorLogin: r.authorLogin, mergedAt: r.mergedAt!, labels, group: groupOf(labels, isKnownUpdateBot(r.authorLogin)) };
+    return { number: r.number, title: r.title, url: r.url, authorLogin: r.authorLogin, mergedAt: r.mergedAt!, labels, group: groupOf(labels, isKnownUpdateBot(r.authorLogin), r.title) };
   });
 }
 

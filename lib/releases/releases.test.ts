@@ -58,6 +58,10 @@ describe("changelog draft", () => {
     ]);
     expect(draft).toBe("## v1.5.0 — 2026-03-10\n\n### Features and enhancements\n\n- Add \\[charts\\](javascript:alert(1)) (#4) by @victor\n\n### Bug fixes\n\n- Fix crash on empty \\<input\\> (#3) by @maya\n\n### Dependencies\n\n- Bump lodash from 4.17.20 to 4.17.21 (#5) by @dependabot\n");
   });
+  it("falls back to conventional-commit prefixes when there is no type label", () => {
+    expect(["feat: Add charts", "fix(api): Handle 404", "docs: Typo", "🤖 fix: Export CSV", "feat!: Drop Node 18", "chore(deps): bump x", "Refactor sync"].map((t) => groupOf([], false, t))).toEqual(["enhancement", "bug", "documentation", "bug", "breaking", "dependencies", "other"]);
+    expect(groupOf(["documentation"], false, "feat: x")).toBe("documentation");
+  });
   it("renders notes without scripts, raw HTML or javascript: links", () => {
     const html = renderMarkdown("# Notes\n\n<script>alert(1)</script><img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) **bold**\n\n- [x] done");
     expect(html).toContain("<h1>Notes</h1>");
