@@ -10,7 +10,7 @@ export function CadenceCard({ lines }: { lines: CadenceLine[] }) {
       <ul className="space-y-2 text-sm" data-testid="cadence">
         {lines.map((l) => (
           <li key={l.cls}>
-            <span className="capitalize">{l.text}</span>
+            <span>{l.text.charAt(0).toUpperCase() + l.text.slice(1)}</span>
             {STATE[l.state] && <span className={`ml-2 font-medium ${TONE[l.state] ?? ""}`}>({STATE[l.state]})</span>}
           </li>
         ))}

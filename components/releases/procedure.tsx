@@ -25,10 +25,10 @@ export function ProcedureCard({ repo, procedure }: { repo: string; procedure: { 
         <ol className="mt-4 space-y-1.5 text-sm" data-testid="procedure-steps">
           {procedure.steps.map((s, i) => (
             <li key={i} className="flex gap-2">
-              <span aria-hidden className="w-5 shrink-0">{s.done === true ? "✅" : s.done === false ? "⬜" : "·"}</span>
+              <span className={`w-14 shrink-0 text-xs font-medium ${s.done ? "text-green-700 dark:text-green-400" : "text-neutral-500"}`}>{s.done === true ? "✓ done" : s.done === false ? "○ not yet" : ""}</span>
               <span>
                 {i + 1}. {s.text}
-                {s.evidence && <span className={`block text-xs ${s.done ? "text-green-700 dark:text-green-400" : "text-neutral-500"}`}>{s.done ? "Done: " : "Not yet: "}{s.evidence}</span>}
+                {s.evidence && <span className={`block text-xs ${s.done ? "text-green-700 dark:text-green-400" : "text-neutral-500"}`}>{s.evidence}</span>}
               </span>
             </li>
           ))}
