@@ -61,7 +61,7 @@ test("Dependencies shows an overdue patch PR and a breached security alert; Rele
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/dependencies?repo=${FULL_NAME}`);
   await expect(page.getByRole("heading", { level: 1, name: "Dependencies" })).toBeVisible();
-  await expect(page.getByLabel("Repository")).toHaveValue(FULL_NAME);
+  await expect(page.getByRole("combobox", { name: "Repository" })).toHaveValue(FULL_NAME);
   // The tiles say what they count.
   const tiles = page.getByTestId(`tiles-${FULL_NAME}`);
   await expect(tiles.getByTestId("overdue-patch-minor")).not.toHaveText("0");
