@@ -4,6 +4,7 @@ const TABS = [
   { href: "/settings", label: "System" },
   { href: "/settings/repositories", label: "Repositories" },
   { href: "/settings/team", label: "Team" },
+  { href: "/settings/triage", label: "Triage", admin: true },
   { href: "/settings/users", label: "Users", admin: true },
   { href: "/settings/tokens", label: "API tokens", admin: true },
   { href: "/settings/audit", label: "Audit log", admin: true },
