@@ -40,4 +40,8 @@ Object.assign(process.env, {
 });
 delete process.env.GITHUB_WEBHOOK_SECRET;
 
+const { startDemoServices } = await import("./demo/services");
+const demoServices = await startDemoServices();
+
 await import("./start");
+await (await import("./demo/health")).seedDemoHealth(demoServices.services, loadEnv().PORT);

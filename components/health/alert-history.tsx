@@ -20,7 +20,7 @@ export function AlertHistory({ alerts, limit, breachesToChange }: { alerts: Aler
       {alerts.length === 0 ? (
         <p className="text-sm text-neutral-600 dark:text-neutral-400">No alerts yet: nothing has changed level since this target was added.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm" aria-label="Alert history">
             <thead className="text-xs text-neutral-500 dark:text-neutral-400">
               <tr><th className="py-2 pr-4 font-medium">When</th><th className="py-2 pr-4 font-medium">KPI</th><th className="py-2 pr-4 font-medium">Change</th><th className="py-2 font-medium">Value</th></tr>

@@ -64,7 +64,7 @@ function TargetRow({ target: t }: { target: OverviewTargetView }) {
         <StatusTimeline segments={t.recent} label={`${t.name}: ${RECENT_CHECKS_LABEL}`} height="sm" />
         <p className={`mt-1 flex justify-between text-[11px] ${muted}`}><span>{RECENT_CHECKS_LABEL}</span><span>now</span></p>
       </div>
-      <dl className="grid grid-cols-4 gap-x-3 gap-y-2 text-xs">
+      <dl className="grid grid-cols-2 gap-x-3 gap-y-2 text-xs sm:grid-cols-4">
         {t.uptime.map((u) => (
           <div key={u.window}>
             <dt className={muted}>Uptime {WINDOW_LABEL[u.window]}</dt>

@@ -61,7 +61,7 @@ export function AuditTable({ rows, filter, nextBefore }: { rows: AuditRow[]; fil
             <div className="min-w-0">
               <p className="break-words">
                 <span className="font-mono text-xs font-medium">{r.action}</span>
-                {" "}by <span className="font-medium">{r.actor?.username ?? "—"}</span>
+                {" "}by <span className="font-medium">{r.actor?.username ?? "steward (no person)"}</span>
                 {r.target && <> · on <span className="font-medium">{r.target}</span></>}
                 {r.ip && <span className="text-neutral-600 dark:text-neutral-400"> · from {r.ip}</span>}
               </p>

@@ -15,7 +15,7 @@ export function UsersPanel({ users, currentUserId }: { users: UserRow[]; current
     <div className="space-y-6">
       <CreateUserForm />
       <Card title={`Users (${users.length})`}>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="text-xs uppercase text-neutral-600 dark:text-neutral-400">
               <tr><th className="py-2 pr-4">User</th><th className="py-2 pr-4">Role</th><th className="py-2 pr-4">Status</th><th className="py-2 pr-4">Last sign-in</th><th className="py-2"><span className="sr-only">Actions</span></th></tr>

@@ -9,7 +9,7 @@ import { Time } from "@/components/ui/time";
 export function RunHistory({ runs }: { runs: SyncRunView[] }) {
   if (runs.length === 0) return <EmptyState title="No syncs yet">Press “Sync now”, or wait for the schedule (every 15 minutes by default).</EmptyState>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Sync runs, newest first</caption>
         <thead className="text-xs uppercase text-neutral-600 dark:text-neutral-400">

@@ -69,7 +69,7 @@ export function DataTable<T>({ rows, columns, rowKey, caption, showCaption = fal
           <span className="text-xs text-neutral-600 dark:text-neutral-400" aria-live="polite">{visible.length} of {rows.length}</span>
         </div>
       )}
-      <div role="region" aria-label={caption} tabIndex={0} className="hidden max-h-[75vh] overflow-auto rounded-lg border border-neutral-200 md:block dark:border-neutral-800">
+      <div role="region" aria-label={caption} tabIndex={0} className="relative hidden max-h-[75vh] overflow-auto rounded-lg border border-neutral-200 md:block dark:border-neutral-800">
         <table className="w-full text-sm">
           <caption className={showCaption ? "px-3 py-2 text-left font-medium" : "sr-only"}>{caption}</caption>
           <thead>

@@ -57,7 +57,7 @@ export function Time({ value, mode = "relative", seconds = false, timeZone, clas
     <time dateTime={date.toISOString()} tabIndex={0} className={`group relative cursor-help underline decoration-dotted decoration-neutral-400 underline-offset-2 ${className}`}>
       <span aria-hidden="true">{visible}</span>
       <span className="sr-only">{`${visible}, ${exact}`}</span>
-      <span aria-hidden="true" className="pointer-events-none invisible absolute bottom-full left-0 z-20 mb-1 whitespace-nowrap rounded bg-neutral-900 px-2 py-1 text-xs font-normal text-white shadow group-hover:visible group-focus:visible dark:bg-neutral-100 dark:text-neutral-900">
+      <span aria-hidden="true" className="pointer-events-none absolute bottom-full left-0 z-20 mb-1 hidden whitespace-nowrap rounded bg-neutral-900 px-2 py-1 text-xs font-normal text-white shadow group-hover:block group-focus:block dark:bg-neutral-100 dark:text-neutral-900">
         {exact}
       </span>
     </time>
