@@ -18,7 +18,7 @@ function normalise(phrase: string): string {
   return phrase.toLowerCase().replace(/[*_`]/g, "").replace(/\s+/g, " ").trim();
 }
 
-function num(word: string): number {
+function num(word = ""): number {
   return NUMBERS[word] ?? Number(word);
 }
 
@@ -33,15 +33,15 @@ function recurring(p: string): { rrule: string; businessHoursOnly: boolean } | n
   }
   if (/\b(hourly|every hour)\b/.test(p)) return found("FREQ=HOURLY");
   if ((m = p.match(new RegExp(`\\b(first|1st|second|2nd|third|3rd|fourth|4th|last) ${DAY} (of|in) (the |each |every )?month\\b`)))) {
-    return found(`FREQ=MONTHLY;BYDAY=${ORDINALS[m[1]]}${DAYS[m[2]]}`);
+    return found(`FREQ=MONTHLY;BYDAY=${ORDINALS[m[1] ?? ""]}${DAYS[m[2] ?? ""]}`);
   }
   if (/\b(every weekday|each weekday|weekdays|every working day|each working day|monday to friday|monday-friday|mon-fri)\b/.test(p)) {
     return found("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
   }
-  if ((m = p.match(new RegExp(`\\bevery (other|second) ${DAY}\\b`)))) return found(`FREQ=WEEKLY;INTERVAL=2;BYDAY=${DAYS[m[2]]}`);
+  if ((m = p.match(new RegExp(`\\bevery (other|second) ${DAY}\\b`)))) return found(`FREQ=WEEKLY;INTERVAL=2;BYDAY=${DAYS[m[2] ?? ""]}`);
   if (/\b(bi-?weekly|fortnightly|every (other|two|2) weeks)\b/.test(p)) return found("FREQ=WEEKLY;INTERVAL=2");
   if ((m = p.match(new RegExp(`^(every |each |on )?${DAY}s?\\b`))) || (m = p.match(new RegExp(`\\b(every|each|on) ${DAY}s?\\b`)))) {
-    return found(`FREQ=WEEKLY;BYDAY=${DAYS[m[2]]}`);
+    return found(`FREQ=WEEKLY;BYDAY=${DAYS[m[2] ?? ""]}`);
   }
   if (/\b(semi-?annual(ly)?|twice a year|every (six|6) months|half-?yearly)\b/.test(p)) return found("FREQ=MONTHLY;INTERVAL=6");
   if (/\b(quarterly|every quarter|every (three|3) months|quarter planning)\b/.test(p)) return found("FREQ=MONTHLY;INTERVAL=3");

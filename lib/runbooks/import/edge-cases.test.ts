@@ -3,6 +3,12 @@ import { ApiError } from "@/lib/errors";
 import { previewMarkdown, previewMarkdownBytes } from "./index";
 import { repairMojibake } from "./mojibake";
 
+function firstSection(md: string) {
+  const section = previewMarkdown(md).sections[0];
+  if (!section) throw new Error("no section");
+  return section;
+}
+
 function errorOf(run: () => unknown): { status: number; message: string } {
   try {
     run();
@@ -16,14 +22,14 @@ function errorOf(run: () => unknown): { status: number; message: string } {
 describe("importer edge cases", () => {
   it("nested task lists, [x], and items without boxes inside a checklist", () => {
     const md = "# R\n\n## Daily\n\n- [ ] Parent\n  - [x] Child done\n  - plain child\n- [X] Upper X\n";
-    const [section] = previewMarkdown(md).sections;
+    const section = firstSection(md);
     expect(section.items.map((i) => [i.text, i.checked, i.parentKey])).toEqual([
       ["Parent", false, null],
       ["Child done", true, "daily / parent"],
       ["plain child", false, "daily / parent"],
       ["Upper X", true, null],
     ]);
-    expect(section.items[1].key).toBe("daily / parent / child done");
+    expect(section.items[1]?.key).toBe("daily / parent / child done");
   });
 
   it("CRLF and a byte-order mark change nothing", () => {
@@ -35,14 +41,14 @@ describe("importer edge cases", () => {
 
   it("repairs mojibake in emoji headings and keeps correct text", () => {
     expect(repairMojibake("ðŸŽ‰ Done âœ… — café")).toEqual({ text: "🎉 Done ✅ — café", repaired: 2, unrecoverable: 0 });
-    const [section] = previewMarkdown("# R\n\n## ðŸš€ Daily checks âœ…\n\n- [ ] Look\n").sections;
+    const section = firstSection("# R\n\n## ðŸš€ Daily checks âœ…\n\n- [ ] Look\n");
     expect(section.title).toBe("🚀 Daily checks ✅");
     expect(section.cadence.rrule).toBe("FREQ=DAILY");
   });
 
   it("tables and raw HTML stay guidance, not items", () => {
     const md = "# R\n\n## Monthly\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>alert(1)</script>\n\n- [ ] Real item\n";
-    const [section] = previewMarkdown(md).sections;
+    const section = firstSection(md);
     expect(section.items.map((i) => i.text)).toEqual(["Real item"]);
     expect(section.guidance).toContain("| a | b |");
     expect(section.guidance).toContain("<script>");
@@ -50,12 +56,12 @@ describe("importer edge cases", () => {
 
   it("inherits the cadence of a recurring parent heading", () => {
     const md = "# R\n\n## Weekly Tasks\n\n### Clean up\n\n- [ ] Close done issues\n";
-    expect(previewMarkdown(md).sections[0].cadence).toMatchObject({ rrule: "FREQ=WEEKLY", inherited: true });
+    expect(firstSection(md).cadence).toMatchObject({ rrule: "FREQ=WEEKLY", inherited: true });
   });
 
   it("a Time: line beats the heading", () => {
     const md = "# R\n\n## Daily Operations\n\n### Health\n\n**Time**: Every 4 hours during business hours\n\n**Procedure**:\n1. Check\n";
-    expect(previewMarkdown(md).sections[0].cadence).toMatchObject({ rrule: "FREQ=HOURLY;INTERVAL=4", businessHoursOnly: true, inherited: false });
+    expect(firstSection(md).cadence).toMatchObject({ rrule: "FREQ=HOURLY;INTERVAL=4", businessHoursOnly: true, inherited: false });
   });
 
   it("bad input gets a clear 4xx", () => {

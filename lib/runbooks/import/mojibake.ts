@@ -9,7 +9,8 @@ const CP1252_HIGH: Record<number, number> = {
 };
 
 /** The byte a Windows-1252 decoder turned into this character, or null if it did not come from one. */
-function byteOf(char: string): number | null {
+function byteOf(char: string | undefined): number | null {
+  if (char === undefined) return null;
   const code = char.codePointAt(0) ?? 0;
   if (code >= 0x80 && code <= 0xff) return code; // Latin-1 range, and C1 controls kept by lenient decoders
   return CP1252_HIGH[code] ?? null;
@@ -36,7 +37,7 @@ export function repairMojibake(input: string): MojibakeRepair {
     const lead = byteOf(chars[i]);
     const length = lead === null ? 0 : sequenceLength(lead);
     if (length === 0 || lead === null) {
-      out += chars[i];
+      out += chars[i] ?? "";
       continue;
     }
     const bytes = [lead];
@@ -58,7 +59,7 @@ export function repairMojibake(input: string): MojibakeRepair {
       i = j - 1;
       continue;
     }
-    out += chars[i];
+    out += chars[i] ?? "";
   }
   return { text: out, repaired, unrecoverable };
 }

@@ -42,7 +42,7 @@ export function collectSections(markdown: string): { title: string | null; secti
   const source = (node: RootContent) => markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
 
   const open = (heading: string, depth: number): DraftSection => {
-    while (stack.length > 0 && stack[stack.length - 1].depth >= depth) stack.pop();
+    while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
     const section: DraftSection = {
       title: heading, depth, parent, path: [...(parent?.path ?? []), heading],
@@ -63,7 +63,7 @@ export function collectSections(markdown: string): { title: string | null; secti
       }
       const numbered = text.match(NUMBERED_HEADING);
       if (numbered && current && current.depth < node.depth && isScheduled(current)) {
-        addItem(current, numbered[2].trim(), "step", false, null); // "#### 1. Dependency Review" is a step of its parent
+        addItem(current, (numbered[2] ?? "").trim(), "step", false, null); // "#### 1. Dependency Review" is a step of its parent
         current.guidance.push(source(node));
         continue;
       }
@@ -149,6 +149,6 @@ function addCommand(section: DraftSection, node: Code): void {
   section.commands.push({ lang: node.lang ?? null, code: node.value });
   for (const line of node.value.split("\n")) {
     const step = line.match(NUMBERED_COMMENT);
-    if (step) addItem(section, step[2].replace(/:$/, "").trim(), "step", false, null);
+    if (step?.[2]) addItem(section, step[2].replace(/:$/, "").trim(), "step", false, null);
   }
 }
