@@ -23,7 +23,19 @@ export type AuditAction =
   | "repository.added"
   | "repository.paused"
   | "repository.resumed"
-  | "repository.removed";
+  | "repository.removed"
+  | "runbook.imported"
+  | "runbook.reimported"
+  | "runbook.activated"
+  | "runbook.paused"
+  | "runbook_section.updated"
+  | "runbook_item.check_bound"
+  | "checklist.run_started"
+  | "checklist.run_skipped"
+  | "checklist.item_done"
+  | "checklist.item_skipped"
+  | "checklist.item_auto_done"
+  | "checklist.signed_off";
 
 export type AuditEntry = {
   action: AuditAction;

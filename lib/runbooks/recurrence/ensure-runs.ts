@@ -7,9 +7,9 @@ import { occurrencesBetween } from "./periods";
 /** A scheduler that was down longer than this does not back-fill older periods. */
 export const BACKFILL_MS = 62 * 86_400_000;
 
-export async function ensureDueRuns(ctx: { now: Date; schedule: TeamSchedule }): Promise<{ sections: number; created: number }> {
+export async function ensureDueRuns(ctx: { now: Date; schedule: TeamSchedule; sectionIds?: string[] }): Promise<{ sections: number; created: number }> {
   const sections = await db.runbookSection.findMany({
-    where: { removedAt: null, rrule: { not: null }, scheduledFrom: { not: null }, runbook: { active: true } },
+    where: { ...(ctx.sectionIds ? { id: { in: ctx.sectionIds } } : {}), removedAt: null, rrule: { not: null }, scheduledFrom: { not: null }, runbook: { active: true } },
     select: { id: true, rrule: true, businessHoursOnly: true, dueTime: true, scheduledFrom: true },
   });
   let created = 0;
