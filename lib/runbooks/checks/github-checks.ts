@@ -31,8 +31,11 @@ export async function prsWaitingCheck(ctx: CheckContext): Promise<CheckResult> {
   const cutoff = new Date(ctx.now.getTime() - 72 * HOUR);
   const waiting = await db.githubItem.count({
     where: {
-      repoId: { in: repoIds }, kind: "pull_request", state: "OPEN", removedAt: null, isDraft: { not: true }, reviews: { none: {} },
-      OR: [{ readyForReviewAt: { lte: cutoff } }, { readyForReviewAt: null, createdAt: { lte: cutoff } }],
+      repoId: { in: repoIds }, kind: "pull_request", state: "OPEN", removedAt: null, reviews: { none: {} },
+      AND: [
+        { OR: [{ isDraft: false }, { isDraft: null }] }, // NULL-safe: "not a draft"
+        { OR: [{ readyForReviewAt: { lte: cutoff } }, { readyForReviewAt: null, createdAt: { lte: cutoff } }] },
+      ],
     },
   });
   return result("github.prs_waiting_review", waiting, `${waiting} open PR${waiting === 1 ? "" : "s"} without a review for more than 3 days`, "/repositories");
