@@ -10,7 +10,8 @@ import { isCheckId } from "@/lib/runbooks/checks/ids";
 import { readTemplate } from "@/lib/runbooks/templates";
 import type { ImportInput, SectionEdit, TemplateId } from "@/lib/runbooks/schemas";
 
-export type ImportOutcome = { id: string; slug: string; title: string; created: boolean; active: boolean; sections: number; items: number; warnings: string[] };
+import type { ImportOutcome } from "./save-import-types";
+export type { ImportOutcome };
 
 export const pathKeyOf = (path: string[]) => path.map(normaliseText).join(" / ");
 

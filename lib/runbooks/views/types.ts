@@ -20,7 +20,7 @@ export type TodayView = {
 
 export type SectionView = {
   id: string; title: string; path: string[]; rrule: string | null; onDemand: boolean; businessHoursOnly: boolean; cadenceText: string | null;
-  cadence: string; dueTime: string; removed: boolean; guidance: string; commands: Array<{ lang: string | null; code: string }>;
+  cadence: string; dueTime: string; removed: boolean; guidanceHtml: string; commands: Array<{ lang: string | null; code: string }>;
   items: Array<{ id: string; text: string; kind: string; nested: boolean; checkId: string | null; removed: boolean }>;
 };
 export type RunbookView = { id: string; slug: string; title: string; source: string; active: boolean; importedAt: string; sections: SectionView[] };
