@@ -1,5 +1,4 @@
 // The built-in templates: the seed runbooks, shipped as they are (lib/runbooks/templates/*.md).
-import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { TemplateId } from "./schemas";

@@ -65,6 +65,13 @@ describe("occurrencesBetween", () => {
     expect(list("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", utc, "2026-11-30T00:00:00Z", "2026-11-30T00:00:00Z", "2026-12-31T00:00:00Z").map((o) => o[0])).toEqual(["2026-12-04", "2026-12-18"]);
   });
 
+  it("activated after today's due time: today's run is due by the end of the day, not overdue at once", () => {
+    expect(list("FREQ=DAILY", berlin, "2026-12-01T18:30:00Z", "2026-12-01T18:30:00Z", "2026-12-02T12:00:00Z")).toEqual([
+      ["2026-12-01", "2026-12-01T23:00:00.000Z"],
+      ["2026-12-02", "2026-12-02T16:00:00.000Z"],
+    ]);
+  });
+
   it("weekly without a day is the ISO week, due on its Sunday", () => {
     expect(list("FREQ=WEEKLY", utc, "2026-12-02T00:00:00Z", "2026-12-02T00:00:00Z", "2026-12-08T00:00:00Z")).toEqual([
       ["2026-11-30", "2026-12-06T17:00:00.000Z"],

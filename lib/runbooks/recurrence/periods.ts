@@ -67,15 +67,20 @@ export function occurrencesBetween(cadence: CadenceInput, schedule: TeamSchedule
     const periodStart = new Date(occ.epochMilliseconds);
     let dueAt: Date;
     let periodKey = occ.toPlainDate().toString();
+    let periodEnd: Date;
     if (p.freq === "HOURLY") {
-      dueAt = new Date(periodStart.getTime() + p.interval * 3_600_000);
+      dueAt = periodEnd = new Date(periodStart.getTime() + p.interval * 3_600_000);
       periodKey += `T${occ.toPlainTime().toString().slice(0, 5)}`;
     } else if (isWholePeriod(p)) {
       const unit = p.freq === "WEEKLY" ? { weeks: p.interval } : p.freq === "MONTHLY" ? { months: p.interval } : { years: p.interval };
       dueAt = new Date(occ.add(unit).subtract({ days: 1 }).withPlainTime(cadence.dueTime).epochMilliseconds);
+      periodEnd = new Date(occ.add(unit).epochMilliseconds);
     } else {
       dueAt = new Date(occ.withPlainTime(cadence.dueTime).epochMilliseconds);
+      periodEnd = new Date(occ.add({ days: 1 }).epochMilliseconds);
     }
+    // Activated during a period but after its due time: that period's run is due by the period's end, not overdue at once.
+    if (dueAt <= anchor && periodEnd > anchor && periodStart <= anchor) dueAt = periodEnd;
     if (dueAt <= anchor || dueAt < from || periodStart > to) continue;
     if (cadence.businessHoursOnly && !inBusinessHours(p, schedule, periodStart)) continue;
     out.push({ periodKey, periodStart, dueAt });

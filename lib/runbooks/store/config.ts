@@ -6,13 +6,15 @@ import type { Actor } from "@/lib/auth/request";
 import { validateRrule } from "@/lib/runbooks/recurrence/rule";
 import { isCheckId } from "@/lib/runbooks/checks/ids";
 import type { UpdateSectionInput } from "@/lib/runbooks/schemas";
+import { ensureDueRuns } from "@/lib/runbooks/recurrence/ensure-runs";
+import { getTeamSchedule } from "@/lib/runbooks/team-schedule";
 
 type Ctx = { actor: Actor; now?: Date };
 
 /** Activation starts every section's schedule now: periods before it (or while paused) are never back-filled. */
 export async function setRunbookActive(ctx: Ctx, id: string, active: boolean) {
   const now = ctx.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const updated = await tx.runbook.updateMany({ where: { id, active: !active }, data: { active } });
     if (updated.count === 0) {
       if (!(await tx.runbook.findUnique({ where: { id }, select: { id: true } }))) throw new ApiError(404, "not_found", "No such runbook.");
@@ -22,6 +24,14 @@ export async function setRunbookActive(ctx: Ctx, id: string, active: boolean) {
     await recordAudit({ action: active ? "runbook.activated" : "runbook.paused", actorId: ctx.actor.id, ip: ctx.actor.ip, target: id }, tx);
     return { id, active, changed: true };
   });
+  if (active && result.changed) await createCurrentRuns(id, now);
+  return result;
+}
+
+/** The current period's runs at once on activation, rather than at the scheduler's next tick (idempotent either way). */
+export async function createCurrentRuns(runbookId: string, now: Date): Promise<void> {
+  const sectionIds = (await db.runbookSection.findMany({ where: { runbookId, removedAt: null }, select: { id: true } })).map((s) => s.id);
+  await ensureDueRuns({ now, schedule: await getTeamSchedule(), sectionIds });
 }
 
 export async function updateSection(ctx: Ctx, id: string, input: UpdateSectionInput) {

@@ -8,6 +8,7 @@ import { normaliseText } from "@/lib/runbooks/import/text";
 import { validateRrule } from "@/lib/runbooks/recurrence/rule";
 import { isCheckId } from "@/lib/runbooks/checks/ids";
 import { readTemplate } from "@/lib/runbooks/templates";
+import { createCurrentRuns } from "./config";
 import type { ImportInput, SectionEdit, TemplateId } from "@/lib/runbooks/schemas";
 
 import type { ImportOutcome } from "./save-import-types";
@@ -57,7 +58,7 @@ export async function importRunbook(ctx: { actor: Actor; now?: Date }, input: Im
   const preview = applyEdits(previewMarkdown(markdown, input.name), input);
   const dueTimes = new Map((input.sections ?? []).filter((e) => e.dueTime).map((e) => [pathKeyOf(e.path), e.dueTime as string]));
   const slug = slugify(preview.title);
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const existing = input.runbookId
       ? await tx.runbook.findUnique({ where: { id: input.runbookId } })
       : await tx.runbook.findUnique({ where: { slug } });
@@ -101,4 +102,6 @@ export async function importRunbook(ctx: { actor: Actor; now?: Date }, input: Im
     );
     return { id: runbook.id, slug: runbook.slug, title: runbook.title, created: !existing, active: runbook.active, sections: preview.sections.length, items, warnings: preview.warnings };
   }, { timeout: 30_000 });
+  if (outcome.active) await createCurrentRuns(outcome.id, now);
+  return outcome;
 }

@@ -82,15 +82,18 @@ describe("runbook store", () => {
     await setRunbookActive({ actor, now: new Date("2026-12-03T12:00:00Z") }, out.id, true);
     await ensureDueRuns({ now: new Date("2026-12-03T12:00:00Z"), schedule: DEFAULT_TEAM_SCHEDULE, sectionIds: ids });
     const keys = (await db.checklistRun.findMany({ where: { sectionId: { in: ids } }, orderBy: { periodKey: "asc" } })).map((r) => r.periodKey);
-    expect(keys).toEqual(["2026-11-30", "2026-12-03"]); // the weekly period started before activation but is due after it
+    expect(keys).toEqual(["2026-11-30", "2026-11-30", "2026-12-03"]); // daily + weekly at import; after resuming only Dec 3 (the weekly period exists already)
   });
 });
 
 describe("ensureDueRuns", () => {
   it("two workers ticking at once create each run once; missed periods are created as overdue", async () => {
     const actor = await testActor();
-    const out = await importTestRunbook(actor, "# R\n\n## Daily\n\n- [ ] Do it\n", { now: new Date("2026-12-01T06:00:00Z") });
+    const out = await importTestRunbook(actor, "# R\n\n## Daily\n\n- [ ] Do it\n", { now: new Date("2026-12-01T06:00:00Z"), activate: false });
     const ids = (await sectionsOf(out.id)).map((s) => s.id);
+    // Active since Dec 1 06:00, but no tick ran since (a scheduler that was down): the job must catch up.
+    await db.runbook.update({ where: { id: out.id }, data: { active: true } });
+    await db.runbookSection.updateMany({ where: { id: { in: ids } }, data: { scheduledFrom: new Date("2026-12-01T06:00:00Z") } });
     const now = new Date("2026-12-04T12:00:00Z");
     const [a, b] = await Promise.all([
       ensureDueRuns({ now, schedule: DEFAULT_TEAM_SCHEDULE, sectionIds: ids }),
