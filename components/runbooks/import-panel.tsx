@@ -46,11 +46,12 @@ export function ImportPanel({ initialTemplate, runbookId }: { initialTemplate?: 
         <label className="flex items-center gap-1"><input type="radio" checked={mode === "markdown"} onChange={() => setMode("markdown")} /> Paste or upload markdown</label>
       </div>
       {mode === "template" ? (
-        <label className="block text-sm">Template
-          <select value={template} onChange={(e) => setTemplate(e.target.value as typeof template)} className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-900">
+        <div className="text-sm">
+          <label htmlFor="import-template" className="block">Template</label>
+          <select id="import-template" value={template} onChange={(e) => setTemplate(e.target.value as typeof template)} className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-900">
             {TEMPLATE_IDS.map((t) => <option key={t} value={t}>{TEMPLATE_NAMES[t]}</option>)}
           </select>
-        </label>
+        </div>
       ) : (
         <div className="space-y-2">
           <label className="block text-sm">Markdown

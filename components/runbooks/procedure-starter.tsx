@@ -15,11 +15,10 @@ export function ProcedureStarter({ procedures, canAct }: { procedures: Procedure
       <h2 id="procedures" className="mb-2 text-sm font-semibold">Procedures (on demand)</h2>
       {canAct ? (
         <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); start.mutate({ sectionId, label }, { onSuccess: () => setLabel("") }); }}>
-          <label className="text-xs">Procedure
-            <select value={sectionId} onChange={(e) => setSectionId(e.target.value)} className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900">
+          <label className="text-xs" htmlFor="procedure-section">Procedure</label>
+            <select id="procedure-section" value={sectionId} onChange={(e) => setSectionId(e.target.value)} className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900">
               {procedures.map((p) => <option key={p.sectionId} value={p.sectionId}>{p.title} ({p.steps} steps)</option>)}
             </select>
-          </label>
           <label className="text-xs">Name of this run
             <input required value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Patch release 0.1.3" className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900" />
           </label>

@@ -28,7 +28,7 @@ export async function getTodayView(now = new Date()): Promise<TodayView> {
     loadRuns({
       section: { removedAt: null },
       OR: [
-        { dueAt: { gte: startOfToday, lt: endOfToday }, periodStart: { lte: now } },
+        { dueAt: { gte: startOfToday, lte: endOfToday }, periodStart: { lte: now } },
         { dueAt: { lt: startOfToday }, signedOffAt: null, skippedAt: null },
         { label: { not: null }, signedOffAt: null, skippedAt: null },
       ],
@@ -43,7 +43,7 @@ export async function getTodayView(now = new Date()): Promise<TodayView> {
   for (const s of sections) {
     if (!s.rrule || !s.scheduledFrom) continue;
     const due = occurrencesBetween({ rrule: s.rrule, businessHoursOnly: s.businessHoursOnly, dueTime: s.dueTime }, schedule, s.scheduledFrom, endOfToday, endOfMonth)
-      .filter((o) => o.periodStart >= endOfToday || o.dueAt >= endOfToday);
+      .filter((o) => o.dueAt > endOfToday); // due later than today (today's runs are listed above)
     const base = { sectionId: s.id, sectionTitle: s.title, runbookTitle: s.runbook.title, cadence: cadenceInWords(s) };
     const inWeek = due.filter((o) => o.dueAt < endOfWeek);
     const later = due.filter((o) => o.dueAt >= endOfWeek);
