@@ -24,6 +24,7 @@ export type AuditAction =
   | "repository.paused"
   | "repository.resumed"
   | "repository.removed"
+  | "team.updated"
   | "runbook.imported"
   | "runbook.reimported"
   | "runbook.activated"

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { uniqueName } from "@/lib/testing/factories";
-import { DEFAULT_TEAM_SCHEDULE } from "@/lib/runbooks/team-schedule";
+import { DEFAULT_TEAM_SCHEDULE } from "@/lib/team/schemas";
 import { ensureDueRuns } from "@/lib/runbooks/recurrence/ensure-runs";
 import { importTestRunbook, testActor } from "@/lib/runbooks/testing";
 import { evaluateCheck } from "./catalogue";

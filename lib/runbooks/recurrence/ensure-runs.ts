@@ -1,7 +1,7 @@
 // The scheduler's job: create the checklist runs of every active section up to now. Idempotent by the
 // (sectionId, periodKey) unique key — INSERT … ON CONFLICT DO NOTHING — so two workers ticking at once create one run.
 import { db } from "@/lib/db";
-import type { TeamSchedule } from "@/lib/runbooks/team-schedule";
+import type { TeamSchedule } from "@/lib/team/schemas";
 import { occurrencesBetween } from "./periods";
 
 /** A scheduler that was down longer than this does not back-fill older periods. */

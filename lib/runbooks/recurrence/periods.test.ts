@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TEAM_SCHEDULE, type TeamSchedule } from "@/lib/runbooks/team-schedule";
+import { DEFAULT_TEAM_SCHEDULE, type TeamSchedule } from "@/lib/team/schemas";
 import { occurrencesBetween } from "./periods";
 
 const utc = DEFAULT_TEAM_SCHEDULE;

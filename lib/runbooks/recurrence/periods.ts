@@ -1,6 +1,7 @@
 // The periods of a cadence in the team's time zone: each occurrence of the RRULE, its period key and due time.
 import { RRuleTemporal } from "rrule-temporal";
-import { isBusinessTime, localDate, type TeamSchedule } from "@/lib/runbooks/team-schedule";
+import { isBusinessTime, localDate } from "@/lib/team/business-time";
+import type { TeamSchedule } from "@/lib/team/schemas";
 import { ruleParts, type RuleParts } from "./rule";
 
 export type Occurrence = { periodKey: string; periodStart: Date; dueAt: Date };

@@ -7,7 +7,7 @@ import { validateRrule } from "@/lib/runbooks/recurrence/rule";
 import { isCheckId } from "@/lib/runbooks/checks/ids";
 import type { UpdateSectionInput } from "@/lib/runbooks/schemas";
 import { ensureDueRuns } from "@/lib/runbooks/recurrence/ensure-runs";
-import { getTeamSchedule } from "@/lib/runbooks/team-schedule";
+import { readTeamSchedule as getTeamSchedule } from "@/lib/runbooks/worker-schedule";
 
 type Ctx = { actor: Actor; now?: Date };
 

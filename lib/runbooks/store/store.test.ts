@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
-import { DEFAULT_TEAM_SCHEDULE } from "@/lib/runbooks/team-schedule";
+import { DEFAULT_TEAM_SCHEDULE } from "@/lib/team/schemas";
 import { ensureDueRuns } from "@/lib/runbooks/recurrence/ensure-runs";
 import { importTestRunbook, testActor } from "@/lib/runbooks/testing";
 import { importRunbook } from "./save-import";

@@ -2,7 +2,8 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { db } from "@/lib/db";
-import { getTeamSchedule, localDate } from "@/lib/runbooks/team-schedule";
+import { getTeamSchedule } from "@/lib/team/schedule";
+import { localDate } from "@/lib/team/business-time";
 import { occurrencesBetween } from "@/lib/runbooks/recurrence/periods";
 import { evaluateChecks } from "@/lib/runbooks/checks/catalogue";
 import { CHECK_DEFINITIONS } from "@/lib/runbooks/checks/definitions";
