@@ -8,11 +8,11 @@ import { formatDateTime } from "@/components/ui/format";
 import { formatInZone } from "./format";
 import { ItemRow } from "./item-row";
 
-const STATUS = { due: ["sky", "due"], overdue: ["red", "overdue"], on_time: ["green", "signed off on time"], late: ["amber", "signed off late"], skipped: ["neutral", "skipped"] } as const;
+const STATUS = { due: ["sky", "due"], overdue: ["red", "overdue"], in_progress: ["sky", "in progress"], on_time: ["green", "signed off on time"], late: ["amber", "signed off late"], skipped: ["neutral", "skipped"] } as const;
 
 export function RunCard({ run, canAct, timeZone }: { run: RunView; canAct: boolean; timeZone: string }) {
   const [tone, word] = STATUS[run.status];
-  const open = run.status === "due" || run.status === "overdue";
+  const open = run.status === "due" || run.status === "overdue" || run.status === "in_progress";
   const signOff = useSignOffMutation();
   const skip = useSkipRunMutation();
   const [reason, setReason] = useState("");
@@ -22,7 +22,7 @@ export function RunCard({ run, canAct, timeZone }: { run: RunView; canAct: boole
       <header className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 className="font-semibold">{run.sectionTitle}{run.label && <span className="font-normal"> — {run.label}</span>}</h3>
-          <p className="text-xs text-neutral-500 dark:text-neutral-400">{run.runbookTitle} · {run.cadence} · due {formatInZone(run.dueAt, timeZone)}</p>
+          <p className="text-xs text-neutral-500 dark:text-neutral-400">{run.runbookTitle} · {run.cadence} · {run.label ? `started ${formatInZone(run.dueAt, timeZone)}` : `due ${formatInZone(run.dueAt, timeZone)}`}</p>
         </div>
         <Badge tone={tone}>{word}</Badge>
       </header>

@@ -13,7 +13,7 @@ const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
 
 async function repo() {
   const name = uniqueName("repo");
-  return db.githubRepository.create({ data: { owner: "acme", name, key: `acme/${name}` } });
+  return db.githubRepository.create({ data: { owner: "acme", name, key: `acme/${name}`, lastSyncAt: hoursAgo(0.2) } });
 }
 
 let counter = 0;
@@ -76,6 +76,8 @@ describe("checks on fixture data", () => {
     expect(await evaluateCheck("health.breakers_open", { now, scope: { targetIds: [good.id] } })).toMatchObject({ status: "pass", value: 0 });
     expect(await evaluateCheck("health.memory", { now, scope })).toMatchObject({ status: "not_connected", value: null });
     expect(await evaluateCheck("github.ci_failing", { now, scope: { repoIds: [] } })).toMatchObject({ status: "not_connected" });
+    const neverSynced = await db.githubRepository.create({ data: { owner: "acme", name: uniqueName("new"), key: uniqueName("acme/new") } });
+    expect(await evaluateCheck("github.security_alerts", { now, scope: { repoIds: [neverSynced.id] } })).toMatchObject({ status: "not_connected", value: null });
     expect(await evaluateCheck("triage.untriaged", { now })).toMatchObject({ status: "not_connected" });
   });
 

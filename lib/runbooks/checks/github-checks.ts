@@ -6,12 +6,13 @@ import type { CheckContext, CheckResult } from "./ids";
 
 const HOUR = 3_600_000;
 
+/** Enabled repositories synced at least once: before its first sync a repository's counts are unknown, not zero. */
 async function enabledRepoIds(ctx: CheckContext): Promise<string[]> {
-  const where = { enabled: true, ...(ctx.scope?.repoIds ? { id: { in: ctx.scope.repoIds } } : {}) };
+  const where = { enabled: true, lastSyncAt: { not: null }, ...(ctx.scope?.repoIds ? { id: { in: ctx.scope.repoIds } } : {}) };
   return (await db.githubRepository.findMany({ where, select: { id: true } })).map((r) => r.id);
 }
 
-const notConnected = (id: CheckResult["id"], evidenceUrl: string): CheckResult => ({ id, status: "not_connected", value: null, display: "not connected: no repository synced", evidenceUrl });
+const notConnected = (id: CheckResult["id"], evidenceUrl: string): CheckResult => ({ id, status: "not_connected", value: null, display: "not connected: no repository synced yet", evidenceUrl });
 const result = (id: CheckResult["id"], value: number, display: string, evidenceUrl: string, pass = value === 0): CheckResult => ({ id, status: pass ? "pass" : "fail", value, display, evidenceUrl });
 
 export async function newItemsCheck(ctx: CheckContext): Promise<CheckResult> {
@@ -58,7 +59,7 @@ export async function securityAlertsCheck(ctx: CheckContext): Promise<CheckResul
 }
 
 export async function syncStaleCheck(ctx: CheckContext): Promise<CheckResult> {
-  const repoIds = await enabledRepoIds(ctx);
+  const repoIds = (await db.githubRepository.findMany({ where: { enabled: true, ...(ctx.scope?.repoIds ? { id: { in: ctx.scope.repoIds } } : {}) }, select: { id: true } })).map((r) => r.id);
   if (repoIds.length === 0) return notConnected("github.sync_stale", "/settings/repositories");
   const last = await db.githubSyncRun.groupBy({ by: ["repoId"], where: { repoId: { in: repoIds }, status: "succeeded" }, _max: { finishedAt: true } });
   const fresh = new Set(last.filter((l) => l._max.finishedAt && l._max.finishedAt.getTime() >= ctx.now.getTime() - HOUR).map((l) => l.repoId));

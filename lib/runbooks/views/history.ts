@@ -19,7 +19,7 @@ export async function getHistoryView(range: "week" | "month", now = new Date()):
   const count = range === "week" ? 12 : 6;
   const first = bucketStart(new Date(now.getTime() - (range === "week" ? (count - 1) * 7 * DAY : 0)), range);
   if (range === "month") first.setUTCMonth(first.getUTCMonth() - (count - 1));
-  const runs = await db.checklistRun.findMany({ where: { dueAt: { gte: first, lte: now }, periodStart: { lte: now } }, select: { dueAt: true, signedOffAt: true, skippedAt: true } });
+  const runs = await db.checklistRun.findMany({ where: { dueAt: { gte: first, lte: now }, periodStart: { lte: now } }, select: { dueAt: true, signedOffAt: true, skippedAt: true, label: true } });
   const buckets = new Map<string, HistoryBucket>();
   for (let i = 0, start = new Date(first); i < count; i++) {
     const key = start.toISOString();

@@ -14,8 +14,10 @@ const RUN_INCLUDE = {
 } satisfies Prisma.ChecklistRunInclude;
 type RunRow = Prisma.ChecklistRunGetPayload<{ include: typeof RUN_INCLUDE }>;
 
-export function runStatus(run: { dueAt: Date; signedOffAt: Date | null; skippedAt: Date | null }, now: Date): RunStatus {
+/** A procedure run (started by name) has no due time to miss: it is "in progress" until signed off or skipped. */
+export function runStatus(run: { dueAt: Date; signedOffAt: Date | null; skippedAt: Date | null; label?: string | null }, now: Date): RunStatus {
   if (run.skippedAt) return "skipped";
+  if (run.label) return run.signedOffAt ? "on_time" : "in_progress";
   if (run.signedOffAt) return run.signedOffAt <= run.dueAt ? "on_time" : "late";
   return run.dueAt < now ? "overdue" : "due";
 }

@@ -3,7 +3,7 @@ import type { CheckResult } from "@/lib/runbooks/checks/ids";
 
 export type CompletionView = { status: string; source: string; byName: string | null; at: string; note: string | null; evidence: string | null; evidenceUrl: string | null };
 export type ItemView = { id: string; text: string; kind: string; nested: boolean; checkId: string | null; live: CheckResult | null; completion: CompletionView | null };
-export type RunStatus = "due" | "overdue" | "on_time" | "late" | "skipped";
+export type RunStatus = "due" | "overdue" | "in_progress" | "on_time" | "late" | "skipped";
 export type RunView = {
   id: string; runbookTitle: string; sectionId: string; sectionTitle: string; path: string[]; label: string | null; periodKey: string;
   cadence: string; dueAt: string; status: RunStatus; skipReason: string | null; progress: { done: number; total: number };
