@@ -6,7 +6,7 @@ export function MorningStrip({ strip }: { strip: StripView }) {
   return (
     <section aria-labelledby="morning-check" className="rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900">
       <h2 id="morning-check" className="mb-3 text-sm font-semibold">Morning check</h2>
-      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <ul className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         {strip.map((c) => (
           <li key={c.id} data-testid={`strip-${c.id}`} className="space-y-1">
             <p className="text-xs font-medium text-neutral-500 dark:text-neutral-400">{c.label}</p>
