@@ -36,7 +36,11 @@ export type AuditAction =
   | "checklist.item_done"
   | "checklist.item_skipped"
   | "checklist.item_auto_done"
-  | "checklist.signed_off";
+  | "checklist.signed_off"
+  | "triage_settings.updated"
+  | "triage.labels_changed"
+  | "triage.commented"
+  | "triage.closed";
 
 export type AuditEntry = {
   action: AuditAction;

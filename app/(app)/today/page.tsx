@@ -8,6 +8,7 @@ import { runbookKeys } from "@/lib/runbooks/query-keys";
 import { TodayBoard } from "@/components/runbooks/today-board";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { SetupPanel } from "@/components/setup/setup-panel";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -17,6 +18,7 @@ export default async function TodayPage() {
   await queryClient.fetchQuery({ queryKey: runbookKeys.today(), queryFn: () => getTodayView() });
   return (
     <>
+      <SetupPanel onlyWhileIncomplete canConfigure={user.role === "admin"} />
       <PageHeader
         title="Today"
         description="Checklists due today and overdue, each item with its live evidence — and what still needs a person."

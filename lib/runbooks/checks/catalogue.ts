@@ -5,7 +5,7 @@ import { breakersOpenCheck, kpiAboveAlertCheck, targetsNotOkCheck } from "./heal
 import { getTriageCountsForChecks, type TriageCountsForChecks } from "./triage-adapter";
 
 async function triageCheck(id: CheckId, pick: keyof TriageCountsForChecks, ctx: CheckContext): Promise<CheckResult> {
-  const counts = await getTriageCountsForChecks(ctx.now);
+  const counts = await getTriageCountsForChecks(ctx.now, ctx.scope?.repoIds);
   if (!counts) return { id, status: "not_connected", value: null, display: "not connected: triage queues not available", evidenceUrl: "/triage" };
   const value = counts[pick];
   return { id, status: value === 0 ? "pass" : "fail", value, display: String(value), evidenceUrl: "/triage" };

@@ -78,7 +78,15 @@ describe("checks on fixture data", () => {
     expect(await evaluateCheck("github.ci_failing", { now, scope: { repoIds: [] } })).toMatchObject({ status: "not_connected" });
     const neverSynced = await db.githubRepository.create({ data: { owner: "acme", name: uniqueName("new"), key: uniqueName("acme/new") } });
     expect(await evaluateCheck("github.security_alerts", { now, scope: { repoIds: [neverSynced.id] } })).toMatchObject({ status: "not_connected", value: null });
-    expect(await evaluateCheck("triage.untriaged", { now })).toMatchObject({ status: "not_connected" });
+    expect(await evaluateCheck("triage.untriaged", { now, scope: { repoIds: [neverSynced.id] } })).toMatchObject({ status: "not_connected" });
+  });
+
+  it("triage checks read getTriageCounts: an untriaged issue 3 days old counts, one from an hour ago does not", async () => {
+    const r = await repo();
+    await item(r.id, { createdAt: hoursAgo(72) });
+    await item(r.id, { createdAt: hoursAgo(1) });
+    expect(await evaluateCheck("triage.untriaged", { now, scope: { repoIds: [r.id] } })).toMatchObject({ status: "fail", value: 1 });
+    expect(await evaluateCheck("triage.p0_past_target", { now, scope: { repoIds: [r.id] } })).toMatchObject({ status: "pass", value: 0 });
   });
 
   it("a bound item completes itself once its check passes, with time and value as evidence", async () => {
