@@ -45,3 +45,4 @@ const demoServices = await startDemoServices();
 
 await import("./start");
 await (await import("./demo/health")).seedDemoHealth(demoServices.services, loadEnv().PORT);
+await (await import("./demo/runbooks")).seedRunbooksDemoWhenReady();

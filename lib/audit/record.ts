@@ -24,11 +24,23 @@ export type AuditAction =
   | "repository.paused"
   | "repository.resumed"
   | "repository.removed"
+  | "team.updated"
+  | "runbook.imported"
+  | "runbook.reimported"
+  | "runbook.activated"
+  | "runbook.paused"
+  | "runbook_section.updated"
+  | "runbook_item.check_bound"
+  | "checklist.run_started"
+  | "checklist.run_skipped"
+  | "checklist.item_done"
+  | "checklist.item_skipped"
+  | "checklist.item_auto_done"
+  | "checklist.signed_off"
   | "triage_settings.updated"
   | "triage.labels_changed"
   | "triage.commented"
-  | "triage.closed"
-  | "team.updated";
+  | "triage.closed";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -9,6 +9,7 @@ import { rollupPendingMinutes } from "@/lib/health/rollups";
 import { runCheckLoop, stopCheckLoops } from "@/lib/health/run-checks";
 import { getEnv } from "@/lib/env";
 import { runGithubSyncJob, runGithubWebhookJob, runScheduledGithubSync } from "@/lib/github/sync/jobs";
+import { runRunbookTick } from "@/lib/runbooks/jobs";
 import { GITHUB_SYNC_QUEUE, GITHUB_WEBHOOK_QUEUE } from "@/lib/jobs/queues";
 import { runDependencyRefresh } from "@/lib/deps/refresh";
 
@@ -44,6 +45,8 @@ export const RECURRING_JOBS: RecurringJob[] = [
     stop: stopCheckLoops,
   },
   { name: "health-rollups", cron: "* * * * *", run: async () => ({ ...(await rollupPendingMinutes()) }) },
+  // Checklist runs per period (unique per section and period, so doubled ticks are harmless) and auto-ticks.
+  { name: "runbook-runs", cron: "* * * * *", runOnStart: true, run: () => runRunbookTick() },
   { name: "health-retention", cron: "17 3 * * *", run: async () => ({ ...(await deleteExpiredHealthData()) }) },
   {
     // Enqueues one github-sync-repo job per enabled repository (see QUEUED_JOBS); also at start,

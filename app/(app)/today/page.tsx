@@ -1,16 +1,32 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { requireUser } from "@/lib/auth/current";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import { hasRole } from "@/lib/auth/roles";
+import { getTodayView } from "@/lib/runbooks/views/today";
+import { runbookKeys } from "@/lib/runbooks/query-keys";
+import { TodayBoard } from "@/components/runbooks/today-board";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 import { SetupPanel } from "@/components/setup/setup-panel";
 
 export const metadata: Metadata = { title: "Today" };
 
 export default async function TodayPage() {
   const user = await requireUser();
+  const queryClient = new QueryClient();
+  await queryClient.fetchQuery({ queryKey: runbookKeys.today(), queryFn: () => getTodayView() });
   return (
     <>
       <SetupPanel onlyWhileIncomplete canConfigure={user.role === "admin"} />
-      <SectionPlaceholder href="/today" />
+      <PageHeader
+        title="Today"
+        description="Checklists due today and overdue, each item with its live evidence — and what still needs a person."
+        actions={<Link href="/runbooks/history" className={buttonClass("secondary")}>History</Link>}
+      />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <TodayBoard canAct={hasRole(user.role, "maintainer")} />
+      </HydrationBoundary>
     </>
   );
 }

@@ -1,0 +1,67 @@
+// Runbooks end to end: import the open-source template through the preview, activate it, see Today's morning
+// check and the Morning Check run, tick a manual item, reload and see it kept; a viewer can neither tick in the
+// UI (no buttons) nor through the API (403).
+import { expect, test } from "@playwright/test";
+import { BASE_URL, STORAGE } from "./support/accounts";
+
+test.describe.configure({ mode: "serial" });
+
+test("a maintainer imports the open-source template, activates it, and ticks the morning check on Today", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ storageState: STORAGE.maintainer });
+  const page = await context.newPage();
+  await page.goto("/runbooks");
+  await page.getByRole("radio", { name: "Built-in template" }).check();
+  await page.getByLabel("Template", { exact: true }).selectOption("open-source-maintenance");
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("heading", { name: /Maintenance Runbook: 14 sections/ })).toBeVisible();
+  await expect(preview.getByText("Daily Operations › Morning Check (5 minutes)")).toBeVisible();
+  await expect(preview.getByText("FREQ=DAILY").first()).toBeVisible();
+  await expect(preview.getByLabel("Warnings")).toContainText("Common Tasks › Adding a New Contributor");
+  await page.getByRole("button", { name: "Import and activate" }).click();
+
+  await expect(page).toHaveURL(/\/today$/);
+  const strip = page.getByRole("region", { name: "Morning check" });
+  for (const label of ["New issues / PRs (24 h)", "Default-branch CI", "Critical/high security alerts", "P0 past response target", "Health targets not OK"]) {
+    await expect(strip.getByText(label, { exact: true })).toBeVisible();
+  }
+  // Each tile shows its live result: pass, fail, or "not connected" when its data source is absent (never a silent pass).
+  await expect(strip.getByText(/^(pass|fail|not connected)$/)).toHaveCount(5);
+  await expect(page.getByTestId("strip-triage.p0_past_target")).toContainText("not connected");
+
+  const run = page.getByRole("article", { name: "Morning Check (5 minutes)" });
+  await expect(run).toBeVisible();
+  await expect(run.getByTestId("progress")).toHaveText(/^0\/6$/);
+  await run.getByLabel("Note for “Quick triage”").fill("labelled two issues");
+  await run.getByRole("button", { name: "Tick “Quick triage”" }).click();
+  await expect(run.getByTestId("completion")).toContainText("Done by maya");
+  await expect(run.getByTestId("completion")).toContainText("labelled two issues");
+  await expect(run.getByTestId("progress")).toHaveText("1/6");
+
+  await page.reload();
+  const again = page.getByRole("article", { name: "Morning Check (5 minutes)" });
+  await expect(again.getByTestId("completion")).toContainText("Done by maya");
+  await expect(again.getByTestId("progress")).toHaveText("1/6");
+  await expect(again.getByRole("button", { name: "Tick “Quick triage”" })).toHaveCount(0);
+  await context.close();
+});
+
+test("a viewer reads Today but cannot tick, in the UI or through the API", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: STORAGE.viewer });
+  const page = await context.newPage();
+  await page.goto("/today");
+  const run = page.getByRole("article", { name: "Morning Check (5 minutes)" });
+  await expect(run).toBeVisible();
+  await expect(run.getByText("Done by maya")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Tick / })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Sign off" })).toHaveCount(0);
+
+  const today = (await (await page.request.get("/api/v1/today")).json()) as { runs: Array<{ id: string; sectionTitle: string; items: Array<{ id: string; text: string }> }> };
+  const morning = today.runs.find((r) => r.sectionTitle === "Morning Check (5 minutes)");
+  const item = morning?.items.find((i) => i.text === "Update project board") ?? morning?.items.find((i) => i.text === "Check for security alerts");
+  expect(morning && item).toBeTruthy();
+  const response = await page.request.post(`/api/v1/checklist-runs/${morning!.id}/items/${item!.id}`, { data: { status: "done" }, headers: { origin: BASE_URL } });
+  expect(response.status()).toBe(403);
+  await context.close();
+});
