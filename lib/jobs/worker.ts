@@ -2,6 +2,7 @@
 import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import { db } from "@/lib/db";
+import { closeTokenLocks } from "@/lib/github/token-lock";
 import { logger } from "@/lib/logger";
 import { QUEUED_JOBS, type QueuedJob, RECURRING_JOBS, type RecurringJob } from "@/lib/jobs/definitions";
 import { ensureQueue } from "@/lib/jobs/queue";
@@ -75,6 +76,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       for (const job of jobs) job.stop?.();
       stopping.abort();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await closeTokenLocks();
       logger.info("worker stopped", { workerId });
     },
   };
