@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/request";
 import { hitRateLimit } from "@/lib/http/rate-limit";
-import { recordObservationsIn, type TargetObservations } from "./record";
+import { type BatchEntry, recordBatchIn, type TargetObservations } from "./record";
 import type { PushMetrics } from "./schemas";
 
 export type PushResult = {
@@ -65,23 +65,17 @@ export async function storePushedMetrics(body: PushMetrics, now = new Date()): P
     of(h.target).checks.push({ at: h.at ? new Date(h.at) : now, ok: !down, durationMs: 0, failure: down ? { kind: "heartbeat-down", message: "the sender reported down" } : undefined });
   }
   const result: PushResult = { accepted: { samples: 0, heartbeats: 0 }, ignored: { samples: 0, heartbeats: 0, targets: [] }, alertEvents: 0 };
-  // One transaction for the batch; targets in id order so two batches never lock in opposite orders.
-  const entries = [...perTarget].sort(([a], [b]) => (bySlug.get(a)!.id < bySlug.get(b)!.id ? -1 : 1));
-  await db.$transaction(
-    async (tx) => {
-      for (const [slug, obs] of entries) {
-        const target = bySlug.get(slug)!;
-        const bucket = target.enabled ? result.accepted : result.ignored;
-        bucket.samples += obs.metrics.length;
-        bucket.heartbeats += obs.checks.length;
-        if (!target.enabled) {
-          result.ignored.targets.push(slug);
-          continue;
-        }
-        result.alertEvents += (await recordObservationsIn(tx, target, obs)).events.length;
-      }
-    },
-    { timeout: 30_000, maxWait: 30_000 },
-  );
+  const batch: BatchEntry[] = [];
+  for (const [slug, obs] of perTarget) {
+    const target = bySlug.get(slug)!;
+    const bucket = target.enabled ? result.accepted : result.ignored;
+    bucket.samples += obs.metrics.length;
+    bucket.heartbeats += obs.checks.length;
+    if (target.enabled) batch.push({ target, obs });
+    else result.ignored.targets.push(slug);
+  }
+  // One transaction and a fixed number of statements for the whole batch (record.ts).
+  const summaries = await db.$transaction((tx) => recordBatchIn(tx, batch), { timeout: 30_000, maxWait: 30_000 });
+  result.alertEvents = summaries.reduce((n, s) => n + s.events.length, 0);
   return result;
 }
