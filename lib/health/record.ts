@@ -70,60 +70,58 @@ function observationsOf(target: RecordableTarget, obs: TargetObservations): Map<
 
 const sortedBy = <T>(items: T[], key: (item: T) => string) => [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-type SampleRow = { targetId: string; at: Date; metric: string; value: number; ok: boolean | null; status: number | null; failureKind: string | null; failureMessage: string | null; labels: string | null };
+type SampleRow = { targetId: string; at: Date; metric: string; value: number; ok?: boolean; status?: number; failureKind?: string; failureMessage?: string; labels?: Record<string, string> };
 
 function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRow[] {
-  const none = { ok: null, status: null, failureKind: null, failureMessage: null, labels: null };
   return [
     ...(obs.checks ?? []).map((c) => ({
-      ...none,
       targetId: target.id,
       at: c.at,
       metric: CHECK_METRIC,
       value: c.durationMs,
       ok: c.ok,
-      status: c.status ?? null,
-      failureKind: c.failure?.kind ?? null,
-      failureMessage: c.failure?.message.slice(0, 1000) ?? null,
+      status: c.status,
+      failureKind: c.failure?.kind,
+      failureMessage: c.failure?.message.slice(0, 1000),
     })),
-    ...(obs.metrics ?? []).map((m) => ({ ...none, targetId: target.id, at: m.at, metric: m.metric, value: m.value, labels: m.labels === undefined ? null : JSON.stringify(m.labels) })),
+    ...(obs.metrics ?? []).map((m) => ({ targetId: target.id, at: m.at, metric: m.metric, value: m.value, labels: m.labels })),
   ];
 }
 
+/** All rows in one statement, sent as one JSON parameter (absent keys are NULL): the cheapest bulk path short of COPY. */
 async function insertSamples(tx: Prisma.TransactionClient, rows: SampleRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const column = <K extends keyof SampleRow>(key: K) => rows.map((r) => r[key]);
   await tx.$executeRaw`INSERT INTO "HealthSample" ("targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "labels")
-    SELECT t, a, m, v, o, s, fk, fm, l::jsonb FROM unnest(${column("targetId")}::uuid[], ${column("at")}::timestamptz[], ${column("metric")}::text[], ${column("value")}::float8[],
-      ${column("ok")}::boolean[], ${column("status")}::int[], ${column("failureKind")}::text[], ${column("failureMessage")}::text[], ${column("labels")}::text[]) AS u(t, a, m, v, o, s, fk, fm, l)`;
+    SELECT "targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "labels"
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r("targetId" uuid, "at" timestamptz, "metric" text, "value" float8, "ok" boolean, "status" int, "failureKind" text, "failureMessage" text, "labels" jsonb)`;
 }
 
-async function markRollupsPending(tx: Prisma.TransactionClient, samples: Array<{ targetId: string; metric: string; at: Date }>): Promise<void> {
-  const keys = new Map<string, { targetId: string; metric: string; minute: Date }>();
+/** The minutes whose rollups the samples change, sorted so two transactions never take the same rows in opposite orders. */
+function pendingMarks(samples: Array<{ targetId: string; metric: string; at: Date }>): Array<{ targetId: string; metric: string; minute: string }> {
+  const keys = new Map<string, { targetId: string; metric: string; minute: string }>();
   for (const s of samples) {
-    const minute = new Date(Math.floor(s.at.getTime() / MINUTE_MS) * MINUTE_MS);
-    keys.set(`${s.targetId}|${s.metric}|${minute.toISOString()}`, { targetId: s.targetId, metric: s.metric, minute });
+    const minute = new Date(Math.floor(s.at.getTime() / MINUTE_MS) * MINUTE_MS).toISOString();
+    keys.set(`${s.targetId}|${s.metric}|${minute}`, { targetId: s.targetId, metric: s.metric, minute });
   }
-  if (keys.size === 0) return;
-  // Sorted, so two transactions never take the same rows in opposite orders.
-  const rows = [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, k]) => k);
-  await tx.$executeRaw`INSERT INTO "HealthRollupPending" ("targetId", "metric", "minute")
-    SELECT t, m, at FROM unnest(${rows.map((r) => r.targetId)}::uuid[], ${rows.map((r) => r.metric)}::text[], ${rows.map((r) => r.minute)}::timestamptz[]) WITH ORDINALITY AS u(t, m, at, n) ORDER BY n
-    ON CONFLICT ("targetId", "metric", "minute") DO UPDATE SET "version" = "HealthRollupPending"."version" + 1`;
+  return [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, k]) => k);
 }
 
-type StateRow = { targetId: string; kpi: string; level: Level; consecutiveBreaches: number; pendingLevel: Level | null; lastValue: number | null; lastAt: Date | null; changedAt: Date | null };
+type StoredState = { targetId: string; kpi: string; level: Level; consecutiveBreaches: number; pendingLevel: Level | null; lastValue: number | null; lastAt: Date | null; changedAt: Date | null };
 
-async function advanceStates(tx: Prisma.TransactionClient, batch: Array<{ target: RecordableTarget; byKpi: Map<string, Observed[]> }>): Promise<AlertEvent[]> {
-  const involved = batch.filter((b) => b.byKpi.size > 0);
-  if (involved.length === 0) return [];
-  const stored = await tx.healthState.findMany({ where: { targetId: { in: involved.map((b) => b.target.id) } } });
-  const storedBy = new Map(stored.map((s) => [`${s.targetId}|${s.kpi}`, s]));
+async function readStates(tx: Prisma.TransactionClient, targetIds: string[]): Promise<Map<string, StoredState>> {
+  const rows = await tx.$queryRaw<StoredState[]>`SELECT "targetId"::text AS "targetId", "kpi", "level"::text AS "level", "consecutiveBreaches", "pendingLevel"::text AS "pendingLevel", "lastValue", "lastAt", "changedAt"
+    FROM "HealthState" WHERE "targetId" = ANY(${targetIds}::uuid[])`;
+  const date = (d: Date | string | null) => (d === null ? null : new Date(d));
+  return new Map(rows.map((r) => [`${r.targetId}|${r.kpi}`, { ...r, lastAt: date(r.lastAt), changedAt: date(r.changedAt) }]));
+}
+
+/** Runs the state machine over the batch's observations (time order per KPI); late observations are skipped. */
+function advanceStates(batch: Array<{ target: RecordableTarget; byKpi: Map<string, Observed[]> }>, stored: Map<string, StoredState>) {
   const events: Prisma.AlertEventCreateManyInput[] = [];
-  const rows: StateRow[] = [];
-  for (const { target, byKpi } of involved) {
+  const rows: StoredState[] = [];
+  for (const { target, byKpi } of batch) {
     for (const [kpi, observed] of byKpi) {
-      const row = storedBy.get(`${target.id}|${kpi}`);
+      const row = stored.get(`${target.id}|${kpi}`);
       let state: AlertState = row ? { level: row.level, consecutiveBreaches: row.consecutiveBreaches, pendingLevel: row.pendingLevel } : { level: "ok", consecutiveBreaches: 0, pendingLevel: null };
       let lastAt = row?.lastAt ?? null;
       let lastValue = row?.lastValue ?? null;
@@ -142,13 +140,22 @@ async function advanceStates(tx: Prisma.TransactionClient, batch: Array<{ target
       rows.push({ targetId: target.id, kpi, ...state, lastAt, lastValue, changedAt });
     }
   }
-  const column = <K extends keyof StateRow>(key: K) => rows.map((r) => r[key]);
-  await tx.$executeRaw`INSERT INTO "HealthState" ("targetId", "kpi", "level", "consecutiveBreaches", "pendingLevel", "lastValue", "lastAt", "changedAt")
-    SELECT * FROM unnest(${column("targetId")}::uuid[], ${column("kpi")}::text[], ${column("level")}::"HealthLevel"[], ${column("consecutiveBreaches")}::int[],
-      ${column("pendingLevel")}::"HealthLevel"[], ${column("lastValue")}::float8[], ${column("lastAt")}::timestamptz[], ${column("changedAt")}::timestamptz[])
+  return { rows, events };
+}
+
+/** Rollup marks and alert states in one statement (two data-modifying parts, each one multi-row upsert). */
+async function writeMarksAndStates(tx: Prisma.TransactionClient, marks: ReturnType<typeof pendingMarks>, states: StoredState[]): Promise<void> {
+  if (marks.length === 0 && states.length === 0) return;
+  await tx.$executeRaw`WITH marks AS (
+      INSERT INTO "HealthRollupPending" ("targetId", "metric", "minute")
+      SELECT "targetId", "metric", "minute" FROM ROWS FROM (json_to_recordset(${JSON.stringify(marks)}::json) AS ("targetId" uuid, "metric" text, "minute" timestamptz)) WITH ORDINALITY AS m("targetId", "metric", "minute", n) ORDER BY n
+      ON CONFLICT ("targetId", "metric", "minute") DO UPDATE SET "version" = "HealthRollupPending"."version" + 1
+    )
+    INSERT INTO "HealthState" ("targetId", "kpi", "level", "consecutiveBreaches", "pendingLevel", "lastValue", "lastAt", "changedAt")
+    SELECT "targetId", "kpi", "level", "consecutiveBreaches", "pendingLevel", "lastValue", "lastAt", "changedAt"
+    FROM json_to_recordset(${JSON.stringify(states)}::json) AS s("targetId" uuid, "kpi" text, "level" "HealthLevel", "consecutiveBreaches" int, "pendingLevel" "HealthLevel", "lastValue" float8, "lastAt" timestamptz, "changedAt" timestamptz)
     ON CONFLICT ("targetId", "kpi") DO UPDATE SET "level" = EXCLUDED."level", "consecutiveBreaches" = EXCLUDED."consecutiveBreaches", "pendingLevel" = EXCLUDED."pendingLevel",
       "lastValue" = EXCLUDED."lastValue", "lastAt" = EXCLUDED."lastAt", "changedAt" = EXCLUDED."changedAt"`;
-  return events.length > 0 ? tx.alertEvent.createManyAndReturn({ data: events }) : [];
 }
 
 export type BatchEntry = { target: RecordableTarget; obs: TargetObservations };
@@ -161,14 +168,18 @@ export async function recordBatchIn(tx: Prisma.TransactionClient, entries: Batch
   if (entries.length === 0) return [];
   if (new Set(entries.map((e) => e.target.id)).size !== entries.length) throw new Error("recordBatchIn: one entry per target");
   const ordered = sortedBy(entries, (e) => e.target.id);
-  // One writer per target at a time: a scheduled check and a push must not interleave state
-  // updates. Taken in target-id order (unnest yields the array in order), so batches never deadlock.
-  const keys = ordered.map((e) => `steward.health-target:${e.target.id}`);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${keys}::text[]) AS k`;
+  // Raw samples first, outside the targets' locks: inserting them conflicts with nothing, so
+  // concurrent batches for the same targets overlap here (rows become visible together at commit).
   const samples = ordered.flatMap((e) => sampleRows(e.target, e.obs));
   await insertSamples(tx, samples);
-  await markRollupsPending(tx, samples);
-  const events = await advanceStates(tx, ordered.map((e) => ({ target: e.target, byKpi: observationsOf(e.target, e.obs) })));
+  // One writer per target at a time: a scheduled check and a push must not interleave rollup marks
+  // or state updates. Taken in target-id order (unnest yields the array in order): no deadlocks.
+  const keys = ordered.map((e) => `steward.health-target:${e.target.id}`);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${keys}::text[]) AS k`;
+  const observed = ordered.map((e) => ({ target: e.target, byKpi: observationsOf(e.target, e.obs) })).filter((b) => b.byKpi.size > 0);
+  const states = advanceStates(observed, observed.length > 0 ? await readStates(tx, observed.map((b) => b.target.id)) : new Map());
+  await writeMarksAndStates(tx, pendingMarks(samples), states.rows);
+  const events = states.events.length > 0 ? await tx.alertEvent.createManyAndReturn({ data: states.events }) : [];
   return entries.map((e) => ({ samples: (e.obs.checks?.length ?? 0) + (e.obs.metrics?.length ?? 0), events: events.filter((ev) => ev.targetId === e.target.id) }));
 }
 
