@@ -4,7 +4,8 @@
 // COPY needs DATABASE_URL (a local PostgreSQL; a fresh <db>_bench is made): the embedded database's
 // wire protocol has no COPY FROM STDIN, so there the baseline is the nearest raw bulk INSERT.
 // The push API does much more per batch than COPY: token check, rate limit, validation, target
-// lookup, and one transaction per target (samples, rollup marks, alert states).
+// lookup, then one transaction per batch (samples, rollup marks, alert states; lib/health/record.ts).
+// BENCH_CPU_PROFILE=<dir> makes the steward process write a V8 CPU profile there when it stops.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import pg from "pg";
@@ -70,7 +71,9 @@ await runBench("bench:ingest", async () => {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   console.log("starting steward (scripts/start.ts; builds the web app first if the sources changed)…");
-  const steward = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // BENCH_CPU_PROFILE=<dir>: steward writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const steward = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: database.url,
