@@ -60,6 +60,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     });
     if (job.runOnStart) await boss.send(job.name, {}, { singletonKey: "on-start", singletonSeconds: 60 });
   }
+  for (const job of jobs) job.start?.();
   // One job at a time per queue and worker: a sync holds the token's request slot anyway.
   const stopping = new AbortController();
   const queues = options.queues ?? (options.jobs ? [] : QUEUED_JOBS); // a worker given its jobs (tests) serves only those
