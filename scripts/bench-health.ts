@@ -7,6 +7,7 @@
 import { ask, forkChild, ms, percentile, startBenchDatabase } from "./bench/database";
 import { printHeader } from "./bench/header";
 import { onExit, runBench } from "./bench/run";
+import { printStorage } from "./bench/storage";
 
 const TARGETS = Number(process.env.BENCH_TARGETS ?? 1000);
 const INTERVAL_S = Number(process.env.BENCH_INTERVAL ?? 30);
@@ -31,6 +32,7 @@ await runBench("bench:health", async () => {
   const { createHealthTarget } = await import("@/lib/health/targets");
   const { startCheckScheduler, stopCheckLoops, waitForRunningChecks } = await import("@/lib/health/run-checks");
   const { nextSlotAfter } = await import("@/lib/health/slots");
+  const { rollupPendingMinutes } = await import("@/lib/health/rollups");
 
   await printHeader(`bench:health — ${TARGETS} targets, interval ${INTERVAL_S} s, run ${RUN_MS / 1000} s, concurrency ${getEnv().STEWARD_HEALTH_CHECK_CONCURRENCY}`, database);
 
@@ -122,4 +124,8 @@ await runBench("bench:health", async () => {
     console.log(`embedded database process CPU: ${dbS.toFixed(2)} s = ${((dbS / seconds) * 100).toFixed(1)} % of one core`);
   }
   console.log(`target server process CPU (whole life): ${((report.cpu.user + report.cpu.system) / 1e6).toFixed(2)} s`);
+
+  // Storage: roll up what the run wrote (as the health-rollups job would), then measure it.
+  await rollupPendingMinutes({ maxBatches: 10_000 });
+  await printStorage(database.url, getEnv().STEWARD_HEALTH_RAW_RETENTION_DAYS);
 });
