@@ -16,7 +16,8 @@ import { logger } from "@/lib/logger";
 import { Prisma, type HealthTarget } from "@/lib/generated/prisma/client";
 import { runHttpCheck } from "./http-check";
 import { scrapePrometheusTarget } from "./prometheus-scrape";
-import { CHECK_METRIC, recordObservations, type TargetObservations } from "./record";
+import { CHECK_METRIC, type TargetObservations } from "./record";
+import { RecordBatcher } from "./record-batcher";
 import { nextSlotAfter } from "./slots";
 import { targetConfig } from "./target-config";
 
@@ -143,11 +144,14 @@ function resolveOptions(opts: RunChecksOptions) {
   };
 }
 
+/** This process's batcher of check results (record-batcher.ts). */
+const recorder = () => ((globalThis as unknown as { stewardRecordBatcher?: RecordBatcher }).stewardRecordBatcher ??= new RecordBatcher());
+
 function checkTask(target: HealthTarget, now: Date, allowPrivate: boolean, summary: RunChecksSummary) {
   return async () => {
     try {
       const obs = await observe(target, now, allowPrivate);
-      const recorded = await recordObservations(target, obs);
+      const recorded = await recorder().record(target, obs);
       summary.checked += 1;
       if (obs.checks?.some((c) => !c.ok)) summary.failed += 1;
       summary.alertEvents += recorded.events.length;
