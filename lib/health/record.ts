@@ -122,12 +122,20 @@ function advanceStates(batch: Array<{ target: RecordableTarget; byKpi: Map<strin
   for (const { target, byKpi } of batch) {
     for (const [kpi, observed] of byKpi) {
       const row = stored.get(`${target.id}|${kpi}`);
-      let state: AlertState = row ? { level: row.level, consecutiveBreaches: row.consecutiveBreaches, pendingLevel: row.pendingLevel } : { level: "ok", consecutiveBreaches: 0, pendingLevel: null };
+      // No row yet: the KPI is pending (never observed). Its first observation sets the level outright — a target
+      // failing from its first check is critical at once, not "ok" for a few checks and then "ok → critical".
+      let state: AlertState | null = row ? { level: row.level, consecutiveBreaches: row.consecutiveBreaches, pendingLevel: row.pendingLevel } : null;
       let lastAt = row?.lastAt ?? null;
       let lastValue = row?.lastValue ?? null;
       let changedAt = row?.changedAt ?? null;
       for (const o of observed) {
         if (lastAt !== null && o.at < lastAt) continue;
+        if (state === null) {
+          state = { level: o.level, consecutiveBreaches: 0, pendingLevel: null };
+          changedAt = lastAt = o.at;
+          lastValue = o.value;
+          continue;
+        }
         const step = nextState(state, o.level, { breachesToChange: target.breachesToChange, kpi, value: o.value, at: o.at });
         state = step.state;
         if (step.event) {
@@ -137,6 +145,7 @@ function advanceStates(batch: Array<{ target: RecordableTarget; byKpi: Map<strin
         lastAt = o.at;
         lastValue = o.value;
       }
+      if (state === null) continue;
       rows.push({ targetId: target.id, kpi, ...state, lastAt, lastValue, changedAt });
     }
   }
