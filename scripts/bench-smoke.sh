@@ -25,4 +25,5 @@ run() {
 run bench-sync 60 BENCH_ISSUES=200 BENCH_PULLS=100
 run bench-ingest 90 BENCH_BATCHES=10
 run bench-health 60 BENCH_TARGETS=50 BENCH_SECONDS=5
+run bench-deps 60
 exit $failed
