@@ -4,20 +4,27 @@
 // COPY needs DATABASE_URL (a local PostgreSQL; a fresh <db>_bench is made): the embedded database's
 // wire protocol has no COPY FROM STDIN, so there the baseline is the nearest raw bulk INSERT.
 // The push API does much more per batch than COPY: token check, rate limit, validation, target
-// lookup, and one transaction per target (samples, rollup marks, alert states).
+// lookup, then one transaction per batch (samples, rollup marks, alert states; lib/health/record.ts).
+// BENCH_CPU_PROFILE=<dir> makes the steward process write a V8 CPU profile there when it stops.
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
-import os from "node:os";
 import pg from "pg";
 import { copyFrom } from "./bench/copy-from";
 import { ms, percentile, startBenchDatabase } from "./bench/database";
+import { printHeader } from "./bench/header";
+import { BenchError, expectStatus, onExit, runBench } from "./bench/run";
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 200);
 const BATCH = 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const TARGETS = 10;
 const WARMUP = 5;
-const METRICS: Array<[string, number]> = [["response_time_ms", 400], ["error_rate_pct", 2], ["throughput_rps", 1500], ["memory_pct", 95]];
+const METRICS: Array<[string, number]> = [
+  ["response_time_ms", 400],
+  ["error_rate_pct", 2],
+  ["throughput_rps", 1500],
+  ["memory_pct", 95],
+];
 
 type Row = { targetId: string; at: string; metric: string; value: number };
 
@@ -40,7 +47,10 @@ async function insertUnnest(client: pg.Client, rows: Row[]) {
     );
     copied += result.rowCount ?? 0;
   }
-  return { label: "raw INSERT … SELECT unnest(…) in 10,000-row statements (embedded PGlite has no COPY FROM STDIN; set DATABASE_URL for COPY)", copied };
+  return {
+    label: "raw INSERT … SELECT unnest(…) in 10,000-row statements (embedded PGlite has no COPY FROM STDIN; set DATABASE_URL for COPY)",
+    copied,
+  };
 }
 
 const freePort = () =>
@@ -51,54 +61,114 @@ const freePort = () =>
     });
   });
 
-const database = await startBenchDatabase();
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-console.log(`bench:ingest — ${BATCHES} batches × ${BATCH} samples over HTTP (${CONCURRENCY} in flight) to ${TARGETS} push targets, then a raw bulk load of the same rows`);
-console.log(`database: ${database.description}; node ${process.version}; ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`);
-console.log("starting steward (scripts/start.ts; builds the web app first if the sources changed)…");
-const steward = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-  env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOSTNAME: "127.0.0.1", STEWARD_WORKER: "off", STEWARD_HEALTH_PUSH_RATE_LIMIT: "100000", STEWARD_LOG_LEVEL: "warn" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const stopSteward = async () => {
-  if (steward.exitCode !== null) return;
-  const exited = new Promise((resolve) => steward.once("exit", resolve));
-  steward.kill("SIGTERM");
-  await exited;
-};
+await runBench("bench:ingest", async () => {
+  const database = await startBenchDatabase();
+  onExit("the benchmark database", () => database.stop());
+  await printHeader(
+    `bench:ingest — ${BATCHES} batches × ${BATCH} samples over HTTP (${CONCURRENCY} in flight) to ${TARGETS} push targets, then a raw bulk load of the same rows`,
+    database,
+  );
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  console.log("starting steward (scripts/start.ts; builds the web app first if the sources changed)…");
+  // BENCH_CPU_PROFILE=<dir>: steward writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const steward = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      STEWARD_WORKER: "off",
+      STEWARD_HEALTH_PUSH_RATE_LIMIT: "100000",
+      STEWARD_LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  onExit("steward", async () => {
+    if (steward.exitCode !== null || steward.signalCode !== null) return;
+    const exited = new Promise((resolve) => steward.once("exit", resolve));
+    steward.kill("SIGTERM");
+    await exited;
+  });
 
-try {
   for (let waited = 0; ; waited += 500) {
-    if (steward.exitCode !== null) throw new Error("steward exited before it was ready");
-    const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+    if (steward.exitCode !== null) throw new BenchError(`steward exited (${steward.exitCode}) before it was ready`);
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
-    if (waited > 600_000) throw new Error("steward did not start within 10 minutes");
+    if (waited > 600_000) throw new BenchError("steward did not start within 10 minutes");
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const json = { "content-type": "application/json", origin: base };
-  const setup = await fetch(`${base}/api/auth/setup`, { method: "POST", headers: json, body: JSON.stringify({ username: "bench", displayName: "Bench", password: "bench password 123" }) });
-  const cookie = setup.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const setup = await expectStatus(
+    await fetch(`${base}/api/auth/setup`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({
+        username: "bench",
+        displayName: "Bench",
+        password: "bench password 123",
+      }),
+    }),
+    "creating the first admin (POST /api/auth/setup)",
+  );
+  const cookie = setup.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const admin = { ...json, cookie };
   const ids = new Map<string, string>();
   for (let i = 0; i < TARGETS; i++) {
-    const r = await fetch(`${base}/api/admin/health-targets`, { method: "POST", headers: admin, body: JSON.stringify({ kind: "push", name: `ingest ${i}`, slug: `ingest-${i}`, heartbeats: false }) });
-    ids.set(`ingest-${i}`, ((await r.json()) as { target: { id: string } }).target.id);
+    const r = await fetch(`${base}/api/admin/health-targets`, {
+      method: "POST",
+      headers: admin,
+      body: JSON.stringify({
+        kind: "push",
+        name: `ingest ${i}`,
+        slug: `ingest-${i}`,
+        heartbeats: false,
+      }),
+    });
+    await expectStatus(r, `creating push target ingest-${i} (POST /api/admin/health-targets)`, [201]);
+    const { target } = (await r.json()) as { target?: { id?: string } };
+    if (!target?.id) throw new BenchError(`creating push target ingest-${i}: the answer has no target id`);
+    ids.set(`ingest-${i}`, target.id);
   }
-  const tokenResponse = await fetch(`${base}/api/admin/tokens`, { method: "POST", headers: admin, body: JSON.stringify({ name: "bench push", role: "maintainer" }) });
+  const tokenResponse = await fetch(`${base}/api/admin/tokens`, {
+    method: "POST",
+    headers: admin,
+    body: JSON.stringify({ name: "bench push", role: "maintainer" }),
+  });
+  await expectStatus(tokenResponse, "creating an API token (POST /api/admin/tokens)", [200, 201]);
   const token = ((await tokenResponse.json()) as { token: { token: string } }).token.token;
 
   const now = Date.now();
   const batches = Array.from({ length: WARMUP + BATCHES }, (_, b) =>
     Array.from({ length: BATCH }, (_, i) => {
       const [metric, max] = METRICS[(b + i) % METRICS.length]!;
-      return { target: `ingest-${i % TARGETS}`, metric, value: Math.round(Math.random() * max * 100) / 100, at: new Date(now - 1_800_000 + b * 1000 + i).toISOString() };
+      return {
+        target: `ingest-${i % TARGETS}`,
+        metric,
+        value: Math.round(Math.random() * max * 100) / 100,
+        at: new Date(now - 1_800_000 + b * 1000 + i).toISOString(),
+      };
     }),
   );
   const send = async (samples: (typeof batches)[number]) => {
     const started = performance.now();
-    const r = await fetch(`${base}/api/v1/metrics`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ samples }) });
-    if (r.status !== 202) throw new Error(`push answered ${r.status}: ${await r.text()}`);
+    const r = await fetch(`${base}/api/v1/metrics`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${token}`,
+      },
+      body: JSON.stringify({ samples }),
+    });
+    await expectStatus(r, "pushing a batch (POST /api/v1/metrics)", [202]);
+    await r.arrayBuffer();
     return performance.now() - started;
   };
   for (const batch of batches.slice(0, WARMUP)) await send(batch);
@@ -106,28 +176,35 @@ try {
   const latencies: number[] = [];
   let next = 0;
   const pushStart = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < timed.length) latencies.push(await send(timed[next++]!));
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < timed.length) latencies.push(await send(timed[next++]!));
+    }),
+  );
   const pushSeconds = (performance.now() - pushStart) / 1000;
   const samples = BATCHES * BATCH;
   const pushRate = samples / pushSeconds;
   latencies.sort((a, b) => a - b);
-  console.log(`\npush API: ${samples.toLocaleString("en")} samples in ${pushSeconds.toFixed(2)} s = ${Math.round(pushRate).toLocaleString("en")} samples/s (batch latency p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))})`);
+  console.log(
+    `\npush API: ${samples.toLocaleString("en")} samples in ${pushSeconds.toFixed(2)} s = ${Math.round(pushRate).toLocaleString("en")} samples/s (batch latency p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))})`,
+  );
 
-  const rows = timed.flat().map((s) => ({ targetId: ids.get(s.target)!, at: s.at, metric: s.metric, value: s.value }));
+  const rows = timed.flat().map((s) => ({
+    targetId: ids.get(s.target)!,
+    at: s.at,
+    metric: s.metric,
+    value: s.value,
+  }));
   const client = new pg.Client({ connectionString: database.url });
   client.on("error", (error) => console.error(`database connection: ${error.message}`));
   await client.connect();
+  onExit("the bulk-load connection", () => client.end());
   const bulkStart = performance.now();
   const { label, copied } = database.embedded ? await insertUnnest(client, rows) : await copyRows(client, rows);
   const bulkSeconds = (performance.now() - bulkStart) / 1000;
-  await client.end();
   const bulkRate = copied / bulkSeconds;
   console.log(`${label}: ${copied.toLocaleString("en")} rows in ${bulkSeconds.toFixed(2)} s = ${Math.round(bulkRate).toLocaleString("en")} rows/s`);
-  console.log(`ratio: the raw bulk load is ${(bulkRate / pushRate).toFixed(1)}× the push API (push reaches ${((pushRate / bulkRate) * 100).toFixed(1)} % of it)`);
-} finally {
-  await stopSteward();
-  await database.stop();
-}
-process.exit(0);
+  console.log(
+    `push reaches ${((pushRate / bulkRate) * 100).toFixed(0)} % of the raw bulk load (${Math.round(pushRate).toLocaleString("en")} vs ${Math.round(bulkRate).toLocaleString("en")} rows/s, same rows, same database, same run)`,
+  );
+});

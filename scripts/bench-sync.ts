@@ -1,66 +1,158 @@
 // `npm run bench:sync`: backfill a generated 20k-item repository (15k issues, 5k PRs) from the
-// GitHub test server (in a worker thread) with 50 ms latency per request, then an incremental sync
-// of 100 changed items. Uses DATABASE_URL when set (a scratch database: it writes rows), else an
-// in-memory PGlite in this process.
-import { once } from "node:events";
-import { Worker } from "node:worker_threads";
-import { startEmbeddedPostgres } from "@/lib/embedded/pglite-server";
-import { applyMigrations } from "@/lib/migrations/apply";
+// GitHub test server (in its own process) with 50 ms latency per request, then an incremental sync
+// of 100 changed items. Database: DATABASE_URL's PostgreSQL (a fresh <db>_bench) or a fresh embedded
+// PGlite in a child process. Prints the GitHub-bound share: the time this process spent waiting for
+// GitHub's answers (request sent → whole body received, overlapping requests counted once) ÷ the
+// backfill's wall time.
+import type { ChildProcess } from "node:child_process";
+import { forkChild, startBenchDatabase } from "./bench/database";
+import { printHeader } from "./bench/header";
+import { BenchError, onExit, runBench } from "./bench/run";
 
 const LATENCY_MS = 50;
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 15_000);
 const PULLS = Number(process.env.BENCH_PULLS ?? 5_000);
+const CHANGES = 100;
 const NAME = "bench";
 
-const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres();
-process.env.DATABASE_URL ??= embedded?.url;
-await applyMigrations(process.env.DATABASE_URL!);
-const { db } = await import("@/lib/db");
-const { DEFAULT_PAGE_SIZES } = await import("@/lib/github/sync/items");
-const { syncRepository } = await import("@/lib/github/sync/sync-repository");
-
-// Worker threads do not inherit `--import tsx`: the worker registers tsx itself, then loads the server.
-const entry = new URL("./bench-sync-server.ts", import.meta.url).href;
-const server = new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
-  eval: true,
-  workerData: { repo: { owner: "acme", name: NAME, seed: 42, issues: ISSUES, pulls: PULLS, historyCommits: 100, databaseId: 1999 }, latencyMs: LATENCY_MS },
-});
-const ask = async <T>(message: object, answer: string): Promise<T> => {
-  server.postMessage(message);
-  for (;;) {
-    const [reply] = (await once(server, "message")) as [{ type: string } & T];
-    if (reply.type === answer) return reply;
-  }
+type Stats = {
+  requests: number;
+  points: number;
+  invalid: number;
+  serverSeconds: number;
 };
-const [{ url }] = (await once(server, "message")) as [{ url: string }];
-await db.githubRepository.deleteMany({ where: { key: `acme/${NAME}` } });
-const repo = await db.githubRepository.create({ data: { owner: "acme", name: NAME, key: `acme/${NAME}` } });
-const options = { trigger: "manual" as const, client: { token: "bench", baseUrl: url, reserve: 0, perMinute: 1_000_000 } };
-try {
+
+function request<T>(child: ChildProcess, message: object): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const exited = (code: number | null) => reject(new BenchError(`the GitHub test server exited (${code}) while asked ${JSON.stringify(message)}`));
+    child.once("exit", exited);
+    child.once("message", (answer) => {
+      child.off("exit", exited);
+      resolve(answer as T);
+    });
+    child.send(message);
+  });
+}
+
+/** Wraps fetch to record when this process waited for answers from `origin` (until the whole body arrived). */
+function recordWaits(origin: string): {
+  waitedMs(from: number, to: number): number;
+} {
+  const spans: Array<[number, number]> = [];
+  const original = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (!url.startsWith(origin)) return original(input, init);
+    const started = performance.now();
+    try {
+      const response = await original(input, init);
+      const body = await response.arrayBuffer();
+      return new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    } finally {
+      spans.push([started, performance.now()]);
+    }
+  };
+  onExit("the fetch recorder", () => {
+    globalThis.fetch = original;
+  });
+  return {
+    waitedMs(from, to) {
+      let total = 0;
+      let reach = from;
+      for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+        const start = Math.max(a, reach);
+        const end = Math.min(b, to);
+        if (end > start) total += end - start;
+        reach = Math.max(reach, b);
+      }
+      return total;
+    },
+  };
+}
+
+await runBench("bench:sync", async () => {
+  const database = await startBenchDatabase();
+  onExit("the benchmark database", () => database.stop());
+  process.env.DATABASE_URL = database.url;
+  if (database.embedded) process.env.STEWARD_EMBEDDED_DATABASE = "true"; // as `npm start` sets it: no cross-process token lock
+  await printHeader(
+    `bench:sync — backfill of ${ISSUES.toLocaleString("en-US")} issues + ${PULLS.toLocaleString("en-US")} PRs at ${LATENCY_MS} ms latency per request, then an incremental sync of ${CHANGES} changes`,
+    database,
+  );
+
+  const repoOptions = {
+    owner: "acme",
+    name: NAME,
+    seed: 42,
+    issues: ISSUES,
+    pulls: PULLS,
+    historyCommits: 100,
+    databaseId: 1999,
+  };
+  const { child: server, first } = await forkChild<{ url: string }>("./github-child.ts", [JSON.stringify({ repo: repoOptions, latencyMs: LATENCY_MS })]);
+  onExit("the GitHub test server", async () => {
+    if (server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.send({ type: "stop" });
+    await exited;
+  });
+  // Imported after DATABASE_URL is set: the database client reads it on first use.
+  const { db } = await import("@/lib/db");
+  onExit("the database client", () => db.$disconnect());
+  const { closeTokenLocks } = await import("@/lib/github/token-lock");
+  onExit("the GitHub token lock", () => closeTokenLocks());
+  const { DEFAULT_PAGE_SIZES } = await import("@/lib/github/sync/items");
+  const { syncRepository } = await import("@/lib/github/sync/sync-repository");
+
+  const waits = recordWaits(first.url);
+  const repo = await db.githubRepository.create({
+    data: { owner: "acme", name: NAME, key: `acme/${NAME}` },
+  });
+  const options = {
+    trigger: "manual" as const,
+    client: {
+      token: "bench",
+      baseUrl: first.url,
+      reserve: 0,
+      perMinute: 1_000_000,
+    },
+  };
+
   const started = performance.now();
   const backfill = await syncRepository(repo.id, options);
-  const seconds = (performance.now() - started) / 1000;
-  if (backfill.status !== "succeeded") throw new Error(`backfill ${backfill.status}: ${backfill.error}`);
+  const ended = performance.now();
+  if (backfill.status !== "succeeded") throw new BenchError(`backfill ${backfill.status}: ${backfill.error}`);
+  const seconds = (ended - started) / 1000;
+  const waited = waits.waitedMs(started, ended) / 1000;
   const items = ISSUES + PULLS;
   // The fastest any client could go with these page sizes: one request per page, back to back.
   const minRequests = Math.ceil(ISSUES / DEFAULT_PAGE_SIZES.issues) + Math.ceil(PULLS / DEFAULT_PAGE_SIZES.pulls);
   const bound = items / ((minRequests * LATENCY_MS) / 1000);
-  const { serverSeconds } = await ask<{ serverSeconds: number }>({ type: "touch", count: 100 }, "backfill");
+  const atBackfill = await request<Stats & { touched: number }>(server, {
+    type: "touch",
+    count: CHANGES,
+  });
   const incremental = await syncRepository(repo.id, options);
-  const stats = await ask<{ requests: number; points: number; invalid: number }>({ type: "stats" }, "stats");
+  if (incremental.status !== "succeeded") throw new BenchError(`incremental sync ${incremental.status}: ${incremental.error}`);
+  const after = await request<Stats>(server, { type: "stats" });
 
   const rate = items / seconds;
   const p = backfill.progress!;
-  console.log(`database:                ${embedded ? "embedded PGlite (in this process)" : "PostgreSQL from DATABASE_URL"}`);
-  console.log(`backfill:                ${items.toLocaleString("en-US")} issues + PRs in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} items/s (${p.requests} requests, ${LATENCY_MS} ms latency each)`);
-  console.log(`latency-bound maximum:   ${bound.toFixed(0)} items/s (pages of ${DEFAULT_PAGE_SIZES.issues} issues / ${DEFAULT_PAGE_SIZES.pulls} PRs: ${minRequests} requests) → ratio ${(rate / bound).toFixed(2)}`);
-  console.log(`                         test server's own work on the request path: ${serverSeconds.toFixed(1)} s; without it ${(items / (seconds - serverSeconds)).toFixed(0)} items/s, ratio ${(items / (seconds - serverSeconds) / bound).toFixed(2)}`);
-  console.log(`GraphQL points:          ${p.pointsUsed} for the backfill = ${((1000 * p.pointsUsed) / items).toFixed(1)} per 1,000 items`);
-  console.log(`incremental (100 items): ${stats.requests} requests, ${stats.points} points, ${incremental.progress?.changed} items changed (${incremental.status})`);
-  if (stats.invalid) throw new Error(`${stats.invalid} queries GitHub would reject`);
-} finally {
-  await ask({ type: "stop" }, "stopped");
-  await server.terminate();
-  await db.$disconnect();
-  await embedded?.stop();
-}
+  const per1000 = (n: number) => ((1000 * n) / items).toFixed(1);
+  console.log(
+    `\nbackfill:                ${items.toLocaleString("en-US")} issues + PRs in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} items/s (${p.requests} requests, ${LATENCY_MS} ms latency each)`,
+  );
+  console.log(`GitHub-bound share: ${(waited / seconds).toFixed(2)} (waiting for GitHub's answers ${waited.toFixed(1)} s of ${seconds.toFixed(1)} s wall time)`);
+  console.log(
+    `latency-bound maximum:   ${bound.toFixed(0)} items/s (pages of ${DEFAULT_PAGE_SIZES.issues} issues / ${DEFAULT_PAGE_SIZES.pulls} PRs: ${minRequests} requests) → ratio ${(rate / bound).toFixed(2)}`,
+  );
+  console.log(`test server's own work:  ${atBackfill.serverSeconds.toFixed(1)} s of the backfill (in its own process; inside the wait above)`);
+  console.log(`requests per 1,000 items: ${per1000(p.requests)}`);
+  console.log(`points per 1,000 items:   ${per1000(p.pointsUsed)} (${p.pointsUsed} GraphQL points for the backfill)`);
+  console.log(`incremental (${atBackfill.touched} changed items): ${after.requests} requests, ${after.points} points, ${incremental.progress?.changed} items changed`);
+  if (atBackfill.invalid + after.invalid) throw new BenchError(`${atBackfill.invalid + after.invalid} queries GitHub would reject`);
+});

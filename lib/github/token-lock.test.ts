@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getDatabaseUrl } from "@/lib/db";
 import { testDatabaseKind } from "@/lib/testing/databases";
-import { TokenLock, tokenLockKey } from "./token-lock";
+import { closeTokenLocks, TokenLock, tokenLockFor, tokenLockKey } from "./token-lock";
 
 const locks = [new TokenLock(getDatabaseUrl()), new TokenLock(getDatabaseUrl())];
 afterAll(() => Promise.all(locks.map((l) => l.close())));
@@ -38,5 +38,16 @@ describe("the cross-process token lock", () => {
   it("releases the lock when the work fails", async () => {
     await expect(locks[0]!.run("failing", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await locks[1]!.run("failing", async () => "next one ran")).toBe("next one ran");
+  });
+
+  it.skipIf(testDatabaseKind() === "pglite")("closes the process's lock connections so a script can exit", async () => {
+    const shared = tokenLockFor(getDatabaseUrl());
+    expect(tokenLockFor(getDatabaseUrl())).toBe(shared);
+    await shared.run("shared", async () => undefined);
+    expect(shared.connected).toBe(true);
+    await closeTokenLocks();
+    expect(shared.connected).toBe(false);
+    expect(tokenLockFor(getDatabaseUrl())).not.toBe(shared); // a later use opens a new one
+    await closeTokenLocks();
   });
 });

@@ -54,10 +54,18 @@ export class TokenLock {
     }
   }
 
+  /** Whether this lock holds an open (or opening) connection. */
+  get connected(): boolean {
+    return this.#client !== null;
+  }
+
+  /** Ends the dedicated connection (releasing any lock it holds); a later run() opens a new one. */
   async close(): Promise<void> {
     const pending = this.#client;
     this.#client = null;
-    if (pending) await (await pending).end().catch(() => undefined);
+    if (!pending) return;
+    const client = await pending.catch(() => null);
+    await client?.end().catch(() => undefined);
   }
 }
 
@@ -72,4 +80,13 @@ export function tokenLockFor(connectionString: string): TokenLock {
     locks.set(connectionString, lock);
   }
   return lock;
+}
+
+/** Closes every token lock's connection in this process (on shutdown, and at the end of scripts that synced). */
+export async function closeTokenLocks(): Promise<void> {
+  const locks = globalForLocks.stewardTokenLocks;
+  if (!locks) return;
+  const all = [...locks.values()];
+  locks.clear();
+  await Promise.all(all.map((lock) => lock.close()));
 }

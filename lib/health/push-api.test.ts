@@ -94,6 +94,47 @@ describe("POST /api/v1/metrics: what is stored", () => {
     expect(state).toMatchObject({ level: "ok", lastValue: 100, lastAt: new Date(now) });
   });
 
+  it("records a batch for several targets at once, each with its own states, events and rollup marks", async () => {
+    const [a, b] = [await createTestHealthTarget({ kind: "push", heartbeats: false, breachesToChange: 1 }), await createTestHealthTarget({ kind: "push", heartbeats: false, breachesToChange: 2 })];
+    const minute = Math.floor(Date.now() / 60_000) * 60_000 - 120_000;
+    const at = (s: number) => new Date(minute + s * 1000).toISOString();
+    // A first observation sets the level (ok at 50 %). a: memory 96 % (critical) once with breachesToChange 1 → one
+    // event; b: twice 96 % with 2 → one event, then 50 % once → no event yet. Both targets interleaved, spanning two
+    // minutes for a and one for b.
+    const body = {
+      samples: [
+        { target: b.slug, metric: "memory_pct", value: 50, at: at(9) },
+        { target: a.slug, metric: "memory_pct", value: 50, at: at(9) },
+        { target: a.slug, metric: "memory_pct", value: 96, at: at(10) },
+        { target: b.slug, metric: "memory_pct", value: 96, at: at(11) },
+        { target: b.slug, metric: "memory_pct", value: 96, at: at(12) },
+        { target: a.slug, metric: "response_time_ms", value: 70, at: at(70), labels: { q: "mail" } },
+        { target: b.slug, metric: "memory_pct", value: 50, at: at(13) },
+      ],
+      heartbeats: [{ target: b.slug, at: at(14) }],
+    };
+    const r = await post(body, maintainer);
+    expect(r).toMatchObject({ status: 202, json: { accepted: { samples: 7, heartbeats: 1 }, alertEvents: 2 } });
+    const events = await db.alertEvent.findMany({ where: { targetId: { in: [a.id, b.id] } }, orderBy: { at: "asc" } });
+    expect(events.map((e) => [e.targetId, e.targetName, e.kpi, e.to, e.value])).toEqual([
+      [a.id, a.name, "memory_pct", "critical", 96],
+      [b.id, b.name, "memory_pct", "critical", 96],
+    ]);
+    const states = await db.healthState.findMany({ where: { targetId: { in: [a.id, b.id] } }, orderBy: [{ targetId: "asc" }, { kpi: "asc" }] });
+    expect(new Map(states.map((s) => [`${s.targetId === a.id ? "a" : "b"} ${s.kpi}`, [s.level, s.consecutiveBreaches, s.pendingLevel, s.lastValue]]))).toEqual(
+      new Map([
+        ["a memory_pct", ["critical", 0, null, 96]],
+        ["a response_time_ms", ["ok", 0, null, 70]],
+        ["b memory_pct", ["critical", 1, "ok", 50]],
+        ["b up", ["ok", 0, null, 1]],
+      ]),
+    );
+    const pending = await db.healthRollupPending.findMany({ where: { targetId: { in: [a.id, b.id] } } });
+    expect(pending.map((p) => `${p.targetId === a.id ? "a" : "b"} ${p.metric} +${(p.minute.getTime() - minute) / 60_000}`).sort()).toEqual(["a memory_pct +0", "a response_time_ms +1", "b check +0", "b memory_pct +0"]);
+    const labelled = await db.healthSample.findFirst({ where: { targetId: a.id, metric: "response_time_ms" } });
+    expect(labelled).toMatchObject({ value: 70, labels: { q: "mail" }, ok: null, status: null });
+  });
+
   it("acknowledges and drops data for a disabled target", async () => {
     const r = await post({ samples: [sample(paused.slug)], heartbeats: [{ target: paused.slug }] }, maintainer);
     expect(r).toMatchObject({ status: 202, json: { accepted: { samples: 0, heartbeats: 0 }, ignored: { samples: 1, heartbeats: 1, targets: [paused.slug] } } });

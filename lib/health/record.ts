@@ -1,6 +1,8 @@
 /**
- * Stores observations of one target and moves its alert states, in one transaction: raw samples,
- * rollup marks for their minutes, HealthState per KPI and an AlertEvent per level change.
+ * Stores observations of one or many targets and moves their alert states, in one transaction: raw
+ * samples, rollup marks for their minutes, HealthState per KPI and an AlertEvent per level change.
+ * A batch costs a fixed number of statements however many targets and samples it holds (arrays
+ * through unnest, one multi-row upsert per table), so the push API's rate is close to a bulk load.
  *
  * Checks (HTTP checks, scrapes, heartbeats) are samples of metric "check" (ok set, value = duration
  * in ms) and drive the KPI "up": a failed check observes "critical". KPI samples are evaluated
@@ -66,60 +68,12 @@ function observationsOf(target: RecordableTarget, obs: TargetObservations): Map<
   return byKpi;
 }
 
-async function markRollupsPending(tx: Prisma.TransactionClient, targetId: string, samples: Array<{ metric: string; at: Date }>): Promise<void> {
-  const keys = new Map<string, { metric: string; minute: Date }>();
-  for (const s of samples) {
-    const minute = new Date(Math.floor(s.at.getTime() / MINUTE_MS) * MINUTE_MS);
-    keys.set(`${s.metric}|${minute.getTime()}`, { metric: s.metric, minute });
-  }
-  if (keys.size === 0) return;
-  // Sorted, so two transactions never take the same rows in opposite orders.
-  const rows = [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, k]) => Prisma.sql`(${targetId}::uuid, ${k.metric}, ${k.minute}::timestamptz)`);
-  await tx.$executeRaw`INSERT INTO "HealthRollupPending" ("targetId", "metric", "minute") VALUES ${Prisma.join(rows)}
-    ON CONFLICT ("targetId", "metric", "minute") DO UPDATE SET "version" = "HealthRollupPending"."version" + 1`;
-}
+const sortedBy = <T>(items: T[], key: (item: T) => string) => [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-async function advanceStates(tx: Prisma.TransactionClient, target: RecordableTarget, byKpi: Map<string, Observed[]>): Promise<AlertEvent[]> {
-  if (byKpi.size === 0) return [];
-  const stored = await tx.healthState.findMany({ where: { targetId: target.id, kpi: { in: [...byKpi.keys()] } } });
-  const events: Prisma.AlertEventCreateManyInput[] = [];
-  for (const [kpi, observed] of byKpi) {
-    const row = stored.find((s) => s.kpi === kpi);
-    // No row yet: the KPI is pending (never observed). Its first observation sets the level outright — a target
-    // failing from its first check is critical at once, not "ok" for a few checks and then "ok → critical".
-    let state: AlertState | null = row ? { level: row.level, consecutiveBreaches: row.consecutiveBreaches, pendingLevel: row.pendingLevel } : null;
-    let lastAt = row?.lastAt ?? null;
-    let lastValue = row?.lastValue ?? null;
-    let changedAt = row?.changedAt ?? null;
-    for (const o of observed) {
-      if (lastAt !== null && o.at < lastAt) continue;
-      if (state === null) {
-        state = { level: o.level, consecutiveBreaches: 0, pendingLevel: null };
-        changedAt = lastAt = o.at;
-        lastValue = o.value;
-        continue;
-      }
-      const step = nextState(state, o.level, { breachesToChange: target.breachesToChange, kpi, value: o.value, at: o.at });
-      state = step.state;
-      if (step.event) {
-        events.push({ targetId: target.id, targetName: target.name, ...step.event });
-        changedAt = o.at;
-      }
-      lastAt = o.at;
-      lastValue = o.value;
-    }
-    if (state === null) continue;
-    const data = { ...state, lastAt, lastValue, changedAt };
-    await tx.healthState.upsert({ where: { targetId_kpi: { targetId: target.id, kpi } }, create: { targetId: target.id, kpi, ...data }, update: data });
-  }
-  return events.length > 0 ? tx.alertEvent.createManyAndReturn({ data: events }) : [];
-}
+type SampleRow = { targetId: string; at: Date; metric: string; value: number; ok?: boolean; status?: number; failureKind?: string; failureMessage?: string; labels?: Record<string, string> };
 
-/** Inside a caller's transaction (the push API records a whole batch atomically). */
-export async function recordObservationsIn(tx: Prisma.TransactionClient, target: RecordableTarget, obs: TargetObservations): Promise<RecordSummary> {
-  // One writer per target at a time: a scheduled check and a push must not interleave state updates.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`steward.health-target:${target.id}`}))`;
-  const samples: Array<Prisma.HealthSampleCreateManyInput & { at: Date }> = [
+function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRow[] {
+  return [
     ...(obs.checks ?? []).map((c) => ({
       targetId: target.id,
       at: c.at,
@@ -132,10 +86,116 @@ export async function recordObservationsIn(tx: Prisma.TransactionClient, target:
     })),
     ...(obs.metrics ?? []).map((m) => ({ targetId: target.id, at: m.at, metric: m.metric, value: m.value, labels: m.labels })),
   ];
-  if (samples.length > 0) await tx.healthSample.createMany({ data: samples });
-  await markRollupsPending(tx, target.id, samples);
-  const events = await advanceStates(tx, target, observationsOf(target, obs));
-  return { samples: samples.length, events };
+}
+
+/** All rows in one statement, sent as one JSON parameter (absent keys are NULL): the cheapest bulk path short of COPY. */
+async function insertSamples(tx: Prisma.TransactionClient, rows: SampleRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`INSERT INTO "HealthSample" ("targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "labels")
+    SELECT "targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "labels"
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r("targetId" uuid, "at" timestamptz, "metric" text, "value" float8, "ok" boolean, "status" int, "failureKind" text, "failureMessage" text, "labels" jsonb)`;
+}
+
+/** The minutes whose rollups the samples change, sorted so two transactions never take the same rows in opposite orders. */
+function pendingMarks(samples: Array<{ targetId: string; metric: string; at: Date }>): Array<{ targetId: string; metric: string; minute: string }> {
+  const keys = new Map<string, { targetId: string; metric: string; minute: string }>();
+  for (const s of samples) {
+    const minute = new Date(Math.floor(s.at.getTime() / MINUTE_MS) * MINUTE_MS).toISOString();
+    keys.set(`${s.targetId}|${s.metric}|${minute}`, { targetId: s.targetId, metric: s.metric, minute });
+  }
+  return [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, k]) => k);
+}
+
+type StoredState = { targetId: string; kpi: string; level: Level; consecutiveBreaches: number; pendingLevel: Level | null; lastValue: number | null; lastAt: Date | null; changedAt: Date | null };
+
+async function readStates(tx: Prisma.TransactionClient, targetIds: string[]): Promise<Map<string, StoredState>> {
+  const rows = await tx.$queryRaw<StoredState[]>`SELECT "targetId"::text AS "targetId", "kpi", "level"::text AS "level", "consecutiveBreaches", "pendingLevel"::text AS "pendingLevel", "lastValue", "lastAt", "changedAt"
+    FROM "HealthState" WHERE "targetId" = ANY(${targetIds}::uuid[])`;
+  const date = (d: Date | string | null) => (d === null ? null : new Date(d));
+  return new Map(rows.map((r) => [`${r.targetId}|${r.kpi}`, { ...r, lastAt: date(r.lastAt), changedAt: date(r.changedAt) }]));
+}
+
+/** Runs the state machine over the batch's observations (time order per KPI); late observations are skipped. */
+function advanceStates(batch: Array<{ target: RecordableTarget; byKpi: Map<string, Observed[]> }>, stored: Map<string, StoredState>) {
+  const events: Prisma.AlertEventCreateManyInput[] = [];
+  const rows: StoredState[] = [];
+  for (const { target, byKpi } of batch) {
+    for (const [kpi, observed] of byKpi) {
+      const row = stored.get(`${target.id}|${kpi}`);
+      // No row yet: the KPI is pending (never observed). Its first observation sets the level outright — a target
+      // failing from its first check is critical at once, not "ok" for a few checks and then "ok → critical".
+      let state: AlertState | null = row ? { level: row.level, consecutiveBreaches: row.consecutiveBreaches, pendingLevel: row.pendingLevel } : null;
+      let lastAt = row?.lastAt ?? null;
+      let lastValue = row?.lastValue ?? null;
+      let changedAt = row?.changedAt ?? null;
+      for (const o of observed) {
+        if (lastAt !== null && o.at < lastAt) continue;
+        if (state === null) {
+          state = { level: o.level, consecutiveBreaches: 0, pendingLevel: null };
+          changedAt = lastAt = o.at;
+          lastValue = o.value;
+          continue;
+        }
+        const step = nextState(state, o.level, { breachesToChange: target.breachesToChange, kpi, value: o.value, at: o.at });
+        state = step.state;
+        if (step.event) {
+          events.push({ targetId: target.id, targetName: target.name, ...step.event });
+          changedAt = o.at;
+        }
+        lastAt = o.at;
+        lastValue = o.value;
+      }
+      if (state === null) continue;
+      rows.push({ targetId: target.id, kpi, ...state, lastAt, lastValue, changedAt });
+    }
+  }
+  return { rows, events };
+}
+
+/** Rollup marks and alert states in one statement (two data-modifying parts, each one multi-row upsert). */
+async function writeMarksAndStates(tx: Prisma.TransactionClient, marks: ReturnType<typeof pendingMarks>, states: StoredState[]): Promise<void> {
+  if (marks.length === 0 && states.length === 0) return;
+  await tx.$executeRaw`WITH marks AS (
+      INSERT INTO "HealthRollupPending" ("targetId", "metric", "minute")
+      SELECT "targetId", "metric", "minute" FROM ROWS FROM (json_to_recordset(${JSON.stringify(marks)}::json) AS ("targetId" uuid, "metric" text, "minute" timestamptz)) WITH ORDINALITY AS m("targetId", "metric", "minute", n) ORDER BY n
+      ON CONFLICT ("targetId", "metric", "minute") DO UPDATE SET "version" = "HealthRollupPending"."version" + 1
+    )
+    INSERT INTO "HealthState" ("targetId", "kpi", "level", "consecutiveBreaches", "pendingLevel", "lastValue", "lastAt", "changedAt")
+    SELECT "targetId", "kpi", "level", "consecutiveBreaches", "pendingLevel", "lastValue", "lastAt", "changedAt"
+    FROM json_to_recordset(${JSON.stringify(states)}::json) AS s("targetId" uuid, "kpi" text, "level" "HealthLevel", "consecutiveBreaches" int, "pendingLevel" "HealthLevel", "lastValue" float8, "lastAt" timestamptz, "changedAt" timestamptz)
+    ON CONFLICT ("targetId", "kpi") DO UPDATE SET "level" = EXCLUDED."level", "consecutiveBreaches" = EXCLUDED."consecutiveBreaches", "pendingLevel" = EXCLUDED."pendingLevel",
+      "lastValue" = EXCLUDED."lastValue", "lastAt" = EXCLUDED."lastAt", "changedAt" = EXCLUDED."changedAt"`;
+}
+
+export type BatchEntry = { target: RecordableTarget; obs: TargetObservations };
+
+/**
+ * Inside a caller's transaction: records a batch for several targets (each at most once) with a
+ * fixed number of statements; returns one summary per entry, in the entries' order.
+ */
+export async function recordBatchIn(tx: Prisma.TransactionClient, entries: BatchEntry[]): Promise<RecordSummary[]> {
+  if (entries.length === 0) return [];
+  if (new Set(entries.map((e) => e.target.id)).size !== entries.length) throw new Error("recordBatchIn: one entry per target");
+  const ordered = sortedBy(entries, (e) => e.target.id);
+  // Raw samples first, outside the targets' locks: inserting them conflicts with nothing, so
+  // concurrent batches for the same targets overlap here (rows become visible together at commit).
+  const samples = ordered.flatMap((e) => sampleRows(e.target, e.obs));
+  await insertSamples(tx, samples);
+  // One writer per target at a time: a scheduled check and a push must not interleave rollup marks
+  // or state updates. Taken in target-id order (unnest yields the array in order): no deadlocks.
+  const keys = ordered.map((e) => `steward.health-target:${e.target.id}`);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${keys}::text[]) AS k`;
+  const observed = ordered.map((e) => ({ target: e.target, byKpi: observationsOf(e.target, e.obs) })).filter((b) => b.byKpi.size > 0);
+  const states = advanceStates(observed, observed.length > 0 ? await readStates(tx, observed.map((b) => b.target.id)) : new Map());
+  await writeMarksAndStates(tx, pendingMarks(samples), states.rows);
+  const events = states.events.length > 0 ? await tx.alertEvent.createManyAndReturn({ data: states.events }) : [];
+  return entries.map((e) => ({ samples: (e.obs.checks?.length ?? 0) + (e.obs.metrics?.length ?? 0), events: events.filter((ev) => ev.targetId === e.target.id) }));
+}
+
+/** Inside a caller's transaction, for one target. */
+export async function recordObservationsIn(tx: Prisma.TransactionClient, target: RecordableTarget, obs: TargetObservations): Promise<RecordSummary> {
+  const [summary] = await recordBatchIn(tx, [{ target, obs }]);
+  return summary!;
 }
 
 export async function recordObservations(target: RecordableTarget, obs: TargetObservations): Promise<RecordSummary> {

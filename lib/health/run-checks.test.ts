@@ -2,11 +2,11 @@
 // uptime, bounded concurrency, hanging targets and exactly-once claims. The clock that decides what
 // is due is driven by the test (one interval per run); the checks themselves run in real time.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget, uniqueName } from "@/lib/testing/factories";
 import { installLoopbackGuard, startHttpServer, startTcpServer, type LoopbackGuard, type TestServer } from "./loopback-test-kit";
-import { claimDueTargets, runCheckLoop, runDueChecks, stopCheckLoops, waitForRunningChecks } from "./run-checks";
+import { claimDueTargets, runCheckLoop, runDueChecks, type SchedulerClock, stopCheckLoops, waitForRunningChecks } from "./run-checks";
 import { nextSlotAfter, phaseFor } from "./slots";
 import { createHealthTarget } from "./targets";
 import { CreateTargetInput } from "./schemas";
@@ -259,5 +259,72 @@ describe("scheduling", () => {
     setTimeout(stopCheckLoops, 200);
     await loop;
     expect(performance.now() - started).toBeLessThan(200 + 1000);
+  });
+});
+
+/** A clock the test moves by hand: sleeps resolve when `advance` passes their end. */
+class FakeClock implements SchedulerClock {
+  private sleepers: Array<{ until: number; resolve: () => void }> = [];
+  constructor(private at: number) {}
+  now = () => this.at;
+  sleep = (ms: number, signal?: AbortSignal) => {
+    let cancel = () => {};
+    const done = new Promise<void>((resolve) => {
+      const sleeper = { until: this.at + ms, resolve };
+      this.sleepers.push(sleeper);
+      cancel = () => {
+        this.sleepers = this.sleepers.filter((s) => s !== sleeper);
+        resolve();
+      };
+      signal?.addEventListener("abort", cancel, { once: true });
+    });
+    return { done, cancel };
+  };
+  advanceTo(at: number) {
+    this.at = at;
+    const due = this.sleepers.filter((s) => s.until <= at);
+    this.sleepers = this.sleepers.filter((s) => s.until > at);
+    for (const s of due) s.resolve();
+  }
+}
+
+describe("the continuous scheduler", () => {
+  it("starts checks at their slots across what used to be the gap between minute loops, and two schedulers never run one slot twice", async () => {
+    // Slots at 55.5 s and 59.9 s after a minute: the old 55 s loops started every minute left them
+    // waiting until the next minute. Interval 60 s; phases put the first slots there.
+    const key = uniqueName("gap");
+    const minute = T0.getTime();
+    const phases = [55_500, 59_900];
+    const targets = await Promise.all(phases.map(() => httpTarget(`/healthy?key=${key}`, { intervalSeconds: 60 })));
+    await Promise.all(targets.map((t, i) => db.healthTarget.update({ where: { id: t.id }, data: { phaseMs: phases[i]!, nextCheckAt: new Date(minute + phases[i]!) } })));
+    const ids = targets.map((t) => t.id);
+    const clock = new FakeClock(minute + 50_000);
+    const schedulers = [0, 1].map(() => runCheckLoop({ durationMs: Number.POSITIVE_INFINITY, pollMs: 1000, lookaheadMs: 2000, clock, targetIds: ids }));
+    const claimedBy = async (id: string) => (await db.healthTarget.findUniqueOrThrow({ where: { id } })).nextCheckAt!.getTime();
+    try {
+      for (const [i, id] of ids.entries()) {
+        const slot = minute + phases[i]!;
+        // Walk the clock to just before the slot, a poll at a time: the target gets claimed ahead…
+        for (let at = clock.now() + 1000; at < slot; at += 1000) {
+          clock.advanceTo(Math.min(at, slot - 1));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        clock.advanceTo(slot - 1);
+        await vi.waitFor(async () => expect(await claimedBy(id)).toBe(slot + 60_000), { timeout: 10_000 });
+        // …but not started before its slot…
+        expect(requests.get(key) ?? 0).toBe(i);
+        // …and started when the clock reaches it, by exactly one of the two schedulers.
+        clock.advanceTo(slot);
+        await vi.waitFor(() => expect(requests.get(key)).toBe(i + 1), { timeout: 10_000 });
+      }
+      clock.advanceTo(minute + 62_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(requests.get(key)).toBe(2);
+    } finally {
+      stopCheckLoops();
+      await Promise.all(schedulers);
+      await waitForRunningChecks();
+    }
+    expect((await checksOf(ids[0]!)).length + (await checksOf(ids[1]!)).length).toBe(2);
   });
 });

@@ -5,9 +5,10 @@
  * each has its own timeout (HTTP check / scrape), so a slow or hanging target holds one slot of the
  * pool and nothing else.
  *
- * The `health-checks` job (lib/jobs/definitions.ts) is a pg-boss cron job, created once per
- * minute across all workers; it runs `runCheckLoop` for most of that minute, which claims targets
- * as their slots (spread by per-target jitter, see slots.ts) come due.
+ * Every worker process runs one continuous scheduler (`startCheckScheduler`, started by the
+ * worker through the `health-checks` job): it claims targets a little ahead of their slots (spread
+ * by per-target jitter, see slots.ts) and starts each check at its slot, so there is no gap
+ * between loops and checks start on time. The clock is injectable (`SchedulerClock`) for tests.
  */
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -15,7 +16,8 @@ import { logger } from "@/lib/logger";
 import { Prisma, type HealthTarget } from "@/lib/generated/prisma/client";
 import { runHttpCheck } from "./http-check";
 import { scrapePrometheusTarget } from "./prometheus-scrape";
-import { CHECK_METRIC, recordObservations, type TargetObservations } from "./record";
+import { CHECK_METRIC, type TargetObservations } from "./record";
+import { RecordBatcher } from "./record-batcher";
 import { nextSlotAfter } from "./slots";
 import { targetConfig } from "./target-config";
 
@@ -38,41 +40,66 @@ export interface RunChecksSummary {
 /** A push target that sent no heartbeat for 1.5 intervals is recorded as one failed check. */
 export const HEARTBEAT_GRACE = 1.5;
 
+/** Runs at most `size` checks at once; work started while full waits in order. */
 class CheckPool {
   private readonly running = new Set<Promise<void>>();
+  private readonly queued: Array<() => Promise<void>> = [];
+  /** Checks claimed ahead of their slot, waiting for it (not counted against `size`). */
+  private readonly waiting = new Set<Promise<void>>();
   constructor(readonly size: number) {}
   get free(): number {
-    return this.size - this.running.size;
+    return this.size - this.running.size - this.queued.length;
   }
   get busy(): number {
     return this.running.size;
   }
   /** `work` must not reject. */
   start(work: () => Promise<void>): void {
-    const p: Promise<void> = work().finally(() => this.running.delete(p));
+    if (this.running.size >= this.size) return void this.queued.push(work);
+    const p: Promise<void> = work().finally(() => {
+      this.running.delete(p);
+      const next = this.queued.shift();
+      if (next) this.start(next);
+    });
     this.running.add(p);
+  }
+  /** Starts `work` once `until` resolves. */
+  startAfter(until: Promise<void>, work: () => Promise<void>): void {
+    const p: Promise<void> = until.then(() => {
+      this.waiting.delete(p);
+      this.start(work);
+    });
+    this.waiting.add(p);
   }
   async oneDone(): Promise<void> {
     if (this.running.size > 0) await Promise.race(this.running);
   }
   async drain(): Promise<void> {
-    while (this.running.size > 0) await Promise.race(this.running);
+    while (this.running.size + this.waiting.size + this.queued.length > 0) await Promise.race([...this.running, ...this.waiting]);
   }
 }
 
-export async function claimDueTargets(now: Date, limit: number, targetIds?: string[]): Promise<HealthTarget[]> {
+export type ClaimedTarget = HealthTarget & { /** The slot this claim is for (the target's nextCheckAt before the claim). */ slotAt: Date };
+
+/**
+ * Claims up to `limit` targets whose slot is at or before `until` (default `now`), moving each to its
+ * first slot after max(its slot, now) in the same statement; FOR UPDATE SKIP LOCKED, so concurrent
+ * claimers (loops, workers) never get the same slot.
+ */
+export async function claimDueTargets(now: Date, limit: number, targetIds?: string[], until: Date = now): Promise<ClaimedTarget[]> {
   if (limit <= 0) return [];
   const scope = targetIds ? Prisma.sql`AND id = ANY(${targetIds}::uuid[])` : Prisma.empty;
   return db.$transaction(async (tx) => {
-    const due = await tx.$queryRaw<Array<{ id: string; intervalSeconds: number; phaseMs: number }>>`
-      SELECT id, "intervalSeconds", "phaseMs" FROM "HealthTarget"
-      WHERE enabled AND "nextCheckAt" <= ${now}::timestamptz ${scope}
+    const due = await tx.$queryRaw<Array<{ id: string; intervalSeconds: number; phaseMs: number; nextCheckAt: Date }>>`
+      SELECT id, "intervalSeconds", "phaseMs", "nextCheckAt" FROM "HealthTarget"
+      WHERE enabled AND "nextCheckAt" <= ${until}::timestamptz ${scope}
       ORDER BY "nextCheckAt" LIMIT ${limit}::int FOR UPDATE SKIP LOCKED`;
-    for (const t of due) {
-      const next = nextSlotAfter(now.getTime(), t.intervalSeconds * 1000, t.phaseMs);
-      await tx.healthTarget.update({ where: { id: t.id }, data: { nextCheckAt: new Date(next) } });
-    }
-    return due.length === 0 ? [] : tx.healthTarget.findMany({ where: { id: { in: due.map((t) => t.id) } } });
+    if (due.length === 0) return [];
+    const slots = new Map(due.map((t) => [t.id, new Date(t.nextCheckAt)]));
+    const next = due.map((t) => new Date(nextSlotAfter(Math.max(now.getTime(), new Date(t.nextCheckAt).getTime()), t.intervalSeconds * 1000, t.phaseMs)));
+    await tx.$executeRaw`UPDATE "HealthTarget" AS h SET "nextCheckAt" = n.at FROM unnest(${due.map((t) => t.id)}::uuid[], ${next}::timestamptz[]) AS n(id, at) WHERE h.id = n.id`;
+    const targets = await tx.healthTarget.findMany({ where: { id: { in: due.map((t) => t.id) } } });
+    return targets.map((t) => ({ ...t, slotAt: slots.get(t.id)! })).sort((a, b) => a.slotAt.getTime() - b.slotAt.getTime());
   });
 }
 
@@ -117,11 +144,14 @@ function resolveOptions(opts: RunChecksOptions) {
   };
 }
 
+/** This process's batcher of check results (record-batcher.ts). */
+const recorder = () => ((globalThis as unknown as { stewardRecordBatcher?: RecordBatcher }).stewardRecordBatcher ??= new RecordBatcher());
+
 function checkTask(target: HealthTarget, now: Date, allowPrivate: boolean, summary: RunChecksSummary) {
   return async () => {
     try {
       const obs = await observe(target, now, allowPrivate);
-      const recorded = await recordObservations(target, obs);
+      const recorded = await recorder().record(target, obs);
       summary.checked += 1;
       if (obs.checks?.some((c) => !c.ok)) summary.failed += 1;
       summary.alertEvents += recorded.events.length;
@@ -148,30 +178,61 @@ export async function runDueChecks(options: RunChecksOptions = {}): Promise<RunC
   }
 }
 
-// One pool per process, shared by consecutive loops: a straggler from the previous minute keeps its slot.
-const globalForChecks = globalThis as unknown as { stewardCheckPool?: CheckPool; stewardCheckLoops?: Set<AbortController> };
+/** What the scheduler reads time from and waits on; tests inject one they advance by hand. */
+export interface SchedulerClock {
+  now(): number;
+  /** Resolves after `ms` of this clock, or at once when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): { done: Promise<void>; cancel: () => void };
+}
+
+export const realClock: SchedulerClock = { now: () => Date.now(), sleep: (ms, signal) => sleep(ms, signal) };
+
+// One pool per process, shared by loops: a straggler from a stopped loop keeps its slot.
+const globalForChecks = globalThis as unknown as { stewardCheckPool?: CheckPool; stewardCheckLoops?: Set<AbortController>; stewardScheduler?: RunningScheduler };
 const loops = (globalForChecks.stewardCheckLoops ??= new Set());
+
+export type LoopOptions = RunChecksOptions & {
+  /** How long to run; Infinity (the scheduler) runs until stopped. */
+  durationMs: number;
+  /** Longest wait between claims (a check finishing wakes the loop earlier). */
+  pollMs?: number;
+  /** Claim targets this far ahead of their slot and start each at its slot (default pollMs + 1 s). */
+  lookaheadMs?: number;
+  clock?: SchedulerClock;
+  /** Counts go here as they happen (the continuous scheduler's running totals). */
+  summary?: RunChecksSummary;
+};
 
 /**
  * Claims and runs due checks for `durationMs`, waking when a check finishes or every `pollMs`.
- * Returns at the deadline (or on stopCheckLoops) without waiting for checks still running (they
- * record themselves), so a hanging target never delays the next loop.
+ * Targets are claimed up to `lookaheadMs` before their slot and started at the slot. Returns at the
+ * deadline (or on stopCheckLoops) without waiting for checks still running (they record
+ * themselves), so a hanging target never delays anything.
  */
-export async function runCheckLoop(options: RunChecksOptions & { durationMs: number; pollMs?: number }): Promise<RunChecksSummary> {
+export async function runCheckLoop(options: LoopOptions): Promise<RunChecksSummary> {
   const o = resolveOptions(options);
+  // Waits and the deadline follow `clock`; what is due follows `now` when a test pins it.
+  const clock = options.clock ?? realClock;
+  const dueNow = options.now && !options.clock ? () => options.now!().getTime() : clock.now;
+  const pollMs = options.pollMs ?? 1000;
+  const lookaheadMs = options.lookaheadMs ?? pollMs + 1000;
   globalForChecks.stewardCheckPool ??= new CheckPool(o.concurrency);
   const pool = globalForChecks.stewardCheckPool;
-  const summary = emptySummary();
-  const deadline = Date.now() + options.durationMs;
+  const summary = options.summary ?? emptySummary();
+  const deadline = clock.now() + options.durationMs;
   const stop = new AbortController();
   loops.add(stop);
   try {
-    while (Date.now() < deadline && !stop.signal.aborted) {
-      const now = o.now();
-      const claimed = await claimDueTargets(now, pool.free, o.targetIds);
-      for (const target of claimed) pool.start(checkTask(target, now, o.allowPrivate, summary));
-      const wait = Math.max(0, Math.min(options.pollMs ?? 1000, deadline - Date.now()));
-      const nap = sleep(wait, stop.signal);
+    while (clock.now() < deadline && !stop.signal.aborted) {
+      const now = dueNow();
+      const claimed = await claimDueTargets(new Date(now), pool.free, o.targetIds, new Date(now + lookaheadMs));
+      for (const target of claimed) {
+        const delay = target.slotAt.getTime() - dueNow();
+        const task = () => checkTask(target, new Date(Math.max(dueNow(), target.slotAt.getTime())), o.allowPrivate, summary)();
+        if (delay <= 0) pool.start(task);
+        else pool.startAfter(clock.sleep(delay).done, task);
+      }
+      const nap = clock.sleep(Math.max(0, Math.min(pollMs, deadline - clock.now())), stop.signal);
       await Promise.race([nap.done, ...(pool.busy > 0 ? [pool.oneDone()] : [])]);
       nap.cancel(); // a check finished first: drop the timer and the abort listener now, not a poll later
     }
@@ -181,21 +242,44 @@ export async function runCheckLoop(options: RunChecksOptions & { durationMs: num
   return summary;
 }
 
+export type RunningScheduler = { summary: RunChecksSummary; done: Promise<void> };
+
+/**
+ * This process's continuous scheduler (one per worker process): started if it is not running,
+ * restarted if it ended; returns the running one. Ends with stopCheckLoops().
+ */
+export function startCheckScheduler(options: Omit<LoopOptions, "durationMs"> = {}): RunningScheduler {
+  const current = globalForChecks.stewardScheduler;
+  if (current) return current;
+  const scheduler: RunningScheduler = { summary: emptySummary(), done: Promise.resolve() };
+  scheduler.done = (async () => {
+    try {
+      await runCheckLoop({ ...options, durationMs: Number.POSITIVE_INFINITY, summary: scheduler.summary });
+    } catch (error) {
+      logger.error("health check scheduler stopped on an error", { error });
+    } finally {
+      if (globalForChecks.stewardScheduler === scheduler) globalForChecks.stewardScheduler = undefined;
+    }
+  })();
+  globalForChecks.stewardScheduler = scheduler;
+  return scheduler;
+}
+
 /**
  * Resolves after `ms` or on abort. `cancel` resolves it at once and removes its timer and listener:
  * with many targets a check finishes several times a second, and sleeps left pending until their
  * timer fired piled up listeners on the loop's signal.
  */
-function sleep(ms: number, signal: AbortSignal): { done: Promise<void>; cancel: () => void } {
+function sleep(ms: number, signal?: AbortSignal): { done: Promise<void>; cancel: () => void } {
   let cancel = () => {};
   const done = new Promise<void>((resolve) => {
     const finish = () => {
       clearTimeout(timer);
-      signal.removeEventListener("abort", finish);
+      signal?.removeEventListener("abort", finish);
       resolve();
     };
     const timer = setTimeout(finish, ms);
-    signal.addEventListener("abort", finish, { once: true });
+    signal?.addEventListener("abort", finish, { once: true });
     cancel = finish;
   });
   return { done, cancel };

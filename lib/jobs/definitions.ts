@@ -6,7 +6,7 @@ import { deleteOldRateLimitWindows } from "@/lib/http/rate-limit";
 import { deleteOldJobRuns } from "@/lib/jobs/history";
 import { deleteExpiredHealthData } from "@/lib/health/retention";
 import { rollupPendingMinutes } from "@/lib/health/rollups";
-import { runCheckLoop, stopCheckLoops } from "@/lib/health/run-checks";
+import { startCheckScheduler, stopCheckLoops } from "@/lib/health/run-checks";
 import { getEnv } from "@/lib/env";
 import { runGithubSyncJob, runGithubWebhookJob, runScheduledGithubSync } from "@/lib/github/sync/jobs";
 import { runRunbookTick } from "@/lib/runbooks/jobs";
@@ -18,6 +18,8 @@ export type RecurringJob = {
   /** cron-parser syntax, evaluated in UTC. */
   cron: string;
   run: () => Promise<Record<string, number | string>>;
+  /** Called when the worker starts, in every worker process (for work that runs continuously). */
+  start?: () => void;
   /** Called when the worker stops, for jobs that run long enough to need telling. */
   stop?: () => void;
   /** Also run once when a worker starts (workers starting together send it once). */
@@ -36,12 +38,14 @@ export const RECURRING_JOBS: RecurringJob[] = [
     }),
   },
   {
-    // Cron has minute resolution and intervals go down to 10 s, so each tick's job keeps claiming
-    // due targets for 55 s. Claims are atomic in the database: should a slow tick overlap the next
-    // one (on this or another worker), no target is checked twice for one slot.
+    // Every worker runs one continuous scheduler (started with the worker): no gap between loops.
+    // Claims are atomic in the database, so any number of workers never check one slot twice. The
+    // cron tick restarts the scheduler of the worker it lands on should it have ended, and records
+    // that scheduler's running totals.
     name: "health-checks",
     cron: "* * * * *",
-    run: async () => ({ ...(await runCheckLoop({ durationMs: 55_000 })) }),
+    start: () => void startCheckScheduler(),
+    run: async () => ({ ...startCheckScheduler().summary }),
     stop: stopCheckLoops,
   },
   { name: "health-rollups", cron: "* * * * *", run: async () => ({ ...(await rollupPendingMinutes()) }) },

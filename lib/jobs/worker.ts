@@ -2,6 +2,7 @@
 import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import { db } from "@/lib/db";
+import { closeTokenLocks } from "@/lib/github/token-lock";
 import { logger } from "@/lib/logger";
 import { QUEUED_JOBS, type QueuedJob, RECURRING_JOBS, type RecurringJob } from "@/lib/jobs/definitions";
 import { ensureQueue } from "@/lib/jobs/queue";
@@ -59,6 +60,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     });
     if (job.runOnStart) await boss.send(job.name, {}, { singletonKey: "on-start", singletonSeconds: 60 });
   }
+  for (const job of jobs) job.start?.();
   // One job at a time per queue and worker: a sync holds the token's request slot anyway.
   const stopping = new AbortController();
   const queues = options.queues ?? (options.jobs ? [] : QUEUED_JOBS); // a worker given its jobs (tests) serves only those
@@ -75,6 +77,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       for (const job of jobs) job.stop?.();
       stopping.abort();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await closeTokenLocks();
       logger.info("worker stopped", { workerId });
     },
   };
