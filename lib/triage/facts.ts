@@ -1,6 +1,7 @@
 // Loads the facts the triage rules need for many items at once: seven set-based queries per
 // repository (items, labels, assignees, label/state events, per-author comment and review
-// extremes, review requests), never one query per item.
+// extremes, review requests), never one query per item. Bot and ghost comments are only read when
+// they are stale asks: nothing else about them can count (rules/first-response.ts, rules/stale.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -52,7 +53,8 @@ export async function loadItemFacts(repo: RepoRef, config: TriageConfig, scope: 
     db.$queryRaw<PerAuthor[]>`SELECT c."itemId", c."authorLogin" AS login, c."authorType"::text AS "actorType", min(c."createdAt") AS first,
         max(c."createdAt") FILTER (WHERE strpos(lower(c.body), ${marker}) = 0) AS last,
         max(c."createdAt") FILTER (WHERE strpos(lower(c.body), ${marker}) > 0) AS "lastAsk"
-      FROM "GithubComment" c JOIN "GithubItem" i ON i.id = c."itemId" WHERE ${w} GROUP BY 1, 2, 3`,
+      FROM "GithubComment" c JOIN "GithubItem" i ON i.id = c."itemId"
+      WHERE ${w} AND (c."authorType" = 'user' OR strpos(lower(c.body), ${marker}) > 0) GROUP BY 1, 2, 3`,
     db.$queryRaw<PerAuthor[]>`SELECT r."itemId", r."authorLogin" AS login, r."authorType"::text AS "actorType", min(r."submittedAt") AS first,
         max(r."submittedAt") AS last, NULL::timestamptz AS "lastAsk"
       FROM "GithubReview" r JOIN "GithubItem" i ON i.id = r."itemId"

@@ -48,6 +48,7 @@ describe("triage actions against the GitHub test server", () => {
 
   it("labels an untriaged issue P1 on GitHub and in the database at once, then P0 replaces P1", async () => {
     const [issue] = await openIssues(noPriority, 1);
+    const started = new Date();
     const report = await run([issue!.id], { kind: "set_priority", priority: "P1" });
     expect(report).toMatchObject({ confirmed: true, error: null, results: [{ done: ["addLabelsToLabelable: P1"], failed: null }] });
     expect(serverItem(issue!.number)?.labels.map((l) => l.name)).toContain("P1");
@@ -61,7 +62,7 @@ describe("triage actions against the GitHub test server", () => {
     const labels = await storedLabels(issue!.id);
     expect(labels).toContain("P0");
     expect(labels).not.toContain("P1");
-    expect(await db.auditLog.count({ where: { action: "triage.labels_changed", target: `acme/triage-actions#${issue!.number}` } })).toBe(2);
+    expect(await db.auditLog.count({ where: { action: "triage.labels_changed", target: `acme/triage-actions#${issue!.number}`, at: { gte: started } } })).toBe(2);
   });
 
   it("comments and runs the stale procedure (ask, then close with status-stale)", async () => {

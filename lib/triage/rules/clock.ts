@@ -11,11 +11,16 @@ export function clockKind(schedule: TeamSchedule): ClockKind {
 
 export function elapsedSeconds(schedule: TeamSchedule, from: Date, to: Date): number {
   if (to <= from) return 0;
-  return schedule.businessHours ? businessSecondsBetween(schedule, from, to) : Math.floor((to.getTime() - from.getTime()) / 1000);
+  return Math.floor(schedule.businessHours ? businessSecondsBetween(schedule, from, to) : (to.getTime() - from.getTime()) / 1000);
 }
 
 export function dueAt(schedule: TeamSchedule, start: Date, targetSeconds: number): Date {
-  return schedule.businessHours ? addBusinessSeconds(schedule, start, targetSeconds) : new Date(start.getTime() + targetSeconds * 1000);
+  if (!schedule.businessHours) return new Date(start.getTime() + targetSeconds * 1000);
+  try {
+    return addBusinessSeconds(schedule, start, targetSeconds);
+  } catch {
+    return new Date(start.getTime() + targetSeconds * 1000); // a schedule without working time: the queue still renders
+  }
 }
 
 export type ClockResult = {
