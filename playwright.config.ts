@@ -27,7 +27,7 @@ export default defineConfig({
     { name: "chromium", testMatch: /.*\.spec\.ts/, testIgnore: /.*\.api\.spec\.ts/, dependencies: ["setup"], use: { storageState: STORAGE.admin } },
   ],
   webServer: {
-    command: "node --import tsx e2e/support/serve.ts",
+    command: "node --import tsx --import ./scripts/hooks/register.mjs e2e/support/serve.ts",
     url: `${BASE_URL}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,

@@ -13,7 +13,7 @@ function startSteward(dataDir: string): { child: ChildProcess; output: () => str
   let output = "";
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", STEWARD_DATA_DIR: dataDir, STEWARD_LOG_LEVEL: "warn" };
   delete env.DATABASE_URL; // always the embedded database, also in CI
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/hooks/register.mjs", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   return { child, output: () => output };
@@ -49,7 +49,7 @@ test("restarting the embedded database keeps users", async ({ page }) => {
     expect(setup.status).toBe(201);
 
     // A second server on the same data directory is refused while the first runs.
-    const intruder = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    const intruder = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/hooks/register.mjs", "scripts/start.ts"], {
       env: { ...process.env, PORT: String(PORT + 1), HOSTNAME: "127.0.0.1", STEWARD_DATA_DIR: dataDir, DATABASE_URL: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });

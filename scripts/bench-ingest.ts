@@ -73,7 +73,7 @@ await runBench("bench:ingest", async () => {
   console.log("starting steward (scripts/start.ts; builds the web app first if the sources changed)…");
   // BENCH_CPU_PROFILE=<dir>: steward writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const steward = spawn(process.execPath, [...profile, "--import", "tsx", "scripts/start.ts"], {
+  const steward = spawn(process.execPath, [...profile, "--import", "tsx", "--import", "./scripts/hooks/register.mjs", "scripts/start.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: database.url,

@@ -11,7 +11,7 @@ run() {
   local name=$1 bound=$2
   shift 2
   local started=$SECONDS
-  env "$@" timeout --kill-after=10 "$bound" node --import tsx "scripts/$name.ts" >"/tmp/steward-$name.log" 2>&1
+  env "$@" timeout --kill-after=10 "$bound" node --import tsx --import ./scripts/hooks/register.mjs "scripts/$name.ts" >"/tmp/steward-$name.log" 2>&1
   local code=$?
   if [ "$code" -eq 0 ]; then
     printf 'ok    %-13s %3ss\n' "$name" "$((SECONDS - started))"

@@ -1,5 +1,5 @@
 // The recurring runbook job: create due runs (idempotent), then let passing checks complete bound items.
-import { readTeamSchedule as getTeamSchedule } from "@/lib/runbooks/worker-schedule";
+import { getTeamSchedule } from "@/lib/team/schedule";
 import { ensureDueRuns } from "@/lib/runbooks/recurrence/ensure-runs";
 import { autoCompleteRuns } from "@/lib/runbooks/checks/auto-complete";
 

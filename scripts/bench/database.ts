@@ -35,7 +35,7 @@ async function recreateBenchDatabase(url: string): Promise<string> {
 
 /** Starts a TypeScript child of scripts/bench/ (run with tsx) and waits for its first message. */
 export function forkChild<T>(relativePath: string, args: string[] = []): Promise<{ child: ChildProcess; first: T }> {
-  const child = fork(fileURLToPath(new URL(relativePath, import.meta.url)), args, { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(fileURLToPath(new URL(relativePath, import.meta.url)), args, { execArgv: ["--import", "tsx", "--import", "./scripts/hooks/register.mjs"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   return new Promise((resolve, reject) => {
     child.once("message", (first) => resolve({ child, first: first as T }));
     child.once("exit", (code) => reject(new Error(`${relativePath} exited with ${code} before it was ready`)));

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/request";
 import { importRunbook } from "@/lib/runbooks/store/save-import";
 import { setRunbookActive } from "@/lib/runbooks/store/config";
 import { ensureDueRuns } from "@/lib/runbooks/recurrence/ensure-runs";
-import { readTeamSchedule as getTeamSchedule } from "@/lib/runbooks/worker-schedule";
+import { getTeamSchedule } from "@/lib/team/schedule";
 import { startProcedureRun } from "@/lib/runbooks/store/runs";
 import { TEMPLATE_IDS } from "@/lib/runbooks/schemas";
 

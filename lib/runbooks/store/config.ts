@@ -7,7 +7,7 @@ import { validateRrule } from "@/lib/runbooks/recurrence/rule";
 import { isCheckId } from "@/lib/runbooks/checks/ids";
 import type { UpdateSectionInput } from "@/lib/runbooks/schemas";
 import { ensureDueRuns } from "@/lib/runbooks/recurrence/ensure-runs";
-import { readTeamSchedule as getTeamSchedule } from "@/lib/runbooks/worker-schedule";
+import { getTeamSchedule } from "@/lib/team/schedule";
 
 type Ctx = { actor: Actor; now?: Date };
 
