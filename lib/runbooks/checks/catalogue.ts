@@ -2,6 +2,7 @@
 import type { CheckContext, CheckId, CheckResult } from "./ids";
 import { ciFailingCheck, newItemsCheck, prsWaitingCheck, procedureCheck, securityAlertsCheck, syncStaleCheck } from "./github-checks";
 import { breakersOpenCheck, kpiAboveAlertCheck, targetsNotOkCheck } from "./health-checks";
+import { overdueDependencyUpdatesCheck } from "./deps-checks";
 import { getTriageCountsForChecks, type TriageCountsForChecks } from "./triage-adapter";
 
 async function triageCheck(id: CheckId, pick: keyof TriageCountsForChecks, ctx: CheckContext): Promise<CheckResult> {
@@ -25,6 +26,7 @@ const EVALUATE: Record<CheckId, (ctx: CheckContext) => Promise<CheckResult>> = {
   "triage.untriaged": (ctx) => triageCheck("triage.untriaged", "untriagedOver48h", ctx),
   "triage.p0_past_target": (ctx) => triageCheck("triage.p0_past_target", "p0PastTarget", ctx),
   "triage.stale": (ctx) => triageCheck("triage.stale", "stale", ctx),
+  "deps.overdue_updates": overdueDependencyUpdatesCheck,
   "github.tag_appeared": (ctx) => procedureCheck("github.tag_appeared", ctx),
   "github.release_published": (ctx) => procedureCheck("github.release_published", ctx),
   "github.commit_ci_green": (ctx) => procedureCheck("github.commit_ci_green", ctx),

@@ -16,6 +16,7 @@ export const CHECK_DEFINITIONS: Record<CheckId, CheckMeta> = {
   "health.breakers_open": d("health.breakers_open", "Circuit breakers open", "Targets reporting circuit breakers whose worst breaker is open or half-open.", "value = 0 (all closed)", "/health"),
   "triage.untriaged": d("triage.untriaged", "Untriaged > 48 h", "Open issues without a priority past the triage target (48 h by default) — the triage queue's own count.", "value = 0", "/triage"),
   "triage.p0_past_target": d("triage.p0_past_target", "P0 past response target", "Open P0 issues past their response target (24 h by default) — the triage queue's own count.", "value = 0", "/triage"),
+  "deps.overdue_updates": d("deps.overdue_updates", "Overdue dependency updates", "Open security alerts and security update PRs past their target (24 h by default), plus patch and minor updates (open update PRs and outdated manifest entries) past theirs (1 and 2 weeks) — the Dependencies page's own counts.", "value = 0", "/dependencies"),
   "triage.stale": d("triage.stale", "Stale issues", "Open issues the triage queue counts as stale (no activity for 30 days by default).", "value = 0", "/triage"),
   "github.tag_appeared": d("github.tag_appeared", "Tag appeared", "Tags created in an enabled repository since the procedure run started.", "value ≥ 1", "/repositories"),
   "github.release_published": d("github.release_published", "Release published", "Non-draft GitHub releases published since the procedure run started.", "value ≥ 1", "/repositories"),

@@ -7,7 +7,7 @@ import type { CheckContext, CheckResult } from "./ids";
 const HOUR = 3_600_000;
 
 /** Enabled repositories synced at least once: before its first sync a repository's counts are unknown, not zero. */
-async function enabledRepoIds(ctx: CheckContext): Promise<string[]> {
+export async function enabledRepoIds(ctx: CheckContext): Promise<string[]> {
   const where = { enabled: true, lastSyncAt: { not: null }, ...(ctx.scope?.repoIds ? { id: { in: ctx.scope.repoIds } } : {}) };
   return (await db.githubRepository.findMany({ where, select: { id: true } })).map((r) => r.id);
 }

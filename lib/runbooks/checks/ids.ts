@@ -2,7 +2,7 @@
 export const CHECK_IDS = [
   "github.new_items", "github.prs_waiting_review", "github.ci_failing", "github.security_alerts", "github.sync_stale",
   "health.targets_not_ok", "health.error_rate", "health.response_time", "health.memory", "health.breakers_open",
-  "triage.untriaged", "triage.p0_past_target", "triage.stale",
+  "triage.untriaged", "triage.p0_past_target", "triage.stale", "deps.overdue_updates",
   "github.tag_appeared", "github.release_published", "github.commit_ci_green",
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
