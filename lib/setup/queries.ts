@@ -3,13 +3,14 @@ import { db } from "@/lib/db";
 import { hasUsableGithubToken } from "@/lib/github/credentials";
 import { setupSteps, type SetupStep } from "./steps";
 
-/** The getting-started steps as they stand now (four small counts, read in parallel). */
+/** The getting-started steps as they stand now (five small counts, read in parallel). */
 export async function getSetupSteps(): Promise<SetupStep[]> {
-  const [githubToken, repositories, healthTargets, activeUsers] = await Promise.all([
+  const [githubToken, repositories, healthTargets, activeUsers, runbooks] = await Promise.all([
     hasUsableGithubToken(),
     db.githubRepository.count({ where: { enabled: true } }),
     db.healthTarget.count(),
     db.user.count({ where: { active: true } }),
+    db.runbook.count(),
   ]);
-  return setupSteps({ githubToken, repositories, healthTargets, activeUsers });
+  return setupSteps({ githubToken, repositories, healthTargets, activeUsers, runbooks });
 }

@@ -1,8 +1,8 @@
 // The getting-started checklist: each step ticks itself from what is in the database.
-export type SetupFacts = { githubToken: boolean; repositories: number; healthTargets: number; activeUsers: number };
-export type SetupStep = { id: "github" | "health" | "team"; title: string; detail: string; href: string; done: boolean };
+export type SetupFacts = { githubToken: boolean; repositories: number; healthTargets: number; activeUsers: number; runbooks: number };
+export type SetupStep = { id: "github" | "health" | "team" | "runbook"; title: string; detail: string; href: string; done: boolean };
 
-/** The steps in order; "import a runbook" joins when runbooks exist on main. */
+/** The steps in order. */
 export function setupSteps(f: SetupFacts): SetupStep[] {
   return [
     {
@@ -25,6 +25,13 @@ export function setupSteps(f: SetupFacts): SetupStep[] {
       detail: f.activeUsers <= 1 ? "Create accounts for the maintainers and viewers." : `${f.activeUsers} active accounts.`,
       href: "/settings/users",
       done: f.activeUsers > 1,
+    },
+    {
+      id: "runbook",
+      title: "Import a runbook",
+      detail: f.runbooks === 0 ? "Turn a maintenance runbook (or a built-in template) into live checklists on Today." : `${f.runbooks} ${f.runbooks === 1 ? "runbook" : "runbooks"} imported.`,
+      href: "/runbooks",
+      done: f.runbooks > 0,
     },
   ];
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { listRunbookViews } from "@/lib/runbooks/views/runbooks";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Runbooks" };
 
 export default async function RunbooksPage({ searchParams }: { searchParams: Promise<{ import?: string }> }) {
   const user = await requireUser();
-  const queryClient = new QueryClient();
+  const queryClient = makeQueryClient();
   await queryClient.fetchQuery({ queryKey: runbookKeys.list(), queryFn: () => listRunbookViews() });
   return (
     <>

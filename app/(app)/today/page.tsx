@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { getTodayView } from "@/lib/runbooks/views/today";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Today" };
 
 export default async function TodayPage() {
   const user = await requireUser();
-  const queryClient = new QueryClient();
+  const queryClient = makeQueryClient();
   await queryClient.fetchQuery({ queryKey: runbookKeys.today(), queryFn: () => getTodayView() });
   return (
     <>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { getHistoryView } from "@/lib/runbooks/views/history";
 import { runbookKeys } from "@/lib/runbooks/query-keys";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Runbook history" };
 export default async function RunbookHistoryPage({ searchParams }: { searchParams: Promise<{ range?: string }> }) {
   await requireUser();
   const range = (await searchParams).range === "month" ? "month" : "week";
-  const queryClient = new QueryClient();
+  const queryClient = makeQueryClient();
   await queryClient.fetchQuery({ queryKey: runbookKeys.history(range), queryFn: () => getHistoryView(range) });
   return (
     <>
