@@ -23,7 +23,14 @@ export type AuditAction =
   | "repository.added"
   | "repository.paused"
   | "repository.resumed"
-  | "repository.removed";
+  | "repository.removed"
+  | "incident.created"
+  | "incident.acknowledged"
+  | "incident.updated"
+  | "incident.status_changed"
+  | "incident.resolved"
+  | "incident.edited"
+  | "incident.postmortem_saved";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -4,6 +4,8 @@ import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/request";
 import { hitRateLimit } from "@/lib/http/rate-limit";
+import type { AlertEvent } from "@/lib/generated/prisma/client";
+import { afterAlertEvents } from "@/lib/incidents/auto-open";
 import { recordObservationsIn, type TargetObservations } from "./record";
 import type { PushMetrics } from "./schemas";
 
@@ -67,6 +69,7 @@ export async function storePushedMetrics(body: PushMetrics, now = new Date()): P
   const result: PushResult = { accepted: { samples: 0, heartbeats: 0 }, ignored: { samples: 0, heartbeats: 0, targets: [] }, alertEvents: 0 };
   // One transaction for the batch; targets in id order so two batches never lock in opposite orders.
   const entries = [...perTarget].sort(([a], [b]) => (bySlug.get(a)!.id < bySlug.get(b)!.id ? -1 : 1));
+  const alertEvents: AlertEvent[] = [];
   await db.$transaction(
     async (tx) => {
       for (const [slug, obs] of entries) {
@@ -78,10 +81,13 @@ export async function storePushedMetrics(body: PushMetrics, now = new Date()): P
           result.ignored.targets.push(slug);
           continue;
         }
-        result.alertEvents += (await recordObservationsIn(tx, target, obs)).events.length;
+        const { events } = await recordObservationsIn(tx, target, obs);
+        result.alertEvents += events.length;
+        alertEvents.push(...events);
       }
     },
     { timeout: 30_000, maxWait: 30_000 },
   );
+  await afterAlertEvents(alertEvents);
   return result;
 }

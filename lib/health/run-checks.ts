@@ -15,6 +15,7 @@ import { logger } from "@/lib/logger";
 import { Prisma, type HealthTarget } from "@/lib/generated/prisma/client";
 import { runHttpCheck } from "./http-check";
 import { scrapePrometheusTarget } from "./prometheus-scrape";
+import { afterAlertEvents } from "@/lib/incidents/auto-open";
 import { CHECK_METRIC, recordObservations, type TargetObservations } from "./record";
 import { nextSlotAfter } from "./slots";
 import { targetConfig } from "./target-config";
@@ -122,6 +123,7 @@ function checkTask(target: HealthTarget, now: Date, allowPrivate: boolean, summa
     try {
       const obs = await observe(target, now, allowPrivate);
       const recorded = await recordObservations(target, obs);
+      await afterAlertEvents(recorded.events);
       summary.checked += 1;
       if (obs.checks?.some((c) => !c.ok)) summary.failed += 1;
       summary.alertEvents += recorded.events.length;

@@ -8,6 +8,7 @@ import { deleteExpiredHealthData } from "@/lib/health/retention";
 import { rollupPendingMinutes } from "@/lib/health/rollups";
 import { runCheckLoop, stopCheckLoops } from "@/lib/health/run-checks";
 import { getEnv } from "@/lib/env";
+import { recordResponseBreaches } from "@/lib/incidents/breaches";
 import { runGithubSyncJob, runGithubWebhookJob, runScheduledGithubSync } from "@/lib/github/sync/jobs";
 import { GITHUB_SYNC_QUEUE, GITHUB_WEBHOOK_QUEUE } from "@/lib/jobs/queues";
 
@@ -43,6 +44,7 @@ export const RECURRING_JOBS: RecurringJob[] = [
     stop: stopCheckLoops,
   },
   { name: "health-rollups", cron: "* * * * *", run: async () => ({ ...(await rollupPendingMinutes()) }) },
+  { name: "incident-breaches", cron: "* * * * *", run: async () => ({ ...(await recordResponseBreaches()) }) },
   { name: "health-retention", cron: "17 3 * * *", run: async () => ({ ...(await deleteExpiredHealthData()) }) },
   {
     // Enqueues one github-sync-repo job per enabled repository (see QUEUED_JOBS); also at start,
