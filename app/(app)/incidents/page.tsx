@@ -1,8 +1,27 @@
 import type { Metadata } from "next";
-import { SectionPlaceholder } from "@/components/shell/section-placeholder";
+import Link from "next/link";
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { requireUser } from "@/lib/auth/current";
+import { hasRole } from "@/lib/auth/roles";
+import { listIncidents } from "@/lib/incidents/queries";
+import { incidentKeys } from "@/lib/incidents/query-keys";
+import { getIncidentTypes } from "@/lib/incidents/types";
+import { IncidentBoard } from "@/components/incidents/incident-board";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Incidents" };
 
-export default function IncidentsPage() {
-  return <SectionPlaceholder href="/incidents" />;
+export default async function IncidentsPage() {
+  const user = await requireUser();
+  const queryClient = new QueryClient();
+  const [types] = await Promise.all([getIncidentTypes(), queryClient.fetchQuery({ queryKey: incidentKeys.board(), queryFn: () => listIncidents({ status: "all" }) })]);
+  return (
+    <>
+      <PageHeader title="Incidents" description="Open incidents by status, with their response deadlines." actions={<Link href="/incidents/history" className={buttonClass("secondary")}>History and MTTA/MTTR</Link>} />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <IncidentBoard canAct={hasRole(user.role, "maintainer")} types={types.map(({ procedure: _p, ...t }) => t)} />
+      </HydrationBoundary>
+    </>
+  );
 }
