@@ -34,3 +34,6 @@ Object.assign(process.env, {
 delete process.env.GITHUB_WEBHOOK_SECRET;
 
 await import("./start");
+
+const { seedIncidentsDemo } = await import("./demo/incidents");
+await seedIncidentsDemo();

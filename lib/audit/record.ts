@@ -30,7 +30,12 @@ export type AuditAction =
   | "incident.status_changed"
   | "incident.resolved"
   | "incident.edited"
-  | "incident.postmortem_saved";
+  | "incident.postmortem_saved"
+  | "notification_channel.created"
+  | "notification_channel.deleted"
+  | "maintenance.created"
+  | "maintenance.deleted"
+  | "status_page.updated";
 
 export type AuditEntry = {
   action: AuditAction;

@@ -3,7 +3,6 @@
 // concurrent handlers never open two. Every later alert of the target joins that incident's timeline;
 // when none of its KPIs is critical any more, the incident proposes resolution (or resolves itself
 // when STEWARD_INCIDENTS_AUTO_RESOLVE is true).
-import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";

@@ -1,6 +1,5 @@
 // Response-target breaches: an open, unacknowledged incident past startedAt + the type's response
 // target gets "responseBreachedAt" once (a conditional UPDATE … RETURNING) and a timeline event.
-import "server-only";
 import { db } from "@/lib/db";
 import { addEvent } from "./timeline";
 import { getIncidentTypes } from "./types";

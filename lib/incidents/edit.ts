@@ -1,5 +1,4 @@
 // Edits of an incident's fields and timestamps, with the old and new values in the audit log and timeline.
-import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";

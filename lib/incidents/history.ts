@@ -1,6 +1,5 @@
 // The History page: resolved incidents (filtered) and MTTA/MTTR statistics over every incident
 // that started in the window (open ones count as open, never as zero).
-import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,5 +1,4 @@
 // Opening, updating and resolving incidents. Each operation: validate → one transaction → audit.
-import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";

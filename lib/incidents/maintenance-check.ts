@@ -1,5 +1,4 @@
 // Whether a target is inside a maintenance window at a moment (lib/incidents/maintenance.ts).
-import "server-only";
 
 export async function isUnderMaintenance(targetId: string, at: Date): Promise<boolean> {
   void targetId;

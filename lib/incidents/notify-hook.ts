@@ -1,21 +1,14 @@
-// Where lifecycle changes hand over to notifications (lib/incidents/notifications). Never throws:
-// a failing notification must not undo an acknowledgement.
-import "server-only";
+// Where lifecycle changes hand over to notifications. Never throws: a failing notification must
+// not undo an acknowledgement.
 import { logger } from "@/lib/logger";
+import type { NotificationEvent } from "./notifications/schemas";
 
-export type IncidentNotificationEvent = "opened" | "acknowledged" | "status_changed" | "response_breached" | "resolved" | "maintenance_scheduled";
+export type IncidentNotificationEvent = NotificationEvent;
 
-type Handler = (event: IncidentNotificationEvent, incidentId: string) => Promise<void>;
-let handler: Handler | null = null;
-
-export function setIncidentNotifier(h: Handler | null): void {
-  handler = h;
-}
-
-export async function notifyIncident(event: IncidentNotificationEvent, incidentId: string): Promise<void> {
-  if (!handler) return;
+export async function notifyIncident(event: NotificationEvent, incidentId: string): Promise<void> {
   try {
-    await handler(event, incidentId);
+    const { queueIncidentNotifications } = await import("./notifications/deliver");
+    await queueIncidentNotifications(event, incidentId);
   } catch (error) {
     logger.error("incident notification could not be queued", { event, incidentId, error });
   }

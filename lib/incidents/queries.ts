@@ -1,5 +1,4 @@
 // Reads for the board, the incident page and the API.
-import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import type { Incident, IncidentEvent, Prisma } from "@/lib/generated/prisma/client";

@@ -1,6 +1,5 @@
 // Suspect changes: releases published and default-branch CI failures in the hours before an
 // incident started, from the synced GitHub tables. Limited to the incident's repositories when it names any.
-import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NewEvent } from "./timeline";
 

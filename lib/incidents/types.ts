@@ -1,7 +1,6 @@
 // Incident types with response and resolution targets. Defaults come from the seed runbooks:
 // the service runbook (outage 15 min, security breach 5 min, performance 30 min) and the
 // open-source runbook (critical security vulnerability fixed within 7 days, critical bug within a week).
-import "server-only";
 import { db } from "@/lib/db";
 
 export type IncidentTypeDefault = { key: string; label: string; responseMinutes: number; resolutionMinutes: number; procedure: string[] };

@@ -10,7 +10,8 @@ import { runCheckLoop, stopCheckLoops } from "@/lib/health/run-checks";
 import { getEnv } from "@/lib/env";
 import { recordResponseBreaches } from "@/lib/incidents/breaches";
 import { runGithubSyncJob, runGithubWebhookJob, runScheduledGithubSync } from "@/lib/github/sync/jobs";
-import { GITHUB_SYNC_QUEUE, GITHUB_WEBHOOK_QUEUE } from "@/lib/jobs/queues";
+import { GITHUB_SYNC_QUEUE, GITHUB_WEBHOOK_QUEUE, INCIDENT_NOTIFY_QUEUE } from "@/lib/jobs/queues";
+import { runNotifyJob } from "@/lib/incidents/notifications/deliver";
 
 export type RecurringJob = {
   name: string;
@@ -68,4 +69,5 @@ export type QueuedJob = {
 export const QUEUED_JOBS: QueuedJob[] = [
   { name: GITHUB_SYNC_QUEUE, run: runGithubSyncJob },
   { name: GITHUB_WEBHOOK_QUEUE, run: runGithubWebhookJob },
+  { name: INCIDENT_NOTIFY_QUEUE, run: runNotifyJob },
 ];

@@ -1,0 +1,121 @@
+// Incidents end to end: a loopback target goes down → the real worker opens an incident with its
+// response countdown → a maintainer acknowledges and posts an update → the target recovers →
+// resolution is proposed → resolve → History shows its MTTA/MTTR. XSS payloads in the target name
+// (the incident title) and the update never execute. Prints the measured time to the incident.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { BASE_URL, STORAGE } from "./support/accounts";
+
+test.use({ storageState: STORAGE.maintainer });
+
+const XSS_NAME = `E2E <img src=x onerror=alert(1)> ${Date.now()}`;
+const XSS_UPDATE = `Rolling back **now** <script>alert(2)</script> <img src=x onerror=alert(3)> [link](javascript:alert(4))`;
+
+async function startUpstream() {
+  let down = false;
+  const server = http.createServer((_req, res) => void res.writeHead(down ? 503 : 200).end(down ? "down" : "ok"));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/health`, setDown: (d: boolean) => void (down = d), stop: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+const post = (api: APIRequestContext, path: string, data: unknown) => api.post(path, { data, headers: { origin: BASE_URL } });
+
+async function poll<T>(fn: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== null) return value;
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+test("a target goes down → incident with countdown → acknowledge → update → recovers → resolve → history", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const upstream = await startUpstream();
+  const admin = await browser.newContext({ storageState: STORAGE.admin });
+  try {
+    const created = await post(admin.request, `${BASE_URL}/api/admin/health-targets`, { kind: "http", name: XSS_NAME, intervalSeconds: 10, breachesToChange: 1, check: { url: upstream.url, timeoutMs: 2000 } });
+    expect(created.status()).toBe(201);
+    const targetId = ((await created.json()) as { target: { id: string } }).target.id;
+
+    // Wait for the first OK check (the worker's check loop may take a while to start).
+    await poll(async () => {
+      const r = await page.request.get(`${BASE_URL}/api/health-targets/${targetId}`);
+      const text = await r.text();
+      return r.ok() && /"lastCheck":\{[^}]*"ok":true/.test(text) ? true : null;
+    }, 150_000);
+
+    upstream.setDown(true);
+    const wentDown = Date.now();
+    const incidentId = await poll(async () => {
+      const r = await page.request.get(`${BASE_URL}/api/v1/incidents?status=open`);
+      const list = ((await r.json()) as { incidents: Array<{ id: string; targetIds: string[] }> }).incidents;
+      return list.find((i) => i.targetIds.includes(targetId))?.id ?? null;
+    }, 60_000);
+    console.log(`measured: target down → incident opened and visible in the API after ${Date.now() - wentDown} ms (checks every 10 s)`);
+
+    await page.goto("/incidents");
+    const card = page.getByTestId("incident-card").filter({ hasText: XSS_NAME });
+    await expect(card).toBeVisible();
+    await expect(card.getByTestId("response-countdown")).toContainText(/Respond within \d+ min/);
+    await expect(page.getByTestId("column-investigating")).toContainText(XSS_NAME);
+
+    await card.getByRole("link", { name: `${XSS_NAME} is down` }).click();
+    await expect(page.getByTestId("incident-title")).toHaveText(`${XSS_NAME} is down`);
+    await page.getByRole("button", { name: "Acknowledge" }).click();
+    await expect(page.getByTestId("response-countdown")).toContainText("Acknowledged after");
+    await expect(page.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+
+    await page.getByLabel("Update (markdown)").fill(XSS_UPDATE);
+    await page.getByLabel("Status").selectOption("identified");
+    await page.getByRole("button", { name: "Post update" }).click();
+    await expect(page.getByTestId("incident-status")).toHaveText("Identified");
+    const update = page.getByTestId("timeline").locator('li[data-kind="update"]').first();
+    await expect(update.locator("strong")).toHaveText("now");
+    expect(await update.locator("script, img[onerror]").count()).toBe(0);
+    await expect(page.getByTestId("timeline")).toContainText("alert firing");
+
+    upstream.setDown(false);
+    await expect(page.getByTestId("resolution-proposed")).toBeVisible({ timeout: 60_000 });
+    await page.getByRole("button", { name: "Resolve" }).click();
+    await expect(page.getByTestId("incident-status")).toHaveText("Resolved");
+
+    await page.goto("/incidents/history");
+    const row = page.getByTestId("resolved-incident").filter({ hasText: XSS_NAME });
+    await expect(row).toContainText(/MTTA \d+/);
+    await expect(row).toContainText(/MTTR \d+/);
+    await expect(page.getByText(/MTTA — time to acknowledge/)).toBeVisible();
+    const detail = await (await page.request.get(`${BASE_URL}/api/v1/incidents/${incidentId}`)).json() as { incident: { acknowledgedAt: string; resolvedAt: string } };
+    expect(detail.incident.acknowledgedAt).not.toBeNull();
+    expect(dialogs).toEqual([]);
+  } finally {
+    upstream.setDown(false);
+    await upstream.stop();
+    await admin.close();
+  }
+});
+
+test("the board is usable at phone width", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/incidents");
+  await expect(page.getByRole("heading", { level: 1, name: "Incidents" })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("viewers see the board but no actions", async ({ browser }) => {
+  const viewer = await browser.newContext({ storageState: STORAGE.viewer });
+  const page = await viewer.newPage();
+  await page.goto("/incidents");
+  await expect(page.getByRole("heading", { level: 1, name: "Incidents" })).toBeVisible();
+  await expect(page.getByText("Open an incident by hand")).toHaveCount(0);
+  await viewer.close();
+});
