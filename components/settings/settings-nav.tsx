@@ -5,6 +5,8 @@ const TABS = [
   { href: "/settings/repositories", label: "Repositories" },
   { href: "/settings/users", label: "Users", admin: true },
   { href: "/settings/tokens", label: "API tokens", admin: true },
+  { href: "/settings/notifications", label: "Notifications", admin: true },
+  { href: "/settings/status-page", label: "Status page", admin: true },
   { href: "/settings/audit", label: "Audit log", admin: true },
 ];
 
