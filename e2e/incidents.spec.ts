@@ -75,7 +75,7 @@ test("a target goes down → incident with countdown → acknowledge → update 
     await expect(page.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
 
     await page.getByLabel("Update (markdown)").fill(XSS_UPDATE);
-    await page.getByLabel("Status").selectOption("identified");
+    await page.getByLabel("Status", { exact: true }).selectOption("identified");
     await page.getByRole("button", { name: "Post update" }).click();
     await expect(page.getByTestId("incident-status")).toHaveText("Identified");
     const update = page.getByTestId("timeline").locator('li[data-kind="update"]').first();
