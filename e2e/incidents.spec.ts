@@ -76,12 +76,36 @@ test("a target goes down → incident with countdown → acknowledge → update 
 
     await page.getByLabel("Update (markdown)").fill(XSS_UPDATE);
     await page.getByLabel("Status", { exact: true }).selectOption("identified");
+    await page.getByLabel("Public (status page)").check();
     await page.getByRole("button", { name: "Post update" }).click();
     await expect(page.getByTestId("incident-status")).toHaveText("Identified");
     const update = page.getByTestId("timeline").locator('li[data-kind="update"]').first();
     await expect(update.locator("strong")).toHaveText("now");
     expect(await update.locator("script, img[onerror]").count()).toBe(0);
     await expect(page.getByTestId("timeline")).toContainText("alert firing");
+
+    // Public while it is public: an admin enables the status page and marks the incident public;
+    // a visitor without a session sees it with the public update, not the internal note.
+    expect((await admin.request.put(`${BASE_URL}/api/admin/status-page`, { data: { enabled: true, title: "E2E status", serviceGroups: [] }, headers: { origin: BASE_URL } })).status()).toBe(200);
+    expect((await admin.request.patch(`${BASE_URL}/api/v1/incidents/${incidentId}`, { data: { public: true }, headers: { origin: BASE_URL } })).status()).toBe(200);
+    await page.getByLabel("Update (markdown)").fill("INTERNAL note: not for the public");
+    await page.getByLabel("Kind").selectOption("note");
+    await page.getByRole("button", { name: "Post update" }).click();
+    await expect(page.getByTestId("timeline")).toContainText("INTERNAL note");
+    const visitor = await browser.newContext();
+    const pub = await visitor.newPage();
+    pub.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await expect(async () => {
+      await pub.goto("/status");
+      await expect(pub.getByTestId("public-incident").filter({ hasText: XSS_NAME })).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 45_000 });
+    await expect(pub.getByRole("heading", { level: 1, name: "E2E status" })).toBeVisible();
+    await expect(pub.locator("body")).not.toContainText("INTERNAL");
+    await expect(pub.locator("body")).not.toContainText(upstream.url);
+    await visitor.close();
 
     upstream.setDown(false);
     await expect(page.getByTestId("resolution-proposed")).toBeVisible({ timeout: 60_000 });
