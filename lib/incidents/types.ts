@@ -83,13 +83,16 @@ export const DEFAULT_INCIDENT_TYPES: IncidentTypeDefault[] = [
 
 export type IncidentTypeView = IncidentTypeDefault;
 
-/** The configured types; the defaults are inserted on first use (never overwriting edits). */
+let ensured: Promise<unknown> | null = null;
+
+/** The configured types. Missing default types are inserted once per process (ON CONFLICT DO NOTHING: edits are kept). */
 export async function getIncidentTypes(): Promise<IncidentTypeView[]> {
-  let rows = await db.incidentType.findMany({ orderBy: { responseMinutes: "asc" } });
-  if (rows.length === 0) {
-    await db.incidentType.createMany({ data: DEFAULT_INCIDENT_TYPES, skipDuplicates: true });
-    rows = await db.incidentType.findMany({ orderBy: { responseMinutes: "asc" } });
-  }
+  ensured ??= db.incidentType.createMany({ data: DEFAULT_INCIDENT_TYPES, skipDuplicates: true }).catch((error: unknown) => {
+    ensured = null;
+    throw error;
+  });
+  await ensured;
+  const rows = await db.incidentType.findMany({ orderBy: { responseMinutes: "asc" } });
   return rows.map((r) => ({ key: r.key, label: r.label, responseMinutes: r.responseMinutes, resolutionMinutes: r.resolutionMinutes, procedure: Array.isArray(r.procedure) ? r.procedure.map(String) : [] }));
 }
 
