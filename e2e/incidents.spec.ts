@@ -12,6 +12,22 @@ test.use({ storageState: STORAGE.maintainer });
 const XSS_NAME = `E2E <img src=x onerror=alert(1)> ${Date.now()}`;
 const XSS_UPDATE = `Rolling back **now** <script>alert(2)</script> <img src=x onerror=alert(3)> [link](javascript:alert(4))`;
 
+/** A webhook receiver on loopback: records when each signed "opened" notification arrived. */
+async function startReceiver() {
+  const arrivals: Array<{ at: number; body: { event: string; incident: { id: string } | null } }> = [];
+  const server = http.createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c: Buffer) => (raw += c.toString()));
+    req.on("end", () => {
+      if (req.headers["x-steward-signature"]) arrivals.push({ at: Date.now(), body: JSON.parse(raw) as { event: string; incident: { id: string } | null } });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/hook`, arrivals, stop: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
 async function startUpstream() {
   let down = false;
   const server = http.createServer((_req, res) => void res.writeHead(down ? 503 : 200).end(down ? "down" : "ok"));
@@ -40,8 +56,11 @@ test("a target goes down → incident with countdown → acknowledge → update 
     void d.dismiss();
   });
   const upstream = await startUpstream();
+  const receiver = await startReceiver();
   const admin = await browser.newContext({ storageState: STORAGE.admin });
   try {
+    const channel = await post(admin.request, `${BASE_URL}/api/admin/notification-channels`, { kind: "webhook", name: `e2e hook ${Date.now()}`, url: receiver.url, secret: "an e2e webhook secret", events: ["opened"] });
+    expect(channel.status()).toBe(201);
     const created = await post(admin.request, `${BASE_URL}/api/admin/health-targets`, { kind: "http", name: XSS_NAME, intervalSeconds: 10, breachesToChange: 1, check: { url: upstream.url, timeoutMs: 2000 } });
     expect(created.status()).toBe(201);
     const targetId = ((await created.json()) as { target: { id: string } }).target.id;
@@ -61,6 +80,8 @@ test("a target goes down → incident with countdown → acknowledge → update 
       return list.find((i) => i.targetIds.includes(targetId))?.id ?? null;
     }, 60_000);
     console.log(`measured: target down → incident opened and visible in the API after ${Date.now() - wentDown} ms (checks every 10 s)`);
+    const notified = await poll(async () => receiver.arrivals.find((a) => a.body.event === "opened" && a.body.incident?.id === incidentId) ?? null, 60_000);
+    console.log(`measured: target down → signed webhook notification received after ${notified.at - wentDown} ms`);
 
     await page.goto("/incidents");
     const card = page.getByTestId("incident-card").filter({ hasText: XSS_NAME });
@@ -123,6 +144,7 @@ test("a target goes down → incident with countdown → acknowledge → update 
   } finally {
     upstream.setDown(false);
     await upstream.stop();
+    await receiver.stop();
     await admin.close();
   }
 });

@@ -35,7 +35,8 @@ export type AuditAction =
   | "notification_channel.deleted"
   | "maintenance.created"
   | "maintenance.deleted"
-  | "status_page.updated";
+  | "status_page.updated"
+  | "team.updated";
 
 export type AuditEntry = {
   action: AuditAction;

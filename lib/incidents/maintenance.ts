@@ -18,7 +18,8 @@ export const MaintenanceInput = z
     startsAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
     durationMinutes: z.int().min(1).max(7 * 24 * 60),
     rrule: z.string().trim().regex(/^FREQ=[A-Z]+(;[A-Z]+=[A-Za-z0-9,+-]+)*$/, "an RRULE such as FREQ=WEEKLY;BYDAY=SU").max(500).optional(),
-    timeZone: z.string().max(64).refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "an IANA time zone").default("UTC"),
+    /** Default: the team's time zone (Settings → Team). */
+    timeZone: z.string().max(64).refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "an IANA time zone").optional(),
     public: z.boolean().default(true),
   })
   .refine((w) => w.targetIds.length + w.serviceGroups.length > 0, { message: "Name at least one target or service group.", path: ["targetIds"] });
@@ -58,7 +59,10 @@ export async function isTargetUnderMaintenance(targetId: string, at: Date): Prom
   return windows.some((w) => occurrences(w, at, new Date(at.getTime() + 1)).length > 0);
 }
 
-export async function createMaintenanceWindow(ctx: IncidentContext, input: MaintenanceInput): Promise<MaintenanceWindow> {
+export async function createMaintenanceWindow(ctx: IncidentContext, given: MaintenanceInput): Promise<MaintenanceWindow> {
+  // Imported here: lib/team/schedule is server-only, and the worker reaches this module through alerts.
+  const timeZone = given.timeZone ?? (await (await import("@/lib/team/schedule")).getTeamSchedule()).timeZone;
+  const input = { ...given, timeZone };
   if (input.rrule) {
     try {
       occurrences({ ...input, rrule: input.rrule }, input.startsAt, new Date(input.startsAt.getTime() + 1));

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { listIncidents } from "@/lib/incidents/queries";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Incidents" };
 
 export default async function IncidentsPage() {
   const user = await requireUser();
-  const queryClient = new QueryClient();
+  const queryClient = makeQueryClient();
   const [types] = await Promise.all([getIncidentTypes(), queryClient.fetchQuery({ queryKey: incidentKeys.board(), queryFn: () => listIncidents({ status: "all" }) })]);
   return (
     <>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { ApiError } from "@/lib/errors";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Incident" };
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const queryClient = new QueryClient();
+  const queryClient = makeQueryClient();
   try {
     await queryClient.fetchQuery({ queryKey: incidentKeys.one(id), queryFn: () => getIncident(id) });
   } catch (error) {
