@@ -58,7 +58,7 @@ export function IncidentHistoryView({ history, filters }: { history: IncidentHis
       ) : (
         <>
           <StatsTable caption="Per month (of the start, UTC)" rows={history.stats.months} label={(k) => k} />
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="space-y-6">
             <StatsTable caption="By type" rows={history.stats.byType} label={typeLabel} />
             <StatsTable caption="By severity" rows={history.stats.bySeverity} label={(k) => k} />
           </div>
