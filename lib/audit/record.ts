@@ -36,6 +36,7 @@ export type AuditAction =
   | "maintenance.created"
   | "maintenance.deleted"
   | "status_page.updated"
+  | "incident_type.saved"
   | "team.updated";
 
 export type AuditEntry = {

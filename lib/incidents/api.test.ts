@@ -8,7 +8,8 @@ import { POST as acknowledge } from "@/app/api/v1/incidents/[id]/acknowledge/rou
 import { POST as addUpdate } from "@/app/api/v1/incidents/[id]/updates/route";
 import { POST as resolve } from "@/app/api/v1/incidents/[id]/resolve/route";
 import { PUT as postmortem } from "@/app/api/v1/incidents/[id]/postmortem/route";
-import { createTestApiToken } from "@/lib/testing/factories";
+import { PUT as putType } from "@/app/api/admin/incident-types/route";
+import { createTestApiToken, uniqueName } from "@/lib/testing/factories";
 
 type Json = { incident?: { id: string; status: string; timeline: Array<{ kind: string }>; acknowledgedBy: string | null }; incidents?: Array<{ id: string }>; error?: { code: string; message: string } };
 let tokens: Record<"viewer" | "maintainer" | "admin", string>;
@@ -66,6 +67,18 @@ describe("/api/v1/incidents", () => {
     const statuses = await Promise.all(acks.map(async (t) => (await acknowledge(req("POST", `/api/v1/incidents/${id}/acknowledge`, t), ctx(id))).status));
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+  });
+
+  it("lets admins configure a type's targets; new incidents count down from them", async () => {
+    const key = uniqueName("db").toLowerCase();
+    const body = { key, label: "Database", responseMinutes: 7, resolutionMinutes: 120, procedure: ["Check replication"] };
+    expect((await putType(req("PUT", "/api/admin/incident-types", tokens.maintainer, body), {})).status).toBe(403);
+    expect((await putType(req("PUT", "/api/admin/incident-types", tokens.admin, { ...body, resolutionMinutes: 5 }), {})).status).toBe(400);
+    expect((await putType(req("PUT", "/api/admin/incident-types", tokens.admin, body), {})).status).toBe(200);
+    const created = await open(tokens.maintainer, { title: "Replica lag", type: key, severity: "SEV2", startedAt: "2026-02-01T10:00:00Z" });
+    const incident = created.json.incident as unknown as { responseDueAt: string; procedure: string[] };
+    expect(incident.responseDueAt).toBe("2026-02-01T10:07:00.000Z");
+    expect(incident.procedure).toEqual(["Check replication"]);
   });
 
   it("lets viewers read but not act; needs credentials at all", async () => {

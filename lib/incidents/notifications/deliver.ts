@@ -7,6 +7,7 @@ import { logger } from "@/lib/logger";
 import { ApiError } from "@/lib/errors";
 import type { NotificationChannel } from "@/lib/generated/prisma/client";
 import { getIncident } from "../queries";
+import { addEvent } from "../timeline";
 import { channelSecret } from "./channels";
 import { messageText, slackBody, webhookBody, type NotificationMessage } from "./payload";
 import type { EmailConfig, NotificationEvent, WebhookConfig } from "./schemas";
@@ -84,6 +85,10 @@ export async function deliverNotification(deliveryId: string, opts: { now?: Date
     where: { id: deliveryId },
     data: { attempts, status, responseStatus: result.status, responseBody: result.ok ? result.body : null, error: result.ok ? null : result.body, lastAttemptAt: now, sentAt: result.ok ? now : null },
   });
+  if (delivery.incidentId && (result.ok || opts.lastAttempt)) {
+    const body = result.ok ? `Notified ${delivery.channel.name} (${delivery.channel.kind}): ${delivery.event.replace(/_/g, " ")}` : `Notification to ${delivery.channel.name} failed after ${attempts} attempts: ${delivery.event.replace(/_/g, " ")}`;
+    await addEvent(db, delivery.incidentId, { kind: "notification", source: "system", at: now, body });
+  }
   if (!result.ok && !opts.lastAttempt) throw new Error(`notification to ${delivery.channel.name} failed (attempt ${attempts}): ${result.body}`);
   if (!result.ok) logger.warn("notification gave up", { deliveryId, channel: delivery.channel.name });
   return result;

@@ -97,6 +97,8 @@ describe("incident notifications", () => {
     const replay = `t=${old},v1=${createHmac("sha256", SECRET).update(`${old}.${got.body}`).digest("hex")}`;
     expect(verify(replay, got.body)).toBe(false);
     expect(await db.notificationDelivery.findUniqueOrThrow({ where: { id: ids[0]! } })).toMatchObject({ status: "sent", attempts: 1, responseStatus: 200 });
+    const logged = await db.incidentEvent.findMany({ where: { incidentId: incident.id, kind: "notification" } });
+    expect(logged.map((e) => e.body)).toEqual(["Notified hook (webhook): opened"]);
   });
 
   it("routes by severity, sends Slack-format text + attachments, and retries: failures are logged, the last one marks it failed", async () => {
