@@ -9,6 +9,16 @@ import { ApiError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { MaintenanceWindow } from "@/lib/generated/prisma/client";
 import type { IncidentContext } from "./context";
+import { logger } from "@/lib/logger";
+
+async function notifyMaintenance(detail: { title: string; start: string; end: string; scope: string[] }): Promise<void> {
+  try {
+    const { queueMaintenanceNotifications } = await import("./notifications/deliver");
+    await queueMaintenanceNotifications(detail);
+  } catch (error) {
+    logger.error("maintenance notification could not be queued", { error });
+  }
+}
 
 export const MaintenanceInput = z
   .object({
@@ -75,6 +85,8 @@ export async function createMaintenanceWindow(ctx: IncidentContext, given: Maint
     await recordAudit({ action: "maintenance.created", actorId: ctx.actor?.id, target: created.id, ip: ctx.actor?.ip, detail: { title: input.title } }, tx);
     return created;
   });
+  const next = occurrences(row, new Date(), new Date(Date.now() + 366 * 86_400_000))[0];
+  if (next) await notifyMaintenance({ title: row.title, start: next.start.toISOString(), end: next.end.toISOString(), scope: row.serviceGroups });
   return row;
 }
 

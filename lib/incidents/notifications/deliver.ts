@@ -40,6 +40,20 @@ export async function queueIncidentNotifications(event: NotificationEvent, incid
   return ids;
 }
 
+export type MaintenanceDetail = { title: string; start: string; end: string; scope: string[] };
+
+/** "maintenance_scheduled": one delivery per subscribed channel, about a window's next occurrence. */
+export async function queueMaintenanceNotifications(detail: MaintenanceDetail, enqueue: Enqueue = defaultEnqueue): Promise<string[]> {
+  const channels = await db.notificationChannel.findMany({ where: { enabled: true, events: { has: "maintenance_scheduled" } } });
+  const ids: string[] = [];
+  for (const channel of channels) {
+    const delivery = await db.notificationDelivery.create({ data: { channelId: channel.id, event: "maintenance_scheduled", detail } });
+    ids.push(delivery.id);
+    await enqueue(delivery.id);
+  }
+  return ids;
+}
+
 function incidentUrl(id: string | null): string | null {
   const base = getEnv().STEWARD_PUBLIC_URL;
   return base && id ? `${base.replace(/\/$/, "")}/incidents/${id}` : null;
@@ -73,6 +87,8 @@ export async function deliverNotification(deliveryId: string, opts: { now?: Date
   if (!delivery) throw new ApiError(404, "not_found", "No such delivery.");
   if (delivery.status === "sent") return { ok: true, status: delivery.responseStatus, body: delivery.responseBody ?? "" };
   const message = await messageFor(delivery.event as NotificationEvent, delivery.incidentId, now);
+  const m = delivery.detail as MaintenanceDetail | null;
+  if (delivery.event === "maintenance_scheduled" && m) message.text = `Maintenance scheduled: ${m.title}, ${m.start} to ${m.end}${m.scope.length ? ` (${m.scope.join(", ")})` : ""}`;
   let result: SendResult;
   try {
     result = await sendToChannel(delivery.channel, message, now);

@@ -11,7 +11,7 @@ import { uniqueName } from "@/lib/testing/factories";
 import { startHttpServer, type TestServer } from "@/lib/health/loopback-test-kit";
 import { testActor, testIncident } from "../test-kit";
 import { createChannel } from "./channels";
-import { deliverNotification, queueIncidentNotifications, sendTestNotification } from "./deliver";
+import { deliverNotification, queueIncidentNotifications, queueMaintenanceNotifications, sendTestNotification } from "./deliver";
 import { SIGNATURE_HEADER } from "./send";
 
 const SECRET = "a webhook secret of some length";
@@ -132,6 +132,19 @@ describe("incident notifications", () => {
     const result = await sendTestNotification(channel.id);
     expect(result.ok).toBe(true);
     expect(mails.at(-1)).toMatchObject({ subject: "steward: test notification — this channel works.", to: "oncall@example.org" });
+  });
+
+  it("announces scheduled maintenance to channels subscribed to it", async () => {
+    const actor = await testActor();
+    const channel = await createChannel({ actor }, { kind: "slack", name: "maint", url: `${http.url}/maint`, events: ["maintenance_scheduled"], types: [], severities: [], enabled: true });
+    const ids = await queueMaintenanceNotifications({ title: "DB upgrade", start: "2026-12-06T05:00:00.000Z", end: "2026-12-06T06:00:00.000Z", scope: ["api"] }, enqueue);
+    const mine = await db.notificationDelivery.findMany({ where: { id: { in: ids }, channelId: channel.id } });
+    expect(mine).toHaveLength(1);
+    expect((await deliverNotification(mine[0]!.id)).ok).toBe(true);
+    const got = received.filter((r) => r.path === "/maint").at(-1)!;
+    expect((JSON.parse(got.body) as { text: string }).text).toBe("Maintenance scheduled: DB upgrade, 2026-12-06T05:00:00.000Z to 2026-12-06T06:00:00.000Z (api)");
+    // Subscribed to every maintenance window: removed, so windows other tests create don't queue jobs to it.
+    await db.notificationChannel.delete({ where: { id: channel.id } });
   });
 
   it("refuses cloud metadata addresses (SSRF guard) and logs the failure", async () => {

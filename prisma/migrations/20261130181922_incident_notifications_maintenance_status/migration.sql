@@ -27,6 +27,7 @@ CREATE TABLE "NotificationDelivery" (
     "responseStatus" INTEGER,
     "responseBody" TEXT,
     "error" TEXT,
+    "detail" JSONB,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastAttemptAt" TIMESTAMPTZ(3),
     "sentAt" TIMESTAMPTZ(3),
