@@ -166,7 +166,11 @@ test("viewers see the board but no actions", async ({ browser }) => {
   await viewer.close();
 });
 
-test("a maintainer schedules a weekly maintenance window and sees its next occurrences", async ({ page }) => {
+test("a maintainer schedules a weekly maintenance window and sees its next occurrences", async ({ page, browser }) => {
+  const admin = await browser.newContext({ storageState: STORAGE.admin });
+  const group = `maint-${Date.now()}`;
+  expect((await post(admin.request, `${BASE_URL}/api/admin/health-targets`, { kind: "push", name: `Push ${group}`, serviceGroup: group, intervalSeconds: 60, heartbeats: false })).status()).toBe(201);
+  await admin.close();
   await page.goto("/incidents");
   await page.getByRole("link", { name: "Maintenance" }).click();
   await expect(page).toHaveURL(/\/incidents\/maintenance$/);
@@ -178,8 +182,7 @@ test("a maintainer schedules a weekly maintenance window and sees its next occur
   await page.getByRole("button", { name: "Schedule" }).click();
   await expect(page.getByRole("alert")).toContainText("Name at least one target or service group");
   await page.getByLabel("Time zone of the recurrence").fill("Europe/Berlin");
-  await page.locator("#mw-groups option").first().click().catch(() => undefined);
-  if ((await page.locator("#mw-groups option").count()) === 0) return; // no targets in this database yet: nothing to cover
+  await page.getByLabel("Service groups").selectOption(group);
   await page.getByRole("button", { name: "Schedule" }).click();
   const row = page.getByTestId("maintenance-window").filter({ hasText: title });
   await expect(row).toContainText("FREQ=WEEKLY in Europe/Berlin");
