@@ -6,6 +6,7 @@ import type { IncidentDetail } from "@/lib/incidents/views";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField } from "@/components/ui/field";
 import { STATUS_LABEL } from "./format";
+import { onSubmitWith } from "./submit";
 
 export function IncidentActions({ incident }: { incident: IncidentDetail }) {
   const action = useIncidentAction(incident.id);
@@ -23,10 +24,10 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
   };
   if (incident.resolvedAt) return null;
   const nextStatuses = INCIDENT_STATUSES.filter((s) => s === incident.status || (TRANSITIONS[incident.status].includes(s) && s !== "resolved"));
-  async function post(form: FormData) {
+  async function post(form: FormData, element: HTMLFormElement) {
     const status = String(form.get("status"));
     const ok = await run("/updates", { message: form.get("message"), status, kind: form.get("kind"), public: form.get("public") === "on" }, "Update posted.");
-    if (ok) (document.getElementById("update-form") as HTMLFormElement | null)?.reset();
+    if (ok) element.reset();
   }
   return (
     <section aria-label="Actions" className="space-y-3 rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900">
@@ -34,7 +35,7 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
         {!incident.acknowledgedAt && <Button onClick={() => void run("/acknowledge", undefined, "Acknowledged.")} disabled={action.isPending}>Acknowledge</Button>}
         <Button variant="secondary" onClick={() => void run("/resolve", undefined, "Resolved.")} disabled={action.isPending}>Resolve</Button>
       </div>
-      <form id="update-form" action={post} className="grid gap-3 sm:grid-cols-3">
+      <form id="update-form" onSubmit={onSubmitWith(post)} className="grid gap-3 sm:grid-cols-3">
         <div className="sm:col-span-3"><TextAreaField id="update-message" name="message" label="Update (markdown)" rows={3} required maxLength={10000} /></div>
         <SelectField id="update-status" name="status" label="Status" defaultValue={incident.status}>
           {nextStatuses.map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}{s === incident.status ? " (unchanged)" : ""}</option>)}

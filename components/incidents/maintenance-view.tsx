@@ -7,6 +7,7 @@ import { formatMoment } from "@/components/health/format";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { onSubmitWith } from "./submit";
 
 type Target = { id: string; name: string; serviceGroup: string };
 
@@ -63,7 +64,7 @@ export function MaintenanceList({ windows, targets, canAct, timeZone }: { window
       </Card>
       {canAct && (
         <Card title="Schedule maintenance">
-          <form action={add} className="grid gap-3 sm:grid-cols-2">
+          <form onSubmit={onSubmitWith(add)} className="grid gap-3 sm:grid-cols-2">
             <div className="sm:col-span-2"><TextField id="mw-title" name="title" label="Title" required maxLength={200} /></div>
             <SelectField id="mw-groups" name="groups" label="Service groups" multiple size={Math.min(5, Math.max(2, groups.length))}>{groups.map((g) => <option key={g}>{g}</option>)}</SelectField>
             <SelectField id="mw-targets" name="targets" label="Targets" multiple size={Math.min(5, Math.max(2, targets.length))}>{targets.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}</SelectField>

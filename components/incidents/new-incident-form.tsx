@@ -7,6 +7,7 @@ import type { IncidentTypeSummary } from "@/lib/incidents/views";
 import { ApiClientError } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { onSubmitWith } from "./submit";
 
 export function NewIncidentForm({ types }: { types: IncidentTypeSummary[] }) {
   const router = useRouter();
@@ -31,7 +32,7 @@ export function NewIncidentForm({ types }: { types: IncidentTypeSummary[] }) {
   return (
     <details className="rounded-lg border border-neutral-200 bg-white p-3 dark:border-neutral-800 dark:bg-neutral-900">
       <summary className="cursor-pointer text-sm font-medium">Open an incident by hand</summary>
-      <form action={submit} className="mt-3 grid gap-3 sm:grid-cols-2">
+      <form onSubmit={onSubmitWith(submit)} className="mt-3 grid gap-3 sm:grid-cols-2">
         <div className="sm:col-span-2"><TextField id="incident-title" name="title" label="Title" required maxLength={200} error={errors.title?.[0]} /></div>
         <SelectField id="incident-type" name="type" label="Type" defaultValue="outage">
           {types.map((t) => <option key={t.key} value={t.key}>{t.label} (respond in {t.responseMinutes} min)</option>)}

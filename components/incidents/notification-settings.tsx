@@ -9,6 +9,7 @@ import { formatMoment } from "@/components/health/format";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
+import { onSubmitWith } from "./submit";
 
 type Kind = "webhook" | "slack" | "email";
 
@@ -53,7 +54,7 @@ export function NotificationSettings({ channels, deliveries }: { channels: Chann
         {message && <p role="status" className="mt-3 text-sm">{message}</p>}
       </Card>
       <Card title="Add a channel">
-        <form action={add} className="grid gap-3 sm:grid-cols-2">
+        <form onSubmit={onSubmitWith(add)} className="grid gap-3 sm:grid-cols-2">
           <SelectField id="ch-kind" label="Kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
             <option value="webhook">Generic webhook (signed JSON)</option>
             <option value="slack">Slack-compatible webhook</option>

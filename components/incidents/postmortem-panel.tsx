@@ -4,6 +4,7 @@ import { useIncidentAction } from "@/lib/incidents/hooks";
 import type { IncidentDetail } from "@/lib/incidents/views";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { onSubmitWith } from "./submit";
 
 const SECTIONS = [
   ["summary", "Summary"],
@@ -35,7 +36,7 @@ export function PostmortemPanel({ incident, canAct }: { incident: IncidentDetail
         {canAct && !editing && <Button variant="secondary" onClick={() => setEditing(true)}>{pm ? "Edit postmortem" : "Write postmortem"}</Button>}
       </div>
       {editing ? (
-        <form action={save} className="mt-3 space-y-3">
+        <form onSubmit={onSubmitWith(save)} className="mt-3 space-y-3">
           {SECTIONS.map(([key, label]) => <TextAreaField key={key} id={`pm-${key}`} name={key} label={`${label} (markdown)`} rows={3} defaultValue={pm?.[key] ?? ""} />)}
           <TextAreaField id="pm-actionItems" name="actionItems" label="Action items, one per line ([x] at the start marks one done)" rows={4}
             defaultValue={pm?.actionItems.map((a) => `${a.done ? "[x] " : ""}${a.text}`).join("\n") ?? ""} />

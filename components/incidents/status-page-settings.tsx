@@ -5,6 +5,7 @@ import { apiFetch } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CheckboxField, TextField } from "@/components/ui/field";
+import { onSubmitWith } from "./submit";
 
 export function StatusPageSettingsForm({ initial }: { initial: { enabled: boolean; title: string; serviceGroups: string[] } }) {
   const [message, setMessage] = useState<string | null>(null);
@@ -24,7 +25,7 @@ export function StatusPageSettingsForm({ initial }: { initial: { enabled: boolea
         Off by default. When on, <Link href="/status" className="underline">/status</Link> is readable without signing in: service groups&apos; state, 90-day uptime,
         incidents marked public with their public updates, and public maintenance. Target names, URLs, internal notes and people&apos;s names are never shown.
       </p>
-      <form action={save} className="space-y-3">
+      <form onSubmit={onSubmitWith(save)} className="space-y-3">
         <CheckboxField id="sp-enabled" name="enabled" label="Enable the public status page" defaultChecked={initial.enabled} />
         <TextField id="sp-title" name="title" label="Title" defaultValue={initial.title} required />
         <TextField id="sp-groups" name="groups" label="Service groups shown (comma-separated; empty = all)" defaultValue={initial.serviceGroups.join(", ")} />
