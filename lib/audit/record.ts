@@ -37,6 +37,10 @@ export type AuditAction =
   | "maintenance.deleted"
   | "status_page.updated"
   | "incident_type.saved"
+  | "triage_settings.updated"
+  | "triage.labels_changed"
+  | "triage.commented"
+  | "triage.closed"
   | "team.updated";
 
 export type AuditEntry = {
