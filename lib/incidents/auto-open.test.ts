@@ -41,15 +41,16 @@ describe("incidents from health alerts", () => {
   it("opens one incident when a target goes critical, and proposes resolution when it recovers", async () => {
     const key = `k${Math.random()}`;
     const target = await createTestHealthTarget({ kind: "http", intervalSeconds: 10, check: { url: `${server.url}/h?key=${key}`, timeoutMs: 2000 } }, T0);
+    await runTimes(target.id, 0, 1); // healthy first: a target failing from its very first check is critical without an alert event
     failing.add(key);
-    await runTimes(target.id, 0, 5); // 3 failures turn it critical (breachesToChange 3), 2 more change nothing
+    await runTimes(target.id, 1, 5); // 3 failures turn it critical (breachesToChange 3), 2 more change nothing
     const open = await db.incident.findMany({ where: { dedupKey: dedupKeyOf(target.id) } });
     expect(open).toHaveLength(1);
     const incident = open[0]!;
     expect(incident).toMatchObject({ typeKey: "outage", severity: "SEV1", status: "investigating", targetIds: [target.id], resolvedAt: null, resolutionProposedAt: null });
     expect(incident.title).toBe(`${target.name} is down`);
     failing.delete(key);
-    await runTimes(target.id, 5, 3);
+    await runTimes(target.id, 6, 3);
     const detail = await getIncident(incident.id);
     expect(detail.resolutionProposedAt).not.toBeNull();
     expect(detail.status).toBe("investigating"); // only proposed: STEWARD_INCIDENTS_AUTO_RESOLVE is off
