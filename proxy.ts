@@ -5,7 +5,8 @@ import { SESSION_COOKIE } from "@/lib/auth/constants";
 import { getMetrics } from "@/lib/observability/metrics";
 import { pathWithQuery } from "@/lib/http/redirect";
 
-const PUBLIC_PAGES = new Set(["/login", "/setup"]);
+// "/status" is the public status page (exact path only; off → 404 until an admin enables it).
+const PUBLIC_PAGES = new Set(["/login", "/setup", "/status"]);
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { listApiRoutes, listPages } from "./support/routes";
 
-const PUBLIC_PAGES = ["/login", "/setup"];
+const PUBLIC_PAGES = ["/login", "/setup", "/status"];
 // Public by design: liveness, and the sign-in flow itself (each has its own checks).
 const PUBLIC_API: Record<string, number> = {
   "GET /api/health": 200,
@@ -29,6 +29,9 @@ test("the public pages render for anonymous visitors", async ({ request }) => {
   expect(await login.text()).toContain("Sign in");
   const setup = await request.get("/setup", { maxRedirects: 0 });
   expect(setup.status()).toBe(307); // setup is done, so it points to /login
+  // The public status page: 404 while off (the default), 200 once an admin enables it; never a redirect.
+  const status = await request.get("/status", { maxRedirects: 0 });
+  expect([200, 404]).toContain(status.status());
 });
 
 test("every API route answers 401 to anonymous requests, except the public ones", async ({ request, baseURL }) => {

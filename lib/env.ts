@@ -47,6 +47,7 @@ export const EnvSchema = z.object({
   STEWARD_HEALTH_PUSH_RATE_LIMIT: z.coerce.number({ error: "must be a number" }).int().min(1).max(100_000).default(60),
   /** Whether checks may reach loopback and private addresses (metadata and link-local are always refused). */
   STEWARD_HEALTH_ALLOW_PRIVATE: booleanString.default(true),
+  STEWARD_INCIDENTS_AUTO_RESOLVE: booleanString.default(false),
   /** GitHub's API root: https://api.github.com, or GitHub Enterprise Server's https://host/api. */
   GITHUB_API_URL: z.url({ error: "must be an absolute URL such as https://api.github.com" }).default("https://api.github.com"),
   /** Token the GitHub sync uses (read access to issues, pull requests, checks, Dependabot alerts). */

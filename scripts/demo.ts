@@ -46,3 +46,6 @@ const demoServices = await startDemoServices();
 await import("./start");
 await (await import("./demo/health")).seedDemoHealth(demoServices.services, loadEnv().PORT);
 await (await import("./demo/runbooks")).seedRunbooksDemoWhenReady();
+
+const { seedIncidentsDemo } = await import("./demo/incidents");
+await seedIncidentsDemo();

@@ -7,6 +7,8 @@ const TABS = [
   { href: "/settings/triage", label: "Triage", admin: true },
   { href: "/settings/users", label: "Users", admin: true },
   { href: "/settings/tokens", label: "API tokens", admin: true },
+  { href: "/settings/notifications", label: "Notifications", admin: true },
+  { href: "/settings/status-page", label: "Status page", admin: true },
   { href: "/settings/audit", label: "Audit log", admin: true },
 ];
 

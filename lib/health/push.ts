@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/request";
 import { hitRateLimit } from "@/lib/http/rate-limit";
+import { afterAlertEvents } from "@/lib/incidents/auto-open";
 import { type BatchEntry, type RecordableTarget, recordBatchIn, type TargetObservations } from "./record";
 import type { PushMetrics } from "./schemas";
 
@@ -81,5 +82,6 @@ export async function storePushedMetrics(body: PushMetrics, now = new Date()): P
   // One transaction and a fixed number of statements for the whole batch (record.ts).
   const summaries = await db.$transaction((tx) => recordBatchIn(tx, batch), { timeout: 30_000, maxWait: 30_000 });
   result.alertEvents = summaries.reduce((n, s) => n + s.events.length, 0);
+  await afterAlertEvents(summaries.flatMap((s) => s.events));
   return result;
 }

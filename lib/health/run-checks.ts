@@ -16,6 +16,7 @@ import { logger } from "@/lib/logger";
 import { Prisma, type HealthTarget } from "@/lib/generated/prisma/client";
 import { runHttpCheck } from "./http-check";
 import { scrapePrometheusTarget } from "./prometheus-scrape";
+import { afterAlertEvents } from "@/lib/incidents/auto-open";
 import { CHECK_METRIC, type TargetObservations } from "./record";
 import { RecordBatcher } from "./record-batcher";
 import { nextSlotAfter } from "./slots";
@@ -152,6 +153,7 @@ function checkTask(target: HealthTarget, now: Date, allowPrivate: boolean, summa
     try {
       const obs = await observe(target, now, allowPrivate);
       const recorded = await recorder().record(target, obs);
+      await afterAlertEvents(recorded.events);
       summary.checked += 1;
       if (obs.checks?.some((c) => !c.ok)) summary.failed += 1;
       summary.alertEvents += recorded.events.length;

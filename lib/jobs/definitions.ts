@@ -8,9 +8,11 @@ import { deleteExpiredHealthData } from "@/lib/health/retention";
 import { rollupPendingMinutes } from "@/lib/health/rollups";
 import { startCheckScheduler, stopCheckLoops } from "@/lib/health/run-checks";
 import { getEnv } from "@/lib/env";
+import { recordResponseBreaches } from "@/lib/incidents/breaches";
 import { runGithubSyncJob, runGithubWebhookJob, runScheduledGithubSync } from "@/lib/github/sync/jobs";
 import { runRunbookTick } from "@/lib/runbooks/jobs";
-import { GITHUB_SYNC_QUEUE, GITHUB_WEBHOOK_QUEUE } from "@/lib/jobs/queues";
+import { GITHUB_SYNC_QUEUE, GITHUB_WEBHOOK_QUEUE, INCIDENT_NOTIFY_QUEUE } from "@/lib/jobs/queues";
+import { runNotifyJob } from "@/lib/incidents/notifications/deliver";
 import { runDependencyRefresh } from "@/lib/deps/refresh";
 
 export type RecurringJob = {
@@ -51,6 +53,7 @@ export const RECURRING_JOBS: RecurringJob[] = [
   { name: "health-rollups", cron: "* * * * *", run: async () => ({ ...(await rollupPendingMinutes()) }) },
   // Checklist runs per period (unique per section and period, so doubled ticks are harmless) and auto-ticks.
   { name: "runbook-runs", cron: "* * * * *", runOnStart: true, run: () => runRunbookTick() },
+  { name: "incident-breaches", cron: "* * * * *", run: async () => ({ ...(await recordResponseBreaches()) }) },
   { name: "health-retention", cron: "17 3 * * *", run: async () => ({ ...(await deleteExpiredHealthData()) }) },
   {
     // Enqueues one github-sync-repo job per enabled repository (see QUEUED_JOBS); also at start,
@@ -77,4 +80,5 @@ export type QueuedJob = {
 export const QUEUED_JOBS: QueuedJob[] = [
   { name: GITHUB_SYNC_QUEUE, run: runGithubSyncJob },
   { name: GITHUB_WEBHOOK_QUEUE, run: runGithubWebhookJob },
+  { name: INCIDENT_NOTIFY_QUEUE, run: runNotifyJob },
 ];

@@ -1,0 +1,38 @@
+// Writing timeline events: one place, so every event has a kind, a source and a time.
+import type { IncidentStatus, Prisma } from "@/lib/generated/prisma/client";
+
+export type EventKind =
+  | "update"
+  | "note"
+  | "opened"
+  | "acknowledged"
+  | "status"
+  | "alert_firing"
+  | "alert_cleared"
+  | "suspect_release"
+  | "suspect_ci"
+  | "response_breached"
+  | "resolution_proposed"
+  | "resolved"
+  | "edited"
+  | "postmortem"
+  | "notification";
+export type EventSource = "person" | "health" | "github" | "system";
+
+export type NewEvent = {
+  kind: EventKind;
+  source: EventSource;
+  body: string;
+  at: Date;
+  status?: IncidentStatus;
+  public?: boolean;
+  actorId?: string | null;
+  actorName?: string | null;
+  detail?: Prisma.InputJsonValue;
+};
+
+export async function addEvent(tx: Prisma.TransactionClient, incidentId: string, e: NewEvent) {
+  return tx.incidentEvent.create({
+    data: { incidentId, kind: e.kind, source: e.source, body: e.body, at: e.at, status: e.status, public: e.public ?? false, actorId: e.actorId ?? null, actorName: e.actorName ?? null, detail: e.detail },
+  });
+}
