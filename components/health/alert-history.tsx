@@ -30,7 +30,7 @@ export function AlertHistory({ alerts, limit, breachesToChange }: { alerts: Aler
                 <tr key={a.id} data-testid="alert-event">
                   <td className="py-2 pr-4 tabular-nums text-neutral-700 dark:text-neutral-300"><Time value={a.at} mode="absolute" seconds /></td>
                   <td className="py-2 pr-4">{KPI_LABELS[a.kpi] ?? a.kpi}</td>
-                  <td className="py-2 pr-4"><StatusBadge status={a.from} /> <span aria-label="to">→</span> <StatusBadge status={a.to} /></td>
+                  <td className="py-2 pr-4"><StatusBadge status={a.from ?? "pending"} /> <span aria-label="to">→</span> <StatusBadge status={a.to} /></td>
                   <td className="py-2 tabular-nums">{formatKpi(a.kpi, a.value)}</td>
                 </tr>
               ))}

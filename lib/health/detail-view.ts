@@ -16,7 +16,7 @@ import { DEFAULT_THRESHOLDS, KPI_NAMES, resolveThresholds, type Kpi, type KpiThr
 
 const ALERT_HISTORY_LIMIT = 100;
 
-export type AlertEventJson = { id: string; kpi: string; from: HealthLevel; to: HealthLevel; value: number; at: string };
+export type AlertEventJson = { id: string; kpi: string; from: HealthLevel | null; to: HealthLevel; value: number; at: string };
 
 export type TargetDetailView = {
   id: string;

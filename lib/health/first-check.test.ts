@@ -1,4 +1,4 @@
-// A new target is pending until its first check; that check sets its level outright (no "ok → critical").
+// A new target is pending until its first check; that check sets its level outright ("pending → critical", never "ok → critical").
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
@@ -15,7 +15,8 @@ describe("a new target's first check", () => {
 
     await recordObservations(target, { checks: [{ at: at(0), ok: false, durationMs: 5, failure: { kind: "connect", message: "refused" } }] });
     expect(await statusOf(target.id)).toBe("critical");
-    expect(await db.alertEvent.count({ where: { targetId: target.id } })).toBe(0);
+    const first = await db.alertEvent.findMany({ where: { targetId: target.id } });
+    expect(first.map((e) => `${e.kpi} ${e.from ?? "pending"}→${e.to}`)).toEqual(["up pending→critical"]);
 
     // Recovery still follows the no-flap rule: three successes in a row → one event critical → ok.
     await recordObservations(target, { checks: [1, 2].map((s) => ({ at: at(s), ok: true, durationMs: 5 })) });
@@ -23,7 +24,7 @@ describe("a new target's first check", () => {
     await recordObservations(target, { checks: [{ at: at(3), ok: true, durationMs: 5 }] });
     expect(await statusOf(target.id)).toBe("ok");
     const events = await db.alertEvent.findMany({ where: { targetId: target.id } });
-    expect(events.map((e) => `${e.kpi} ${e.from}→${e.to}`)).toEqual(["up critical→ok"]);
+    expect(events.map((e) => `${e.kpi} ${e.from ?? "pending"}→${e.to}`).sort()).toEqual(["up critical→ok", "up pending→critical"]);
   });
 
   it("is ok at once when the first check succeeds", async () => {

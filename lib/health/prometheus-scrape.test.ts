@@ -94,12 +94,13 @@ describe("Prometheus targets", () => {
 
     // breachesToChange 1: error rate 10 % > 5 % → critical; p95 406.25 ms > 200 → warning; an open
     // breaker → critical; memory 90 % is not > 90 % → ok; throughput > 3.3 req/s ≥ 1 → ok. Rates exist only
-    // from the second scrape on, so that scrape is their first observation: it sets the level without an
-    // event. The breakers were seen closed at the first scrape, so opening is a change.
+    // from the second scrape on, so that scrape is their first observation: it sets the level, and an
+    // out-of-bounds first level is an alert from "pending" (from = null); an ok one records nothing. The
+    // breakers were seen closed at the first scrape, so opening is a change.
     const states = await db.healthState.findMany({ where: { targetId: t.id }, orderBy: { kpi: "asc" } });
     expect(Object.fromEntries(states.map((s) => [s.kpi, s.level]))).toMatchObject({ breaker_state: "critical", error_rate_pct: "critical", response_time_ms: "warning", memory_pct: "ok", throughput_rps: "ok" });
     const events = await db.alertEvent.findMany({ where: { targetId: t.id }, orderBy: { kpi: "asc" } });
-    expect(events.map((e) => `${e.kpi} ${e.from}→${e.to}`)).toEqual(["breaker_state ok→critical"]);
+    expect(events.map((e) => `${e.kpi} ${e.from ?? "pending"}→${e.to}`)).toEqual(["breaker_state ok→critical", "error_rate_pct pending→critical", "response_time_ms pending→warning"]);
     const baseline = await db.healthScrapeBaseline.findUnique({ where: { targetId: t.id } });
     expect(baseline?.takenAt).toEqual(scrapes[1]!.at);
   });

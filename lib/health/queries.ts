@@ -141,7 +141,7 @@ async function readSeries(targetId: string, from: Date, to: Date, resolution: Se
   return { targetId, resolution, from, to, metrics };
 }
 
-export type AlertEventView = { id: string; targetId: string | null; targetName: string; kpi: string; from: HealthLevel; to: HealthLevel; value: number; at: Date };
+export type AlertEventView = { id: string; targetId: string | null; targetName: string; kpi: string; /** null: the KPI's first observation (it was pending). */ from: HealthLevel | null; to: HealthLevel; value: number; at: Date };
 
 /** Newest first. */
 export async function listAlertEvents(filter: { targetId?: string; since?: Date; limit?: number } = {}): Promise<AlertEventView[]> {

@@ -123,7 +123,7 @@ function advanceStates(batch: Array<{ target: RecordableTarget; byKpi: Map<strin
     for (const [kpi, observed] of byKpi) {
       const row = stored.get(`${target.id}|${kpi}`);
       // No row yet: the KPI is pending (never observed). Its first observation sets the level outright — a target
-      // failing from its first check is critical at once, not "ok" for a few checks and then "ok → critical".
+      // failing from its first check is critical at once ("pending → critical"), not "ok" for a few checks first.
       let state: AlertState | null = row ? { level: row.level, consecutiveBreaches: row.consecutiveBreaches, pendingLevel: row.pendingLevel } : null;
       let lastAt = row?.lastAt ?? null;
       let lastValue = row?.lastValue ?? null;
@@ -134,6 +134,8 @@ function advanceStates(batch: Array<{ target: RecordableTarget; byKpi: Map<strin
           state = { level: o.level, consecutiveBreaches: 0, pendingLevel: null };
           changedAt = lastAt = o.at;
           lastValue = o.value;
+          // A KPI that starts out of bounds is a real alert (incidents open from it): pending (from = null) → level.
+          if (o.level !== "ok") events.push({ targetId: target.id, targetName: target.name, kpi, from: null, to: o.level, value: o.value, at: o.at });
           continue;
         }
         const step = nextState(state, o.level, { breachesToChange: target.breachesToChange, kpi, value: o.value, at: o.at });

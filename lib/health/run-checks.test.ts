@@ -73,7 +73,7 @@ async function checksOf(targetId: string) {
 async function eventsOf(targetId: string): Promise<string[]> {
   const checks = await checksOf(targetId);
   const events = await db.alertEvent.findMany({ where: { targetId }, orderBy: { at: "asc" } });
-  return events.map((e) => `${e.kpi} ${e.from}→${e.to} #${checks.findIndex((c) => c.at.getTime() === e.at.getTime()) + 1}`);
+  return events.map((e) => `${e.kpi} ${e.from ?? "pending"}→${e.to} #${checks.findIndex((c) => c.at.getTime() === e.at.getTime()) + 1}`);
 }
 
 describe("states, alert events and uptime from real checks", () => {
@@ -84,9 +84,9 @@ describe("states, alert events and uptime from real checks", () => {
       runs: 8,
       breachesToChange: 3,
       recoverAfter: 5,
-      // The first check sets the level outright (critical, no event: nothing changed from a known level);
+      // The first check sets the level outright (pending → critical: an alert, so an incident can open);
       // the 3rd success after recovery (#8) → ok.
-      events: ["up critical→ok #8"],
+      events: ["up pending→critical #1", "up critical→ok #8"],
       uptimePct: (3 / 8) * 100, // 37.5 %
     },
     {
@@ -103,8 +103,8 @@ describe("states, alert events and uptime from real checks", () => {
       path: "/slow?ms=250",
       runs: 3,
       breachesToChange: 2,
-      // 250 ms > 200 ms (warning) and ≤ 500 ms (critical): warning from the first check on, so no change event.
-      events: [],
+      // 250 ms > 200 ms (warning) and ≤ 500 ms (critical): warning from the first check on (pending → warning).
+      events: ["response_time_ms pending→warning #1"],
       uptimePct: 100,
     },
     {

@@ -57,7 +57,7 @@ export async function handleAlertEvents(events: AlertEvent[]): Promise<Outcome> 
         kind: firing ? "alert_firing" : "alert_cleared",
         source: "health",
         at: event.at,
-        body: `${event.targetName}: ${event.kpi} ${event.from} → ${event.to} (value ${event.value})`,
+        body: `${event.targetName}: ${event.kpi} ${event.from ?? "pending"} → ${event.to} (value ${event.value})`,
         detail: { alertEventId: event.id, targetId: event.targetId, kpi: event.kpi, from: event.from, to: event.to, value: event.value },
       });
       let proposed = false;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AlertEvent" ALTER COLUMN "from" DROP NOT NULL;
