@@ -57,6 +57,14 @@ export const EnvSchema = z.object({
   STEWARD_REPOS: z.string().trim().refine((v) => v.split(",").every((r) => /^[\w.-]+\/[\w.-]+$/.test(r.trim())), "must be owner/name pairs separated by commas").optional(),
   /** Points of GitHub's hourly budget a sync leaves untouched (it stops and resumes after the reset). */
   STEWARD_GITHUB_RATE_RESERVE: z.coerce.number({ error: "must be a number" }).int().min(0).max(100_000).default(500),
+  /** Metrics: logins never counted as responders (comma-separated), besides bots, deleted users and the author. */
+  STEWARD_METRICS_IGNORE_LOGINS: z.string().trim().default(""),
+  /** Metrics: the label that makes an issue a bug (Bug MTTR), case-insensitive. */
+  STEWARD_METRICS_BUG_LABEL: z.string().trim().min(1).default("bug"),
+  /** Metrics: labels that make an issue critical (P0), comma-separated, case-insensitive. */
+  STEWARD_METRICS_CRITICAL_LABELS: z.string().trim().min(1).default("P0"),
+  /** Days of default-branch history (commits with their check suites) the sync keeps for reports. */
+  STEWARD_GITHUB_HISTORY_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3650).default(400),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

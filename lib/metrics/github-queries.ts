@@ -1,0 +1,102 @@
+// KPIs from synced GitHub data, aggregated in the database for several windows at once (the
+// current and previous period, or twelve months of trend). Definitions: definitions.ts.
+import { db } from "@/lib/db";
+import { CLOCK_START, FIRST_DRAFT_EVENT, LIVE_ITEM, WINDOWS, responder, seconds, stats } from "./sql";
+import type { KpiValues, MetricsContext } from "./types";
+
+type Row = Record<string, number | string | null> & { i: number };
+
+async function run(ctx: MetricsContext, sql: string, ...extra: unknown[]): Promise<Row[]> {
+  const params = [ctx.repoIds, ctx.windows.map((w) => w.start.toISOString()), ctx.windows.map((w) => w.end.toISOString()), ...extra];
+  return db.$queryRawUnsafe<Row[]>(sql, ...params);
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+function putStats(out: KpiValues, id: string, row: Row | undefined, prefix: string): void {
+  const count = num(row?.[`${prefix}_count`]) ?? 0;
+  for (const stat of ["median", "p90", "mean"]) out[`${id}.${stat}`] = { value: count === 0 ? null : num(row?.[`${prefix}_${stat}`]), count };
+  out[`${id}.count`] = { value: count };
+}
+
+const CREATED = `WITH ${WINDOWS}, c AS (
+  SELECT w.i, g.kind, g."createdAt",
+    (SELECT min(x.at) FROM (
+      SELECT min(cm."createdAt") AS at FROM "GithubComment" cm WHERE cm."itemId" = g.id AND ${responder("cm")}
+      UNION ALL SELECT rv.at FROM (SELECT min(r."submittedAt") AS at FROM "GithubReview" r
+        WHERE g.kind = 'pull_request' AND r."itemId" = g.id AND r."submittedAt" IS NOT NULL AND r.state <> 'PENDING' AND ${responder("r")}) rv
+    ) x) AS responded,
+    (SELECT min(r."submittedAt") FROM "GithubReview" r WHERE g.kind = 'pull_request' AND r."itemId" = g.id
+      AND r."submittedAt" IS NOT NULL AND r.state <> 'PENDING' AND ${responder("r")}) AS reviewed,
+    ${CLOCK_START} AS start
+  FROM w JOIN "GithubItem" g ON ${LIVE_ITEM} AND g."createdAt" >= w.s AND g."createdAt" < w.e
+  ${FIRST_DRAFT_EVENT})
+SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE responded IS NULL))::int AS without,
+  ${stats("fr", seconds("responded", '"createdAt"'))},
+  ${stats("rv", `greatest(0, ${seconds("reviewed", "start")})`, "start IS NOT NULL AND reviewed IS NOT NULL")}
+FROM c GROUP BY i, kind`;
+
+const CLOSED_ISSUES = `WITH ${WINDOWS}, c AS (
+  SELECT w.i, ${seconds('g."closedAt"', 'g."createdAt"')} AS d,
+    EXISTS (SELECT 1 FROM "GithubItemLabel" il JOIN "GithubLabel" l ON l.id = il."labelId" WHERE il."itemId" = g.id AND lower(l.name) = $4) AS bug,
+    EXISTS (SELECT 1 FROM "GithubItemLabel" il JOIN "GithubLabel" l ON l.id = il."labelId" WHERE il."itemId" = g.id AND lower(l.name) = ANY($5::text[])) AS critical
+  FROM w JOIN "GithubItem" g ON ${LIVE_ITEM} AND g.kind = 'issue' AND g.state = 'CLOSED' AND g."closedAt" >= w.s AND g."closedAt" < w.e)
+SELECT i, count(*)::int AS closed, ${stats("ttc", "d")}, ${stats("bug", "d", "bug")},
+  (count(*) FILTER (WHERE critical))::int AS p0, (count(*) FILTER (WHERE critical AND d <= 604800))::int AS p0_week
+FROM c GROUP BY i`;
+
+const PULLS_CLOSED = `WITH ${WINDOWS}, c AS (
+  SELECT w.i, coalesce(g.merged, false) AS merged,
+    CASE WHEN g.merged THEN ${seconds('g."mergedAt"', `coalesce(${CLOCK_START}, g."createdAt")`)} END AS d
+  FROM w JOIN "GithubItem" g ON ${LIVE_ITEM} AND g.kind = 'pull_request'
+    AND ((g.merged AND g."mergedAt" >= w.s AND g."mergedAt" < w.e) OR (g.state = 'CLOSED' AND NOT coalesce(g.merged, false) AND g."closedAt" >= w.s AND g."closedAt" < w.e))
+  ${FIRST_DRAFT_EVENT})
+SELECT i, (count(*) FILTER (WHERE merged))::int AS merged, (count(*) FILTER (WHERE NOT merged))::int AS unmerged, ${stats("ttm", "d", "merged")}
+FROM c GROUP BY i`;
+
+/** Open at an instant = created before it − closes before it + reopens before it (items without such events: their closedAt). */
+const OPEN_AT_END = `WITH ${WINDOWS}
+SELECT w.i,
+  (SELECT count(*) FROM "GithubItem" g WHERE ${LIVE_ITEM} AND g.kind = 'issue' AND g."createdAt" < w.e)
+  - (SELECT count(*) FROM "GithubItemEvent" e JOIN "GithubItem" g ON g.id = e."itemId" WHERE ${LIVE_ITEM} AND g.kind = 'issue' AND e.kind = 'closed' AND e."createdAt" < w.e)
+  + (SELECT count(*) FROM "GithubItemEvent" e JOIN "GithubItem" g ON g.id = e."itemId" WHERE ${LIVE_ITEM} AND g.kind = 'issue' AND e.kind = 'reopened' AND e."createdAt" < w.e)
+  - (SELECT count(*) FROM "GithubItem" g WHERE ${LIVE_ITEM} AND g.kind = 'issue' AND g."closedAt" < w.e AND g.state = 'CLOSED'
+      AND NOT EXISTS (SELECT 1 FROM "GithubItemEvent" e WHERE e."itemId" = g.id AND e.kind IN ('closed', 'reopened'))) AS open
+FROM w`;
+
+export async function getItemKpis(ctx: MetricsContext): Promise<KpiValues[]> {
+  const critical = ctx.config.criticalLabels.map((l) => l.toLowerCase());
+  const [created, closed, pulls, open] = await Promise.all([
+    run(ctx, CREATED, ctx.config.ignoreLogins.map((l) => l.toLowerCase())),
+    run(ctx, CLOSED_ISSUES, ctx.config.bugLabel.toLowerCase(), critical),
+    run(ctx, PULLS_CLOSED),
+    run(ctx, OPEN_AT_END),
+  ]);
+  return ctx.windows.map((_, i) => {
+    const out: KpiValues = {};
+    const issues = created.find((r) => r.i === i && r.kind === "issue");
+    const prs = created.find((r) => r.i === i && r.kind === "pull_request");
+    out["issues.opened"] = { value: num(issues?.opened) ?? 0 };
+    putStats(out, "issues.first_response", issues, "fr");
+    out["issues.first_response.without"] = { value: num(issues?.without) ?? 0 };
+    out["prs.opened"] = { value: num(prs?.opened) ?? 0 };
+    putStats(out, "prs.first_response", prs, "fr");
+    out["prs.first_response.without"] = { value: num(prs?.without) ?? 0 };
+    putStats(out, "prs.time_to_first_review", prs, "rv");
+    const c = closed.find((r) => r.i === i);
+    out["issues.closed"] = { value: num(c?.closed) ?? 0 };
+    putStats(out, "issues.time_to_close", c, "ttc");
+    putStats(out, "bugs.mttr", c, "bug");
+    const p0 = num(c?.p0) ?? 0;
+    out["bugs.p0_within_week"] = { value: p0 === 0 ? null : (num(c?.p0_week) ?? 0) / p0, count: p0 };
+    const p = pulls.find((r) => r.i === i);
+    const merged = num(p?.merged) ?? 0;
+    const unmerged = num(p?.unmerged) ?? 0;
+    out["prs.merged"] = { value: merged };
+    out["prs.closed_unmerged"] = { value: unmerged };
+    out["prs.merge_rate"] = { value: merged + unmerged === 0 ? null : merged / (merged + unmerged), count: merged + unmerged };
+    putStats(out, "prs.time_to_merge", p, "ttm");
+    out["issues.open_at_end"] = { value: num(open.find((r) => r.i === i)?.open) ?? 0 };
+    return out;
+  });
+}
