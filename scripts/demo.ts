@@ -34,3 +34,4 @@ Object.assign(process.env, {
 delete process.env.GITHUB_WEBHOOK_SECRET;
 
 await import("./start");
+await (await import("./demo/metrics")).seedMetricsDemo(repos.map((r) => r.nameWithOwner.toLowerCase()));

@@ -10,7 +10,7 @@ import { QuarterlyChecklist } from "./quarterly-checklist";
 
 const GROUPS: Array<[KpiGroup, string]> = [["issues", "Issues"], ["prs", "Pull requests"], ["bugs", "Bugs"], ["ci", "Default-branch CI"], ["releases", "Releases"], ["alerts", "Security alerts"], ["community", "Community"], ["runtime", "Runtime"], ["incidents", "Incidents"], ["triage", "Triage"]];
 /** Tiles shown per group; the API and the report carry every statistic. */
-const HIDDEN = /\.(count|p90)$|^prs\.first_response\.(median|mean)$/;
+const HIDDEN = /^(issues|prs|bugs)\..*\.(count|p90)$|^prs\.first_response\.(median|mean)$/;
 
 export function MetricsView({ view, downloadQuery, quarterly }: { view: View; downloadQuery: string; quarterly: boolean }) {
   const labels = new Map([...KPI_BY_ID].map(([id, s]) => [id, s.label]));

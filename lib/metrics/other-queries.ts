@@ -1,5 +1,5 @@
 // Alerts, releases, default-branch CI and community KPIs, several windows per query.
-import { db } from "@/lib/db";
+import { runMetricsSql } from "./run-sql";
 import { WINDOWS } from "./sql";
 import type { KpiValues, MetricsContext } from "./types";
 
@@ -7,7 +7,7 @@ type Row = Record<string, number | null> & { i: number };
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 function run(ctx: MetricsContext, sql: string): Promise<Row[]> {
-  return db.$queryRawUnsafe<Row[]>(sql, ctx.repoIds, ctx.windows.map((w) => w.start.toISOString()), ctx.windows.map((w) => w.end.toISOString()));
+  return runMetricsSql<Row>(sql, [ctx.repoIds, ctx.windows.map((w) => w.start.toISOString()), ctx.windows.map((w) => w.end.toISOString())]);
 }
 
 const ALERTS = `WITH ${WINDOWS}
@@ -21,11 +21,15 @@ SELECT w.i, count(r.id)::int AS published, (count(r.id) FILTER (WHERE r."isPrere
 FROM w LEFT JOIN "GithubRelease" r ON r."repoId" = ANY($1::uuid[]) AND NOT r."isDraft" AND r."publishedAt" >= w.s AND r."publishedAt" < w.e
 GROUP BY w.i`;
 
-/** A suite completes when its last check run does; a suite without runs (e.g. STARTUP_FAILURE) at its update time. */
-const CI = `WITH ${WINDOWS}, s AS (
+/**
+ * A suite completes when its last check run does; a suite without runs (e.g. STARTUP_FAILURE) at its
+ * update time. GitHub updates a suite when it completes, so suites updated before the first window
+ * cannot complete in any window and are skipped by index.
+ */
+const CI = `WITH ${WINDOWS}, s AS MATERIALIZED (
   SELECT cs.conclusion, coalesce((SELECT max(r."completedAt") FROM "GithubCheckRun" r WHERE r."suiteId" = cs.id), cs."updatedAt") AS done
   FROM "GithubCheckSuite" cs
-  WHERE cs."repoId" = ANY($1::uuid[]) AND cs.status = 'COMPLETED'
+  WHERE cs."repoId" = ANY($1::uuid[]) AND cs.status = 'COMPLETED' AND cs."updatedAt" >= (SELECT min(w.s) FROM w)
     AND EXISTS (SELECT 1 FROM "GithubCommit" c WHERE c."repoId" = cs."repoId" AND c.oid = cs."commitOid"))
 SELECT w.i, count(s.done)::int AS completed,
   (count(s.done) FILTER (WHERE s.conclusion = 'SUCCESS'))::int AS success,
