@@ -37,11 +37,12 @@ SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE responded IS NU
   ${stats("rv", `greatest(0, ${seconds("reviewed", "start")})`, "start IS NOT NULL AND reviewed IS NOT NULL")}
 FROM c GROUP BY i, kind`;
 
-const CLOSED_ISSUES = `WITH ${WINDOWS}, c AS (
-  SELECT w.i, ${seconds('g."closedAt"', 'g."createdAt"')} AS d,
-    EXISTS (SELECT 1 FROM "GithubItemLabel" il JOIN "GithubLabel" l ON l.id = il."labelId" WHERE il."itemId" = g.id AND lower(l.name) = $4) AS bug,
-    EXISTS (SELECT 1 FROM "GithubItemLabel" il JOIN "GithubLabel" l ON l.id = il."labelId" WHERE il."itemId" = g.id AND lower(l.name) = ANY($5::text[])) AS critical
-  FROM w JOIN "GithubItem" g ON ${LIVE_ITEM} AND g.kind = 'issue' AND g.state = 'CLOSED' AND g."closedAt" >= w.s AND g."closedAt" < w.e)
+const LABELLED = (name: string, match: string) => `${name} AS (SELECT DISTINCT il."itemId" FROM "GithubItemLabel" il JOIN "GithubLabel" l ON l.id = il."labelId"
+  WHERE l."repoId" = ANY($1::uuid[]) AND ${match})`;
+const CLOSED_ISSUES = `WITH ${WINDOWS}, ${LABELLED("bugs", "lower(l.name) = $4")}, ${LABELLED("crit", "lower(l.name) = ANY($5::text[])")}, c AS (
+  SELECT w.i, ${seconds('g."closedAt"', 'g."createdAt"')} AS d, b."itemId" IS NOT NULL AS bug, k."itemId" IS NOT NULL AS critical
+  FROM w JOIN "GithubItem" g ON ${LIVE_ITEM} AND g.kind = 'issue' AND g.state = 'CLOSED' AND g."closedAt" >= w.s AND g."closedAt" < w.e
+  LEFT JOIN bugs b ON b."itemId" = g.id LEFT JOIN crit k ON k."itemId" = g.id)
 SELECT i, count(*)::int AS closed, ${stats("ttc", "d")}, ${stats("bug", "d", "bug")},
   (count(*) FILTER (WHERE critical))::int AS p0, (count(*) FILTER (WHERE critical AND d <= 604800))::int AS p0_week
 FROM c GROUP BY i`;
@@ -55,14 +56,18 @@ const PULLS_CLOSED = `WITH ${WINDOWS}, c AS (
 SELECT i, (count(*) FILTER (WHERE merged))::int AS merged, (count(*) FILTER (WHERE NOT merged))::int AS unmerged, ${stats("ttm", "d", "merged")}
 FROM c GROUP BY i`;
 
-/** Open at an instant = created before it − closes before it + reopens before it (items without such events: their closedAt). */
-const OPEN_AT_END = `WITH ${WINDOWS}
-SELECT w.i,
-  (SELECT count(*) FROM "GithubItem" g WHERE ${LIVE_ITEM} AND g.kind = 'issue' AND g."createdAt" < w.e)
-  - (SELECT count(*) FROM "GithubItemEvent" e JOIN "GithubItem" g ON g.id = e."itemId" WHERE ${LIVE_ITEM} AND g.kind = 'issue' AND e.kind = 'closed' AND e."createdAt" < w.e)
-  + (SELECT count(*) FROM "GithubItemEvent" e JOIN "GithubItem" g ON g.id = e."itemId" WHERE ${LIVE_ITEM} AND g.kind = 'issue' AND e.kind = 'reopened' AND e."createdAt" < w.e)
-  - (SELECT count(*) FROM "GithubItem" g WHERE ${LIVE_ITEM} AND g.kind = 'issue' AND g."closedAt" < w.e AND g.state = 'CLOSED'
-      AND NOT EXISTS (SELECT 1 FROM "GithubItemEvent" e WHERE e."itemId" = g.id AND e.kind IN ('closed', 'reopened'))) AS open
+/**
+ * Open at an instant = created before it − closes before it + reopens before it (items without such
+ * events: their closedAt). Every change is a dated ±1, summed per window end.
+ */
+const OPEN_AT_END = `WITH ${WINDOWS}, items AS MATERIALIZED (
+  SELECT g.id, g."createdAt", g."closedAt", g.state FROM "GithubItem" g WHERE ${LIVE_ITEM} AND g.kind = 'issue' AND g."createdAt" < (SELECT max(e) FROM w)),
+ev AS MATERIALIZED (SELECT e."itemId", e.kind, e."createdAt" FROM "GithubItemEvent" e JOIN items ON items.id = e."itemId" WHERE e.kind IN ('closed', 'reopened')),
+d AS MATERIALIZED (
+  SELECT "createdAt" AS at, 1 AS delta FROM items
+  UNION ALL SELECT "createdAt", CASE WHEN kind = 'closed' THEN -1 ELSE 1 END FROM ev
+  UNION ALL SELECT items."closedAt", -1 FROM items WHERE items.state = 'CLOSED' AND items."closedAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ev WHERE ev."itemId" = items.id))
+SELECT w.i, (SELECT coalesce(sum(d.delta), 0) FROM d WHERE d.at < w.e) AS open
 FROM w`;
 
 export async function getItemKpis(ctx: MetricsContext): Promise<KpiValues[]> {

@@ -6,5 +6,5 @@ export function runMetricsSql<T>(sql: string, params: unknown[]): Promise<T[]> {
   return db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL jit = off");
     return tx.$queryRawUnsafe<T[]>(sql, ...params);
-  });
+  }, { maxWait: 10_000, timeout: 60_000 });
 }
