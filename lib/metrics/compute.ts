@@ -2,6 +2,7 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { KPI_SPECS, NO_DATA_SOURCE, type KpiSpec } from "./definitions";
+import { cachedWindows } from "./cache";
 import { getItemKpis } from "./github-queries";
 import { getOtherKpis } from "./other-queries";
 import { compareWithPrevious, targetStatus } from "./judge";
@@ -16,6 +17,10 @@ export function metricsConfig(): MetricsConfig {
 /** Every GitHub KPI for each window, in the same order. */
 export async function computeWindows(repoIds: string[], windows: WindowBounds[], config: MetricsConfig = metricsConfig()): Promise<KpiValues[]> {
   if (windows.length === 0) return [];
+  return cachedWindows(repoIds, windows, config, (missing) => computeFresh(repoIds, missing, config));
+}
+
+async function computeFresh(repoIds: string[], windows: WindowBounds[], config: MetricsConfig): Promise<KpiValues[]> {
   const ctx = { repoIds, windows, config };
   const [items, other] = await Promise.all([getItemKpis(ctx), getOtherKpis(ctx)]);
   return windows.map((_, i) => {
