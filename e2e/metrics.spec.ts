@@ -46,7 +46,7 @@ test("a lead reviews a month, compares it with the one before and downloads the 
   await expect(page.getByTestId("window")).toContainText("2026-10-01 00:00 – 2026-11-01 00:00 UTC");
 
   // Change the month with the picker; the filter lands in the URL.
-  await page.getByLabel("Month").fill("2026-09");
+  await page.getByLabel("Month", { exact: true }).fill("2026-09");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/month=2026-09/);
   await expect(page.getByRole("heading", { level: 1, name: "Metrics 2026-09" })).toBeVisible();

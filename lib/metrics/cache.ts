@@ -33,3 +33,8 @@ export async function cachedWindows(repoIds: string[], windows: WindowBounds[], 
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   return keys.map((k) => entries.get(k)!.values);
 }
+
+/** Benchmarks: the next request computes everything again. */
+export function clearKpiCache(): void {
+  entries.clear();
+}

@@ -1,8 +1,8 @@
 // Repository lists that are paged newest-first: default-branch history, releases and tags. An
 // incremental sync stops at the first page holding something already stored; a full listing
 // (backstop) reads to the end so that deleted releases and tags can be removed.
-import { ALERTS_PAGE, HISTORY_PAGE, RELEASES_PAGE, TAGS_PAGE } from "../queries/repository";
-import type { GqlAlert, GqlCommit, GqlRelease, GqlTagRef, SimplePage } from "../queries/types";
+import { ALERTS_PAGE, HISTORY_PAGE, LABELS_PAGE, MILESTONES_PAGE, RELEASES_PAGE, TAGS_PAGE } from "../queries/repository";
+import type { GqlAlert, GqlCatalogLabel, GqlCommit, GqlMilestone, GqlRelease, GqlTagRef, SimplePage } from "../queries/types";
 import type { SyncContext } from "./context";
 
 export interface ListOptions<T> {
@@ -40,3 +40,9 @@ export const nextTags = async (ctx: SyncContext, after: string | null) =>
 
 export const nextAlerts = async (ctx: SyncContext, after: string | null) =>
   (await ctx.client.query<RepoData<"vulnerabilityAlerts", SimplePage<GqlAlert> | null>>(ALERTS_PAGE, vars(ctx, after))).repository?.vulnerabilityAlerts ?? null;
+
+export const nextLabels = async (ctx: SyncContext, after: string | null) =>
+  (await ctx.client.query<RepoData<"labels", SimplePage<GqlCatalogLabel> | null>>(LABELS_PAGE, vars(ctx, after))).repository?.labels ?? null;
+
+export const nextMilestones = async (ctx: SyncContext, after: string | null) =>
+  (await ctx.client.query<RepoData<"milestones", SimplePage<GqlMilestone> | null>>(MILESTONES_PAGE, vars(ctx, after))).repository?.milestones ?? null;
