@@ -1,4 +1,5 @@
-// The repository's full label list (labels no item carries included) and every milestone are
+// Default-branch history for the reporting horizon (STEWARD_GITHUB_HISTORY_DAYS, 400 days), not
+// only the newest 100 commits. The repository's full label list (labels no item carries included) and every milestone are
 // stored as records by the repository-overview step, without an extra request on small repositories.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -7,7 +8,7 @@ import { syncRepository } from "./sync-repository";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ name: "catalog", databaseId: 1951, seed: 23, issues: 40, pulls: 10 });
+  h = await startHarness({ name: "catalog", databaseId: 1951, seed: 23, issues: 40, pulls: 10, historyCommits: 400, now: new Date().toISOString() });
   expect((await syncRepository(h.repoId, h.options())).status).toBe("succeeded");
 }, 120_000);
 afterAll(() => h.stop());
@@ -25,5 +26,17 @@ describe("labels and milestones", () => {
     expect(stored.map((m) => ({ id: m.id, number: m.number, title: m.title, state: m.state, dueOn: m.dueOn?.toISOString() ?? null, closedAt: m.closedAt?.toISOString() ?? null })))
       .toEqual([...h.repo.milestones].sort((a, b) => a.number - b.number).map((m) => ({ id: m.id, number: m.number, title: m.title, state: m.state, dueOn: m.dueOn ? new Date(m.dueOn).toISOString() : null, closedAt: m.closedAt ? new Date(m.closedAt).toISOString() : null })));
     expect(stored.length).toBeGreaterThan(0);
+  });
+});
+
+describe("default-branch history", () => {
+  it("keeps every commit of the last 400 days (at least the newest 100)", async () => {
+    const horizon = Date.now() - 400 * 86_400_000;
+    const newest = [...h.repo.history].reverse();
+    const expected = newest.filter((c, i) => i < 100 || Date.parse(c.committedDate) >= horizon).map((c) => c.oid).sort();
+    expect(expected.length).toBeGreaterThan(100); // the generated history reaches past the old limit
+    expect(expected.length).toBeLessThan(newest.length); // and past the horizon
+    const stored = await db.githubCommit.findMany({ where: { repoId: h.repoId }, select: { oid: true } });
+    expect(stored.map((c) => c.oid).sort()).toEqual(expected);
   });
 });

@@ -6,8 +6,8 @@ import type { GqlAlert, GqlCatalogLabel, GqlCommit, GqlMilestone, GqlRelease, Gq
 import type { SyncContext } from "./context";
 
 export interface ListOptions<T> {
-  /** Stop after a page containing a stored entry (incremental); undefined reads everything. */
-  isKnown?: (node: T) => boolean;
+  /** Stop after a page containing a stored entry (incremental); undefined reads everything. `collected`: how many were read so far. */
+  isKnown?: (node: T, collected: number) => boolean;
   /** Stop once this many were collected. */
   max?: number;
 }
@@ -16,7 +16,8 @@ export async function readList<T>(first: SimplePage<T>, fetchAfter: (cursor: str
   const nodes = [...first.nodes];
   let page: SimplePage<T> | null = first;
   while (page?.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-    if (options.isKnown && page.nodes.some(options.isKnown)) break;
+    const isKnown = options.isKnown;
+    if (isKnown && page.nodes.some((n) => isKnown(n, nodes.length))) break;
     if (options.max !== undefined && nodes.length >= options.max) break;
     page = await fetchAfter(page.pageInfo.endCursor);
     nodes.push(...(page?.nodes ?? []));

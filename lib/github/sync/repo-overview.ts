@@ -12,8 +12,9 @@ import { cleanText } from "../text";
 import { notNull, upsertRows } from "./bulk";
 import { writeCommitChecks } from "./write-items";
 import { writeRecheck } from "./recheck";
+import { getEnv } from "@/lib/env";
 
-/** Default-branch commits whose CI is kept (newest first). */
+/** Default-branch commits whose CI is kept at least (newest first), besides the history horizon. */
 export const CI_COMMITS = 100;
 const PENDING = ["PENDING", "EXPECTED"];
 /** A default-branch commit whose checks never finish is not asked about forever. */
@@ -71,9 +72,13 @@ export async function syncRepoOverview(ctx: SyncContext, options: { ciCommits?: 
     rechecked.push(...page.recheck);
   }
 
-  const history = await readList(r.defaultBranchRef?.target?.history ?? EMPTY, (c) => nextHistory(ctx, c), {
-    isKnown: (c) => knownCommits.has(c.oid), max: options.ciCommits ?? CI_COMMITS,
-  });
+  // Default-branch history for the reporting horizon (metrics need every suite of a month), and at
+  // least the newest CI_COMMITS; an incremental sync stops at the first stored commit.
+  const horizon = Date.now() - getEnv().STEWARD_GITHUB_HISTORY_DAYS * 86_400_000;
+  const old = (c: { committedDate: string }) => Date.parse(c.committedDate) < horizon;
+  const history = (await readList(r.defaultBranchRef?.target?.history ?? EMPTY, (c) => nextHistory(ctx, c), {
+    isKnown: (c, collected) => knownCommits.has(c.oid) || (old(c) && collected >= CI_COMMITS), max: options.ciCommits,
+  })).filter((c, i) => i < (options.ciCommits ?? CI_COMMITS) || !old(c));
   const historyContexts = await completeContexts(ctx, history.map((c) => c.statusCheckRollup));
   const commitChecks = history.map((c, i) => ({ oid: c.oid, contexts: historyContexts[i] ?? [] }));
   const releaseList = await readList(r.releases, (c) => nextReleases(ctx, c), { isKnown: (x) => knownReleases.get(x.id) === Date.parse(x.updatedAt) });
