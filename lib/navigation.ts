@@ -3,7 +3,7 @@ export type Section = { href: string; label: string; summary: string; next: stri
 
 export const SECTIONS: Section[] = [
   { href: "/today", label: "Today", summary: "The daily checklist from your runbook, ticked against live data.", next: "Runbook checklists arrive with the runbooks feature.", ready: false },
-  { href: "/triage", label: "Triage", summary: "Issues and pull requests waiting for you, ordered by P0–P3 response-time SLAs.", next: "GitHub data is synced already (see Repositories); the triage queues arrive with the triage feature.", ready: false },
+  { href: "/triage", label: "Triage", summary: "Issues and pull requests waiting for you, ordered by P0–P3 response-time SLAs.", next: "", ready: true },
   { href: "/kpis", label: "Metrics", summary: "Monthly KPIs — response time, time to close, MTTR — each with its definition.", next: "", ready: true },
   { href: "/repositories", label: "Repositories", summary: "Each synced GitHub repository at a glance: open work, CI, releases, security alerts.", next: "", ready: true },
   { href: "/health", label: "Health", summary: "HTTP checks, Prometheus scrapes and pushed metrics judged against the runbook's thresholds.", next: "", ready: true },

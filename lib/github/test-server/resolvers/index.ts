@@ -9,6 +9,7 @@ import { isConnectionType, selectsNodes } from "../rate-limit";
 import type { ResolverMap, ServerContext } from "./context";
 import { gitResolvers } from "./git";
 import { itemResolvers } from "./items";
+import { mutationResolvers } from "./mutation";
 import { queryResolvers } from "./query";
 import { repositoryResolvers } from "./repository";
 
@@ -59,7 +60,7 @@ export function createResolvers(schema: GraphQLSchema): {
   fieldResolver: GraphQLFieldResolver<unknown, ServerContext>;
   typeResolver: GraphQLTypeResolver<unknown, ServerContext>;
 } {
-  const map = mergeMaps(queryResolvers, repositoryResolvers, itemResolvers, gitResolvers);
+  const map = mergeMaps(queryResolvers, repositoryResolvers, itemResolvers, gitResolvers, mutationResolvers);
   const fieldResolver: GraphQLFieldResolver<unknown, ServerContext> = (source, args, ctx, info) => {
     const named = getNamedType(info.returnType);
     const connection = isObjectType(named) && isConnectionType(named);
