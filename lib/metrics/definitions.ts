@@ -64,13 +64,19 @@ export const KPI_SPECS: KpiSpec[] = [
   { id: "incidents.count", label: "Incidents", unit: "count", good: "down", group: "incidents", definition: "No data source: the incident board is not part of this installation yet." },
   { id: "incidents.mtta", label: "Incident MTTA", unit: "seconds", good: "down", group: "incidents", definition: "No data source: the incident board is not part of this installation yet." },
   { id: "incidents.mttr", label: "Incident MTTR", unit: "seconds", good: "down", group: "incidents", definition: "No data source: the incident board is not part of this installation yet." },
-  { id: "triage.within_target", label: "Triage within target", unit: "ratio", good: "up", group: "triage", definition: "No data source: triage queues are not part of this installation yet." },
+];
+
+const TRIAGE_BASE = "Of the issues and pull requests created in the window whose response clock has stopped or run out (answered, answered late, or breached), the share answered within their priority's target (Settings → Triage; the runbook's 24 h / 3 days / 1 week / 2 weeks, and 48 h to triage an unlabelled item), evaluated as of now by the triage feature. No value when none is decided.";
+/** Computed by lib/metrics/triage-kpis.ts from the triage feature's evaluation. */
+export const TRIAGE_SPECS: KpiSpec[] = [
+  { id: "triage.within_target", label: "Answered within target", unit: "ratio", good: "up", group: "triage", definition: `${TRIAGE_BASE} All priorities and untriaged items.` },
+  ...(["P0", "P1", "P2", "P3"] as const).map((p): KpiSpec => ({ id: `triage.within_target.${p}`, label: `${p} answered within target`, unit: "ratio", good: "up", group: "triage", definition: `${TRIAGE_BASE} ${p} items only.` })),
 ];
 
 /** KPIs whose data source does not exist in this installation; their value is always null. */
-export const NO_DATA_SOURCE = new Set(["incidents.count", "incidents.mtta", "incidents.mttr", "triage.within_target"]);
+export const NO_DATA_SOURCE = new Set(["incidents.count", "incidents.mtta", "incidents.mttr"]);
 
-export const KPI_BY_ID = new Map(KPI_SPECS.map((s) => [s.id, s]));
+export const KPI_BY_ID = new Map([...KPI_SPECS, ...TRIAGE_SPECS].map((s) => [s.id, s]));
 
 export function kpiSpec(id: string): KpiSpec {
   const spec = KPI_BY_ID.get(id);

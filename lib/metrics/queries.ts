@@ -3,10 +3,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { getTeamSchedule } from "@/lib/team/schedule";
-import { KPI_SPECS, type KpiSpec } from "./definitions";
+import { KPI_SPECS, TRIAGE_SPECS, type KpiSpec } from "./definitions";
 import { computeWindows, metricsConfig, toResults } from "./compute";
 import { getFirstResponseDistribution, getNotable, type DistributionBucket, type Notable } from "./notable";
 import { computeRuntime, listRuntimeTargets, runtimeSpecs, type RuntimeTarget } from "./runtime";
+import { computeTriage } from "./triage-kpis";
 import type { KpiResult, KpiValues } from "./types";
 import { monthOf, monthWindow, periodWindow, previousPeriod, trailingMonths, type Period, type Window } from "./window";
 
@@ -29,12 +30,13 @@ export async function resolveTimeZone(tz: string | null): Promise<string> {
   return tz ?? (await getTeamSchedule()).timeZone;
 }
 
-async function valuesFor(repoIds: string[], targets: RuntimeTarget[], windows: Window[], now: Date): Promise<KpiValues[]> {
-  const [github, runtime] = await Promise.all([computeWindows(repoIds, windows), computeRuntime(targets, windows, now)]);
-  return github.map((g, i) => ({ ...g, ...runtime[i] }));
+/** `triage`: only for the reported periods, not the 12-month trend (it evaluates every item's rules). */
+async function valuesFor(repoIds: string[], targets: RuntimeTarget[], windows: Window[], now: Date, triage = true): Promise<KpiValues[]> {
+  const [github, runtime, tri] = await Promise.all([computeWindows(repoIds, windows), computeRuntime(targets, windows, now), triage ? computeTriage(repoIds, windows, now) : []]);
+  return github.map((g, i) => ({ ...g, ...runtime[i], ...tri[i] }));
 }
 
-const allSpecs = (targets: RuntimeTarget[]): KpiSpec[] => [...KPI_SPECS, ...targets.flatMap(runtimeSpecs)];
+const allSpecs = (targets: RuntimeTarget[]): KpiSpec[] => [...KPI_SPECS, ...TRIAGE_SPECS, ...targets.flatMap(runtimeSpecs)];
 
 export async function getKpiReport(input: KpiReportInput): Promise<KpiReport> {
   const now = input.now ?? new Date();
@@ -61,13 +63,16 @@ export async function getMetricsView(input: KpiReportInput): Promise<MetricsView
   const runtimeIds = new Set(targets.flatMap(runtimeSpecs).map((s) => s.id));
   // A month's current and previous windows are the trend's last two: compute the 12 months once.
   const isMonth = input.period.kind === "month";
-  const [trendValues, pair, notable, distribution] = await Promise.all([
-    valuesFor(repoIds, targets, months, now),
-    isMonth ? Promise.resolve([]) : valuesFor(repoIds, targets, [current, previous], now),
+  const [trendValues, pair, triage, notable, distribution] = await Promise.all([
+    valuesFor(repoIds, targets, months, now, false),
+    isMonth ? Promise.resolve([]) : valuesFor(repoIds, targets, [current, previous], now, false),
+    computeTriage(repoIds, [current, previous], now),
     getNotable(repoIds, current, metricsConfig()),
     getFirstResponseDistribution(repoIds, current, metricsConfig()),
   ]);
-  const [cur, prev] = isMonth ? [trendValues[11], trendValues[10]] : pair;
+  const [base, basePrev] = isMonth ? [trendValues[11], trendValues[10]] : pair;
+  const cur = { ...base, ...triage[0] };
+  const prev = { ...basePrev, ...triage[1] };
   const pick = (v: KpiValues) => Object.fromEntries([...TREND_IDS, ...runtimeIds].map((id) => [id, v[id]?.value ?? null]));
   return {
     repo: input.repo, window: json(current), previousWindow: json(previous), kpis: toResults(cur!, prev!, allSpecs(targets)), runtimeTargets: targets,
