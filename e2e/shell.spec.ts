@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 const SECTIONS = ["Today", "Runbooks", "Triage", "Metrics", "Repositories", "Health", "Incidents", "Dependencies", "Releases", "Settings"];
-const UNBUILT = ["Metrics"];
+const UNBUILT: string[] = []; // every section is built; keep the honest-placeholder check for the next new one
 
 test("every section is reachable from the navigation and unbuilt ones say so honestly", async ({ page }) => {
   await page.goto("/today");
@@ -24,6 +24,9 @@ test("every section is reachable from the navigation and unbuilt ones say so hon
   await expect(page.getByText("Nothing to show yet")).toHaveCount(0);
   await nav.getByRole("link", { name: "Incidents" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Incidents" })).toBeVisible();
+  await expect(page.getByText("Nothing to show yet")).toHaveCount(0);
+  await nav.getByRole("link", { name: "Metrics" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Metrics/ })).toBeVisible();
   await expect(page.getByText("Nothing to show yet")).toHaveCount(0);
   await nav.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByText("Migrations applied")).toBeVisible();

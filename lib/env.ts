@@ -68,6 +68,14 @@ export const EnvSchema = z.object({
   STEWARD_PYPI_URL: z.url({ error: "must be an absolute URL such as https://pypi.org/pypi" }).default("https://pypi.org/pypi"),
   /** Release cadence targets over the defaults, e.g. "minor=90d-180d,major=365d" (units d, w). */
   STEWARD_RELEASE_CADENCE: z.string().trim().refine((v) => { try { parseCadence(v); return true; } catch { return false; } }, "must look like minor=90d-180d,major=365d").optional(),
+  /** Metrics: logins never counted as responders (comma-separated), besides bots, deleted users and the author. */
+  STEWARD_METRICS_IGNORE_LOGINS: z.string().trim().default(""),
+  /** Metrics: the label that makes an issue a bug (Bug MTTR), case-insensitive. */
+  STEWARD_METRICS_BUG_LABEL: z.string().trim().min(1).default("bug"),
+  /** Metrics: labels that make an issue critical (P0), comma-separated, case-insensitive. */
+  STEWARD_METRICS_CRITICAL_LABELS: z.string().trim().min(1).default("P0"),
+  /** Days of default-branch history (commits with their check suites) the sync keeps for reports. */
+  STEWARD_GITHUB_HISTORY_DAYS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3650).default(400),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

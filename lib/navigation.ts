@@ -5,7 +5,7 @@ export const SECTIONS: Section[] = [
   { href: "/today", label: "Today", summary: "The daily checklist from your runbook, ticked against live data.", next: "", ready: true },
   { href: "/runbooks", label: "Runbooks", summary: "Imported runbooks, their sections, cadences and live checks; import and history.", next: "", ready: true },
   { href: "/triage", label: "Triage", summary: "Issues and pull requests waiting for you, ordered by P0–P3 response-time SLAs.", next: "", ready: true },
-  { href: "/kpis", label: "Metrics", summary: "Monthly KPIs — response time, time to close, MTTR — each with its definition.", next: "Metrics are computed from synced GitHub and health data once those features land.", ready: false },
+  { href: "/kpis", label: "Metrics", summary: "Monthly KPIs — response time, time to close, MTTR — each with its definition.", next: "", ready: true },
   { href: "/repositories", label: "Repositories", summary: "Each synced GitHub repository at a glance: open work, CI, releases, security alerts.", next: "", ready: true },
   { href: "/health", label: "Health", summary: "HTTP checks, Prometheus scrapes and pushed metrics judged against the runbook's thresholds.", next: "", ready: true },
   { href: "/incidents", label: "Incidents", summary: "The on-call board: open incidents, their timelines and response deadlines.", next: "", ready: true },

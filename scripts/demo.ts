@@ -49,3 +49,4 @@ await (await import("./demo/runbooks")).seedRunbooksDemoWhenReady();
 
 const { seedIncidentsDemo } = await import("./demo/incidents");
 await seedIncidentsDemo();
+await (await import("./demo/metrics")).seedMetricsDemo(repos.map((r) => r.nameWithOwner.toLowerCase()));

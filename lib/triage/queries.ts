@@ -23,7 +23,7 @@ export async function listTriageRepos(scope: { repositoryIds?: string[]; repoKey
   });
 }
 
-async function evaluateRepos(repos: TriageRepo[], scope: ItemScope, now: Date, schedule: TeamSchedule): Promise<TriageRow[]> {
+export async function evaluateRepos(repos: TriageRepo[], scope: ItemScope, now: Date, schedule: TeamSchedule): Promise<TriageRow[]> {
   const configs = await getTriageConfigs(repos.map((r) => r.id));
   const perRepo = await Promise.all(repos.map(async (repo) => {
     const config = configs.get(repo.id);

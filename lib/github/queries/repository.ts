@@ -40,6 +40,15 @@ export const ALERT = fragment(
   }`,
 );
 
+/** The repository's full label list (not only labels in use) and its milestones. */
+export const LABEL_CATALOG = fragment(`fragment LabelCatalogPage on LabelConnection { pageInfo { hasNextPage endCursor } nodes { id name color description } }`);
+export const MILESTONES = fragment(
+  `fragment MilestonePage on MilestoneConnection {
+    pageInfo { hasNextPage endCursor }
+    nodes { id number title description state dueOn closedAt createdAt updatedAt }
+  }`,
+);
+
 const RECHECK = fragment(
   `fragment RecheckFields on Node {
     __typename id
@@ -69,11 +78,13 @@ export const REPO_OVERVIEW = gql(
       releases(first: 25, ${RELEASE_ORDER}) { ...ReleasePage }
       refs(first: 50, ${TAG_ORDER}) { ...TagPage }
       vulnerabilityAlerts(first: 50) @include(if: $withAlerts) { ...AlertPage }
+      labels(first: 100, orderBy: { field: NAME, direction: ASC }) { ...LabelCatalogPage }
+      milestones(first: 100, orderBy: { field: NUMBER, direction: ASC }) { ...MilestonePage }
     }
     recheck: nodes(ids: $recheck) { ...RecheckFields }
     ${RATE_LIMIT}
   }`,
-  [HISTORY, RELEASES, TAGS, ALERTS, RECHECK],
+  [HISTORY, RELEASES, TAGS, ALERTS, RECHECK, LABEL_CATALOG, MILESTONES],
 );
 
 /** More CI re-checks than fit in the overview request. */
@@ -92,6 +103,8 @@ export const HISTORY_PAGE = repoPage("HistoryPage", "",
   "defaultBranchRef { name target { __typename ... on Commit { history(first: $first, after: $after) { ...HistoryPage } } } }");
 export const RELEASES_PAGE = repoPage("ReleasesPage", "", `releases(first: $first, after: $after, ${RELEASE_ORDER}) { ...ReleasePage }`, [RELEASES]);
 export const TAGS_PAGE = repoPage("TagsPage", "", `refs(first: $first, after: $after, ${TAG_ORDER}) { ...TagPage }`, [TAGS]);
+export const LABELS_PAGE = repoPage("LabelsPage", "", "labels(first: $first, after: $after, orderBy: { field: NAME, direction: ASC }) { ...LabelCatalogPage }", [LABEL_CATALOG]);
+export const MILESTONES_PAGE = repoPage("MilestonesPage", "", "milestones(first: $first, after: $after, orderBy: { field: NUMBER, direction: ASC }) { ...MilestonePage }", [MILESTONES]);
 export const ALERTS_PAGE = repoPage("AlertsPage", "", "vulnerabilityAlerts(first: $first, after: $after) { ...AlertPage }", [ALERTS]);
 
 export const ALERT_BY_NUMBER = gql(

@@ -76,6 +76,14 @@ export interface GqlRepoOverview {
   releases: SimplePage<GqlRelease>;
   refs: SimplePage<GqlTagRef> | null;
   vulnerabilityAlerts?: SimplePage<GqlAlert> | null;
+  labels: SimplePage<GqlCatalogLabel> | null;
+  milestones: SimplePage<GqlMilestone> | null;
+}
+
+export interface GqlCatalogLabel { id: string; name: string; color: string; description: string | null }
+export interface GqlMilestone {
+  id: string; number: number; title: string; description: string | null; state: string;
+  dueOn: string | null; closedAt: string | null; createdAt: string; updatedAt: string;
 }
 
 export type GqlRecheck =

@@ -1,13 +1,13 @@
 // Repository lists that are paged newest-first: default-branch history, releases and tags. An
 // incremental sync stops at the first page holding something already stored; a full listing
 // (backstop) reads to the end so that deleted releases and tags can be removed.
-import { ALERTS_PAGE, HISTORY_PAGE, RELEASES_PAGE, TAGS_PAGE } from "../queries/repository";
-import type { GqlAlert, GqlCommit, GqlRelease, GqlTagRef, SimplePage } from "../queries/types";
+import { ALERTS_PAGE, HISTORY_PAGE, LABELS_PAGE, MILESTONES_PAGE, RELEASES_PAGE, TAGS_PAGE } from "../queries/repository";
+import type { GqlAlert, GqlCatalogLabel, GqlCommit, GqlMilestone, GqlRelease, GqlTagRef, SimplePage } from "../queries/types";
 import type { SyncContext } from "./context";
 
 export interface ListOptions<T> {
-  /** Stop after a page containing a stored entry (incremental); undefined reads everything. */
-  isKnown?: (node: T) => boolean;
+  /** Stop after a page containing a stored entry (incremental); undefined reads everything. `collected`: how many were read so far. */
+  isKnown?: (node: T, collected: number) => boolean;
   /** Stop once this many were collected. */
   max?: number;
 }
@@ -16,7 +16,8 @@ export async function readList<T>(first: SimplePage<T>, fetchAfter: (cursor: str
   const nodes = [...first.nodes];
   let page: SimplePage<T> | null = first;
   while (page?.pageInfo.hasNextPage && page.pageInfo.endCursor) {
-    if (options.isKnown && page.nodes.some(options.isKnown)) break;
+    const isKnown = options.isKnown;
+    if (isKnown && page.nodes.some((n) => isKnown(n, nodes.length))) break;
     if (options.max !== undefined && nodes.length >= options.max) break;
     page = await fetchAfter(page.pageInfo.endCursor);
     nodes.push(...(page?.nodes ?? []));
@@ -40,3 +41,9 @@ export const nextTags = async (ctx: SyncContext, after: string | null) =>
 
 export const nextAlerts = async (ctx: SyncContext, after: string | null) =>
   (await ctx.client.query<RepoData<"vulnerabilityAlerts", SimplePage<GqlAlert> | null>>(ALERTS_PAGE, vars(ctx, after))).repository?.vulnerabilityAlerts ?? null;
+
+export const nextLabels = async (ctx: SyncContext, after: string | null) =>
+  (await ctx.client.query<RepoData<"labels", SimplePage<GqlCatalogLabel> | null>>(LABELS_PAGE, vars(ctx, after))).repository?.labels ?? null;
+
+export const nextMilestones = async (ctx: SyncContext, after: string | null) =>
+  (await ctx.client.query<RepoData<"milestones", SimplePage<GqlMilestone> | null>>(MILESTONES_PAGE, vars(ctx, after))).repository?.milestones ?? null;

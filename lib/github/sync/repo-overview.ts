@@ -6,13 +6,15 @@ import type { GqlRecheck, GqlRepoOverview, SimplePage } from "../queries/types";
 import { commitPage, type SyncContext } from "./context";
 import { completeContexts } from "./item-details";
 import { alertRow, commitRow, releaseRow, tagRow } from "./map-repo";
-import { nextAlerts, nextHistory, nextReleases, nextTags, readList } from "./repo-lists";
-import { ALERTS, COMMITS, RELEASES, TAGS } from "./tables";
+import { nextAlerts, nextHistory, nextLabels, nextMilestones, nextReleases, nextTags, readList } from "./repo-lists";
+import { ALERTS, COMMITS, LABELS, MILESTONES, RELEASES, TAGS } from "./tables";
+import { cleanText } from "../text";
 import { notNull, upsertRows } from "./bulk";
 import { writeCommitChecks } from "./write-items";
 import { writeRecheck } from "./recheck";
+import { getEnv } from "@/lib/env";
 
-/** Default-branch commits whose CI is kept (newest first). */
+/** Default-branch commits whose CI is kept at least (newest first), besides the history horizon. */
 export const CI_COMMITS = 100;
 const PENDING = ["PENDING", "EXPECTED"];
 /** A default-branch commit whose checks never finish is not asked about forever. */
@@ -70,14 +72,21 @@ export async function syncRepoOverview(ctx: SyncContext, options: { ciCommits?: 
     rechecked.push(...page.recheck);
   }
 
-  const history = await readList(r.defaultBranchRef?.target?.history ?? EMPTY, (c) => nextHistory(ctx, c), {
-    isKnown: (c) => knownCommits.has(c.oid), max: options.ciCommits ?? CI_COMMITS,
-  });
+  // Default-branch history for the reporting horizon (metrics need every suite of a month), and at
+  // least the newest CI_COMMITS; an incremental sync stops at the first stored commit.
+  const horizon = Date.now() - getEnv().STEWARD_GITHUB_HISTORY_DAYS * 86_400_000;
+  const old = (c: { committedDate: string }) => Date.parse(c.committedDate) < horizon;
+  const history = (await readList(r.defaultBranchRef?.target?.history ?? EMPTY, (c) => nextHistory(ctx, c), {
+    isKnown: (c, collected) => knownCommits.has(c.oid) || (old(c) && collected >= CI_COMMITS), max: options.ciCommits,
+  })).filter((c, i) => i < (options.ciCommits ?? CI_COMMITS) || !old(c));
   const historyContexts = await completeContexts(ctx, history.map((c) => c.statusCheckRollup));
   const commitChecks = history.map((c, i) => ({ oid: c.oid, contexts: historyContexts[i] ?? [] }));
   const releaseList = await readList(r.releases, (c) => nextReleases(ctx, c), { isKnown: (x) => knownReleases.get(x.id) === Date.parse(x.updatedAt) });
   const tagList = await readList(r.refs ?? EMPTY, (c) => nextTags(ctx, c), { isKnown: (t) => knownTags.has(`${t.name}@${t.target?.__typename === "Tag" ? t.target.target?.oid : t.target?.oid}`) });
   const alerts = alertsReadable ? await readList(r.vulnerabilityAlerts ?? EMPTY, (c) => nextAlerts(ctx, c)) : [];
+  // The full label list and every milestone (small; read whole each time, usually in the overview request).
+  const labelList = await readList(r.labels ?? EMPTY, (c) => nextLabels(ctx, c));
+  const milestoneList = await readList(r.milestones ?? EMPTY, (c) => nextMilestones(ctx, c));
   const recheckContexts = await completeContexts(ctx, rechecked.map((node) => node?.statusCheckRollup ?? null));
   const rechecks = rechecked.map((node, i) => ({ node, contexts: recheckContexts[i] ?? [] }));
 
@@ -95,6 +104,9 @@ export async function syncRepoOverview(ctx: SyncContext, options: { ciCommits?: 
     await upsertRows(tx, RELEASES, releaseList.map((x) => releaseRow(repo.id, x)));
     await upsertRows(tx, TAGS, tagList.map((t) => tagRow(repo.id, t)).filter(notNull));
     await upsertRows(tx, ALERTS, alerts.map((a) => alertRow(repo.id, a)));
+    await upsertRows(tx, LABELS, labelList.map((l) => ({ id: l.id, repoId: repo.id, name: cleanText(l.name), color: l.color, description: cleanText(l.description) })));
+    await upsertRows(tx, MILESTONES, milestoneList.map((m) => ({ id: m.id, repoId: repo.id, number: m.number, title: cleanText(m.title), description: cleanText(m.description),
+      state: m.state, dueOn: m.dueOn, closedAt: m.closedAt, createdAt: m.createdAt, updatedAt: m.updatedAt })));
   });
   return { warnings: alertsReadable ? [] : ["Dependabot alerts are not readable with this token (needs the security_events or Dependabot alerts permission)."] };
 }

@@ -48,6 +48,12 @@ export const LABELS: TableSpec = {
   columns: { id: T, repoId: "uuid", name: T, color: T, description: T },
 };
 
+export const MILESTONES: TableSpec = {
+  table: "GithubMilestone",
+  key: ["id"],
+  columns: { id: T, repoId: "uuid", number: "int", title: T, description: T, state: T, dueOn: "timestamptz", closedAt: "timestamptz", createdAt: "timestamptz", updatedAt: "timestamptz" },
+};
+
 export const ITEM_LABELS: TableSpec = { table: "GithubItemLabel", key: ["itemId", "labelId"], columns: { itemId: T, labelId: T } };
 export const ASSIGNEES: TableSpec = { table: "GithubItemAssignee", key: ["itemId", "login"], columns: { itemId: T, login: T } };
 export const REVIEW_REQUESTS: TableSpec = {

@@ -1,0 +1,40 @@
+// Computed windows are kept in this process until the repositories' data changes: the version is
+// the newest item update, comment, repository change and sync of the selected repositories, so a
+// sync or webhook that changes anything recomputes. Bounded; the oldest entries go first.
+import { db } from "@/lib/db";
+import type { KpiValues, MetricsConfig, WindowBounds } from "./types";
+
+const MAX_ENTRIES = 2000;
+const entries = new Map<string, { version: string; values: KpiValues }>();
+
+export async function dataVersion(repoIds: string[]): Promise<string> {
+  const [row] = await db.$queryRawUnsafe<Array<{ v: string | null }>>(
+    `SELECT concat_ws('|',
+       (SELECT max(g."updatedAt") FROM "GithubItem" g WHERE g."repoId" = ANY($1::uuid[])),
+       (SELECT max(c."createdAt") FROM "GithubComment" c WHERE c."repoId" = ANY($1::uuid[])),
+       (SELECT max(greatest(r."updatedAt", r."lastSyncAt")) FROM "GithubRepository" r WHERE r.id = ANY($1::uuid[])),
+       (SELECT count(*) FROM "GithubRepository" r WHERE r.id = ANY($1::uuid[]))) AS v`, repoIds);
+  return row?.v ?? "";
+}
+
+const keyOf = (repoIds: string[], w: WindowBounds, config: MetricsConfig) => JSON.stringify([[...repoIds].sort(), w.start.getTime(), w.end.getTime(), config]);
+
+/** Values for each window: cached ones as they are, the others computed together by `compute`. */
+export async function cachedWindows(repoIds: string[], windows: WindowBounds[], config: MetricsConfig, compute: (missing: WindowBounds[]) => Promise<KpiValues[]>): Promise<KpiValues[]> {
+  const version = await dataVersion(repoIds);
+  const keys = windows.map((w) => keyOf(repoIds, w, config));
+  const missing = windows.filter((_, i) => entries.get(keys[i]!)?.version !== version);
+  const computed = missing.length ? await compute(missing) : [];
+  missing.forEach((w, i) => {
+    const key = keyOf(repoIds, w, config);
+    entries.delete(key);
+    entries.set(key, { version, values: computed[i]! });
+  });
+  while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  return keys.map((k) => entries.get(k)!.values);
+}
+
+/** Benchmarks: the next request computes everything again. */
+export function clearKpiCache(): void {
+  entries.clear();
+}

@@ -1,0 +1,44 @@
+// One period's KPIs with the previous period and targets, and month-by-month trends.
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { KPI_SPECS, NO_DATA_SOURCE, type KpiSpec } from "./definitions";
+import { cachedWindows } from "./cache";
+import { getItemKpis } from "./github-queries";
+import { getOtherKpis } from "./other-queries";
+import { compareWithPrevious, targetStatus } from "./judge";
+import type { KpiResult, KpiValues, MetricsConfig, WindowBounds } from "./types";
+
+export function metricsConfig(): MetricsConfig {
+  const env = getEnv();
+  const list = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
+  return { ignoreLogins: list(env.STEWARD_METRICS_IGNORE_LOGINS), bugLabel: env.STEWARD_METRICS_BUG_LABEL, criticalLabels: list(env.STEWARD_METRICS_CRITICAL_LABELS) };
+}
+
+/** Every GitHub KPI for each window, in the same order. */
+export async function computeWindows(repoIds: string[], windows: WindowBounds[], config: MetricsConfig = metricsConfig()): Promise<KpiValues[]> {
+  if (windows.length === 0) return [];
+  return cachedWindows(repoIds, windows, config, (missing) => computeFresh(repoIds, missing, config));
+}
+
+async function computeFresh(repoIds: string[], windows: WindowBounds[], config: MetricsConfig): Promise<KpiValues[]> {
+  const ctx = { repoIds, windows, config };
+  const [items, other] = await Promise.all([getItemKpis(ctx), getOtherKpis(ctx)]);
+  return windows.map((_, i) => {
+    const out: KpiValues = { ...items[i], ...other[i] };
+    for (const id of NO_DATA_SOURCE) out[id] = { value: null };
+    return out;
+  });
+}
+
+export function toResult(spec: KpiSpec, current: KpiValues, previous: KpiValues): KpiResult {
+  const now = current[spec.id] ?? { value: null };
+  const before = previous[spec.id]?.value ?? null;
+  const result: KpiResult = { id: spec.id, value: now.value, unit: spec.unit, previous: compareWithPrevious(now.value, before, spec.good), definition: spec.definition };
+  if (now.count !== undefined) result.count = now.count;
+  if (spec.target) result.target = { ...spec.target, status: targetStatus(spec.target, now.value) };
+  return result;
+}
+
+export function toResults(current: KpiValues, previous: KpiValues, specs: KpiSpec[] = KPI_SPECS): KpiResult[] {
+  return specs.map((spec) => toResult(spec, current, previous));
+}
