@@ -36,7 +36,4 @@ export const UpdateUserInput = z
   .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
-/** Only same-site paths may be redirect targets after login. */
-export function safeNextPath(next: string | undefined | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/today";
-}
+export { safeNextPath } from "@/lib/http/next-path";
