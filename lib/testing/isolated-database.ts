@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/databases";
 
 const globalForDb = globalThis as unknown as { stewardDb?: PrismaClient };
 
-export function useIsolatedDatabase(): void {
+export function withIsolatedDatabase(): void {
   let saved: PrismaClient | undefined;
   let database: TestDatabase | undefined;
   beforeAll(async () => {

@@ -2,10 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestApiToken, createTestUser } from "@/lib/testing/factories";
-import { useIsolatedDatabase } from "@/lib/testing/isolated-database";
+import { withIsolatedDatabase } from "@/lib/testing/isolated-database";
 import { updateUser } from "@/lib/users/mutations";
 
-useIsolatedDatabase();
+withIsolatedDatabase();
 
 describe("the last active admin", () => {
   it("cannot be removed by parallel changes from token callers (no actor id)", async () => {
