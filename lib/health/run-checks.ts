@@ -17,7 +17,7 @@ import { runHttpCheck } from "./http-check";
 import { scrapePrometheusTarget } from "./prometheus-scrape";
 import { CHECK_METRIC, recordObservations, type TargetObservations } from "./record";
 import { nextSlotAfter } from "./slots";
-import { targetConfig } from "./target-config";
+import { checkConfig } from "./target-config";
 
 export interface RunChecksOptions {
   /** Clock for deciding what is due (tests drive it); check results carry real time. */
@@ -92,7 +92,7 @@ async function watchHeartbeats(target: HealthTarget, now: Date): Promise<TargetO
 }
 
 async function observe(target: HealthTarget, now: Date, allowPrivate: boolean): Promise<TargetObservations> {
-  const config = targetConfig(target);
+  const config = checkConfig(target);
   switch (config.kind) {
     case "http": {
       const r = await runHttpCheck(config.check, { allowPrivate });

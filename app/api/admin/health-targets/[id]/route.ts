@@ -5,7 +5,7 @@ import { parseBody } from "@/lib/http/body";
 import { withRoute } from "@/lib/route";
 import { actorId, clientAddress, requirePrincipal } from "@/lib/auth/request";
 import { UpdateTargetInput } from "@/lib/health/schemas";
-import { deleteHealthTarget, getHealthTarget, updateHealthTarget } from "@/lib/health/targets";
+import { deleteHealthTarget, getHealthTarget, toAdminTarget, updateHealthTarget } from "@/lib/health/targets";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -17,7 +17,7 @@ async function targetId(context: Context): Promise<string> {
 
 export const GET = withRoute("/api/admin/health-targets/[id]", async (request: NextRequest, context: Context) => {
   await requirePrincipal(request, "admin");
-  return NextResponse.json({ target: await getHealthTarget(await targetId(context)) });
+  return NextResponse.json({ target: toAdminTarget(await getHealthTarget(await targetId(context))) });
 });
 
 /** Top-level fields replace the stored ones; the result is validated like a new target. */
@@ -25,7 +25,7 @@ export const PATCH = withRoute("/api/admin/health-targets/[id]", async (request:
   const principal = await requirePrincipal(request, "admin");
   const id = await targetId(context);
   const patch = await parseBody(request, UpdateTargetInput);
-  return NextResponse.json({ target: await updateHealthTarget(id, patch, actorId(principal), clientAddress(request)) });
+  return NextResponse.json({ target: toAdminTarget(await updateHealthTarget(id, patch, actorId(principal), clientAddress(request))) });
 });
 
 export const DELETE = withRoute("/api/admin/health-targets/[id]", async (request: NextRequest, context: Context) => {
