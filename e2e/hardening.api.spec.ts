@@ -93,3 +93,9 @@ test("forbidden pages redirect for real, malformed ids are 404", async ({ playwr
   }
   await viewer.dispose();
 });
+
+test("the favicon is served (no 404 on every page)", async ({ request }) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // an ICO header
+});

@@ -85,8 +85,20 @@ export function resetEnvCache(): void {
   cached = undefined;
 }
 
-/** The parsed configuration of this process, validated on first use. */
+// On globalThis: Next.js bundles its own copy of this module into the same process as scripts/start.ts.
+const provided = globalThis as unknown as { stewardProvidedEnv?: Record<string, string> };
+
+/**
+ * Values the process decides at start (the embedded database's URL), given to getEnv() explicitly
+ * instead of being written into process.env after it was parsed.
+ */
+export function provideEnv(values: Partial<Record<keyof Env, string>>): void {
+  provided.stewardProvidedEnv = { ...provided.stewardProvidedEnv, ...(values as Record<string, string>) };
+  cached = undefined;
+}
+
+/** The parsed configuration of this process (process.env plus provideEnv values), validated on first use. */
 export function getEnv(): Env {
-  cached ??= loadEnv();
+  cached ??= loadEnv({ ...process.env, ...provided.stewardProvidedEnv });
   return cached;
 }

@@ -34,8 +34,8 @@ describe("the pull-request watermark", () => {
       // and one page of PRs newest-first that already reaches the PR watermark (250 PRs = 5 pages without it).
       const requests = h.server.stats.requests;
       expect(requests.map((r) => r.operationName), `round ${round}`).toEqual(["RepoOverview", "IssuesPage", "PullsPage"]);
-      expect(requests[1]!.variables.since, `round ${round}`).toBe(before.issues!.watermark);
-      expect(requests[2]!.variables.after, `round ${round}`).toBeNull();
+      expect(requests[1]!.variables?.since, `round ${round}`).toBe(before.issues!.watermark);
+      expect(requests[2]!.variables?.after, `round ${round}`).toBeNull();
       expect(await cursors(), `round ${round}`).toEqual(before);
     }
   });
