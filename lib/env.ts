@@ -1,5 +1,6 @@
 // The one place that reads process.env. Everything else imports `env` (or calls loadEnv in scripts).
 import { z } from "zod";
+import { parseRepositoryName } from "@/lib/github/repository-name";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
@@ -54,7 +55,7 @@ export const EnvSchema = z.object({
   /** When the scheduled GitHub sync runs (cron, UTC). */
   STEWARD_GITHUB_SYNC_CRON: z.string().trim().regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression such as */15 * * * *").default("*/15 * * * *"),
   /** Repositories to sync besides those added in Settings, e.g. "acme/api,acme/web". */
-  STEWARD_REPOS: z.string().trim().refine((v) => v.split(",").every((r) => /^[\w.-]+\/[\w.-]+$/.test(r.trim())), "must be owner/name pairs separated by commas").optional(),
+  STEWARD_REPOS: z.string().trim().refine((v) => v.split(",").every((r) => parseRepositoryName(r) !== null), "must be owner/name pairs separated by commas (GitHub names: owner letters, digits and -)").optional(),
   /** Points of GitHub's hourly budget a sync leaves untouched (it stops and resumes after the reset). */
   STEWARD_GITHUB_RATE_RESERVE: z.coerce.number({ error: "must be a number" }).int().min(0).max(100_000).default(500),
 });
