@@ -1,8 +1,13 @@
 "use client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { getQueryClient } from "@/lib/query-client";
+import { TimeZoneProvider } from "@/components/ui/time";
 
-export function Providers({ children }: { children: React.ReactNode }) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+/** Client-side context for every signed-in page: the shared query client and the team's time zone. */
+export function Providers({ timeZone = "UTC", children }: { timeZone?: string; children: React.ReactNode }) {
+  return (
+    <QueryClientProvider client={getQueryClient()}>
+      <TimeZoneProvider timeZone={timeZone}>{children}</TimeZoneProvider>
+    </QueryClientProvider>
+  );
 }

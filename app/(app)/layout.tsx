@@ -4,12 +4,13 @@ import { THEME_COOKIE, Theme } from "@/lib/theme";
 import { getEnv } from "@/lib/env";
 import { AppShell } from "@/components/shell/app-shell";
 import { Providers } from "@/components/providers";
+import { getTeamTimeZone } from "@/lib/time/team-zone";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const theme = Theme.parse((await cookies()).get(THEME_COOKIE)?.value);
+  const [theme, timeZone] = await Promise.all([cookies().then((c) => Theme.parse(c.get(THEME_COOKIE)?.value)), getTeamTimeZone()]);
   return (
-    <Providers>
+    <Providers timeZone={timeZone}>
       <AppShell user={user} theme={theme} demo={getEnv().STEWARD_DEMO}>
         {children}
       </AppShell>

@@ -3,6 +3,7 @@ import Link from "next/link";
 const TABS = [
   { href: "/settings", label: "System" },
   { href: "/settings/repositories", label: "Repositories" },
+  { href: "/settings/team", label: "Team" },
   { href: "/settings/users", label: "Users", admin: true },
   { href: "/settings/tokens", label: "API tokens", admin: true },
   { href: "/settings/audit", label: "Audit log", admin: true },

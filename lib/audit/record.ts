@@ -25,7 +25,8 @@ export type AuditAction =
   | "repository.added"
   | "repository.paused"
   | "repository.resumed"
-  | "repository.removed";
+  | "repository.removed"
+  | "team.updated";
 
 export type AuditEntry = {
   action: AuditAction;

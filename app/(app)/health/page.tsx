@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { getHealthOverviewView } from "@/lib/health/overview-view";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Health" };
 export default async function HealthPage() {
   const user = await requireUser();
   const canManage = hasRole(user.role, "admin");
-  const queryClient = new QueryClient();
+  const queryClient = makeQueryClient();
   await queryClient.fetchQuery({ queryKey: healthKeys.overview(), queryFn: () => getHealthOverviewView() });
   return (
     <>

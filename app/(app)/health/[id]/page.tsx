@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { makeQueryClient } from "@/lib/query-client";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
@@ -24,10 +25,13 @@ export default async function TargetPage({ params, searchParams }: Props) {
   if (!z.uuid().safeParse(id).success) notFound();
   const parsed = SeriesWindowParams.safeParse(firstParams(await searchParams));
   const span = parsed.success ? parsed.data : { range: DEFAULT_CHART_RANGE };
-  const queryClient = new QueryClient();
-  const detail = await queryClient.fetchQuery({ queryKey: healthKeys.target(id), queryFn: () => getTargetDetailView(id) });
+  const queryClient = makeQueryClient();
+  // Independent reads run in parallel.
+  const [detail] = await Promise.all([
+    queryClient.fetchQuery({ queryKey: healthKeys.target(id), queryFn: () => getTargetDetailView(id) }),
+    queryClient.prefetchQuery({ queryKey: healthKeys.series(id, span), queryFn: () => getTargetSeriesView(id, span) }),
+  ]);
   if (!detail) notFound();
-  await queryClient.fetchQuery({ queryKey: healthKeys.series(id, span), queryFn: () => getTargetSeriesView(id, span) });
   return (
     <>
       <PageHeader

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { repositoryKeys } from "@/lib/github/admin/query-keys";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Repositories" };
 
 export default async function RepositoriesSettingsPage() {
   const user = await requireUser();
-  const queryClient = new QueryClient();
+  const queryClient = makeQueryClient();
   await queryClient.fetchQuery({ queryKey: repositoryKeys.settings(), queryFn: () => getRepositorySettingsView() });
   return (
     <>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { repositoryKeys } from "@/lib/github/admin/query-keys";
@@ -18,7 +19,7 @@ export default async function SyncHistoryPage({ params }: { params: Promise<{ id
   if (!id.success) notFound();
   const view = await getSyncHistoryView(id.data);
   if (!view) notFound();
-  const queryClient = new QueryClient();
+  const queryClient = makeQueryClient();
   queryClient.setQueryData(repositoryKeys.history(id.data), view);
   return (
     <>
