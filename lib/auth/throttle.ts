@@ -10,6 +10,9 @@ export const THROTTLE = {
   maxFailuresPerAddress: 20,
 } as const;
 
+/** A burst of attempts queues on the locks (each holds them for two reads and an insert); let it wait. */
+const RESERVE_TX = { maxWait: 15_000, timeout: 15_000 } as const;
+
 export type ThrottleVerdict = { allowed: false; retryAfterSeconds: number; reason: "account" | "address" };
 export type Reservation = { allowed: true; attemptId: bigint } | ThrottleVerdict;
 
@@ -39,7 +42,7 @@ export async function reserveLoginAttempt(username: string, ip: string, now = ne
     if (refused) return refused;
     const attempt = await tx.loginAttempt.create({ data: { username, ip, success: false, at: now }, select: { id: true } });
     return { allowed: true, attemptId: attempt.id };
-  });
+  }, RESERVE_TX);
 }
 
 export async function markLoginSucceeded(attemptId: bigint): Promise<void> {
