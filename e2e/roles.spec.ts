@@ -13,7 +13,7 @@ test.describe("a viewer", () => {
       await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
     }
     await page.goto("/settings");
-    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveText(["System", "Repositories"]);
+    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveText(["System", "Repositories", "Team"]);
   });
 
   test("is refused by the server when posting to admin APIs directly", async ({ page, baseURL }) => {
