@@ -4,7 +4,7 @@ import { THEME_COOKIE, Theme } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "steward", template: "%s · steward" },
+  title: { default: "steward", template: "steward · %s" },
   description: "Operations dashboard for software maintainers",
 };
 

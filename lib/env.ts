@@ -1,6 +1,8 @@
 // The one place that reads process.env. Everything else imports `env` (or calls loadEnv in scripts).
 import { z } from "zod";
 import { parseRepositoryName } from "@/lib/github/repository-name";
+import { parseUpdateTargets } from "@/lib/deps/targets";
+import { parseCadence } from "@/lib/releases/cadence";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
@@ -58,6 +60,14 @@ export const EnvSchema = z.object({
   STEWARD_REPOS: z.string().trim().refine((v) => v.split(",").every((r) => parseRepositoryName(r) !== null), "must be owner/name pairs separated by commas (GitHub names: owner letters, digits and -)").optional(),
   /** Points of GitHub's hourly budget a sync leaves untouched (it stops and resumes after the reset). */
   STEWARD_GITHUB_RATE_RESERVE: z.coerce.number({ error: "must be a number" }).int().min(0).max(100_000).default(500),
+  /** Dependency update targets over the defaults, e.g. "critical=12h,patch=7d,minor=14d" (units h, d, w). */
+  STEWARD_DEPS_UPDATE_TARGETS: z.string().trim().refine((v) => { try { parseUpdateTargets(v); return true; } catch { return false; } }, "must look like critical=24h,high=24h,moderate=24h,low=24h,patch=7d,minor=14d").optional(),
+  /** npm registry the outdated-dependency check asks (a mirror works). */
+  STEWARD_NPM_REGISTRY_URL: z.url({ error: "must be an absolute URL such as https://registry.npmjs.org" }).default("https://registry.npmjs.org"),
+  /** PyPI JSON API root the outdated-dependency check asks (a mirror works). */
+  STEWARD_PYPI_URL: z.url({ error: "must be an absolute URL such as https://pypi.org/pypi" }).default("https://pypi.org/pypi"),
+  /** Release cadence targets over the defaults, e.g. "minor=90d-180d,major=365d" (units d, w). */
+  STEWARD_RELEASE_CADENCE: z.string().trim().refine((v) => { try { parseCadence(v); return true; } catch { return false; } }, "must look like minor=90d-180d,major=365d").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,6 +5,8 @@
 import { loadEnv } from "@/lib/env";
 import { generateRepo } from "@/lib/github/test-server/generator";
 import { startGitHubTestServer } from "@/lib/github/test-server/server";
+import { seedTriageDemo } from "./demo/triage";
+import { startDemoDependencies } from "./demo/deps";
 
 const DEMO_REPOSITORIES = [
   { owner: "acme", name: "widgets", seed: 1, issues: 1200, pulls: 400 },
@@ -21,11 +23,16 @@ loadEnv(); // a bad PORT etc. fails here, before anything starts
 const started = performance.now();
 const now = new Date().toISOString();
 const repos = DEMO_REPOSITORIES.map((r) => generateRepo({ ...r, now }));
+await seedTriageDemo(repos, new Date(now));
 const github = await startGitHubTestServer({ repos, latencyMs: 5 });
 const items = repos.reduce((n, r) => n + r.items.length, 0);
 console.log(`demo: GitHub test server on ${github.url} with ${repos.map((r) => r.nameWithOwner).join(", ")} (${items} issues + PRs, generated in ${Math.round(performance.now() - started)} ms)`);
 
+const registries = await startDemoDependencies(repos);
+
 Object.assign(process.env, {
+  STEWARD_NPM_REGISTRY_URL: registries.npmUrl,
+  STEWARD_PYPI_URL: registries.pypiUrl,
   GITHUB_API_URL: github.url,
   GITHUB_TOKEN: "demo-token",
   STEWARD_REPOS: repos.map((r) => r.nameWithOwner).join(","),

@@ -3,8 +3,9 @@ import { useState } from "react";
 import type { AlertEventJson } from "@/lib/health/detail-view";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatKpi, formatMoment, KPI_LABELS } from "./format";
+import { formatKpi, KPI_LABELS } from "./format";
 import { StatusBadge } from "./status-badge";
+import { Time } from "@/components/ui/time";
 
 const FIRST = 20;
 
@@ -27,7 +28,7 @@ export function AlertHistory({ alerts, limit, breachesToChange }: { alerts: Aler
             <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
               {shown.map((a) => (
                 <tr key={a.id} data-testid="alert-event">
-                  <td className="py-2 pr-4 tabular-nums text-neutral-700 dark:text-neutral-300">{formatMoment(a.at)}</td>
+                  <td className="py-2 pr-4 tabular-nums text-neutral-700 dark:text-neutral-300"><Time value={a.at} mode="absolute" seconds /></td>
                   <td className="py-2 pr-4">{KPI_LABELS[a.kpi] ?? a.kpi}</td>
                   <td className="py-2 pr-4"><StatusBadge status={a.from} /> <span aria-label="to">→</span> <StatusBadge status={a.to} /></td>
                   <td className="py-2 tabular-nums">{formatKpi(a.kpi, a.value)}</td>

@@ -3,8 +3,9 @@ import type { LastCheckView } from "@/lib/health/overview-view";
 import { KPI_NAMES } from "@/lib/health/thresholds";
 import { Card } from "@/components/ui/card";
 import { DEFINITIONS } from "./definitions";
-import { formatKpi, formatMoment, formatThresholds, formatUptime, KPI_LABELS, LEVEL_TEXT, valueTone } from "./format";
+import { formatKpi, formatThresholds, formatUptime, KPI_LABELS, LEVEL_TEXT, valueTone } from "./format";
 import { StatusBadge } from "./status-badge";
+import { Time } from "@/components/ui/time";
 
 const SHOWN = ["up", ...KPI_NAMES] as const;
 
@@ -13,7 +14,7 @@ function CheckResult({ check, label }: { check: LastCheckView; label: string }) 
     <div data-testid={label === "Last check" ? "last-check" : "last-failure"}>
       <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">{label}</dt>
       <dd className="mt-1 text-sm">
-        <span className={check.ok ? LEVEL_TEXT.ok : LEVEL_TEXT.critical}>{check.ok ? "passed" : "failed"}</span> at {formatMoment(check.at)}
+        <span className={check.ok ? LEVEL_TEXT.ok : LEVEL_TEXT.critical}>{check.ok ? "passed" : "failed"}</span> at <Time value={check.at} mode="absolute" seconds />
         {check.status !== null && <> · HTTP {check.status}</>} · {formatKpi("response_time_ms", check.durationMs)}
         {!check.ok && (
           <p className="mt-1 text-red-700 dark:text-red-400">
@@ -40,14 +41,14 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
         </ul>
         <dl className="mt-4 space-y-3">
           {detail.lastCheck ? <CheckResult check={detail.lastCheck} label="Last check" /> : (
-            <div><dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">Last check</dt><dd className="mt-1 text-sm">not checked yet{detail.nextCheckAt && <> · next at {formatMoment(detail.nextCheckAt)}</>}</dd></div>
+            <div><dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">Last check</dt><dd className="mt-1 text-sm">not checked yet{detail.nextCheckAt && <> · next at <Time value={detail.nextCheckAt} mode="absolute" seconds /></>}</dd></div>
           )}
           {detail.lastFailure && detail.lastCheck?.ok && <CheckResult check={detail.lastFailure} label="Last failure" />}
         </dl>
       </Card>
       <Card title="KPIs">
         <dl className="space-y-3">
-          {SHOWN.map((kpi) => {
+          {SHOWN.filter((kpi) => detail.kind !== "http" || kpi === "up" || kpi === "response_time_ms").map((kpi) => {
             const view = detail.kpis[kpi];
             const value = kpi === "breaker_state" && detail.breakers ? `${detail.breakers.state}${detail.breakers.names.length ? ` (${detail.breakers.names.join(", ")})` : ""}` : formatKpi(kpi, view?.value);
             return (
@@ -58,7 +59,7 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
                 </dt>
                 <dd className="text-sm">
                   {value !== null && view && <span className={`tabular-nums ${valueTone(view.level)}`}>{value}</span>}
-                  {view?.since && <span className="text-xs text-neutral-500 dark:text-neutral-400"> · since {formatMoment(view.since)}</span>}
+                  {view?.since && <span className="text-xs text-neutral-500 dark:text-neutral-400"> · since <Time value={view.since} mode="absolute" seconds /></span>}
                   {kpi !== "up" && <span className="block text-xs text-neutral-500 dark:text-neutral-400">{formatThresholds(kpi, detail.thresholds[kpi])}{detail.thresholds[kpi].overridden && " (set for this target)"}</span>}
                 </dd>
               </div>
@@ -71,7 +72,7 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
           {detail.uptime.map((u) => (
             <div key={u.window} data-testid={`uptime-${u.window}`}>
               <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">last {u.window.replace("h", " h").replace("d", " d")}</dt>
-              <dd className={`text-lg font-semibold tabular-nums ${u.pct === null ? "text-neutral-400 dark:text-neutral-500" : ""}`}>{formatUptime(u.pct)}</dd>
+              <dd className={`text-lg font-semibold tabular-nums ${u.pct === null ? "text-neutral-600 dark:text-neutral-400" : ""}`}>{formatUptime(u.pct)}</dd>
               <dd className="text-xs text-neutral-500 dark:text-neutral-400">{u.checks} check{u.checks === 1 ? "" : "s"}</dd>
             </div>
           ))}

@@ -1,4 +1,5 @@
 import type { HealthLevel } from "@/lib/generated/prisma/enums";
+import { formatAbsolute } from "@/lib/time/format";
 
 export const KPI_LABELS: Record<string, string> = {
   up: "Up",
@@ -56,11 +57,9 @@ export function formatInterval(seconds: number): string {
   return `${seconds} s`;
 }
 
-const clock = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" });
-
-/** A moment to the second, in UTC (server and browser agree, so hydration does too). */
+/** A moment to the second, in UTC (server and browser agree, so hydration does too); prefer <Time> in JSX. */
 export function formatMoment(value: string | number): string {
-  return `${clock.format(new Date(value))} UTC`;
+  return formatAbsolute(value, { seconds: true });
 }
 
 const UNIT: Record<string, string> = { response_time_ms: " ms", error_rate_pct: " %", throughput_rps: " req/s", memory_pct: " %" };

@@ -5,7 +5,8 @@ import type { TargetStatus } from "@/lib/health/queries";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KpiDefinitions } from "./definitions";
-import { formatMoment } from "./format";
+import { Time } from "@/components/ui/time";
+import { StatusLegend } from "@/components/charts/status-timeline";
 import { LiveStatus } from "./live-status";
 import { StatusBadge } from "./status-badge";
 import { TargetGroup } from "./target-group";
@@ -41,10 +42,11 @@ export function HealthOverview({ canManage }: { canManage: boolean }) {
           ))}
         </ul>
         <p className="text-xs text-neutral-500 dark:text-neutral-400">
-          Updated {formatMoment(data.generatedAt)} · refreshes every {LIVE_REFRESH_MS / 1000} s
+          Updated <Time value={data.generatedAt} mode="absolute" seconds /> · refreshes every {LIVE_REFRESH_MS / 1000} s
           {query.error && <span role="alert" className="ml-2 text-red-700 dark:text-red-400">Refresh failed: {query.error.message}</span>}
         </p>
       </div>
+      <StatusLegend states={["ok", "critical", "pending"]} />
       <KpiDefinitions />
       {data.groups.map((group) => <TargetGroup key={group.name} group={group} />)}
     </div>

@@ -23,7 +23,7 @@ export function RangePicker({ value, onChange }: { value: SeriesWindow; onChange
   const [to, setTo] = useState(custom ? toLocalInput(value.to) : "");
   const [error, setError] = useState<string | null>(null);
   const pill = (active: boolean) =>
-    `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-sky-700 text-white dark:bg-sky-600" : "text-neutral-700 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"}`;
+    `rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-sky-700 text-white" : "text-neutral-700 hover:bg-neutral-100 dark:text-neutral-300 dark:hover:bg-neutral-800"}`;
 
   /** Opening the form the first time proposes the last 24 hours. */
   function toggleCustom() {

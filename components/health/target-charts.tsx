@@ -58,12 +58,13 @@ export function TargetCharts({ id, span, detail }: { id: string; span: SeriesWin
   const formatTime = axisTimeFormatter(to - from);
   const mean = "Each point is the mean of the samples in it.";
   const value = (label: string): ChartLine[] => [{ key: "value", label, color: CHART_COLORS.sky }];
-  const charts: ChartSpec[] = [
+  // Only the charts this kind of target can have: an HTTP check measures up and response time, nothing else.
+  const charts: ChartSpec[] = ([
     { kpi: "response_time_ms", title: "Response time", unit: "ms", data: series.responseTime, lines: latencyLines(series), note: latencyNote(series) },
     { kpi: "error_rate_pct", title: "Error rate", unit: "%", data: series.errorRate, lines: value("error rate"), note: mean },
     { kpi: "throughput_rps", title: "Throughput", unit: "req/s", data: series.throughput, lines: value("throughput"), note: mean },
     { kpi: "memory_pct", title: "Memory", unit: "% of limit", data: series.memory, lines: value("memory"), note: mean },
-  ];
+  ] satisfies ChartSpec[]).filter((c) => !notMeasured(detail.kind, c.kpi));
   const where = series.range === "custom" ? `${formatMoment(series.from)} to ${formatMoment(series.to)}` : RANGE_TEXT[series.range];
   return (
     <div className="space-y-4" data-resolution={series.resolution} aria-busy={query.isPlaceholderData}>
@@ -71,7 +72,7 @@ export function TargetCharts({ id, span, detail }: { id: string; span: SeriesWin
         Showing {where}, {PER[series.resolution]}.{query.isPlaceholderData && " Loading…"}
         {query.error && <span role="alert" className="ml-2 text-red-700 dark:text-red-400">Refresh failed: {query.error.message}</span>}
       </p>
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className={`grid gap-4 ${charts.length > 1 ? "xl:grid-cols-2" : ""}`}>
         {charts.map((c) => (
           <section key={c.kpi} aria-labelledby={`chart-${c.kpi}`} className="rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900">
             <h3 id={`chart-${c.kpi}`} className="font-semibold">{c.title} <span className="text-sm font-normal text-neutral-500 dark:text-neutral-400">({c.unit})</span></h3>

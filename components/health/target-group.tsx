@@ -1,54 +1,43 @@
 "use client";
 import Link from "next/link";
 import type { KpiView, OverviewGroupView, OverviewTargetView } from "@/lib/health/overview-view";
+import { RECENT_CHECKS_LABEL } from "@/lib/health/timeline-labels";
 import { Sparkline } from "@/components/charts/sparkline";
-import { Card } from "@/components/ui/card";
-import { formatInterval, formatKpi, formatMoment, formatUptime, valueTone } from "./format";
+import { StatusTimeline } from "@/components/charts/status-timeline";
+import { Time } from "@/components/ui/time";
+import { formatInterval, formatKpi, formatUptime, valueTone } from "./format";
 import { StatusBadge } from "./status-badge";
 
-const th = "px-2 py-2 font-medium";
-const defLink = (id: string, text: string) => <a href={`#def-${id}`} className="underline decoration-dotted underline-offset-2">{text}</a>;
+const muted = "text-neutral-600 dark:text-neutral-400";
+const WINDOW_LABEL: Record<string, string> = { "24h": "24 h", "7d": "7 d", "30d": "30 d", "90d": "90 d" };
 
-/** One service group: its targets, problems first. */
+/** One service group, collapsible, problems first; each target as a row that stacks on phones. */
 export function TargetGroup({ group }: { group: OverviewGroupView }) {
+  const problems = group.targets.filter((t) => t.status === "critical" || t.status === "warning").length;
   return (
-    <Card title={`${group.name} (${group.targets.length})`}>
-      <div className="-mx-2 overflow-x-auto">
-        <table className="w-full min-w-[1080px] table-fixed text-left text-sm">
-          <colgroup>
-            <col className="w-[14%]" /><col className="w-[7%]" />
-            <col className="w-[6%]" /><col className="w-[6%]" /><col className="w-[6%]" /><col className="w-[6%]" />
-            <col className="w-[15%]" /><col className="w-[7%]" /><col className="w-[8%]" /><col className="w-[6%]" /><col className="w-[7%]" /><col className="w-[12%]" />
-          </colgroup>
-          <thead className="text-xs text-neutral-500 dark:text-neutral-400">
-            <tr>
-              <th rowSpan={2} className={th}>Target</th>
-              <th rowSpan={2} className={th}>{defLink("state", "State")}</th>
-              <th colSpan={4} scope="colgroup" className={`${th} pb-0`}>{defLink("uptime", "Uptime")}</th>
-              <th rowSpan={2} className={th}>{defLink("sparkline", "Response time")}</th>
-              <th rowSpan={2} className={th}>{defLink("error_rate_pct", "Error rate")}</th>
-              <th rowSpan={2} className={th}>{defLink("throughput_rps", "Throughput")}</th>
-              <th rowSpan={2} className={th}>{defLink("memory_pct", "Memory")}</th>
-              <th rowSpan={2} className={th}>{defLink("breaker_state", "Breakers")}</th>
-              <th rowSpan={2} className={th}>Last check</th>
-            </tr>
-            <tr>
-              {["24 h", "7 d", "30 d", "90 d"].map((w) => <th key={w} scope="col" className={`${th} pt-0.5 font-normal`}>{w}</th>)}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
-            {group.targets.map((t) => <TargetRow key={t.id} target={t} />)}
-          </tbody>
-        </table>
-      </div>
-    </Card>
+    <details open className="group/g rounded-lg border border-neutral-200 bg-white shadow-sm dark:border-neutral-800 dark:bg-neutral-900">
+      <summary className="flex cursor-pointer list-none items-center gap-3 px-4 py-3 sm:px-5 [&::-webkit-details-marker]:hidden">
+        <span aria-hidden="true" className="text-xs transition-transform group-open/g:rotate-90">▶</span>
+        <h2 className="text-base font-semibold">{group.name}</h2>
+        <span className={`text-sm ${muted}`}>{group.targets.length} target{group.targets.length === 1 ? "" : "s"}</span>
+        {problems > 0 && <StatusBadge status={group.status} />}
+      </summary>
+      <ul className="divide-y divide-neutral-200 border-t border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800">
+        {group.targets.map((t) => <TargetRow key={t.id} target={t} />)}
+      </ul>
+    </details>
   );
 }
 
-function KpiCell({ kpi, view }: { kpi: string; view: KpiView | undefined }) {
+function Kpi({ label, kpi, view }: { label: string; kpi: string; view: KpiView | undefined }) {
   const text = formatKpi(kpi, view?.value);
-  if (!view || text === null) return <td className="px-2 py-2 text-neutral-400 dark:text-neutral-500"><span aria-label="not measured">—</span></td>;
-  return <td className={`whitespace-nowrap px-2 py-2 tabular-nums ${valueTone(view.level)}`}>{text}{view.level !== "ok" && <span className="sr-only"> ({view.level})</span>}</td>;
+  if (!view || text === null) return null;
+  return (
+    <div>
+      <dt className={muted}>{label}</dt>
+      <dd className={`tabular-nums ${valueTone(view.level)}`}>{text}{view.level !== "ok" && <span className="sr-only"> ({view.level})</span>}</dd>
+    </div>
+  );
 }
 
 function TargetRow({ target: t }: { target: OverviewTargetView }) {
@@ -58,41 +47,49 @@ function TargetRow({ target: t }: { target: OverviewTargetView }) {
     ? `Response time over the last hour: ${t.sparkline.length} minutes, from ${formatKpi("response_time_ms", Math.min(...t.sparkline.map((p) => p.ms)))} to ${formatKpi("response_time_ms", Math.max(...t.sparkline.map((p) => p.ms)))}, latest ${formatKpi("response_time_ms", last.ms)}`
     : "No response times in the last hour";
   return (
-    <tr data-testid={`target-${t.slug}`} className="align-top">
-      <td className="px-2 py-2">
-        <Link href={`/health/${t.id}`} className="font-medium text-sky-800 hover:underline dark:text-sky-300">{t.name}</Link>
-        <div className="text-xs text-neutral-500 dark:text-neutral-400">{t.kind} · every {formatInterval(t.intervalSeconds)}</div>
-      </td>
-      <td className="px-2 py-2" data-testid="state"><StatusBadge status={t.status} /></td>
-      {t.uptime.map((u) => (
-        <td key={u.window} className={`whitespace-nowrap px-2 py-2 tabular-nums ${u.pct === null ? "text-neutral-400 dark:text-neutral-500" : ""}`}>
-          {formatUptime(u.pct)}
-        </td>
-      ))}
-      <td className="px-2 py-2">
-        <div className="flex items-center gap-2">
-          <Sparkline points={t.sparkline} label={sparkLabel} width={96} />
-          {rt && rt.value !== null && <span className={`whitespace-nowrap tabular-nums ${valueTone(rt.level)}`}>{formatKpi("response_time_ms", rt.value)}</span>}
+    <li data-testid={`target-${t.slug}`} className="grid gap-x-6 gap-y-3 px-4 py-3 sm:px-5 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_minmax(0,21rem)] lg:items-center">
+      <div className="min-w-0">
+        <div className="flex flex-wrap items-center gap-2">
+          <Link href={`/health/${t.id}`} className="break-words font-medium text-sky-800 hover:underline dark:text-sky-300">{t.name}</Link>
+          <span data-testid="state"><StatusBadge status={t.status} /></span>
         </div>
-      </td>
-      <KpiCell kpi="error_rate_pct" view={t.kpis.error_rate_pct} />
-      <KpiCell kpi="throughput_rps" view={t.kpis.throughput_rps} />
-      <KpiCell kpi="memory_pct" view={t.kpis.memory_pct} />
-      <td className="px-2 py-2">
-        {t.breakers ? (
-          <span className={valueTone(t.kpis.breaker_state?.level ?? "ok")}>
-            {t.breakers.state}{t.breakers.names.length > 0 && <span className="block text-xs">{t.breakers.names.join(", ")}</span>}
-          </span>
-        ) : <span className="text-neutral-400 dark:text-neutral-500" aria-label="not measured">—</span>}
-      </td>
-      <td className="px-2 py-2 text-xs">
-        {t.lastCheck ? (
-          <>
-            <div className="text-neutral-600 dark:text-neutral-400">{formatMoment(t.lastCheck.at)}</div>
-            {t.lastCheck.ok ? <div className="text-green-800 dark:text-green-300">passed</div> : <div className="max-w-56 text-red-700 dark:text-red-400">failed: {t.lastCheck.failureMessage ?? t.lastCheck.failureKind}</div>}
-          </>
-        ) : <span className="text-neutral-500 dark:text-neutral-400">not checked yet</span>}
-      </td>
-    </tr>
+        <p className={`mt-0.5 text-xs ${muted}`}>
+          {t.kind} · every {formatInterval(t.intervalSeconds)} ·{" "}
+          {t.lastCheck ? (
+            <>checked <Time value={t.lastCheck.at} />{!t.lastCheck.ok && <span className="text-red-700 dark:text-red-300"> — failed: {t.lastCheck.failureMessage ?? t.lastCheck.failureKind}</span>}</>
+          ) : "not checked yet"}
+        </p>
+      </div>
+      <div className="min-w-0">
+        <StatusTimeline segments={t.recent} label={`${t.name}: ${RECENT_CHECKS_LABEL}`} height="sm" />
+        <p className={`mt-1 flex justify-between text-[11px] ${muted}`}><span>{RECENT_CHECKS_LABEL}</span><span>now</span></p>
+      </div>
+      <dl className="grid grid-cols-4 gap-x-3 gap-y-2 text-xs">
+        {t.uptime.map((u) => (
+          <div key={u.window}>
+            <dt className={muted}>Uptime {WINDOW_LABEL[u.window]}</dt>
+            <dd className={`tabular-nums ${u.pct === null ? muted : "font-medium"}`}>{formatUptime(u.pct)}</dd>
+          </div>
+        ))}
+        {rt && rt.value !== null && (
+          <div className="col-span-2">
+            <dt className={muted}>Response time</dt>
+            <dd className="flex items-center gap-2">
+              <Sparkline points={t.sparkline} label={sparkLabel} width={72} height={20} />
+              <span className={`tabular-nums ${valueTone(rt.level)}`}>{formatKpi("response_time_ms", rt.value)}</span>
+            </dd>
+          </div>
+        )}
+        <Kpi label="Errors" kpi="error_rate_pct" view={t.kpis.error_rate_pct} />
+        <Kpi label="Throughput" kpi="throughput_rps" view={t.kpis.throughput_rps} />
+        <Kpi label="Memory" kpi="memory_pct" view={t.kpis.memory_pct} />
+        {t.breakers && (
+          <div>
+            <dt className={muted}>Breakers</dt>
+            <dd className={valueTone(t.kpis.breaker_state?.level ?? "ok")}>{t.breakers.state}{t.breakers.names.length > 0 && <span className="block">{t.breakers.names.join(", ")}</span>}</dd>
+          </div>
+        )}
+      </dl>
+    </li>
   );
 }

@@ -1,10 +1,11 @@
 import type { CiCheck, DefaultBranchCi } from "@/lib/github/overview/ci";
 import { OVERVIEW_DEFINITIONS as DEF } from "@/lib/github/overview/definitions";
 import { Card } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+
 import { ExternalLink } from "./external-link";
 import { Definition } from "./figure";
 import { CiBadge } from "./status-badges";
+import { Time } from "@/components/ui/time";
 
 const SOURCE = {
   checks: (n: number) => `${n} ${n === 1 ? "check" : "checks"} on this commit.`,
@@ -12,7 +13,7 @@ const SOURCE = {
   none: () => "No checks reported for this commit.",
 } as const;
 
-function CheckList({ title, checks }: { title: string; checks: CiCheck[] }) {
+function CheckList({ title, checks, href }: { title: string; checks: CiCheck[]; href: string | null }) {
   if (checks.length === 0) return null;
   return (
     <div className="mt-3">
@@ -21,7 +22,7 @@ function CheckList({ title, checks }: { title: string; checks: CiCheck[] }) {
         {checks.map((c, i) => (
           <li key={`${c.workflow ?? ""}/${c.name}/${i}`}>
             {c.workflow && <span className="text-neutral-500 dark:text-neutral-400">{c.workflow} / </span>}
-            <span className="font-medium">{c.name}</span>{" "}
+            {href ? <ExternalLink href={href} className="font-medium">{c.name}</ExternalLink> : <span className="font-medium">{c.name}</span>}{" "}
             <span className="text-xs text-neutral-500 dark:text-neutral-400">({c.detail.toLowerCase().replaceAll("_", " ")})</span>
           </li>
         ))}
@@ -46,10 +47,10 @@ export function CiCard({ ci, defaultBranch }: { ci: DefaultBranchCi; defaultBran
           </p>
           <p className="text-xs text-neutral-500 dark:text-neutral-400">
             {defaultBranch ?? "default branch"} ·{" "}
-            <ExternalLink href={ci.commit.url} className="font-mono">{ci.commit.oid.slice(0, 7)}</ExternalLink> · committed {formatDateTime(ci.commit.committedDate)}
+            <ExternalLink href={ci.commit.url} className="font-mono">{ci.commit.oid.slice(0, 7)}</ExternalLink> · committed <Time value={ci.commit.committedDate} mode="absolute" />
           </p>
-          <CheckList title="Failing" checks={ci.failing} />
-          <CheckList title="Pending" checks={ci.pending} />
+          <CheckList title="Failing" checks={ci.failing} href={`${ci.commit.url}/checks`} />
+          <CheckList title="Pending" checks={ci.pending} href={`${ci.commit.url}/checks`} />
         </>
       )}
       <Definition>{DEF.ci}</Definition>

@@ -2,9 +2,10 @@ import { OVERVIEW_DEFINITIONS as DEF } from "@/lib/github/overview/definitions";
 import type { LatestRelease } from "@/lib/github/overview/repository-overview";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+
 import { ExternalLink } from "./external-link";
 import { Definition } from "./figure";
+import { formatDateTime } from "@/components/ui/format";
 
 export function ReleaseCard({ release }: { release: LatestRelease | null }) {
   return (

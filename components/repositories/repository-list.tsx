@@ -3,7 +3,7 @@ import { OVERVIEW_DEFINITIONS as DEF, type OverviewDefinitionKey } from "@/lib/g
 import type { RepositorySummary } from "@/lib/github/overview/summaries";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDateTime } from "@/components/ui/format";
+import { Time } from "@/components/ui/time";
 import { CiBadge, RepositoryFlags, SyncBadge } from "./status-badges";
 
 const th = "py-2 pr-4 font-medium";
@@ -35,17 +35,23 @@ function Definitions() {
 
 function SummaryRow({ repo: r }: { repo: RepositorySummary }) {
   const last = r.sync.last;
-  const when = last === null ? null : last.finishedAt ? `finished ${formatDateTime(last.finishedAt)}` : `started ${formatDateTime(last.startedAt)}`;
+  const when = last === null ? null : last.finishedAt ? <>finished <Time value={last.finishedAt} /></> : <>started <Time value={last.startedAt} /></>;
   return (
     <tr className="align-top">
       <th scope="row" className="py-2 pr-4 font-medium">
         <Link href={overviewHref(r.owner, r.name)} className="text-sky-800 hover:underline dark:text-sky-300">{r.owner}/{r.name}</Link>
       </th>
       <td className="py-2 pr-4"><RepositoryFlags enabled={r.enabled} isArchived={r.isArchived} /></td>
-      <td className={num}>{r.openIssues}</td>
-      <td className={num}>{r.openPulls}</td>
-      <td className={num}>{r.openAlerts}</td>
-      <td className="py-2 pr-4"><CiBadge state={r.ci} /></td>
+      {r.synced ? (
+        <>
+          <td className={num}>{r.openIssues}</td>
+          <td className={num}>{r.openPulls}</td>
+          <td className={num}>{r.openAlerts}</td>
+          <td className="py-2 pr-4"><CiBadge state={r.ci} /></td>
+        </>
+      ) : (
+        <td colSpan={4} className="py-2 pr-4 text-neutral-600 dark:text-neutral-400" data-testid="not-synced">not synced yet</td>
+      )}
       <td className="py-2">
         <SyncBadge sync={r.sync} />
         {when && <div className="mt-0.5 whitespace-nowrap text-xs text-neutral-500 dark:text-neutral-400">{when}</div>}

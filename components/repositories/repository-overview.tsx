@@ -8,6 +8,7 @@ import { ReleaseCard } from "./release-card";
 import { RepositoryFlags } from "./status-badges";
 import { SyncCard } from "./sync-card";
 import { UnlabeledIssuesCard } from "./unlabeled-issues";
+import { AwaitingReviewCard, NewestIssuesCard } from "./item-lists";
 
 function FactsStrip({ overview: o }: { overview: Overview }) {
   const r = o.repository;
@@ -66,6 +67,10 @@ export function RepositoryOverview({ overview: o }: { overview: Overview }) {
         <ReleaseCard release={o.latestRelease} />
         <AlertsCard alerts={o.alerts} />
         {sync}
+      </div>
+      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <AwaitingReviewCard awaiting={o.awaitingReview} />
+        <NewestIssuesCard issues={o.newestIssues} />
       </div>
       <div className="mt-4">
         <UnlabeledIssuesCard unlabeled={o.unlabeled} />

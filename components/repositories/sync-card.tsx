@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format";
 import { Definition } from "./figure";
 import { SyncBadge } from "./status-badges";
+import { Time } from "@/components/ui/time";
 
 const dt = "text-neutral-500 dark:text-neutral-400";
 
@@ -21,7 +22,7 @@ export function SyncCard({ repositoryId, sync }: { repositoryId: string; sync: S
       ) : (
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className={dt}>Started</dt>
-          <dd>{formatDateTime(last.startedAt)} ({last.trigger})</dd>
+          <dd><Time value={last.startedAt} mode="absolute" /> ({last.trigger})</dd>
           <dt className={dt}>Finished</dt>
           <dd>{last.finishedAt ? formatDateTime(last.finishedAt) : "not yet"}</dd>
           <dt className={dt}>Items fetched</dt>

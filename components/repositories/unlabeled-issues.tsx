@@ -1,10 +1,11 @@
 import { OVERVIEW_DEFINITIONS as DEF } from "@/lib/github/overview/definitions";
 import type { RepositoryOverview } from "@/lib/github/overview/repository-overview";
 import { Card } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+
 import { Author } from "./author";
 import { ExternalLink } from "./external-link";
 import { Figure } from "./figure";
+import { Time } from "@/components/ui/time";
 
 const th = "py-2 pr-4 font-medium";
 
@@ -36,7 +37,7 @@ export function UnlabeledIssuesCard({ unlabeled }: { unlabeled: RepositoryOvervi
                     <ExternalLink href={issue.url}>{issue.title}</ExternalLink>
                   </td>
                   <td className="py-2 pr-4"><Author login={issue.authorLogin} type={issue.authorType} /></td>
-                  <td className="whitespace-nowrap py-2">{formatDateTime(issue.createdAt)}</td>
+                  <td className="whitespace-nowrap py-2"><Time value={issue.createdAt} mode="absolute" /></td>
                 </tr>
               ))}
             </tbody>

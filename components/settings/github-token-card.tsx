@@ -6,7 +6,8 @@ import { ApiClientError } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { formatDateTime } from "@/components/ui/format";
+
+import { Time } from "@/components/ui/time";
 
 /** Where the GitHub token comes from; admins enter, replace or remove a stored one. It is never shown. */
 export function GithubTokenCard({ token, isAdmin }: { token: TokenView; isAdmin: boolean }) {
@@ -18,7 +19,7 @@ export function GithubTokenCard({ token, isAdmin }: { token: TokenView; isAdmin:
       {token.source === "settings" && (
         <div className="space-y-2 text-sm">
           <p>
-            A token is stored, encrypted{token.login ? <> — it authenticates as <strong>{token.login}</strong></> : null}. Saved {formatDateTime(token.updatedAt)}
+            A token is stored, encrypted{token.login ? <> — it authenticates as <strong>{token.login}</strong></> : null}. Saved <Time value={token.updatedAt} mode="absolute" />
             {token.updatedBy ? ` by ${token.updatedBy}` : ""}. It is never shown again.
           </p>
           {token.problem && <p role="alert" className="text-red-700 dark:text-red-400">{token.problem}</p>}

@@ -65,7 +65,7 @@ function RepositoryItem({ repo, isAdmin, canSync }: { repo: RepositoryRow; isAdm
       <div className="min-w-0 flex-1 space-y-1">
         <p className="font-medium">
           <Link className="text-sky-700 underline dark:text-sky-400" href={`/repositories/${repo.owner}/${repo.name}`}>{label}</Link>
-          {repo.fromEnv && <span className="ml-2 text-xs text-neutral-500">from STEWARD_REPOS</span>}
+          {repo.fromEnv && <span className="ml-2 text-xs text-neutral-600 dark:text-neutral-400">from STEWARD_REPOS</span>}
           {!repo.enabled && <span className="ml-2 text-xs text-amber-800 dark:text-amber-300">paused</span>}
         </p>
         <SyncState repo={repo} />

@@ -1,6 +1,7 @@
 import type { SystemStatus } from "@/lib/system/queries";
 import { Card } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+
+import { Time } from "@/components/ui/time";
 
 export function SystemStatusView({ status }: { status: SystemStatus }) {
   const rows: [string, string][] = [
@@ -13,7 +14,7 @@ export function SystemStatusView({ status }: { status: SystemStatus }) {
     <div className="space-y-6">
       <Card title="System">
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[12rem_1fr]">
-          {rows.map(([k, v]) => (<div key={k} className="contents"><dt className="text-neutral-500">{k}</dt><dd>{v}</dd></div>))}
+          {rows.map(([k, v]) => (<div key={k} className="contents"><dt className="text-neutral-600 dark:text-neutral-400">{k}</dt><dd>{v}</dd></div>))}
         </dl>
       </Card>
       <Card title="Recent background jobs">
@@ -24,7 +25,7 @@ export function SystemStatusView({ status }: { status: SystemStatus }) {
             {status.recentJobs.map((job) => (
               <li key={job.id} className="flex flex-wrap justify-between gap-2 py-2">
                 <span className="font-medium">{job.job}</span>
-                <span className="text-neutral-500">{formatDateTime(job.startedAt)} · {job.workerId} · {job.error ? `failed: ${job.error}` : job.finishedAt ? "done" : "running"}</span>
+                <span className="text-neutral-600 dark:text-neutral-400"><Time value={job.startedAt} mode="absolute" /> · {job.workerId} · {job.error ? `failed: ${job.error}` : job.finishedAt ? "done" : "running"}</span>
               </li>
             ))}
           </ul>

@@ -21,13 +21,13 @@ export function TokensPanel({ tokens }: { tokens: ApiTokenRow[] }) {
           <EmptyState title="No API tokens yet">Create one above for a CI job, a metrics pusher or a script.</EmptyState>
         ) : (
           <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-neutral-500">
+            <thead className="text-xs uppercase text-neutral-600 dark:text-neutral-400">
               <tr><th className="py-2 pr-4">Name</th><th className="py-2 pr-4">Token</th><th className="py-2 pr-4">Role</th><th className="py-2 pr-4">Last used</th><th className="py-2 pr-4">Status</th><th className="py-2"><span className="sr-only">Actions</span></th></tr>
             </thead>
             <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
               {tokens.map((t) => (
                 <tr key={t.id}>
-                  <td className="py-2 pr-4 font-medium">{t.name}<div className="text-xs font-normal text-neutral-500">by {t.createdBy?.username ?? "a deleted user"}</div></td>
+                  <td className="py-2 pr-4 font-medium">{t.name}<div className="text-xs font-normal text-neutral-600 dark:text-neutral-400">by {t.createdBy?.username ?? "a deleted user"}</div></td>
                   <td className="py-2 pr-4 font-mono text-xs">{t.prefix}…</td>
                   <td className="py-2 pr-4">{t.role}</td>
                   <td className="py-2 pr-4">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>

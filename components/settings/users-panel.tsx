@@ -17,7 +17,7 @@ export function UsersPanel({ users, currentUserId }: { users: UserRow[]; current
       <Card title={`Users (${users.length})`}>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-neutral-500">
+            <thead className="text-xs uppercase text-neutral-600 dark:text-neutral-400">
               <tr><th className="py-2 pr-4">User</th><th className="py-2 pr-4">Role</th><th className="py-2 pr-4">Status</th><th className="py-2 pr-4">Last sign-in</th><th className="py-2"><span className="sr-only">Actions</span></th></tr>
             </thead>
             <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
@@ -34,7 +34,7 @@ function UserRowView({ user, self }: { user: UserRow; self: boolean }) {
   const update = useUpdateUserMutation();
   return (
     <tr data-testid={`user-${user.username}`}>
-      <td className="py-2 pr-4"><div className="font-medium">{user.displayName}</div><div className="text-neutral-500">{user.username}{self && " (you)"}</div></td>
+      <td className="py-2 pr-4"><div className="font-medium">{user.displayName}</div><div className="text-neutral-600 dark:text-neutral-400">{user.username}{self && " (you)"}</div></td>
       <td className="py-2 pr-4">
         <label className="sr-only" htmlFor={`role-${user.id}`}>Role of {user.username}</label>
         <select id={`role-${user.id}`} value={user.role} disabled={self || update.isPending}

@@ -1,17 +1,12 @@
+import { formatDuration } from "@/lib/time/format";
+
 // Wording for sync runs, shared by the repositories list and a repository's history.
 const number = new Intl.NumberFormat("en-US");
 
 export const formatCount = (n: number): string => number.format(n);
 
-/** "45 s", "3 min", "2 h 5 min". */
-export function formatSeconds(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.round(s / 60)} min`;
-  const h = Math.floor(s / 3600);
-  const m = Math.round((s % 3600) / 60);
-  return m ? `${h} h ${m} min` : `${h} h`;
-}
+/** "0.4 s", "45.2 s" (one decimal below a minute), "3 min 5 s", "2 h 5 min" — the app's one duration format. */
+export const formatSeconds = (seconds: number): string => formatDuration(seconds);
 
 export function runDuration(run: { startedAt: string; finishedAt: string | null }, now = Date.now()): string {
   return formatSeconds(((run.finishedAt ? Date.parse(run.finishedAt) : now) - Date.parse(run.startedAt)) / 1000);

@@ -1,6 +1,7 @@
 import type { SyncRunView } from "@/lib/github/admin/views";
-import { formatDateTime } from "@/components/ui/format";
+
 import { formatCount, formatSeconds, RESOURCE_LABELS } from "./format";
+import { formatDateTime } from "@/components/ui/format";
 
 /** Live progress of a running sync: items and pages fetched, rate-limit points, time left. */
 export function SyncProgress({ run, label }: { run: SyncRunView; label: string }) {
@@ -10,7 +11,7 @@ export function SyncProgress({ run, label }: { run: SyncRunView; label: string }
     <div role="status" aria-live="polite" aria-label={`Sync progress of ${label}`} className="space-y-1 text-sm">
       <p className="font-medium">
         Syncing {RESOURCE_LABELS[run.resource ?? "starting"] ?? run.resource}
-        {pct !== null && <span className="ml-1 text-neutral-500">({pct} %)</span>}
+        {pct !== null && <span className="ml-1 text-neutral-600 dark:text-neutral-400">({pct} %)</span>}
       </p>
       {pct !== null && <progress className="h-2 w-full accent-sky-700" max={100} value={pct} aria-label={`${pct} % of items fetched`} />}
       <p data-testid="sync-counters" className="text-xs text-neutral-600 dark:text-neutral-400">

@@ -1,8 +1,9 @@
 import type { RepositoryRow } from "@/lib/github/admin/views";
 import { Badge } from "@/components/ui/badge";
-import { formatDateTime } from "@/components/ui/format";
+
 import { STATUS_LABELS, STATUS_TONES } from "./format";
 import { SyncProgress } from "./sync-progress";
+import { Time } from "@/components/ui/time";
 
 /** A repository's sync state in one cell: live progress, queued, or the last result. */
 export function SyncState({ repo }: { repo: RepositoryRow }) {
@@ -13,7 +14,7 @@ export function SyncState({ repo }: { repo: RepositoryRow }) {
   return (
     <p className="text-sm">
       <Badge tone={STATUS_TONES[repo.lastSyncStatus] ?? "neutral"}>{STATUS_LABELS[repo.lastSyncStatus] ?? repo.lastSyncStatus}</Badge>{" "}
-      <span className="text-neutral-600 dark:text-neutral-400">{formatDateTime(repo.lastSyncAt)}</span>
+      <span className="text-neutral-600 dark:text-neutral-400"><Time value={repo.lastSyncAt} mode="absolute" /></span>
     </p>
   );
 }

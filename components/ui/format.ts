@@ -1,6 +1,6 @@
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+import { formatAbsolute } from "@/lib/time/format";
 
-/** Dates render in UTC with the zone named, so server and browser agree. */
+/** Dates in UTC with the zone named (server and browser agree); prefer <Time>, which follows the team's zone. */
 export function formatDateTime(value: Date | string): string {
-  return `${dateTime.format(new Date(value))} UTC`;
+  return formatAbsolute(value);
 }

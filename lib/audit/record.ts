@@ -26,6 +26,10 @@ export type AuditAction =
   | "repository.paused"
   | "repository.resumed"
   | "repository.removed"
+  | "triage_settings.updated"
+  | "triage.labels_changed"
+  | "triage.commented"
+  | "triage.closed"
   | "team.updated";
 
 export type AuditEntry = {

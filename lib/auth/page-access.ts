@@ -8,6 +8,7 @@ export const PAGE_ROLES: Record<string, Role> = {
   "/settings/users": "admin",
   "/settings/tokens": "admin",
   "/settings/audit": "admin",
+  "/settings/triage": "admin",
   "/health/targets/new": "admin",
   "/health/[id]/edit": "admin",
 };

@@ -8,6 +8,10 @@ import { getLastChecks, listAlertEvents, targetStatus, type TargetStatus } from 
 import { CHECK_METRIC } from "./record";
 import { ThresholdOverridesInput } from "./schemas";
 import { checkConfig, targetConfig, type TargetConfig } from "./target-config";
+import { getDayTimeline, getDowntimes } from "./timeline-view";
+import type { Downtime } from "./downtime";
+import type { Segment } from "@/lib/charts/status-timeline";
+import { getEnv } from "@/lib/env";
 import { DEFAULT_THRESHOLDS, KPI_NAMES, resolveThresholds, type Kpi, type KpiThreshold, type Thresholds } from "./thresholds";
 
 const ALERT_HISTORY_LIMIT = 100;
@@ -36,6 +40,12 @@ export type TargetDetailView = {
   /** Newest first, at most `alertLimit`. */
   alerts: AlertEventJson[];
   alertLimit: number;
+  createdAt: string;
+  /** The last 24 hours in half-hour segments. */
+  timeline: Segment[];
+  /** Runs of failed checks within the raw retention, newest first. */
+  downtimes: Downtime[];
+  downtimeDays: number;
   generatedAt: string;
 };
 
@@ -98,12 +108,15 @@ export async function getTargetDetailView(id: string, now = new Date()): Promise
   const target = await db.healthTarget.findUnique({ where: { id }, include: { states: { orderBy: { kpi: "asc" } } } });
   if (!target) return null;
   const kpis = target.states.map((s) => ({ kpi: s.kpi, level: s.level, value: s.lastValue, at: s.lastAt, since: s.changedAt }));
-  const [checks, failure, uptime, breakers, alerts] = await Promise.all([
+  const downtimeDays = getEnv().STEWARD_HEALTH_RAW_RETENTION_DAYS;
+  const [checks, failure, uptime, breakers, alerts, timeline, downtimes] = await Promise.all([
     getLastChecks([id]),
     lastFailure(id),
     getUptimeWindows([id], now),
     getBreakers([{ id, kpis }]),
     listAlertEvents({ targetId: id, limit: ALERT_HISTORY_LIMIT }),
+    getDayTimeline(id, target.createdAt, now),
+    getDowntimes(id, new Date(now.getTime() - downtimeDays * 86_400_000), now),
   ]);
   return {
     id,
@@ -125,6 +138,10 @@ export async function getTargetDetailView(id: string, now = new Date()): Promise
     thresholds: thresholdsOf(target.thresholds),
     alerts: alerts.map((a) => ({ id: a.id, kpi: a.kpi, from: a.from, to: a.to, value: a.value, at: a.at.toISOString() })),
     alertLimit: ALERT_HISTORY_LIMIT,
+    createdAt: target.createdAt.toISOString(),
+    timeline,
+    downtimes,
+    downtimeDays,
     generatedAt: now.toISOString(),
   };
 }

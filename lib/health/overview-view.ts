@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import type { HealthLevel, HealthTargetKind } from "@/lib/generated/prisma/client";
 import { getHealthOverview, type HealthOverviewTarget, type LastCheck, type TargetStatus } from "./queries";
 import { getUptime } from "./uptime";
+import { getRecentCheckSegments } from "./timeline-view";
+import type { Segment } from "@/lib/charts/status-timeline";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -33,6 +35,8 @@ export type OverviewTargetView = {
   lastCheck: LastCheckView | null;
   /** Mean response time per minute over the last hour. */
   sparkline: SparkPoint[];
+  /** The last checks, oldest first, for the status timeline. */
+  recent: Segment[];
 };
 export type OverviewGroupView = { name: string; status: TargetStatus; targets: OverviewTargetView[] };
 export type HealthOverviewView = { generatedAt: string; counts: Record<TargetStatus, number>; total: number; groups: OverviewGroupView[] };
@@ -92,7 +96,7 @@ const byStatusThenName = (a: { status: TargetStatus; name: string }, b: { status
 export async function getHealthOverviewView(now = new Date()): Promise<HealthOverviewView> {
   const overview = await getHealthOverview(now);
   const ids = overview.targets.map((t) => t.id);
-  const [uptime, breakers, sparklines] = await Promise.all([getUptimeWindows(ids, now), getBreakers(overview.targets), getSparklines(ids, now)]);
+  const [uptime, breakers, sparklines, recent] = await Promise.all([getUptimeWindows(ids, now), getBreakers(overview.targets), getSparklines(ids, now), getRecentCheckSegments(ids, now)]);
   const groups = new Map<string, OverviewTargetView[]>();
   for (const t of overview.targets) {
     const view: OverviewTargetView = {
@@ -107,6 +111,7 @@ export async function getHealthOverviewView(now = new Date()): Promise<HealthOve
       breakers: breakers.get(t.id) ?? null,
       lastCheck: toLastCheckView(t.lastCheck),
       sparkline: sparklines.get(t.id) ?? [],
+      recent: recent.get(t.id) ?? [],
     };
     (groups.get(t.serviceGroup) ?? groups.set(t.serviceGroup, []).get(t.serviceGroup)!).push(view);
   }

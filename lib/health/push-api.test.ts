@@ -60,15 +60,16 @@ describe("POST /api/v1/metrics: what is stored", () => {
     const target = await createTestHealthTarget({ kind: "push", heartbeats: false, breachesToChange: 3 });
     const base = Date.now() - 60_000;
     const at = (s: number) => new Date(base + s * 1000).toISOString();
-    // Three response times over 500 ms (critical) in a row with breachesToChange 3 → one event.
+    // A first ok value sets the level; then three over 500 ms (critical) in a row with breachesToChange 3 → one event.
     const body = {
-      samples: [600, 700, 800].map((value, i) => ({ target: target.slug, metric: "response_time_ms", value, at: at(i), labels: { region: "eu" } })),
+      samples: [100, 600, 700, 800].map((value, i) => ({ target: target.slug, metric: "response_time_ms", value, at: at(i - 1), labels: { region: "eu" } })),
       heartbeats: [{ target: target.slug, at: at(5) }, { target: target.slug, status: "down", at: at(6) }],
     };
     const r = await post(body, maintainer);
-    expect(r).toMatchObject({ status: 202, json: { accepted: { samples: 3, heartbeats: 2 }, ignored: { samples: 0, heartbeats: 0, targets: [] }, alertEvents: 1 } });
+    expect(r).toMatchObject({ status: 202, json: { accepted: { samples: 4, heartbeats: 2 }, ignored: { samples: 0, heartbeats: 0, targets: [] }, alertEvents: 1 } });
     const rows = await db.healthSample.findMany({ where: { targetId: target.id }, orderBy: { at: "asc" } });
     expect(rows.map((s) => [s.metric, s.value, s.ok, s.failureKind])).toEqual([
+      ["response_time_ms", 100, null, null],
       ["response_time_ms", 600, null, null],
       ["response_time_ms", 700, null, null],
       ["response_time_ms", 800, null, null],

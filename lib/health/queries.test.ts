@@ -75,6 +75,7 @@ describe("listAlertEvents", () => {
     const t0 = Date.now() - 60_000;
     await record(target, {
       checks: [
+        { at: new Date(t0 - 1000), ok: true, durationMs: 0 }, // the first check sets the level: ok
         { at: new Date(t0), ok: false, durationMs: 0 },
         { at: new Date(t0 + 1000), ok: true, durationMs: 0 },
       ],

@@ -85,12 +85,20 @@ async function advanceStates(tx: Prisma.TransactionClient, target: RecordableTar
   const events: Prisma.AlertEventCreateManyInput[] = [];
   for (const [kpi, observed] of byKpi) {
     const row = stored.find((s) => s.kpi === kpi);
-    let state: AlertState = row ? { level: row.level, consecutiveBreaches: row.consecutiveBreaches, pendingLevel: row.pendingLevel } : { level: "ok", consecutiveBreaches: 0, pendingLevel: null };
+    // No row yet: the KPI is pending (never observed). Its first observation sets the level outright — a target
+    // failing from its first check is critical at once, not "ok" for a few checks and then "ok → critical".
+    let state: AlertState | null = row ? { level: row.level, consecutiveBreaches: row.consecutiveBreaches, pendingLevel: row.pendingLevel } : null;
     let lastAt = row?.lastAt ?? null;
     let lastValue = row?.lastValue ?? null;
     let changedAt = row?.changedAt ?? null;
     for (const o of observed) {
       if (lastAt !== null && o.at < lastAt) continue;
+      if (state === null) {
+        state = { level: o.level, consecutiveBreaches: 0, pendingLevel: null };
+        changedAt = lastAt = o.at;
+        lastValue = o.value;
+        continue;
+      }
       const step = nextState(state, o.level, { breachesToChange: target.breachesToChange, kpi, value: o.value, at: o.at });
       state = step.state;
       if (step.event) {
@@ -100,6 +108,7 @@ async function advanceStates(tx: Prisma.TransactionClient, target: RecordableTar
       lastAt = o.at;
       lastValue = o.value;
     }
+    if (state === null) continue;
     const data = { ...state, lastAt, lastValue, changedAt };
     await tx.healthState.upsert({ where: { targetId_kpi: { targetId: target.id, kpi } }, create: { targetId: target.id, kpi, ...data }, update: data });
   }

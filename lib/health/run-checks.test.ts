@@ -84,8 +84,9 @@ describe("states, alert events and uptime from real checks", () => {
       runs: 8,
       breachesToChange: 3,
       recoverAfter: 5,
-      // The 3rd failure completes a streak of 3 → critical; the 3rd success after recovery (#8) → ok.
-      events: ["up ok→critical #3", "up critical→ok #8"],
+      // The first check sets the level outright (critical, no event: nothing changed from a known level);
+      // the 3rd success after recovery (#8) → ok.
+      events: ["up critical→ok #8"],
       uptimePct: (3 / 8) * 100, // 37.5 %
     },
     {
@@ -102,8 +103,8 @@ describe("states, alert events and uptime from real checks", () => {
       path: "/slow?ms=250",
       runs: 3,
       breachesToChange: 2,
-      // 250 ms > 200 ms (warning) and ≤ 500 ms (critical): warning after the 2nd slow check.
-      events: ["response_time_ms ok→warning #2"],
+      // 250 ms > 200 ms (warning) and ≤ 500 ms (critical): warning from the first check on, so no change event.
+      events: [],
       uptimePct: 100,
     },
     {

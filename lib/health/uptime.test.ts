@@ -1,41 +1,45 @@
-// Uptime over a window longer than the raw retention: counted from hour rollups, hand-computed.
+// Uptime counts are consistent across windows: a longer window never shows fewer checks (hand-computed).
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
-import { CHECK_METRIC } from "./record";
+import { recordObservations } from "./record";
 import { getUptime } from "./uptime";
 
-const now = new Date("2026-06-30T12:00:00Z");
-const hour = (iso: string, count: number, okCount: number, metric = CHECK_METRIC) => ({
-  metric, bucket: "hour" as const, bucketStart: new Date(iso), count, okCount, sum: 0, min: 0, max: 0, p50: 0, p95: 0, p99: 0, sketch: {},
-});
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
-describe("uptime over 30 days (beyond the 14-day raw retention)", () => {
-  it("sums the hour rollups in [start rounded down to the hour, to)", async () => {
-    const target = await createTestHealthTarget({ kind: "push" });
-    const other = await createTestHealthTarget({ kind: "push" });
-    const rows = [
-      hour("2026-05-31T11:00:00Z", 60, 0), //  before the window's hour: not counted
-      hour("2026-05-31T12:00:00Z", 60, 60), // the window starts at 12:25, rounded down to 12:00: counted
-      hour("2026-06-10T03:00:00Z", 120, 90), // an hour with 30 failed checks
-      hour("2026-06-29T23:00:00Z", 60, 59),
-      hour("2026-06-30T12:00:00Z", 60, 0), //  starts at `to`: not counted
-      hour("2026-06-10T03:00:00Z", 500, 0, "response_time_ms"), // a KPI rollup, not checks
-    ];
-    await db.healthRollup.createMany({ data: rows.map((r) => ({ ...r, targetId: target.id })) });
-    await db.healthRollup.createMany({ data: [{ ...hour("2026-06-10T03:00:00Z", 60, 0), targetId: other.id }] });
-    // A raw failed check inside the window is not counted twice (the rollups already hold it).
-    await db.healthSample.create({ data: { targetId: target.id, at: new Date("2026-06-29T23:30:00Z"), metric: CHECK_METRIC, value: 1, ok: false } });
-
-    const from = new Date("2026-05-31T12:25:00Z");
-    const uptime = (await getUptime([target.id, other.id], from, now, now)).get(target.id);
-    // checks = 60 + 120 + 60 = 240; ok = 60 + 90 + 59 = 209; 209 / 240 × 100 = 87.0833… %
-    expect(uptime).toMatchObject({ checks: 240, ok: 209, source: "hour-rollups", from: new Date("2026-05-31T12:00:00Z") });
-    expect(uptime?.pct).toBeCloseTo(87.083333, 5);
+async function hourRollup(targetId: string, bucketStart: Date, count: number, okCount: number) {
+  await db.healthRollup.create({
+    data: { targetId, metric: "check", bucket: "hour", bucketStart, count, okCount, sum: count, min: 1, max: 1, p50: 1, p95: 1, p99: 1, sketch: {} },
   });
+}
 
-  it("says no data (null), not 0 % or 100 %, for a window without rollups", async () => {
-    const target = await createTestHealthTarget({ kind: "push" });
-    expect((await getUptime([target.id], new Date("2026-05-01T00:00:00Z"), now, now)).get(target.id)).toMatchObject({ checks: 0, pct: null });
+describe("uptime windows", () => {
+  it("count raw checks inside the retention and hour rollups before it, so longer windows contain shorter ones", async () => {
+    const target = await createTestHealthTarget({ kind: "push", heartbeats: false });
+    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / HOUR) * HOUR);
+    // Older than the 14-day raw retention: only hour rollups are left (their raw samples were deleted).
+    await hourRollup(target.id, hourOf(ago(20 * DAY)), 10, 9);
+    await hourRollup(target.id, hourOf(ago(40 * DAY)), 6, 3);
+    // Raw checks inside the retention, not rolled up yet (the rollup job lags behind).
+    const checks = (at: Date, ok: number, failed: number) => [
+      ...Array.from({ length: ok }, (_, i) => ({ at: new Date(at.getTime() + i * 1000), ok: true, durationMs: 5 })),
+      ...Array.from({ length: failed }, (_, i) => ({ at: new Date(at.getTime() + (ok + i) * 1000), ok: false, durationMs: 5 })),
+    ];
+    await recordObservations(target, { checks: [...checks(ago(13 * DAY), 1, 1), ...checks(ago(3 * DAY), 3, 0), ...checks(ago(30 * 60_000), 4, 1)] });
+
+    const windows = [DAY, 7 * DAY, 30 * DAY, 90 * DAY];
+    const results = await Promise.all(windows.map((w) => getUptime([target.id], ago(w), now, now)));
+    const counts = results.map((r) => [r.get(target.id)!.checks, r.get(target.id)!.ok]);
+    expect(counts).toEqual([
+      [5, 4], // 24 h: the last half hour
+      [8, 7], // 7 d: + 3 days ago
+      [20, 17], // 30 d: + 13 days ago (raw) + the rollup of 20 days ago
+      [26, 20], // 90 d: + the rollup of 40 days ago
+    ]);
+    expect(results[2]!.get(target.id)!.pct).toBeCloseTo(85, 10);
+    for (let i = 1; i < counts.length; i++) expect(counts[i]![0]).toBeGreaterThanOrEqual(counts[i - 1]![0]!);
   });
 });

@@ -53,12 +53,15 @@ describe("health overview view", () => {
     expect(group.status).toBe("critical");
     expect(group.targets.map((t) => [t.name, t.status])).toEqual([["Z broken", "critical"], ["A healthy", "warning"]]);
     const h = group.targets[1]!;
-    expect(h.uptime.map((u) => [u.window, u.pct, u.checks])).toEqual([["24h", 100, 2], ["7d", 100, 2], ["30d", null, 0], ["90d", null, 0]]); // no hour rollups yet
+    // Longer windows add hour rollups before the raw retention to the raw checks inside it: never fewer checks.
+    expect(h.uptime.map((u) => [u.window, u.pct, u.checks])).toEqual([["24h", 100, 2], ["7d", 100, 2], ["30d", 100, 2], ["90d", 100, 2]]);
+    expect(h.recent.map((s) => s.state)).toEqual(["ok", "ok"]);
     expect(h.sparkline.map((p) => p.ms)).toEqual([50, 90]); // mean per minute
     expect(h.breakers).toEqual({ state: "half-open", names: ["db", "cache"] });
     expect(h.kpis.breaker_state?.level).toBe("warning");
     expect(group.targets[0]!.uptime[0]).toEqual({ window: "24h", pct: 50, checks: 2 });
     expect(view.groups.find((g) => g.name === quiet)!.targets[0]).toMatchObject({ id: fresh.id, status: "pending", lastCheck: null, sparkline: [] });
+    expect(view.groups.find((g) => g.name === quiet)!.targets[0]!.recent.map((s) => s.state)).toEqual(["pending"]);
     expect(view.counts.critical).toBeGreaterThanOrEqual(1);
   });
 });
@@ -74,6 +77,7 @@ describe("target detail view", () => {
     const now = Date.now();
     await record(target, {
       checks: [
+        { at: new Date(now - 3 * MIN), ok: true, durationMs: 9, status: 200 },
         { at: new Date(now - 2 * MIN), ok: false, durationMs: 12, failure: { kind: "connect", message: "connection refused" } },
         { at: new Date(now - MIN), ok: true, durationMs: 8, status: 200 },
       ],
@@ -86,6 +90,12 @@ describe("target detail view", () => {
     expect(detail.lastCheck).toMatchObject({ ok: true, status: 200 });
     expect(detail.lastFailure).toMatchObject({ ok: false, failureKind: "connect", failureMessage: "connection refused" });
     expect(detail.alerts.map((a) => `${a.kpi} ${a.from}→${a.to}`)).toEqual(["up critical→ok", "up ok→critical"]);
+    // One downtime: from the failed check to the next successful one, with its reason.
+    expect(detail.downtimes).toEqual([{ start: new Date(now - 2 * MIN).toISOString(), end: new Date(now - MIN).toISOString(), seconds: 60, reason: "connection refused" }]);
+    expect(detail.timeline).toHaveLength(48);
+    const total = (state: "ok" | "critical") => detail.timeline.reduce((n, seg) => n + seg.counts[state], 0);
+    expect([total("ok"), total("critical")]).toEqual([2, 1]);
+    expect(detail.timeline.some((seg) => seg.state === "critical")).toBe(true);
     expect(await getTargetDetailView("00000000-0000-7000-8000-000000000000")).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { sealInlineTargetSecrets } from "@/lib/health/targets";
 import { getEnv } from "@/lib/env";
 import { runGithubSyncJob, runGithubWebhookJob, runScheduledGithubSync } from "@/lib/github/sync/jobs";
 import { GITHUB_SYNC_QUEUE, GITHUB_WEBHOOK_QUEUE } from "@/lib/jobs/queues";
+import { runDependencyRefresh } from "@/lib/deps/refresh";
 
 export type RecurringJob = {
   name: string;
@@ -57,6 +58,9 @@ export const RECURRING_JOBS: RecurringJob[] = [
     },
     run: runScheduledGithubSync,
   },
+  // Outdated dependencies: default-branch manifests against the npm registry and PyPI, once a day.
+  // At start too, skipping repositories refreshed in the last 20 h (a restart does not ask the registries again).
+  { name: "deps-refresh", cron: "41 4 * * *", runOnStart: true, run: () => runDependencyRefresh({ skipFresh: true }) },
 ];
 
 /** Jobs sent with data (lib/jobs/queue.ts `sendJob`); queue policies are in lib/jobs/queues.ts. */

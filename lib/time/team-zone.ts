@@ -1,7 +1,7 @@
 import "server-only";
+import { getTeamSchedule } from "@/lib/team/schedule";
 
-// Stand-in until the team schedule (lib/team/schedule.ts, Settings → Team) is on main: UTC, as the contract's default.
-/** The team's IANA time zone, in which every page shows times. */
+/** The team's IANA time zone (Settings → Team; UTC until set), in which every page shows times. */
 export async function getTeamTimeZone(): Promise<string> {
-  return "UTC";
+  return (await getTeamSchedule()).timeZone;
 }

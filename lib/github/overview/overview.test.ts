@@ -187,11 +187,11 @@ describe("listRepositorySummaries", () => {
     const rows = await listRepositorySummaries(NOW);
     expect(rows.find((r) => r.id === repo.id)).toMatchObject({
       owner: repo.owner, name: "Repo", enabled: true, openIssues: 3, openPulls: 2, openAlerts: 5, ci: "failure",
-      sync: { running: false, last: { status: "failed", items: 2 } },
+      sync: { running: false, last: { status: "failed", items: 2 } }, synced: true, // items stored, though the last run failed
     });
     expect(rows.find((r) => r.id === green.id)).toEqual({
       id: green.id, owner: green.owner, name: "Repo", enabled: false, isArchived: false, openIssues: 0, openPulls: 0, openAlerts: 0, ci: "success",
-      sync: { last: null, running: false },
+      sync: { last: null, running: false }, synced: false, // never synced: the list says "not synced yet", not zeros
     });
   });
 });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { GithubActorType } from "@/lib/generated/prisma/client";
 import { getDefaultBranchCi, type DefaultBranchCi } from "./ci";
 import { countOpenAlerts, countOpenItems, OPEN_ITEM, type AlertCounts } from "./counts";
+import { listNewestIssues, listPullsAwaitingReview, repositoryWebUrl, type ItemLink } from "./lists";
 import { getLastSyncRuns, isSyncRunning, type SyncState } from "./sync-state";
 
 export const UNLABELED_LIST_SIZE = 10;
@@ -26,6 +27,10 @@ export type RepositoryOverview = {
   alerts: AlertCounts;
   stats: RepoStats | null;
   sync: SyncState;
+  /** The repository on GitHub (from a synced address); null before anything is synced. */
+  webUrl: string | null;
+  awaitingReview: { count: number; items: ItemLink[] };
+  newestIssues: ItemLink[];
 };
 
 const UNLABELED_ISSUE = { kind: "issue", ...OPEN_ITEM, labels: { none: {} } } as const;
@@ -44,7 +49,7 @@ export async function getRepositoryOverview(owner: string, name: string, now = n
   const repo = await db.githubRepository.findUnique({ where: { key: `${owner}/${name}`.toLowerCase() } });
   if (!repo) return null;
   const ids = [repo.id];
-  const [items, alerts, ci, runs, unlabeledCount, newest, latestRelease, stats, anyItem, succeeded] = await Promise.all([
+  const [items, alerts, ci, runs, unlabeledCount, newest, latestRelease, stats, anyItem, succeeded, awaitingReview, newestIssues] = await Promise.all([
     countOpenItems(ids),
     countOpenAlerts(ids),
     getDefaultBranchCi(ids),
@@ -58,8 +63,10 @@ export async function getRepositoryOverview(owner: string, name: string, now = n
     }),
     getLatestRelease(repo.id),
     db.githubRepoStatsDaily.findFirst({ where: { repoId: repo.id }, orderBy: { day: "desc" }, select: { day: true, stars: true, forks: true, watchers: true } }),
-    db.githubItem.findFirst({ where: { repoId: repo.id }, select: { id: true } }),
+    db.githubItem.findFirst({ where: { repoId: repo.id }, select: { id: true, url: true } }),
     db.githubSyncRun.findFirst({ where: { repoId: repo.id, status: "succeeded" }, select: { id: true } }),
+    listPullsAwaitingReview(repo.id),
+    listNewestIssues(repo.id),
   ]);
   const open = items.get(repo.id)!;
   const last = runs.get(repo.id) ?? null;
@@ -77,5 +84,8 @@ export async function getRepositoryOverview(owner: string, name: string, now = n
     alerts: alerts.get(repo.id)!,
     stats,
     sync: { last, running: isSyncRunning(repo.syncLeaseUntil, now) },
+    webUrl: repositoryWebUrl(anyItem?.url ?? ci.get(repo.id)?.commit?.url),
+    awaitingReview,
+    newestIssues,
   };
 }

@@ -17,13 +17,15 @@ export type RepositorySummary = {
   openAlerts: number;
   ci: CiState;
   sync: SyncState;
+  /** False until a sync succeeded or stored an item: the numbers are not zeros then, they are unknown. */
+  synced: boolean;
 };
 
 /** Ordered by owner/name (case-insensitive). */
 export async function listRepositorySummaries(now = new Date()): Promise<RepositorySummary[]> {
   const repos = await db.githubRepository.findMany({
     orderBy: { key: "asc" },
-    select: { id: true, owner: true, name: true, enabled: true, isArchived: true, syncLeaseUntil: true },
+    select: { id: true, owner: true, name: true, enabled: true, isArchived: true, syncLeaseUntil: true, lastSyncStatus: true },
   });
   const ids = repos.map((r) => r.id);
   const [items, alerts, ci, runs] = await Promise.all([countOpenItems(ids), countOpenAlerts(ids), getDefaultBranchCi(ids), getLastSyncRuns(ids)]);
@@ -40,6 +42,7 @@ export async function listRepositorySummaries(now = new Date()): Promise<Reposit
       openAlerts: alerts.get(r.id)?.open ?? 0,
       ci: ci.get(r.id)?.state ?? "none",
       sync: { last, running: isSyncRunning(r.syncLeaseUntil, now) },
+      synced: r.lastSyncStatus === "succeeded" || (items.get(r.id)?.issues ?? 0) + (items.get(r.id)?.pulls ?? 0) > 0,
     };
   });
 }

@@ -14,6 +14,8 @@ export interface QueryRequest {
   query: string;
   operationName: string | null;
   variables: Record<string, unknown>;
+  /** False for a read-only token (mutations are refused as GitHub refuses them). */
+  canWrite?: boolean;
 }
 
 export type QueryOutcome =
@@ -60,7 +62,7 @@ export function createQueryEngine(schema: GraphQLSchema, repos: readonly Generat
   }
 
   return {
-    prepare({ query, operationName, variables }): QueryOutcome {
+    prepare({ query, operationName, variables, canWrite = true }): QueryOutcome {
       const compiled = compile(query);
       if (Array.isArray(compiled)) return { kind: "invalid", body: { errors: compiled }, operationName };
       const document = compiled;
@@ -70,8 +72,8 @@ export function createQueryEngine(schema: GraphQLSchema, repos: readonly Generat
         const message = operationName ? `No operation named "${operationName}"` : "An operation name is required";
         return { kind: "invalid", body: { errors: [{ message }] }, operationName: name };
       }
-      if (operation.operation !== "query") {
-        return { kind: "invalid", body: { errors: [{ message: `The GitHub test server only answers queries, not ${operation.operation}s.` }] }, operationName: name };
+      if (operation.operation === "subscription") {
+        return { kind: "invalid", body: { errors: [{ message: "The GitHub test server answers queries and mutations, not subscriptions." }] }, operationName: name };
       }
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
       if (coerced.errors) {
@@ -85,7 +87,7 @@ export function createQueryEngine(schema: GraphQLSchema, repos: readonly Generat
         if (!limiter.charge(analysis.cost)) {
           return { kind: "rate-limited", body: { errors: [{ type: "RATE_LIMITED", message: `API rate limit already exceeded for user ID ${viewer.databaseId}.` }] } };
         }
-        const contextValue = { repos, nodes, viewer, rateLimit: limiter.snapshot(analysis.cost, analysis.nodeCount) };
+        const contextValue = { repos, nodes, viewer, canWrite, rateLimit: limiter.snapshot(analysis.cost, analysis.nodeCount) };
         const result = await execute({ schema, document, operationName, variableValues: variables, contextValue, rootValue: {}, fieldResolver, typeResolver });
         const errors = result.errors?.map(formatExecutionError);
         return {

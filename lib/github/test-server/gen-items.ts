@@ -59,7 +59,7 @@ function makeItem(ctx: GenContext, number: number, total: number, isPull: boolea
   const r = rngFor(ctx.seed, ctx.repoKey, "item", number);
   const createdMs = ctx.startMs + ((ctx.nowMs - ctx.startMs) * (number - 1 + r.next())) / total;
   const author = pickAuthor(ctx, r, isPull);
-  const bot = author?.__typename === "Bot" && isPull ? dependabotText(r) : null;
+  const bot = author?.__typename === "Bot" && isPull ? dependabotText(r, author.login) : null;
   const title = bot?.title ?? issueTitle(r, isPull);
   const body = bot?.body ?? markdownBody(r, r.int(1, 4));
   const activeMs = r.chance(0.15) ? r.int(60, 3 * 3600) * 1000 : -Math.log(1 - r.next()) * 25 * DAY;

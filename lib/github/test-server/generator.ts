@@ -1,4 +1,5 @@
 import { makeAlerts } from "./gen-alerts";
+import { makeManifests } from "./gen-manifests";
 import { BOTS, type GenContext, makeLabels, makeMilestones, makeUsers } from "./gen-context";
 import { makeBranch, makeHistory, makeReleasesAndTags } from "./gen-git";
 import { generateItems } from "./gen-items";
@@ -20,6 +21,8 @@ export interface GenerateRepoOptions {
   releases?: number;
   alerts?: number;
   users?: number;
+  /** Root manifest files on the default branch (default true); `files` on the repo can be edited by tests. */
+  manifests?: boolean;
   /** Repository databaseId, 1..2000 (default derived from owner/name); ids embed it. */
   databaseId?: number;
 }
@@ -89,6 +92,7 @@ export function generateRepo(options: GenerateRepoOptions): GeneratedRepo {
     vulnerabilityAlerts: makeAlerts(ctx, options.alerts ?? 20),
     actors: [...users, ctx.bots.dependabot, ctx.bots.actions, ctx.bots.renovate],
     tombstones: [],
+    files: makeManifests(ctx, options.manifests ?? true),
     meta: {
       seed,
       now: iso(nowMs),

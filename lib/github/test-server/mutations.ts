@@ -70,12 +70,24 @@ export function addLabel(repo: GeneratedRepo, number: number, now: Date | string
   changed(repo, when);
 }
 
-export function closeIssue(repo: GeneratedRepo, number: number, now: Date | string, stateReason: "COMPLETED" | "NOT_PLANNED" = "COMPLETED"): void {
+/** Removes a label (UnlabeledEvent); a label the item lacks is a no-op, as on GitHub. */
+export function removeLabel(repo: GeneratedRepo, number: number, now: Date | string, options: { name: string; actor?: ActorData }): void {
+  const item = itemOf(repo, number);
+  const label = item.labels.find((l) => l.name === options.name);
+  if (!label) return;
+  const when = at(now);
+  item.labels = item.labels.filter((l) => l.id !== label.id);
+  pushEvent(item, { __typename: "UnlabeledEvent", id: "", actor: options.actor ?? defaultActor(repo), createdAt: when, label });
+  item.updatedAt = when;
+  changed(repo, when);
+}
+
+export function closeIssue(repo: GeneratedRepo, number: number, now: Date | string, stateReason: "COMPLETED" | "NOT_PLANNED" = "COMPLETED", actor?: ActorData): void {
   const item = itemOf(repo, number);
   if (item.__typename !== "Issue") throw new Error(`#${number} is a pull request`);
   const when = at(now);
   Object.assign(item, { state: "CLOSED", stateReason, closed: true, closedAt: when, updatedAt: when } satisfies Partial<IssueData>);
-  pushEvent(item, { __typename: "ClosedEvent", id: "", actor: defaultActor(repo), createdAt: when, stateReason, url: `${item.url}#event-closed` });
+  pushEvent(item, { __typename: "ClosedEvent", id: "", actor: actor ?? defaultActor(repo), createdAt: when, stateReason, url: `${item.url}#event-closed` });
   changed(repo, when);
 }
 

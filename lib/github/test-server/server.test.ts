@@ -120,7 +120,7 @@ describe("unmodelled fields", () => {
         mergeCommit { oid } autoMergeRequest { enabledAt } viewerCanUpdate reactionGroups { content }
         timelineItems(first: 5, itemTypes: [READY_FOR_REVIEW_EVENT, MERGED_EVENT]) { nodes { __typename } } } } } }`);
     expect(res.json).toEqual({ data: { repository: {
-      licenseInfo: null, planFeatures: { maximumAssignees: 0 }, viewerPermission: null,
+      licenseInfo: null, planFeatures: { maximumAssignees: 0 }, viewerPermission: "ADMIN" /* modelled for triage write access */,
       pullRequests: { nodes: [{
         files: { totalCount: 0, nodes: [] }, closingIssuesReferences: { nodes: [] }, mergeCommit: null, autoMergeRequest: null,
         viewerCanUpdate: false, reactionGroups: null, timelineItems: { nodes: expect.arrayContaining([{ __typename: "MergedEvent" }]) },

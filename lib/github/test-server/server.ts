@@ -20,6 +20,8 @@ export interface GitHubTestServerOptions {
   rateLimit?: RateLimitOptions;
   /** Tokens accepted; when omitted any non-empty token is. */
   tokens?: string[];
+  /** Tokens that can read but not write: mutations get FORBIDDEN, `viewerPermission` is READ. */
+  readOnlyTokens?: string[];
 }
 
 export interface RequestRecord {
@@ -147,7 +149,7 @@ export async function startGitHubTestServer(options: GitHubTestServerOptions): P
       return reply(403, secondaryLimitBody(requestId), { ...json, "retry-after": String(faults.retryAfterSeconds), ...limiter.headers() });
     }
 
-    const outcome = engine.prepare({ query, operationName, variables });
+    const outcome = engine.prepare({ query, operationName, variables, canWrite: !options.readOnlyTokens?.includes(token) });
     entry.operationName = outcome.operationName;
     if (outcome.kind === "invalid") return invalid(outcome.body.errors);
     if (faults.tooLarge(outcome.analysis.maxConnectionNodes)) {

@@ -19,6 +19,6 @@ export async function postGraphQL(url: string, query: string, variables: Record<
 }
 
 /** `@octokit/graphql` pointed at the test server, as steward's sync will be (baseUrl, token auth). */
-export function octokitFor(server: GitHubTestServer) {
-  return graphql.defaults({ baseUrl: server.url, headers: { authorization: "token test-token" } });
+export function octokitFor(server: GitHubTestServer, token = "test-token") {
+  return graphql.defaults({ baseUrl: server.url, headers: { authorization: `token ${token}` } });
 }

@@ -252,6 +252,8 @@ export interface GeneratedRepo {
   actors: ActorData[];
   /** Removed by deleteItem / transferItem. */
   tombstones: Tombstone[];
+  /** Default-branch files by path, served by `object(expression: "HEAD:path")`. */
+  files: Record<string, string>;
   meta: RepoMeta;
 }
 

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { RepositoriesPanel } from "@/components/settings/repositories-panel";
 
-export const metadata: Metadata = { title: "Repositories" };
+export const metadata: Metadata = { title: "Settings · Repositories" };
 
 export default async function RepositoriesSettingsPage() {
   const user = await requireUser();

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { TeamScheduleForm } from "@/components/settings/team-schedule-form";
 
-export const metadata: Metadata = { title: "Team" };
+export const metadata: Metadata = { title: "Settings · Team" };
 
 export default async function TeamPage() {
   const user = await requireUser();

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { TokensPanel } from "@/components/settings/tokens-panel";
 
-export const metadata: Metadata = { title: "API tokens" };
+export const metadata: Metadata = { title: "Settings · API tokens" };
 
 export default async function TokensPage() {
   await requireRole("admin");

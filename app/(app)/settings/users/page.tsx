@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { UsersPanel } from "@/components/settings/users-panel";
 
-export const metadata: Metadata = { title: "Users" };
+export const metadata: Metadata = { title: "Settings · Users" };
 
 export default async function UsersPage() {
   const admin = await requireRole("admin");

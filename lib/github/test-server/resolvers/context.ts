@@ -9,6 +9,8 @@ export interface ServerContext {
   nodes: NodeIndex;
   rateLimit: RateLimitSnapshot;
   viewer: UserData;
+  /** False for the server's read-only tokens: mutations answer FORBIDDEN, viewerPermission READ. */
+  canWrite: boolean;
 }
 
 export type Resolver = (source: Record<string, unknown>, args: Record<string, unknown>, ctx: ServerContext, info: GraphQLResolveInfo) => unknown;

@@ -9,7 +9,9 @@ import { isConnectionType, selectsNodes } from "../rate-limit";
 import type { ResolverMap, ServerContext } from "./context";
 import { gitResolvers } from "./git";
 import { itemResolvers } from "./items";
+import { mutationResolvers } from "./mutation";
 import { queryResolvers } from "./query";
+import { objectResolvers } from "./objects";
 import { repositoryResolvers } from "./repository";
 
 const EPOCH = "1970-01-01T00:00:00Z";
@@ -59,7 +61,7 @@ export function createResolvers(schema: GraphQLSchema): {
   fieldResolver: GraphQLFieldResolver<unknown, ServerContext>;
   typeResolver: GraphQLTypeResolver<unknown, ServerContext>;
 } {
-  const map = mergeMaps(queryResolvers, repositoryResolvers, itemResolvers, gitResolvers);
+  const map = mergeMaps(queryResolvers, repositoryResolvers, objectResolvers, itemResolvers, gitResolvers, mutationResolvers);
   const fieldResolver: GraphQLFieldResolver<unknown, ServerContext> = (source, args, ctx, info) => {
     const named = getNamedType(info.returnType);
     const connection = isObjectType(named) && isConnectionType(named);

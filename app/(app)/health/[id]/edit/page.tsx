@@ -8,7 +8,12 @@ import { DeleteTarget } from "@/components/health/delete-target";
 import { TargetForm } from "@/components/health/target-form";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Edit health target" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  await requireRole("admin");
+  const { id } = await params;
+  const target = z.uuid().safeParse(id).success ? await findHealthTarget(id) : null;
+  return { title: target ? `Health · ${target.name} · Edit` : "Health" };
+}
 
 export default async function EditTargetPage({ params }: { params: Promise<{ id: string }> }) {
   await requireRole("admin");

@@ -4,7 +4,7 @@ import { emptyFormValues } from "@/lib/health/target-form";
 import { TargetForm } from "@/components/health/target-form";
 import { PageHeader } from "@/components/ui/page-header";
 
-export const metadata: Metadata = { title: "Add health target" };
+export const metadata: Metadata = { title: "Health · Add target" };
 
 export default async function NewTargetPage() {
   await requireRole("admin");

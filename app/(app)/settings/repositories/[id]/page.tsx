@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { SyncHistory } from "@/components/sync/sync-history";
 
-export const metadata: Metadata = { title: "Sync history" };
+export const metadata: Metadata = { title: "Settings · Repositories · Sync history" };
 
 export default async function SyncHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

@@ -1,0 +1,108 @@
+// Every page, as admin and as viewer, light and dark, at 1366 px and 390 px: no serious or critical
+// axe-core violation and no horizontal page overflow. One browser context per combination, one page reused.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { BASE_URL, STORAGE } from "./support/accounts";
+import { listPages } from "./support/routes";
+
+const ZERO_ID = "00000000-0000-7000-8000-000000000000";
+const ROLES = ["admin", "viewer"] as const;
+const THEMES = ["light", "dark"] as const;
+const WIDTHS = [1366, 390] as const;
+
+type Ids = { target: string; repository: { id: string; owner: string; name: string } | null };
+
+/** A health target of our own (checking this server) and a repository if another spec added one. */
+async function realIds(request: APIRequestContext): Promise<Ids> {
+  const slug = `look-${Date.now()}`;
+  const created = await request.post("/api/admin/health-targets", {
+    headers: { origin: BASE_URL },
+    data: { kind: "http", name: `Look ${slug}`, slug, serviceGroup: "look", intervalSeconds: 60, check: { url: `${BASE_URL}/api/health`, timeoutMs: 5000 } },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const target = ((await created.json()) as { target: { id: string } }).target.id;
+  const repos = (await (await request.get("/api/repositories")).json()) as { repositories?: Array<{ id: string; owner: string; name: string }> };
+  return { target, repository: repos.repositories?.[0] ?? null };
+}
+
+/** listPages() with real ids where a page needs one; a page without a real id shows not-found, which is tested too. */
+function urls(ids: Ids): string[] {
+  return listPages().map((path) => {
+    if (path === `/health/${ZERO_ID}` || path === `/health/${ZERO_ID}/edit`) return path.replace(ZERO_ID, ids.target);
+    if (ids.repository && path === `/repositories/${ZERO_ID}/${ZERO_ID}`) return `/repositories/${ids.repository.owner}/${ids.repository.name}`;
+    if (ids.repository && path === `/settings/repositories/${ZERO_ID}`) return `/settings/repositories/${ids.repository.id}`;
+    return path;
+  });
+}
+
+async function check(page: Page, url: string): Promise<string[]> {
+  await page.goto(url);
+  await expect(page.locator("h1").first()).toBeVisible();
+  // Wait for streamed panels (skeletons) to settle before judging the page.
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
+  const problems: string[] = [];
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 1) problems.push(`${url}: page scrolls sideways by ${overflow} px`);
+  const results = await new AxeBuilder({ page }).analyze();
+  for (const v of results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
+    problems.push(`${url}: [${v.impact}] ${v.id} — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  }
+  return problems;
+}
+
+async function openContext(browser: Browser, role: (typeof ROLES)[number], theme: string, width: number) {
+  const context = await browser.newContext({ baseURL: BASE_URL, storageState: STORAGE[role], viewport: { width, height: width > 800 ? 900 : 844 } });
+  await context.addCookies([{ name: "steward_theme", value: theme, url: BASE_URL }]);
+  return context;
+}
+
+let ids: Ids;
+test.beforeAll(async ({ playwright }) => {
+  const request = await playwright.request.newContext({ baseURL: BASE_URL, storageState: STORAGE.admin });
+  ids = await realIds(request);
+  await request.dispose();
+});
+
+for (const role of ROLES) {
+  for (const theme of THEMES) {
+    for (const width of WIDTHS) {
+      test(`every page passes axe and fits: ${role}, ${theme}, ${width} px`, async ({ browser }) => {
+        test.setTimeout(240_000);
+        const context = await openContext(browser, role, theme, width);
+        const page = await context.newPage();
+        const problems: string[] = [];
+        for (const url of urls(ids)) problems.push(...(await check(page, url)));
+        await context.close();
+        expect(problems, problems.join("\n")).toEqual([]);
+      });
+    }
+  }
+}
+
+test("below 768 px the navigation sits behind a menu button", async ({ browser }) => {
+  const context = await openContext(browser, "viewer", "light", 390);
+  const page = await context.newPage();
+  await page.goto("/health");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav).toBeHidden();
+  const menu = page.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await menu.click();
+  await expect(nav).toBeVisible();
+  await nav.getByRole("link", { name: "Repositories" }).click();
+  await expect(page).toHaveURL(/\/repositories$/);
+  await expect(nav).toBeHidden();
+  await context.close();
+});
+
+test("pages have their own titles and unknown addresses stay inside the shell", async ({ page }) => {
+  await page.goto(`/health/${ids.target}`);
+  await expect(page).toHaveTitle(/^steward · Health · Look look-\d+$/);
+  await page.goto("/settings/users");
+  await expect(page).toHaveTitle("steward · Settings · Users");
+  await page.goto("/no/such/page");
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  const favicon = await page.request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+});
