@@ -12,6 +12,8 @@ import { contentSecurityPolicy, createNonce, strictTransportSecurity } from "@/l
 import { getMetrics } from "@/lib/observability/metrics";
 
 const PUBLIC_PAGES = new Set(["/login", "/setup"]);
+// Answered here, not by a rewrite: app/(app)/[...missing] would stream the not-found page with a 200.
+const NOT_FOUND_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page not found · steward</title><meta name="viewport" content="width=device-width, initial-scale=1"></head><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:6rem auto;padding:0 1.5rem;text-align:center"><h1>Page not found</h1><p>There is nothing at this address.</p><p><a href="/today">Go to Today</a></p></body></html>`;
 
 /** Next turns a same-host absolute Location into a relative one; request.nextUrl is that host. */
 function redirect(request: NextRequest, path: string): NextResponse {
@@ -23,13 +25,13 @@ function isApiLike(request: NextRequest): boolean {
   return !(request.headers.get("accept") ?? "").includes("text/html");
 }
 
-async function gate(request: NextRequest): Promise<NextResponse | "not-found" | null> {
+async function gate(request: NextRequest): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PAGES.has(pathname)) return null;
   const cookie = request.cookies.get(SESSION_COOKIE)?.value;
   const toLogin = () => redirect(request, pathWithQuery("/login", { next: pathname === "/" ? undefined : `${pathname}${search}` }));
   if (!cookie) return toLogin();
-  if (hasMalformedId(pathname)) return "not-found";
+  if (hasMalformedId(pathname)) return new NextResponse(NOT_FOUND_HTML, { status: 404, headers: { "content-type": "text/html; charset=utf-8" } });
   const need = requiredPageRole(pathname);
   if (!need) return null;
   const session = await validateSessionToken(cookie);
@@ -46,17 +48,13 @@ export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce);
   const early = await gate(request);
-  let response: NextResponse;
-  if (early instanceof NextResponse) {
-    response = early;
-  } else {
+  let response = early;
+  if (!response) {
     // Next reads the nonce from the request's CSP header and puts it on its own inline scripts.
     const headers = new Headers(request.headers);
     headers.set("content-security-policy", csp);
     headers.set("x-nonce", nonce);
-    response = early
-      ? NextResponse.rewrite(new URL("/_steward/not-found", request.nextUrl), { status: 404, request: { headers } }) // no such page: Next renders not-found
-      : NextResponse.next({ request: { headers } });
+    response = NextResponse.next({ request: { headers } });
   }
   response.headers.set("content-security-policy", csp);
   const hsts = strictTransportSecurity();
