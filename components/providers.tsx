@@ -1,4 +1,5 @@
 "use client";
+import "@/lib/zod-browser";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { getQueryClient } from "@/lib/query-client";
 import { TimeZoneProvider } from "@/components/ui/time";

@@ -53,3 +53,12 @@ describe("loadEnv", () => {
     expect(errorOf({ DATABASE_URL: "mysql://user:hunter2@host/db" })).not.toContain("hunter2");
   });
 });
+
+describe("STEWARD_REPOS uses the sync's own owner/name rule", () => {
+  it("refuses names the sync would skip (an underscore or a dot in the owner, '..')", () => {
+    expect(() => loadEnv({ STEWARD_REPOS: "acme/api, acme-labs/web.site" })).not.toThrow();
+    for (const bad of ["ac_me/api", "acme.io/api", "acme/..", "-acme/api"]) {
+      expect(() => loadEnv({ STEWARD_REPOS: bad }), bad).toThrow(/STEWARD_REPOS/);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 // The one place that reads process.env. Everything else imports `env` (or calls loadEnv in scripts).
 import { z } from "zod";
+import { parseRepositoryName } from "@/lib/github/repository-name";
 import { parseUpdateTargets } from "@/lib/deps/targets";
 import { parseCadence } from "@/lib/releases/cadence";
 
@@ -57,7 +58,7 @@ export const EnvSchema = z.object({
   /** When the scheduled GitHub sync runs (cron, UTC). */
   STEWARD_GITHUB_SYNC_CRON: z.string().trim().regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression such as */15 * * * *").default("*/15 * * * *"),
   /** Repositories to sync besides those added in Settings, e.g. "acme/api,acme/web". */
-  STEWARD_REPOS: z.string().trim().refine((v) => v.split(",").every((r) => /^[\w.-]+\/[\w.-]+$/.test(r.trim())), "must be owner/name pairs separated by commas").optional(),
+  STEWARD_REPOS: z.string().trim().refine((v) => v.split(",").every((r) => parseRepositoryName(r) !== null), "must be owner/name pairs separated by commas (GitHub names: owner letters, digits and -)").optional(),
   /** Points of GitHub's hourly budget a sync leaves untouched (it stops and resumes after the reset). */
   STEWARD_GITHUB_RATE_RESERVE: z.coerce.number({ error: "must be a number" }).int().min(0).max(100_000).default(500),
   /** Dependency update targets over the defaults, e.g. "critical=12h,patch=7d,minor=14d" (units h, d, w). */
@@ -104,8 +105,20 @@ export function resetEnvCache(): void {
   cached = undefined;
 }
 
-/** The parsed configuration of this process, validated on first use. */
+// On globalThis: Next.js bundles its own copy of this module into the same process as scripts/start.ts.
+const provided = globalThis as unknown as { stewardProvidedEnv?: Record<string, string> };
+
+/**
+ * Values the process decides at start (the embedded database's URL), given to getEnv() explicitly
+ * instead of being written into process.env after it was parsed.
+ */
+export function provideEnv(values: Partial<Record<keyof Env, string>>): void {
+  provided.stewardProvidedEnv = { ...provided.stewardProvidedEnv, ...(values as Record<string, string>) };
+  cached = undefined;
+}
+
+/** The parsed configuration of this process (process.env plus provideEnv values), validated on first use. */
 export function getEnv(): Env {
-  cached ??= loadEnv();
+  cached ??= loadEnv({ ...process.env, ...provided.stewardProvidedEnv });
   return cached;
 }

@@ -1,7 +1,8 @@
-// Wraps a route handler: one error shape, no stack traces, and request metrics by route template.
+// Wraps a route handler: one error shape, no stack traces, no caching, and request metrics by route template.
 import type { NextRequest } from "next/server";
 import { errorResponse } from "@/lib/errors";
 import { getMetrics } from "@/lib/observability/metrics";
+import { applyApiHeaders } from "@/lib/http/security-headers";
 
 type Handler<C> = (request: NextRequest, context: C) => Promise<Response>;
 
@@ -15,6 +16,7 @@ export function withRoute<C = unknown>(route: string, handler: Handler<C>): Hand
     } catch (error) {
       response = errorResponse(error);
     }
+    response = applyApiHeaders(response);
     stopTimer();
     metrics.httpRequests.inc({ method: request.method, route, status: String(response.status) });
     return response;

@@ -1,7 +1,8 @@
 // `npm start`: validate configuration, open the database (embedded PGlite unless DATABASE_URL is set),
 // apply pending migrations, start the in-process worker, then serve the Next.js app on PORT.
+// `npm run dev` (--dev): the same, with `next dev` (hot reload) instead of a production build.
 import { resolve } from "node:path";
-import { EnvError, loadEnv } from "@/lib/env";
+import { EnvError, loadEnv, provideEnv } from "@/lib/env";
 import { startEmbeddedPostgres } from "@/lib/embedded/pglite-server";
 import { applyMigrations } from "@/lib/migrations/apply";
 import { assertDatabaseReachable, assertPortFree } from "@/lib/system/preflight";
@@ -13,10 +14,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+const dev = process.argv.includes("--dev");
+
 async function main() {
   const env = loadEnv();
   await assertPortFree(env.PORT, env.HOSTNAME);
-  ensureBuild();
+  if (!dev) ensureBuild();
 
   let url = env.DATABASE_URL;
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
@@ -27,8 +30,7 @@ async function main() {
     const dataDir = resolve(env.STEWARD_DATA_DIR);
     embedded = await startEmbeddedPostgres({ dataDir });
     url = embedded.url;
-    process.env.DATABASE_URL = url;
-    process.env.STEWARD_EMBEDDED_DATABASE = "true";
+    provideEnv({ DATABASE_URL: url, STEWARD_EMBEDDED_DATABASE: "true" });
     console.log(`database: embedded PGlite in ${dataDir}`);
   }
 
@@ -39,9 +41,8 @@ async function main() {
   const { startWorker } = await import("@/lib/jobs/worker");
   const worker = env.STEWARD_WORKER === "inline" ? await startWorker({ connectionString: url }) : undefined;
 
-  process.env.NEXT_TELEMETRY_DISABLED = "1";
-  const web = await startWebServer({ port: env.PORT, hostname: env.HOSTNAME, trustProxy: env.STEWARD_TRUST_PROXY });
-  console.log(`steward: serving on http://${env.HOSTNAME === "0.0.0.0" ? "localhost" : env.HOSTNAME}:${env.PORT}`);
+  const web = await startWebServer({ port: env.PORT, hostname: env.HOSTNAME, trustProxy: env.STEWARD_TRUST_PROXY, dev });
+  console.log(`steward: serving${dev ? " (development, hot reload)" : ""} on http://${env.HOSTNAME === "0.0.0.0" ? "localhost" : env.HOSTNAME}:${env.PORT}`);
 
   let stopping = false;
   const shutdown = async () => {
@@ -57,6 +58,7 @@ async function main() {
   process.on("SIGTERM", () => void shutdown());
 }
 
+process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // Next.js's own setting, not steward's configuration
 main().catch((error: unknown) => {
   if (error instanceof EnvError) fail(error.message);
   fail(error instanceof Error ? error.message : String(error));

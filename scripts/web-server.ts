@@ -16,14 +16,19 @@ export function normaliseForwardedHeaders(request: IncomingMessage, trustProxy: 
   request.headers["x-forwarded-for"] = remote;
 }
 
-export async function startWebServer(options: { port: number; hostname: string; trustProxy: boolean }) {
-  const app = next({ dev: false, dir: process.cwd(), hostname: options.hostname, port: options.port });
+export async function startWebServer(options: { port: number; hostname: string; trustProxy: boolean; dev?: boolean }) {
+  const app = next({ dev: options.dev ?? false, dir: process.cwd(), hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((request, response) => {
     normaliseForwardedHeaders(request, options.trustProxy);
     void handle(request, response);
   });
+  // next dev's hot reload talks over a WebSocket on the same server.
+  if (options.dev) {
+    const upgrade = app.getUpgradeHandler();
+    server.on("upgrade", (request, socket, head) => void upgrade(request, socket, head));
+  }
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, resolve);

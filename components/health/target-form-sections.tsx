@@ -5,6 +5,7 @@ import { DEFAULT_THRESHOLDS } from "@/lib/health/thresholds";
 import { Card } from "@/components/ui/card";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { KPI_LABELS } from "./format";
+import { StoredSecrets } from "./stored-secrets";
 
 type TextKey = { [K in keyof TargetFormValues]: TargetFormValues[K] extends string ? K : never }[keyof TargetFormValues];
 
@@ -46,7 +47,8 @@ export function HttpFields({ bind }: { bind: FormBinding }) {
         <TextField label="Body must contain (keyword)" {...bind.text("keyword")} hint="Optional: the check fails if the response body lacks this text." />
         <TextField label="JSON path" placeholder="$.status" {...bind.text("jsonPath")} hint="Optional: e.g. $.status or $.checks[0].ok" />
         <TextField label="JSON value must equal" placeholder="ok" {...bind.text("jsonEquals")} hint='Compared as JSON when it is one (true, 42, "42"), else as text.' />
-        <TextAreaField label="Request headers" rows={3} placeholder={"Authorization: Bearer …\nAccept: application/json"} {...bind.text("headers")} hint="One “Name: value” per line. Only admins can see them." />
+        <TextAreaField label="Request headers" rows={3} placeholder={"Authorization: Bearer …\nAccept: application/json"} {...bind.text("headers")} hint="One “Name: value” per line. Values are stored encrypted and never shown again; sent only to the target's own origin." />
+        <StoredSecrets bind={bind} />
         {values.method !== "GET" && values.method !== "HEAD" && <TextAreaField label="Request body" rows={3} {...bind.text("body")} />}
       </div>
     </Card>
@@ -60,6 +62,7 @@ export function PrometheusFields({ bind }: { bind: FormBinding }) {
         <div className="md:col-span-2">
           <TextField label="Metrics URL" type="url" required placeholder="http://10.0.0.5:9100/metrics" {...bind.text("url")} hint="A /metrics endpoint in the Prometheus text format." />
         </div>
+        <StoredSecrets bind={bind} />
         <TextField label="Timeout (ms)" type="number" min={100} inputMode="numeric" {...bind.text("timeoutMs")} hint="Shorter than the interval." />
         <TextField label="Memory limit (MiB)" type="number" min={1} inputMode="decimal" {...bind.text("memoryLimitMiB")} hint="Memory % = resident memory ÷ this limit; without it memory % is not computed." />
       </div>

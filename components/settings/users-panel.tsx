@@ -46,12 +46,19 @@ function UserRowView({ user, self }: { user: UserRow; self: boolean }) {
       <td className="py-2 pr-4">{user.active ? <Badge tone="green">active</Badge> : <Badge>deactivated</Badge>}</td>
       <td className="py-2 pr-4 text-neutral-600 dark:text-neutral-400">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "never"}</td>
       <td className="py-2 text-right">
-        {!self && (
-          <Button variant={user.active ? "secondary" : "primary"} disabled={update.isPending}
-            onClick={() => update.mutate({ id: user.id, active: !user.active })}>
-            {user.active ? "Deactivate" : "Reactivate"}
+        <div className="flex flex-wrap justify-end gap-2">
+          {/* Sign-in throttling is per account too: anyone can lock a known username for 15 minutes. */}
+          <Button variant="secondary" disabled={update.isPending} onClick={() => update.mutate({ id: user.id, unlock: true })}
+            aria-label={`Clear failed sign-ins of ${user.username}`}>
+            Clear failed sign-ins
           </Button>
-        )}
+          {!self && (
+            <Button variant={user.active ? "secondary" : "primary"} disabled={update.isPending}
+              onClick={() => update.mutate({ id: user.id, active: !user.active })}>
+              {user.active ? "Deactivate" : "Reactivate"}
+            </Button>
+          )}
+        </div>
         {update.error && <p role="alert" className="mt-1 text-xs text-red-700 dark:text-red-400">{update.error.message}</p>}
       </td>
     </tr>

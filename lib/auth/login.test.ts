@@ -4,7 +4,7 @@ import { createTestUser, uniqueName } from "@/lib/testing/factories";
 import { loginWithPassword } from "@/lib/auth/login";
 import { validateSessionToken, invalidateSessionToken, deleteExpiredSessions } from "@/lib/auth/sessions";
 import { hashSecret } from "@/lib/auth/tokens";
-import { THROTTLE } from "@/lib/auth/throttle";
+import { clearLoginFailures, THROTTLE } from "@/lib/auth/throttle";
 
 const meta = () => ({ ip: `10.0.0.${Math.floor(Math.random() * 250)}`, userAgent: "vitest" });
 
@@ -66,5 +66,33 @@ describe("sessions", () => {
     expect(await deleteExpiredSessions()).toBeGreaterThanOrEqual(1);
     expect(await db.session.findUnique({ where: { id: expired.id } })).toBeNull();
     expect(await db.session.findUnique({ where: { id: live.id } })).not.toBeNull();
+  });
+});
+
+describe("the login throttle under parallel attempts", () => {
+  it("lets at most 5 of 15 parallel wrong passwords reach the password check", async () => {
+    const user = await createTestUser();
+    const results = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => loginWithPassword(user.username, `wrong password ${i}`, { ip: `198.51.100.${i}` })),
+    );
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(checked).toBe(THROTTLE.maxFailuresPerAccount);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(15 - THROTTLE.maxFailuresPerAccount);
+    const audited = await db.auditLog.count({ where: { target: user.username, action: "login.failed" } });
+    expect(audited).toBe(THROTTLE.maxFailuresPerAccount);
+  });
+
+  it("lets at most 20 parallel attempts from one address through, across accounts", async () => {
+    const ip = `203.0.113.1-${uniqueName("ip")}`;
+    const results = await Promise.all(Array.from({ length: 30 }, () => loginWithPassword(uniqueName("ghost"), "whatever", { ip })));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.maxFailuresPerAddress);
+  });
+
+  it("an admin clears an account's failures so its owner can sign in at once", async () => {
+    const user = await createTestUser();
+    for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) await loginWithPassword(user.username, "nope nope nope", meta());
+    expect(await loginWithPassword(user.username, user.password, meta())).toMatchObject({ reason: "throttled" });
+    expect(await clearLoginFailures(user.username)).toBe(THROTTLE.maxFailuresPerAccount);
+    expect((await loginWithPassword(user.username, user.password, meta())).ok).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { getBreakers, getUptimeWindows, toKpiViews, toLastCheckView, type Breake
 import { getLastChecks, listAlertEvents, targetStatus, type TargetStatus } from "./queries";
 import { CHECK_METRIC } from "./record";
 import { ThresholdOverridesInput } from "./schemas";
-import { targetConfig, type TargetConfig } from "./target-config";
+import { checkConfig, targetConfig, type TargetConfig } from "./target-config";
 import { getDayTimeline, getDowntimes } from "./timeline-view";
 import type { Downtime } from "./downtime";
 import type { Segment } from "@/lib/charts/status-timeline";
@@ -56,6 +56,15 @@ export function displayUrl(url: string): string {
     return `${u.origin}${u.pathname}${u.search ? "?…" : ""}`;
   } catch {
     return "(invalid URL)";
+  }
+}
+
+/** With secrets, so displayUrl can say a query exists ("?…"); without them if they cannot be opened. */
+function describedConfig(target: Parameters<typeof checkConfig>[0]): TargetConfig {
+  try {
+    return checkConfig(target);
+  } catch {
+    return targetConfig(target);
   }
 }
 
@@ -119,7 +128,7 @@ export async function getTargetDetailView(id: string, now = new Date()): Promise
     intervalSeconds: target.intervalSeconds,
     breachesToChange: target.breachesToChange,
     nextCheckAt: target.nextCheckAt?.toISOString() ?? null,
-    checks: describeConfig(targetConfig(target), target.intervalSeconds),
+    checks: describeConfig(describedConfig(target), target.intervalSeconds),
     status: targetStatus(target.enabled, target.states.map((s) => s.level)),
     kpis: toKpiViews(kpis),
     breakers: breakers.get(id) ?? null,

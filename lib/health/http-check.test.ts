@@ -21,6 +21,7 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
   if (p === "/fail") return void res.writeHead(500).end("boom");
   if (p === "/status.json") return json(res, { status: "ok", checks: [{ name: "db", healthy: true }, { name: "cache", healthy: false }], "db-primary": { up: 1 } });
   if (p === "/not-json") return void res.end("<html>ok</html>");
+  if (p === "/long.json") return json(res, { status: `\u202e<b>x${"y".repeat(2000)}` });
   if (p === "/drip") {
     res.writeHead(200, { "content-type": "text/plain" });
     const t = setInterval(() => res.write("."), 20);
@@ -156,14 +157,26 @@ describe("runHttpCheck against loopback servers", () => {
     expect(seen.map((s) => [s.url, s.method, s.body])).toEqual([["/see-other", "POST", "ping=1"], ["/healthy", "GET", ""]]);
   });
 
-  it("drops credentials on a cross-origin redirect but keeps them on the same origin", async () => {
+  it("drops every custom header on a cross-origin redirect but keeps them on the same origin", async () => {
     seen.length = 0;
-    await check("/to-other", { headers: { authorization: "Bearer s3cret", "x-trace": "1" } });
-    await check("/to-self", { headers: { authorization: "Bearer s3cret" } });
+    await check("/to-other", { headers: { authorization: "Bearer s3cret", "x-api-key": "k3y", "x-trace": "1" } });
+    await check("/to-self", { headers: { authorization: "Bearer s3cret", "x-api-key": "k3y" } });
     const [, crossHop, , sameHop] = seen;
     expect(crossHop?.headers.authorization).toBeUndefined();
-    expect(crossHop?.headers["x-trace"]).toBe("1");
+    expect(crossHop?.headers["x-api-key"]).toBeUndefined();
+    expect(crossHop?.headers["x-trace"]).toBeUndefined();
+    expect(crossHop?.headers["user-agent"]).toBe("steward-health-check/1");
     expect(sameHop?.headers.authorization).toBe("Bearer s3cret");
+    expect(sameHop?.headers["x-api-key"]).toBe("k3y");
+  });
+
+  it("echoes at most 120 characters of a mismatched JSON value, invisible characters escaped", async () => {
+    const r = await check("/long.json", { jsonPath: { path: "$.status", equals: "ok" } });
+    const message = r.failure?.message ?? "";
+    expect(message).toMatch(/^\$\.status is "\\u202e<b>x/);
+    expect(message).toContain('… (2012 characters), expected "ok"');
+    expect(message.length).toBeLessThan(200);
+    expect(message).not.toContain("\u202e");
   });
 
   it("reports a closed port as refused, a TLS handshake with a plain server as tls", async () => {

@@ -31,7 +31,9 @@ export interface RunHttpCheckOptions {
   lookup?: HostLookup;
 }
 
-const CREDENTIAL_HEADERS = new Set(["authorization", "cookie", "proxy-authorization"]);
+const BASE_HEADERS = { "user-agent": "steward-health-check/1", accept: "*/*" } as const;
+/** What a failed JSON-path assertion may echo of the target's response (every role sees the message). */
+export const ECHO_LIMIT = 120;
 
 function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -47,7 +49,7 @@ async function fetchFollowingRedirects(check: HttpCheck, opts: RunHttpCheckOptio
   let url = new URL(check.url);
   let method: string = check.method;
   let body = check.body;
-  let headers: Record<string, string> = { "user-agent": "steward-health-check/1", accept: "*/*", ...check.headers };
+  let headers: Record<string, string> = { ...BASE_HEADERS, ...check.headers };
   const seen = new Set([url.href]);
   for (let hop = 0; ; hop++) {
     const target = await raceAbort(resolveTarget(url, policy, opts.lookup), signal).catch((err: unknown) => {
@@ -66,12 +68,17 @@ async function fetchFollowingRedirects(check: HttpCheck, opts: RunHttpCheckOptio
       method = method === "HEAD" ? "HEAD" : "GET";
       body = undefined;
     }
-    // Like fetch(): credentials set for one origin are not handed to another.
-    if (next.origin !== url.origin) {
-      headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !CREDENTIAL_HEADERS.has(k.toLowerCase())));
-    }
+    // Custom headers are the target's secrets (API keys under any name): another origin gets none of them.
+    if (next.origin !== url.origin) headers = { ...BASE_HEADERS };
     url = next;
   }
+}
+
+/** A value from the response as JSON, invisible and direction-changing characters escaped, cut at ECHO_LIMIT. */
+export function echo(value: unknown): string {
+  const json = (JSON.stringify(value) ?? "undefined").replace(/[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const points = [...json];
+  return points.length <= ECHO_LIMIT ? json : `${points.slice(0, ECHO_LIMIT).join("")}… (${points.length} characters)`;
 }
 
 function assessResponse(check: HttpCheck, res: HopResponse): CheckResult["failure"] {
@@ -94,7 +101,7 @@ function assessResponse(check: HttpCheck, res: HopResponse): CheckResult["failur
     const found = readJsonPath(doc, parseJsonPath(path) ?? []);
     if (!found.found) return { kind: "json-path", message: `${path} not found in the response` };
     if (found.value !== equals) {
-      return { kind: "json-path", message: `${path} is ${JSON.stringify(found.value) ?? "undefined"}, expected ${JSON.stringify(equals)}` };
+      return { kind: "json-path", message: `${path} is ${echo(found.value)}, expected ${JSON.stringify(equals)}` };
     }
   }
   return undefined;

@@ -166,13 +166,12 @@ describe("scheduling", () => {
     const summary = await runDueChecks({ now: () => T0, targetIds: [hang.id, healthy.id] });
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(500);
-    expect(elapsed).toBeLessThan(500 + 1500); // the hanging check's timeout plus bookkeeping, not a stall
     expect(summary).toMatchObject({ checked: 2, failed: 1, errors: 0 });
     const [healthyCheck] = await checksOf(healthy.id);
     const [hangCheck] = await checksOf(hang.id);
     expect(healthyCheck).toMatchObject({ ok: true, status: 200 });
-    expect(healthyCheck!.value).toBeLessThan(500);
-    expect(healthyCheck!.at.getTime() - hangCheck!.at.getTime()).toBeLessThan(400); // started while the other hung
+    // Started before the hanging check gave up (so not one after the other), however loaded the machine.
+    expect(healthyCheck!.at.getTime()).toBeLessThan(hangCheck!.at.getTime() + hangCheck!.value);
     expect(hangCheck).toMatchObject({ ok: false, failureKind: "timeout" });
     expect(hangCheck!.value).toBeGreaterThanOrEqual(500);
   });
@@ -201,29 +200,27 @@ describe("scheduling", () => {
   });
 
   it("checks a new target at once, then on its own jittered slots", async () => {
-    const before = Date.now();
+    const created = new Date("2026-03-01T10:00:07.250Z"); // an injected clock: no waiting, no real time
     const input = CreateTargetInput.parse({ kind: "http", name: uniqueName("jitter"), intervalSeconds: 60, check: { url: `${server.url}/healthy` } });
-    const target = await createHealthTarget(input, null, "test");
+    const target = await createHealthTarget(input, null, "test", created);
     expect(target.phaseMs).toBe(phaseFor(target.id, 60_000));
-    const first = target.nextCheckAt!.getTime();
-    expect(first).toBeGreaterThanOrEqual(before);
-    expect(first).toBeLessThanOrEqual(Date.now());
-    const claimedAt = new Date();
+    expect(target.nextCheckAt).toEqual(created); // due at once
+    const claimedAt = new Date(created.getTime() + 1500);
     expect((await claimDueTargets(claimedAt, 10, [target.id])).map((t) => t.id)).toEqual([target.id]);
     const next = (await db.healthTarget.findUniqueOrThrow({ where: { id: target.id } })).nextCheckAt!.getTime();
+    expect(next).toBe(nextSlotAfter(claimedAt.getTime(), 60_000, target.phaseMs));
     expect(next).toBeGreaterThan(claimedAt.getTime());
-    expect(next).toBeLessThanOrEqual(claimedAt.getTime() + 60_000);
+    expect(next).toBeLessThanOrEqual(claimedAt.getTime() + 60_000); // within one interval of the claim (clock arithmetic)
     expect((next - target.phaseMs) % 60_000).toBe(0);
   });
 
   it("the job loop returns at its deadline while a hanging check is still running", async () => {
     // Phase chosen so the next slot after this run is 30 s away: the loop sees exactly one slot.
-    const hang = await createTestHealthTarget({ kind: "http", intervalSeconds: 60, check: { url: hanging.url, timeoutMs: 3000 } }, new Date());
+    const hang = await createTestHealthTarget({ kind: "http", intervalSeconds: 60, check: { url: hanging.url, timeoutMs: 5000 } }, new Date());
     await db.healthTarget.update({ where: { id: hang.id }, data: { phaseMs: (Date.now() + 30_000) % 60_000 } });
-    const started = performance.now();
     const summary = await runCheckLoop({ durationMs: 800, pollMs: 100, targetIds: [hang.id] });
-    expect(performance.now() - started).toBeLessThan(800 + 1000);
     expect(summary.checked).toBe(0); // still running
+    expect(await checksOf(hang.id)).toEqual([]); // the loop did not wait for it
     await waitForRunningChecks();
     expect(await checksOf(hang.id)).toMatchObject([{ ok: false, failureKind: "timeout" }]);
   });
@@ -253,12 +250,11 @@ describe("scheduling", () => {
     }
   });
 
-  it("the job loop ends within a poll when the worker stops it", async () => {
-    const started = performance.now();
-    const loop = runCheckLoop({ durationMs: 30_000, pollMs: 1000, targetIds: [] });
+  it("the job loop ends when the worker stops it, not at its next poll", async () => {
+    // Poll and duration are ten minutes: only the stop can end the loop before the test's own timeout.
+    const loop = runCheckLoop({ durationMs: 600_000, pollMs: 600_000, targetIds: [] });
     setTimeout(stopCheckLoops, 200);
-    await loop;
-    expect(performance.now() - started).toBeLessThan(200 + 1000);
+    expect(await loop).toMatchObject({ checked: 0, errors: 0 });
   });
 });
 

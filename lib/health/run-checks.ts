@@ -20,7 +20,7 @@ import { afterAlertEvents } from "@/lib/incidents/auto-open";
 import { CHECK_METRIC, type TargetObservations } from "./record";
 import { RecordBatcher } from "./record-batcher";
 import { nextSlotAfter } from "./slots";
-import { targetConfig } from "./target-config";
+import { checkConfig } from "./target-config";
 
 export interface RunChecksOptions {
   /** Clock for deciding what is due (tests drive it); check results carry real time. */
@@ -120,7 +120,7 @@ async function watchHeartbeats(target: HealthTarget, now: Date): Promise<TargetO
 }
 
 async function observe(target: HealthTarget, now: Date, allowPrivate: boolean): Promise<TargetObservations> {
-  const config = targetConfig(target);
+  const config = checkConfig(target);
   switch (config.kind) {
     case "http": {
       const r = await runHttpCheck(config.check, { allowPrivate });

@@ -3,6 +3,8 @@
  * (no Prisma, no React) so the browser can use it and tests can pin it. Settings the form does not
  * edit (e.g. maxBodyBytes, label matchers) are carried in `keep` and sent back unchanged.
  */
+import type { SecretsSet } from "./target-secrets";
+
 export const THRESHOLD_KPIS = ["response_time_ms", "error_rate_pct", "throughput_rps", "memory_pct"] as const;
 export type ThresholdKpi = (typeof THRESHOLD_KPIS)[number];
 export type TargetKind = "http" | "prometheus" | "push";
@@ -35,9 +37,13 @@ export type TargetFormValues = {
   heartbeats: boolean;
   thresholds: Record<ThresholdKpi, { warning: string; critical: string }>;
   keep: { check: Json; mapping: Json; thresholds: Json };
+  /** Which secrets are stored (sealed; never sent to the browser). */
+  secretsSet: SecretsSet;
+  /** Edit only: drop stored secrets that were not typed again. */
+  forgetSecrets: boolean;
 };
 
-export type FormField = Exclude<keyof TargetFormValues, "thresholds" | "keep" | "statusMin" | "statusMax"> | "status" | "thresholds";
+export type FormField = Exclude<keyof TargetFormValues, "thresholds" | "keep" | "statusMin" | "statusMax" | "secretsSet" | "forgetSecrets"> | "status" | "thresholds";
 
 const MiB = 1024 * 1024;
 const emptyThresholds = () => Object.fromEntries(THRESHOLD_KPIS.map((k) => [k, { warning: "", critical: "" }])) as TargetFormValues["thresholds"];
@@ -48,6 +54,7 @@ export function emptyFormValues(): TargetFormValues {
     method: "GET", url: "", statusMin: "200", statusMax: "399", timeoutMs: "5000", keyword: "", jsonPath: "", jsonEquals: "", headers: "", body: "",
     memoryLimitMiB: "", requestsMetric: "", latencyMetric: "", memoryMetric: "", breakerMetric: "", heartbeats: true,
     thresholds: emptyThresholds(), keep: { check: {}, mapping: {}, thresholds: {} },
+    secretsSet: { urlCredentials: false, urlQuery: false, headers: [] }, forgetSecrets: false,
   };
 }
 
@@ -56,8 +63,9 @@ const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 const at = (o: unknown, ...path: string[]): unknown => path.reduce<unknown>((acc, k) => (isObject(acc) ? acc[k] : undefined), o);
 
 /** A stored target (as the admin API returns it) as form values. */
-export function toFormValues(target: { kind: TargetKind; name: string; slug: string; serviceGroup: string; intervalSeconds: number; breachesToChange: number; enabled: boolean; thresholds: unknown; config: unknown }): TargetFormValues {
+export function toFormValues(target: { kind: TargetKind; name: string; slug: string; serviceGroup: string; intervalSeconds: number; breachesToChange: number; enabled: boolean; thresholds: unknown; config: unknown; secretsSet?: SecretsSet }): TargetFormValues {
   const v = emptyFormValues();
+  if (target.secretsSet) v.secretsSet = target.secretsSet;
   const c = isObject(target.config) ? target.config : {};
   Object.assign(v, { kind: target.kind, name: target.name, slug: target.slug, serviceGroup: target.serviceGroup, intervalSeconds: str(target.intervalSeconds), breachesToChange: str(target.breachesToChange), enabled: target.enabled });
   const thresholds = isObject(target.thresholds) ? target.thresholds : {};
@@ -159,6 +167,7 @@ function thresholds(v: TargetFormValues): Json | undefined {
 export function toRequestBody(v: TargetFormValues, mode: "create" | "edit"): Json {
   const body: Json = { name: v.name, serviceGroup: v.serviceGroup.trim() === "" ? undefined : v.serviceGroup, enabled: v.enabled };
   if (mode === "create") body.kind = v.kind;
+  if (mode === "edit" && v.forgetSecrets) body.forgetSecrets = true;
   put(body, "slug", v.slug.trim() === "" ? undefined : v.slug.trim());
   put(body, "intervalSeconds", num(v.intervalSeconds));
   put(body, "breachesToChange", num(v.breachesToChange));

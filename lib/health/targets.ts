@@ -6,12 +6,20 @@ import { recordAudit } from "@/lib/audit/record";
 import { CreateTargetInput, type CreateTarget } from "./schemas";
 import { nextSlotAfter, phaseFor } from "./slots";
 import { targetConfig } from "./target-config";
+import { describeSecrets, joinSecrets, mergeSubmitted, openSecrets, sealSecrets, splitSecrets, type SecretsSet } from "./target-secrets";
 
+/** The row's columns for an input; `config` is the full config, `stored` it without secrets, `secrets` them sealed. */
 function splitInput(input: CreateTarget) {
   const { kind, name, slug, serviceGroup, intervalSeconds, enabled, breachesToChange, thresholds, ...rest } = input;
-  const config: Prisma.InputJsonValue = input.kind === "http" ? input.check : (rest as Prisma.InputJsonValue);
+  const config = (input.kind === "http" ? input.check : rest) as Record<string, unknown>;
   const common = { kind, name, serviceGroup, intervalSeconds, enabled, breachesToChange, thresholds: thresholds ?? Prisma.DbNull };
-  return { common, slug: slug ?? slugify(name), config };
+  const { config: stored, secrets } = splitSecrets(kind, config);
+  return { common, slug: slug ?? slugify(name), config, stored: stored as Prisma.InputJsonValue, secrets: sealSecrets(secrets) };
+}
+
+/** The stored config with its secrets put back (legacy rows kept them inline: they come back as they are). */
+function fullConfig(target: Pick<HealthTarget, "kind" | "config" | "secrets">): Record<string, unknown> {
+  return joinSecrets(target.kind, target.config as Record<string, unknown>, openSecrets(target.secrets));
 }
 
 /** The create-shaped input of a stored target, so a PATCH can be merged and validated as a whole. */
@@ -63,10 +71,10 @@ function conflictOnSlug(error: unknown, slug: string): never {
 }
 
 export async function createHealthTarget(input: CreateTarget, actorId: string | null, ip: string, now = new Date()): Promise<HealthTarget> {
-  const { common, slug, config } = splitInput(input);
+  const { common, slug, stored, secrets } = splitInput(input);
   try {
     return await db.$transaction(async (tx) => {
-      const created = await tx.healthTarget.create({ data: { ...common, slug, config, phaseMs: 0 } });
+      const created = await tx.healthTarget.create({ data: { ...common, slug, config: stored, secrets, phaseMs: 0 } });
       // The phase hashes the id, which exists only now.
       const phaseMs = phaseFor(created.id, created.intervalSeconds * 1000);
       const target = await tx.healthTarget.update({
@@ -81,26 +89,37 @@ export async function createHealthTarget(input: CreateTarget, actorId: string | 
   }
 }
 
-/** Applies a PATCH (top-level keys replace; `thresholds: null` clears) and validates the result as a whole. */
-export async function updateHealthTarget(id: string, patch: Record<string, unknown>, actorId: string | null, ip: string, now = new Date()): Promise<HealthTarget> {
+/**
+ * Applies a PATCH (top-level keys replace; `thresholds: null` clears) and validates the result as a
+ * whole. Stored secrets the PATCH does not resend are kept (see mergeSubmitted) unless `forgetSecrets: true`.
+ */
+export async function updateHealthTarget(id: string, body: Record<string, unknown>, actorId: string | null, ip: string, now = new Date()): Promise<HealthTarget> {
   const existing = await db.healthTarget.findUnique({ where: { id } });
   if (!existing) throw new ApiError(404, "not_found", "No such health target.");
+  const { forgetSecrets, ...patch } = body;
+  const previous = fullConfig(existing);
   const merged = { ...toInput(existing), ...patch };
   if (patch.thresholds === null) delete merged.thresholds;
+  const sent = existing.kind === "http" ? merged.check : merged;
+  if (typeof sent === "object" && sent !== null && !Array.isArray(sent)) {
+    const full = mergeSubmitted(existing.kind, sent as Record<string, unknown>, splitSecrets(existing.kind, previous), forgetSecrets === true);
+    if (existing.kind === "http") merged.check = full;
+    else Object.assign(merged, { url: full.url });
+  }
   const parsed = CreateTargetInput.safeParse(merged);
   if (!parsed.success) throw validationError(parsed.error);
-  const { common, slug, config } = splitInput(parsed.data);
+  const { common, slug, config, stored, secrets } = splitInput(parsed.data);
   const phaseMs = phaseFor(id, common.intervalSeconds * 1000);
-  const configChanged = canonicalJson(config) !== canonicalJson(existing.config);
+  const configChanged = canonicalJson(config) !== canonicalJson(previous);
   const rescheduled = configChanged || common.enabled !== existing.enabled || common.intervalSeconds !== existing.intervalSeconds;
   try {
     return await db.$transaction(async (tx) => {
-      const target = await tx.healthTarget.update({ where: { id }, data: { ...common, slug, config, phaseMs } });
+      const target = await tx.healthTarget.update({ where: { id }, data: { ...common, slug, config: stored, secrets, phaseMs } });
       const nextCheckAt = rescheduled ? firstCheckAt(target, now) : target.nextCheckAt;
       if (rescheduled) await tx.healthTarget.update({ where: { id }, data: { nextCheckAt } });
       // Rates from a scrape of another URL or mapping would be nonsense.
       if (configChanged) await tx.healthScrapeBaseline.deleteMany({ where: { targetId: id } });
-      await recordAudit({ action: "health_target.updated", actorId, target: slug, ip, detail: { fields: Object.keys(patch).sort() } }, tx);
+      await recordAudit({ action: "health_target.updated", actorId, target: slug, ip, detail: { fields: Object.keys(body).sort() } }, tx);
       return { ...target, nextCheckAt };
     });
   } catch (error) {
@@ -131,4 +150,26 @@ export async function getHealthTarget(id: string): Promise<HealthTarget> {
   const target = await findHealthTarget(id);
   if (!target) throw new ApiError(404, "not_found", "No such health target.");
   return target;
+}
+
+/** A target as admins see it: the config without secrets, and which secrets are set. */
+export type AdminTarget = Omit<HealthTarget, "secrets"> & { secretsSet: SecretsSet };
+
+export function toAdminTarget(target: HealthTarget): AdminTarget {
+  const { secrets: _sealed, ...rest } = target;
+  const { config, secrets } = splitSecrets(target.kind, fullConfig(target));
+  return { ...rest, config: config as Prisma.JsonValue, secretsSet: describeSecrets(secrets) };
+}
+
+/** Seals secrets that rows written before secrets were encrypted still keep inline; returns how many rows changed. */
+export async function sealInlineTargetSecrets(): Promise<number> {
+  const rows = await db.healthTarget.findMany({ where: { kind: { in: ["http", "prometheus"] } } });
+  let sealed = 0;
+  for (const row of rows) {
+    const { config, secrets } = splitSecrets(row.kind, fullConfig(row));
+    if (canonicalJson(config) === canonicalJson(row.config)) continue;
+    await db.healthTarget.update({ where: { id: row.id }, data: { config: config as Prisma.InputJsonValue, secrets: sealSecrets(secrets) } });
+    sealed += 1;
+  }
+  return sealed;
 }

@@ -1,6 +1,7 @@
-// Reads a JSON or HTML-form request body with a size limit, then validates it with a zod schema.
+// Reads a JSON or HTML-form request body with a size limit (streamed, see read-limited.ts), then validates it with a zod schema.
 import type { z } from "zod";
 import { ApiError, validationError } from "@/lib/errors";
+import { readLimited } from "@/lib/http/read-limited";
 
 const DEFAULT_LIMIT = 64 * 1024;
 
@@ -9,11 +10,9 @@ export function isJsonRequest(request: Request): boolean {
 }
 
 async function readText(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new ApiError(413, "payload_too_large", `Request body is larger than ${limit} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > limit) throw new ApiError(413, "payload_too_large", `Request body is larger than ${limit} bytes.`);
-  return text;
+  const bytes = await readLimited(request, limit);
+  if (bytes === null) throw new ApiError(413, "payload_too_large", `Request body is larger than ${limit} bytes.`);
+  return bytes.toString("utf8");
 }
 
 export async function readBody(request: Request, limit = DEFAULT_LIMIT): Promise<unknown> {

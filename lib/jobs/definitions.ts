@@ -7,6 +7,7 @@ import { deleteOldJobRuns } from "@/lib/jobs/history";
 import { deleteExpiredHealthData } from "@/lib/health/retention";
 import { rollupPendingMinutes } from "@/lib/health/rollups";
 import { startCheckScheduler, stopCheckLoops } from "@/lib/health/run-checks";
+import { sealInlineTargetSecrets } from "@/lib/health/targets";
 import { getEnv } from "@/lib/env";
 import { recordResponseBreaches } from "@/lib/incidents/breaches";
 import { runGithubSyncJob, runGithubWebhookJob, runScheduledGithubSync } from "@/lib/github/sync/jobs";
@@ -55,6 +56,8 @@ export const RECURRING_JOBS: RecurringJob[] = [
   { name: "runbook-runs", cron: "* * * * *", runOnStart: true, run: () => runRunbookTick() },
   { name: "incident-breaches", cron: "* * * * *", run: async () => ({ ...(await recordResponseBreaches()) }) },
   { name: "health-retention", cron: "17 3 * * *", run: async () => ({ ...(await deleteExpiredHealthData()) }) },
+  // Targets saved before their secrets were encrypted get them sealed once a worker runs.
+  { name: "health-seal-secrets", cron: "41 * * * *", runOnStart: true, run: async () => ({ sealed: await sealInlineTargetSecrets() }) },
   {
     // Enqueues one github-sync-repo job per enabled repository (see QUEUED_JOBS); also at start,
     // so repositories from STEWARD_REPOS (and data missed while stopped) don't wait 15 minutes.

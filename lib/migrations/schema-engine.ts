@@ -90,6 +90,3 @@ function explainError(error: unknown, registry: ErrorRegistry): unknown {
   return original instanceof Error ? original : new Error(`schema engine: ${JSON.stringify(original)}`, { cause: error });
 }
 
-export function engineVersion(): string {
-  return bindings.version();
-}

@@ -6,7 +6,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 const VERSION = "v1";
 const IV_BYTES = 12;
 
-export type SecretPurpose = "github-token" | "notification-channel";
+export type SecretPurpose = "github-token" | "notification-channel" | "health-target";
 
 export class SecretDecryptionError extends Error {
   constructor(message: string) {

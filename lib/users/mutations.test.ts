@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
-import { createTestUser, uniqueName } from "@/lib/testing/factories";
+import { createTestApiToken, createTestUser, uniqueName } from "@/lib/testing/factories";
+import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { createUser, updateUser } from "@/lib/users/mutations";
 import { createSession } from "@/lib/auth/sessions";
 import { verifyPassword } from "@/lib/auth/password";
@@ -42,5 +43,16 @@ describe("user mutations", () => {
     await updateUser(user.id, { role: "maintainer" }, admin.id, "ip");
     const audit = await db.auditLog.findFirst({ where: { action: "user.role_changed", target: user.username } });
     expect(audit?.detail).toEqual({ from: "viewer", to: "maintainer" });
+  });
+});
+
+describe("API token authentication follows the token's creator", () => {
+  it("refuses a token whose creator is deactivated and caps one whose creator has a lower role", async () => {
+    const creator = await createTestUser({ role: "maintainer" });
+    const token = await createTestApiToken("admin");
+    await db.apiToken.update({ where: { id: token.id }, data: { createdById: creator.id } });
+    expect((await authenticateApiToken(token.token))?.role).toBe("maintainer");
+    await db.user.update({ where: { id: creator.id }, data: { active: false } });
+    expect(await authenticateApiToken(token.token)).toBeNull();
   });
 });

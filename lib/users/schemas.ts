@@ -31,12 +31,15 @@ export const CreateUserInput = z.object({ username, displayName, password, role:
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const UpdateUserInput = z
-  .object({ role: z.enum(ROLES).optional(), active: z.boolean().optional(), password: password.optional() })
+  .object({
+    role: z.enum(ROLES).optional(),
+    active: z.boolean().optional(),
+    password: password.optional(),
+    /** Forget the account's recent failed sign-ins, so a throttled person can sign in at once. */
+    unlock: z.literal(true).optional(),
+  })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
 
-/** Only same-site paths may be redirect targets after login. */
-export function safeNextPath(next: string | undefined | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/today";
-}
+export { safeNextPath } from "@/lib/http/next-path";

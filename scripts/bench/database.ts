@@ -3,10 +3,8 @@
 // CPU is not counted as the benchmarked code's. Migrations are applied either way.
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { applyMigrations } from "@/lib/migrations/apply";
-
-const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+import { recreateLocalDatabase } from "@/lib/testing/local-database";
 
 export type BenchDatabase = {
   url: string;
@@ -16,22 +14,6 @@ export type BenchDatabase = {
   cpuUsage(): Promise<NodeJS.CpuUsage | null>;
   stop(): Promise<void>;
 };
-
-async function recreateBenchDatabase(url: string): Promise<string> {
-  const parsed = new URL(url);
-  if (!LOCAL_HOSTS.has(parsed.hostname)) throw new Error(`Refusing to drop a database on ${parsed.hostname}: benchmarks use a local PostgreSQL only.`);
-  const name = `${parsed.pathname.slice(1) || "postgres"}_bench`.replace(/[^a-zA-Z0-9_]/g, "_");
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
 
 /** Starts a TypeScript child of scripts/bench/ (run with tsx) and waits for its first message. */
 export function forkChild<T>(relativePath: string, args: string[] = []): Promise<{ child: ChildProcess; first: T }> {
@@ -53,7 +35,7 @@ export function ask<T>(child: ChildProcess, request: string): Promise<T> {
 export async function startBenchDatabase(): Promise<BenchDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    const url = await recreateBenchDatabase(external);
+    const url = await recreateLocalDatabase(external, "bench", "benchmarks");
     await applyMigrations(url);
     const { hostname, pathname } = new URL(url);
     return { url, description: `PostgreSQL on ${hostname}, fresh database ${pathname.slice(1)}`, embedded: false, cpuUsage: async () => null, stop: async () => undefined };

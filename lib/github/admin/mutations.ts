@@ -4,7 +4,8 @@ import { ApiError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/request";
 import { getGithubTokenStatus, hasUsableGithubToken } from "../credentials";
-import { configuredRepositoryKeys, parseRepositoryName } from "../repositories";
+import { configuredRepositoryKeys } from "../repositories";
+import { parseRepositoryName } from "../repository-name";
 import { requestRepositorySync, type SyncRequestResult } from "../sync/jobs";
 import type { AddRepositoryInput } from "./schemas";
 

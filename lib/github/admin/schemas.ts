@@ -1,6 +1,6 @@
 // Inputs of Settings → Repositories, validated at the edge.
 import { z } from "zod";
-import { parseRepositoryName } from "../repositories";
+import { parseRepositoryName } from "../repository-name";
 
 /** "owner/name", or a pasted https://github.com/owner/name URL, normalised to "owner/name". */
 export const AddRepositoryInput = z.strictObject({

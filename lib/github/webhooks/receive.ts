@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sendJob } from "@/lib/jobs/queue";
 import { GITHUB_WEBHOOK_QUEUE } from "@/lib/jobs/queues";
+import { readLimited } from "@/lib/http/read-limited";
 import { parseCleanJson } from "../text";
 import { verifySignature, webhookSecrets } from "./verify";
 
@@ -18,28 +19,8 @@ export type Receipt =
   | { status: 401 | 400 | 413; code: "unauthorized" | "bad_request" | "payload_too_large"; message: string }
   | { status: 200 | 202; result: "queued" | "duplicate" | "ignored" | "pong" };
 
-/** Reads at most `limit` bytes, so an oversized body is refused without buffering it all. */
-export async function readLimited(request: Request, limit = WEBHOOK_BODY_LIMIT): Promise<Buffer | null> {
-  if (Number(request.headers.get("content-length") ?? "0") > limit) return null;
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
-}
-
 export async function receiveWebhook(request: Request): Promise<Receipt> {
-  const body = await readLimited(request);
+  const body = await readLimited(request, WEBHOOK_BODY_LIMIT);
   if (body === null) return { status: 413, code: "payload_too_large", message: `Webhook bodies are limited to ${WEBHOOK_BODY_LIMIT} bytes.` };
   if (!verifySignature(webhookSecrets(getEnv().GITHUB_WEBHOOK_SECRET), body, request.headers.get("x-hub-signature-256"))) {
     return { status: 401, code: "unauthorized", message: "Missing or invalid X-Hub-Signature-256." };

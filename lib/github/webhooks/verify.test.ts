@@ -20,4 +20,13 @@ describe("verifySignature", () => {
     expect(verifySignature([SECRET], BODY, `${SIGNATURE}00`)).toBe(false);
     expect(verifySignature([], BODY, SIGNATURE)).toBe(false);
   });
+
+  it("refuses a signature that matches only in its first bytes (full-length compare)", () => {
+    const hex = SIGNATURE.slice("sha256=".length);
+    const lastFlipped = `${hex.slice(0, 63)}${hex[63] === "0" ? "1" : "0"}`;
+    expect(verifySignature([SECRET], BODY, `sha256=${lastFlipped}`)).toBe(false);
+    expect(verifySignature([SECRET], BODY, `sha256=${hex.slice(0, 32)}`)).toBe(false);
+    expect(verifySignature([SECRET], BODY, `sha256=${hex.slice(0, 2)}`)).toBe(false);
+    expect(verifySignature([SECRET], BODY, "sha256=")).toBe(false);
+  });
 });

@@ -12,11 +12,12 @@ export const POST = withRoute("/api/auth/login", async (request: NextRequest) =>
   assertSameOrigin(request);
   const json = isJsonRequest(request);
   const input = await parseBody(request, LoginInput);
+  // Decided before a session exists, so nothing after a successful password check can fail.
+  const next = safeNextPath(input.next);
   const result = await loginWithPassword(input.username, input.password, {
     ip: clientAddress(request),
     userAgent: request.headers.get("user-agent") ?? undefined,
   });
-  const next = safeNextPath(input.next);
   if (!result.ok) {
     if (json) {
       if (result.reason === "throttled") {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/current";
 import { toFormValues } from "@/lib/health/target-form";
-import { findHealthTarget } from "@/lib/health/targets";
+import { findHealthTarget, toAdminTarget } from "@/lib/health/targets";
 import { DeleteTarget } from "@/components/health/delete-target";
 import { TargetForm } from "@/components/health/target-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -23,7 +23,7 @@ export default async function EditTargetPage({ params }: { params: Promise<{ id:
   return (
     <>
       <PageHeader title={`Edit ${target.name}`} description="A changed check, interval or on/off switch takes effect at once: the target is checked again right after saving." />
-      <TargetForm mode="edit" targetId={id} initial={toFormValues(target)} />
+      <TargetForm mode="edit" targetId={id} initial={toFormValues(toAdminTarget(target))} />
       <DeleteTarget id={id} name={target.name} />
     </>
   );

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "HealthTarget" ADD COLUMN     "secrets" TEXT;
