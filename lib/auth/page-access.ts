@@ -9,12 +9,14 @@ export const PAGE_ROLES: Record<string, Role> = {
   "/settings/tokens": "admin",
   "/settings/audit": "admin",
   "/settings/triage": "admin",
+  "/settings/notifications": "admin",
+  "/settings/status-page": "admin",
   "/health/targets/new": "admin",
   "/health/[id]/edit": "admin",
 };
 
 /** Page templates whose `[id]` segment is a UUID; anything else there is a 404. */
-export const UUID_PAGES = ["/health/[id]", "/health/[id]/edit", "/settings/repositories/[id]"];
+export const UUID_PAGES = ["/health/[id]", "/health/[id]/edit", "/settings/repositories/[id]", "/incidents/[id]"];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,9 +38,12 @@ export function requiredPageRole(path: string): Role | null {
   return found ? PAGE_ROLES[found]! : null;
 }
 
-/** True when the path has the shape of a UUID page but its `[id]` is not a UUID. A static page
- * beside an `[id]` folder (none today) would need an exception here. */
+/** Static pages that sit beside an `[id]` folder: they win over it, as in Next's routing. */
+const STATIC_BESIDE_ID = new Set(["/incidents/history", "/incidents/maintenance"]);
+
+/** True when the path has the shape of a UUID page but its `[id]` is not a UUID. */
 export function hasMalformedId(path: string): boolean {
+  if (STATIC_BESIDE_ID.has(path.replace(/\/+$/, ""))) return false;
   const have = path.replace(/\/+$/, "").split("/");
   return UUID_PAGES.some((t) => matches(t, path) && t.split("/").some((s, i) => s === "[id]" && !UUID.test(have[i] ?? "")));
 }
