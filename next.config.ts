@@ -12,7 +12,14 @@ const nextConfig: NextConfig = {
   // `npm test` runs `tsc --noEmit` over the whole project; checking again inside `next build` only costs time.
   typescript: { ignoreBuildErrors: true },
   // Native, wasm or CommonJS-heavy server packages are loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pg-boss", "prom-client", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@node-rs/argon2",
+    "pg",
+    "pg-boss",
+    "prom-client",
+    "@prisma/adapter-pg",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

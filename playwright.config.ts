@@ -18,13 +18,27 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     { name: "api", testMatch: /.*\.api\.spec\.ts/, dependencies: ["setup"] },
-    { name: "chromium", testMatch: /.*\.spec\.ts/, testIgnore: /.*\.api\.spec\.ts/, dependencies: ["setup"], use: { storageState: STORAGE.admin } },
+    {
+      name: "chromium",
+      testMatch: /.*\.spec\.ts/,
+      testIgnore: /.*\.api\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { storageState: STORAGE.admin },
+    },
   ],
   webServer: {
     command: "node --import tsx --import ./scripts/hooks/register.mjs e2e/support/serve.ts",

@@ -30,16 +30,21 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PAGES.has(pathname)) return null;
   const cookie = request.cookies.get(SESSION_COOKIE)?.value;
-  const toLogin = () => redirect(request, pathWithQuery("/login", { next: pathname === "/" ? undefined : `${pathname}${search}` }));
+  const toLogin = () =>
+    redirect(request, pathWithQuery("/login", { next: pathname === "/" ? undefined : `${pathname}${search}` }));
   if (!cookie) return toLogin();
-  if (hasMalformedId(pathname)) return new NextResponse(NOT_FOUND_HTML, { status: 404, headers: { "content-type": "text/html; charset=utf-8" } });
+  if (hasMalformedId(pathname))
+    return new NextResponse(NOT_FOUND_HTML, { status: 404, headers: { "content-type": "text/html; charset=utf-8" } });
   const need = requiredPageRole(pathname);
   if (!need) return null;
   const session = await validateSessionToken(cookie);
   if (!session) return toLogin();
   if (hasRole(session.user.role, need)) return null;
   if (isApiLike(request)) {
-    return NextResponse.json({ error: { code: "forbidden", message: `This page needs the ${need} role.` } }, { status: 403 });
+    return NextResponse.json(
+      { error: { code: "forbidden", message: `This page needs the ${need} role.` } },
+      { status: 403 },
+    );
   }
   return redirect(request, pathWithQuery("/forbidden", { need }));
 }

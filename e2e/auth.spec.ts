@@ -43,7 +43,10 @@ test.describe("signing in and out", () => {
     const headers = { origin: baseURL! };
     const username = `throttle-${Date.now()}`;
     for (let i = 0; i < 5; i++) {
-      const response = await request.post("/api/auth/login", { headers, data: { username, password: "wrong password" } });
+      const response = await request.post("/api/auth/login", {
+        headers,
+        data: { username, password: "wrong password" },
+      });
       expect(response.status()).toBe(401);
     }
     const blocked = await request.post("/api/auth/login", { headers, data: { username, password: "wrong password" } });

@@ -39,18 +39,32 @@ function expectations() {
   const pulls = repo.items.filter((i): i is PullRequestData => i.__typename === "PullRequest");
   const overduePatch = pulls.find((p) => {
     if (p.state !== "OPEN" || now - Date.parse(p.createdAt) < 7 * DAY) return false;
-    const f = judgeUpdatePull({ title: p.title, body: p.body, labels: p.labels.map((l) => l.name), authorLogin: p.author?.login ?? null, authorType: p.author?.__typename === "Bot" ? "bot" : "user" });
+    const f = judgeUpdatePull({
+      title: p.title,
+      body: p.body,
+      labels: p.labels.map((l) => l.name),
+      authorLogin: p.author?.login ?? null,
+      authorType: p.author?.__typename === "Bot" ? "bot" : "user",
+    });
     return f.isUpdate && f.updateClass === "patch" && !f.packages.some((x) => alertPackages.has(x.name.toLowerCase()));
   });
   const alert = openAlerts[0];
-  const latest = repo.releases.filter((r) => !r.isDraft && !r.isPrerelease).map((r) => ({ tag: r.tagName, at: Date.parse(r.publishedAt ?? r.createdAt) })).sort((a, b) => b.at - a.at)[0];
-  const unreleased = pulls.filter((p) => p.state === "MERGED" && p.baseRefName === "main" && p.mergedAt && Date.parse(p.mergedAt) > (latest?.at ?? 0));
+  const latest = repo.releases
+    .filter((r) => !r.isDraft && !r.isPrerelease)
+    .map((r) => ({ tag: r.tagName, at: Date.parse(r.publishedAt ?? r.createdAt) }))
+    .sort((a, b) => b.at - a.at)[0];
+  const unreleased = pulls.filter(
+    (p) => p.state === "MERGED" && p.baseRefName === "main" && p.mergedAt && Date.parse(p.mergedAt) > (latest?.at ?? 0),
+  );
   return { overduePatch, alert, latest, unreleased };
 }
 
 test.describe.configure({ mode: "serial" });
 
-test("Dependencies shows an overdue patch PR and a breached security alert; Releases shows unreleased PRs and a changelog draft", async ({ page, baseURL }) => {
+test("Dependencies shows an overdue patch PR and a breached security alert; Releases shows unreleased PRs and a changelog draft", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(300_000);
   await ensureSynced(page.request, baseURL!);
   const truth = expectations();
@@ -89,7 +103,8 @@ test("Dependencies shows an overdue patch PR and a breached security alert; Rele
   await expect(page.getByRole("heading", { level: 1, name: "Releases" })).toBeVisible();
   await expect(page.getByText(`since ${truth.latest!.tag}`)).toBeVisible();
   const unreleased = page.getByTestId("unreleased");
-  for (const p of truth.unreleased) await expect(unreleased.getByRole("link", { name: p.title, exact: true })).toBeVisible();
+  for (const p of truth.unreleased)
+    await expect(unreleased.getByRole("link", { name: p.title, exact: true })).toBeVisible();
   const draft = page.getByTestId("changelog-draft");
   for (const p of truth.unreleased) await expect(draft).toContainText(`(#${p.number})`);
   await expect(draft).toContainText("## v");

@@ -22,12 +22,18 @@ setup("first visit creates the admin account", async ({ page }) => {
 });
 
 setup("admin creates the maintainer and viewer accounts", async () => {
-  const admin = await request.newContext({ baseURL: BASE_URL, storageState: STORAGE.admin, extraHTTPHeaders: { origin: BASE_URL } });
+  const admin = await request.newContext({
+    baseURL: BASE_URL,
+    storageState: STORAGE.admin,
+    extraHTTPHeaders: { origin: BASE_URL },
+  });
   for (const account of [ACCOUNTS.maintainer, ACCOUNTS.viewer]) {
     const created = await admin.post("/api/admin/users", { data: account });
     expect(created.status(), await created.text()).toBe(201);
     const session = await request.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { origin: BASE_URL } });
-    const login = await session.post("/api/auth/login", { data: { username: account.username, password: account.password } });
+    const login = await session.post("/api/auth/login", {
+      data: { username: account.username, password: account.password },
+    });
     expect(login.status()).toBe(200);
     await session.storageState({ path: account.role === "viewer" ? STORAGE.viewer : STORAGE.maintainer });
     await session.dispose();

@@ -11,7 +11,11 @@ test.describe("sign-in redirects", () => {
     test(`next=${JSON.stringify(next)} lands on this site with a session cookie`, async ({ playwright }) => {
       const client = await playwright.request.newContext({ baseURL: BASE_URL });
       const { username, password } = ACCOUNTS.viewer;
-      const response = await client.post("/api/auth/login", { headers: formHeaders, data: form({ username, password, next }), maxRedirects: 0 });
+      const response = await client.post("/api/auth/login", {
+        headers: formHeaders,
+        data: form({ username, password, next }),
+        maxRedirects: 0,
+      });
       expect(response.status()).toBe(303);
       const location = response.headers()["location"] ?? "";
       expect(location.startsWith("/") && !location.startsWith("//"), location).toBe(true);
@@ -25,10 +29,13 @@ test.describe("sign-in redirects", () => {
 
 test("redirects never take their host from the Host header", async () => {
   const location = await new Promise<string | undefined>((resolve, reject) => {
-    const req = http.get({ host: "127.0.0.1", port: E2E_PORT, path: "/settings/users", headers: { host: "evil.example" } }, (res) => {
-      res.resume();
-      resolve(res.headers.location);
-    });
+    const req = http.get(
+      { host: "127.0.0.1", port: E2E_PORT, path: "/settings/users", headers: { host: "evil.example" } },
+      (res) => {
+        res.resume();
+        resolve(res.headers.location);
+      },
+    );
     req.on("error", reject);
   });
   expect(location).toMatch(/^\/login\?next=/);
@@ -40,12 +47,21 @@ test("a chunked 200 MiB body to the public login endpoint is refused without bei
   const result = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
     let sent = 0;
     let done = false;
-    const req = http.request({ host: "127.0.0.1", port: E2E_PORT, path: "/api/auth/login", method: "POST", headers: { origin: BASE_URL, "content-type": "application/json", "transfer-encoding": "chunked" } }, (res) => {
-      done = true;
-      res.resume();
-      resolve({ status: res.statusCode ?? 0, sent });
-      req.destroy();
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: E2E_PORT,
+        path: "/api/auth/login",
+        method: "POST",
+        headers: { origin: BASE_URL, "content-type": "application/json", "transfer-encoding": "chunked" },
+      },
+      (res) => {
+        done = true;
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, sent });
+        req.destroy();
+      },
+    );
     req.on("error", (error) => (done ? undefined : reject(error)));
     const pump = () => {
       while (!done && sent < total) {

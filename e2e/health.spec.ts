@@ -20,16 +20,19 @@ async function startUpstream(): Promise<{ url: string; stop: () => Promise<void>
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/health`,
-    stop: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
 const chartWindow = (page: Page) => page.getByTestId("chart-window");
 
-test("an admin adds an HTTP target, sees it OK, then critical with the alert recorded, and charts another range", async ({ page }) => {
+test("an admin adds an HTTP target, sees it OK, then critical with the alert recorded, and charts another range", async ({
+  page,
+}) => {
   // The worker's first check loop may start up to ~90 s after the server; checks then run every 10 s.
   test.setTimeout(180_000);
   const upstream = await startUpstream();
@@ -83,7 +86,9 @@ test("an admin adds an HTTP target, sees it OK, then critical with the alert rec
     await ranges.getByRole("button", { name: "1 h" }).click();
     await expect(page).toHaveURL(/\?range=1h$/);
     await expect(chartWindow(page)).toContainText("the last hour, each sample");
-    await expect(page.getByRole("img", { name: /^Response time chart, the last hour: [1-9]\d* points$/ })).toBeVisible();
+    await expect(
+      page.getByRole("img", { name: /^Response time chart, the last hour: [1-9]\d* points$/ }),
+    ).toBeVisible();
     await ranges.getByRole("button", { name: "7 d" }).click();
     await expect(page).toHaveURL(/\?range=7d$/);
     await expect(chartWindow(page)).toContainText("the last 7 days, one point per hour");

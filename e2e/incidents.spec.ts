@@ -19,13 +19,18 @@ async function startReceiver() {
     let raw = "";
     req.on("data", (c: Buffer) => (raw += c.toString()));
     req.on("end", () => {
-      if (req.headers["x-steward-signature"]) arrivals.push({ at: Date.now(), body: JSON.parse(raw) as { event: string; incident: { id: string } | null } });
+      if (req.headers["x-steward-signature"])
+        arrivals.push({ at: Date.now(), body: JSON.parse(raw) as { event: string; incident: { id: string } | null } });
       res.writeHead(200).end("ok");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hook`, arrivals, stop: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    arrivals,
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 async function startUpstream() {
@@ -33,10 +38,15 @@ async function startUpstream() {
   const server = http.createServer((_req, res) => void res.writeHead(down ? 503 : 200).end(down ? "down" : "ok"));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/health`, setDown: (d: boolean) => void (down = d), stop: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${port}/health`,
+    setDown: (d: boolean) => void (down = d),
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
-const post = (api: APIRequestContext, path: string, data: unknown) => api.post(path, { data, headers: { origin: BASE_URL } });
+const post = (api: APIRequestContext, path: string, data: unknown) =>
+  api.post(path, { data, headers: { origin: BASE_URL } });
 
 async function poll<T>(fn: () => Promise<T | null>, timeoutMs: number): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -48,7 +58,10 @@ async function poll<T>(fn: () => Promise<T | null>, timeoutMs: number): Promise<
   }
 }
 
-test("a target goes down → incident with countdown → acknowledge → update → recovers → resolve → history", async ({ page, browser }) => {
+test("a target goes down → incident with countdown → acknowledge → update → recovers → resolve → history", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
@@ -59,9 +72,21 @@ test("a target goes down → incident with countdown → acknowledge → update 
   const receiver = await startReceiver();
   const admin = await browser.newContext({ storageState: STORAGE.admin });
   try {
-    const channel = await post(admin.request, `${BASE_URL}/api/admin/notification-channels`, { kind: "webhook", name: `e2e hook ${Date.now()}`, url: receiver.url, secret: "an e2e webhook secret", events: ["opened"] });
+    const channel = await post(admin.request, `${BASE_URL}/api/admin/notification-channels`, {
+      kind: "webhook",
+      name: `e2e hook ${Date.now()}`,
+      url: receiver.url,
+      secret: "an e2e webhook secret",
+      events: ["opened"],
+    });
     expect(channel.status()).toBe(201);
-    const created = await post(admin.request, `${BASE_URL}/api/admin/health-targets`, { kind: "http", name: XSS_NAME, intervalSeconds: 10, breachesToChange: 1, check: { url: upstream.url, timeoutMs: 2000 } });
+    const created = await post(admin.request, `${BASE_URL}/api/admin/health-targets`, {
+      kind: "http",
+      name: XSS_NAME,
+      intervalSeconds: 10,
+      breachesToChange: 1,
+      check: { url: upstream.url, timeoutMs: 2000 },
+    });
     expect(created.status()).toBe(201);
     const targetId = ((await created.json()) as { target: { id: string } }).target.id;
 
@@ -79,8 +104,14 @@ test("a target goes down → incident with countdown → acknowledge → update 
       const list = ((await r.json()) as { incidents: Array<{ id: string; targetIds: string[] }> }).incidents;
       return list.find((i) => i.targetIds.includes(targetId))?.id ?? null;
     }, 60_000);
-    console.log(`measured: target down → incident opened and visible in the API after ${Date.now() - wentDown} ms (checks every 10 s)`);
-    const notified = await poll(async () => receiver.arrivals.find((a) => a.body.event === "opened" && a.body.incident?.id === incidentId) ?? null, 60_000);
+    console.log(
+      `measured: target down → incident opened and visible in the API after ${Date.now() - wentDown} ms (checks every 10 s)`,
+    );
+    const notified = await poll(
+      async () =>
+        receiver.arrivals.find((a) => a.body.event === "opened" && a.body.incident?.id === incidentId) ?? null,
+      60_000,
+    );
     console.log(`measured: target down → signed webhook notification received after ${notified.at - wentDown} ms`);
 
     await page.goto("/incidents");
@@ -107,8 +138,22 @@ test("a target goes down → incident with countdown → acknowledge → update 
 
     // Public while it is public: an admin enables the status page and marks the incident public;
     // a visitor without a session sees it with the public update, not the internal note.
-    expect((await admin.request.put(`${BASE_URL}/api/admin/status-page`, { data: { enabled: true, title: "E2E status", serviceGroups: [] }, headers: { origin: BASE_URL } })).status()).toBe(200);
-    expect((await admin.request.patch(`${BASE_URL}/api/v1/incidents/${incidentId}`, { data: { public: true }, headers: { origin: BASE_URL } })).status()).toBe(200);
+    expect(
+      (
+        await admin.request.put(`${BASE_URL}/api/admin/status-page`, {
+          data: { enabled: true, title: "E2E status", serviceGroups: [] },
+          headers: { origin: BASE_URL },
+        })
+      ).status(),
+    ).toBe(200);
+    expect(
+      (
+        await admin.request.patch(`${BASE_URL}/api/v1/incidents/${incidentId}`, {
+          data: { public: true },
+          headers: { origin: BASE_URL },
+        })
+      ).status(),
+    ).toBe(200);
     await page.getByLabel("Update (markdown)").fill("INTERNAL note: not for the public");
     await page.getByLabel("Kind").selectOption("note");
     await page.getByRole("button", { name: "Post update" }).click();
@@ -138,7 +183,9 @@ test("a target goes down → incident with countdown → acknowledge → update 
     await expect(row).toContainText(/MTTA \d+/);
     await expect(row).toContainText(/MTTR \d+/);
     await expect(page.getByText(/MTTA — time to acknowledge/)).toBeVisible();
-    const detail = await (await page.request.get(`${BASE_URL}/api/v1/incidents/${incidentId}`)).json() as { incident: { acknowledgedAt: string; resolvedAt: string } };
+    const detail = (await (await page.request.get(`${BASE_URL}/api/v1/incidents/${incidentId}`)).json()) as {
+      incident: { acknowledgedAt: string; resolvedAt: string };
+    };
     expect(detail.incident.acknowledgedAt).not.toBeNull();
     expect(dialogs).toEqual([]);
   } finally {
@@ -153,7 +200,9 @@ test("the board is usable at phone width", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto("/incidents");
   await expect(page.getByRole("heading", { level: 1, name: "Incidents" })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
@@ -169,7 +218,17 @@ test("viewers see the board but no actions", async ({ browser }) => {
 test("a maintainer schedules a weekly maintenance window and sees its next occurrences", async ({ page, browser }) => {
   const admin = await browser.newContext({ storageState: STORAGE.admin });
   const group = `maint-${Date.now()}`;
-  expect((await post(admin.request, `${BASE_URL}/api/admin/health-targets`, { kind: "push", name: `Push ${group}`, serviceGroup: group, intervalSeconds: 60, heartbeats: false })).status()).toBe(201);
+  expect(
+    (
+      await post(admin.request, `${BASE_URL}/api/admin/health-targets`, {
+        kind: "push",
+        name: `Push ${group}`,
+        serviceGroup: group,
+        intervalSeconds: 60,
+        heartbeats: false,
+      })
+    ).status(),
+  ).toBe(201);
   await admin.close();
   await page.goto("/incidents");
   await page.getByRole("link", { name: "Maintenance" }).click();

@@ -17,11 +17,20 @@ async function realIds(request: APIRequestContext): Promise<Ids> {
   const slug = `look-${Date.now()}`;
   const created = await request.post("/api/admin/health-targets", {
     headers: { origin: BASE_URL },
-    data: { kind: "http", name: `Look ${slug}`, slug, serviceGroup: "look", intervalSeconds: 60, check: { url: `${BASE_URL}/api/health`, timeoutMs: 5000 } },
+    data: {
+      kind: "http",
+      name: `Look ${slug}`,
+      slug,
+      serviceGroup: "look",
+      intervalSeconds: 60,
+      check: { url: `${BASE_URL}/api/health`, timeoutMs: 5000 },
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   const target = ((await created.json()) as { target: { id: string } }).target.id;
-  const repos = (await (await request.get("/api/repositories")).json()) as { repositories?: Array<{ id: string; owner: string; name: string }> };
+  const repos = (await (await request.get("/api/repositories")).json()) as {
+    repositories?: Array<{ id: string; owner: string; name: string }>;
+  };
   return { target, repository: repos.repositories?.[0] ?? null };
 }
 
@@ -29,8 +38,10 @@ async function realIds(request: APIRequestContext): Promise<Ids> {
 function urls(ids: Ids): string[] {
   return listPages().map((path) => {
     if (path === `/health/${ZERO_ID}` || path === `/health/${ZERO_ID}/edit`) return path.replace(ZERO_ID, ids.target);
-    if (ids.repository && path === `/repositories/${ZERO_ID}/${ZERO_ID}`) return `/repositories/${ids.repository.owner}/${ids.repository.name}`;
-    if (ids.repository && path === `/settings/repositories/${ZERO_ID}`) return `/settings/repositories/${ids.repository.id}`;
+    if (ids.repository && path === `/repositories/${ZERO_ID}/${ZERO_ID}`)
+      return `/repositories/${ids.repository.owner}/${ids.repository.name}`;
+    if (ids.repository && path === `/settings/repositories/${ZERO_ID}`)
+      return `/settings/repositories/${ids.repository.id}`;
     return path;
   });
 }
@@ -41,17 +52,28 @@ async function check(page: Page, url: string): Promise<string[]> {
   // Wait for streamed panels (skeletons) to settle before judging the page.
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
   const problems: string[] = [];
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   if (overflow > 1) problems.push(`${url}: page scrolls sideways by ${overflow} px`);
   const results = await new AxeBuilder({ page }).analyze();
   for (const v of results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
-    problems.push(`${url}: [${v.impact}] ${v.id} — ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    problems.push(
+      `${url}: [${v.impact}] ${v.id} — ${v.help}: ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`,
+    );
   }
   return problems;
 }
 
 async function openContext(browser: Browser, role: (typeof ROLES)[number], theme: string, width: number) {
-  const context = await browser.newContext({ baseURL: BASE_URL, storageState: STORAGE[role], viewport: { width, height: width > 800 ? 900 : 844 } });
+  const context = await browser.newContext({
+    baseURL: BASE_URL,
+    storageState: STORAGE[role],
+    viewport: { width, height: width > 800 ? 900 : 844 },
+  });
   await context.addCookies([{ name: "steward_theme", value: theme, url: BASE_URL }]);
   return context;
 }

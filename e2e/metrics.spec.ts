@@ -30,11 +30,19 @@ async function ensureSyncedRepository(api: APIRequestContext): Promise<void> {
   await expect.poll(() => synced(api), { timeout: 150_000, intervals: [2000] }).toBe("done");
 }
 
-const tileValue = (page: import("@playwright/test").Page, id: string) => page.locator(`[data-kpi="${id}"] [data-testid="kpi-value"]`).innerText();
+const tileValue = (page: import("@playwright/test").Page, id: string) =>
+  page.locator(`[data-kpi="${id}"] [data-testid="kpi-value"]`).innerText();
 
-test("a lead reviews a month, compares it with the one before and downloads the report", async ({ page, playwright }) => {
+test("a lead reviews a month, compares it with the one before and downloads the report", async ({
+  page,
+  playwright,
+}) => {
   test.setTimeout(400_000);
-  const api = await playwright.request.newContext({ baseURL: BASE_URL, storageState: "e2e/.auth/admin.json", extraHTTPHeaders: { origin: BASE_URL } });
+  const api = await playwright.request.newContext({
+    baseURL: BASE_URL,
+    storageState: "e2e/.auth/admin.json",
+    extraHTTPHeaders: { origin: BASE_URL },
+  });
   await ensureSyncedRepository(api);
   await api.dispose();
 
@@ -54,7 +62,9 @@ test("a lead reviews a month, compares it with the one before and downloads the 
   // Deltas against August, and the definition behind ⓘ.
   const opened = page.locator('[data-kpi="issues.opened"]');
   await expect(opened.getByTestId("kpi-delta")).toContainText(/vs \d+/);
-  await expect(page.locator('[data-kpi="issues.closed"]').getByTestId("kpi-delta")).toContainText(/(better|worse|same)/);
+  await expect(page.locator('[data-kpi="issues.closed"]').getByTestId("kpi-delta")).toContainText(
+    /(better|worse|same)/,
+  );
   await opened.getByLabel("Definition of Issues opened").click();
   await expect(opened.getByText(/Issues created in the window/)).toBeVisible();
 
@@ -65,7 +75,13 @@ test("a lead reviews a month, compares it with the one before and downloads the 
   expect(file.suggestedFilename()).toBe("2026-09.md");
   const report = readFileSync(await file.path(), "utf8");
   expect(report).toContain("# Metrics review 2026-09");
-  for (const [id, label] of [["issues.opened", "Issues opened"], ["issues.closed", "Issues closed"], ["prs.merged", "Pull requests merged"], ["prs.merge_rate", "Merge rate"], ["issues.first_response.median", "Issue first response (median)"]] as const) {
+  for (const [id, label] of [
+    ["issues.opened", "Issues opened"],
+    ["issues.closed", "Issues closed"],
+    ["prs.merged", "Pull requests merged"],
+    ["prs.merge_rate", "Merge rate"],
+    ["issues.first_response.median", "Issue first response (median)"],
+  ] as const) {
     const shown = await tileValue(page, id);
     expect(report, `${label} in the report`).toContain(`| ${label} | ${shown} |`);
   }

@@ -37,7 +37,9 @@ test("an admin stores a token, adds a repository, watches it sync and opens its 
   // Live progress while it runs: items, pages, requests and rate-limit points, then the result.
   const progress = row.getByRole("status", { name: `Sync progress of ${FULL_NAME}` });
   await expect(progress).toBeVisible({ timeout: 30_000 });
-  await expect(progress.getByTestId("sync-counters")).toHaveText(/\d+ .*items · \d+ pages · \d+ requests · \d+ points used/);
+  await expect(progress.getByTestId("sync-counters")).toHaveText(
+    /\d+ .*items · \d+ pages · \d+ requests · \d+ points used/,
+  );
   await expect(row.getByText("succeeded")).toBeVisible({ timeout: 90_000 });
 
   // The history page lists the run; "Sync now" runs an incremental sync.
@@ -56,12 +58,22 @@ test("an admin stores a token, adds a repository, watches it sync and opens its 
   const openIssues = open.filter((i) => i.kind === "Issue");
   await page.getByRole("link", { name: "Repository overview" }).click();
   await expect(page.getByRole("heading", { level: 1, name: FULL_NAME })).toBeVisible();
-  for (const heading of ["Open issues", "Open pull requests", "Unlabeled issues", "Default branch CI", "Latest release", "Security alerts", "Last sync"]) {
+  for (const heading of [
+    "Open issues",
+    "Open pull requests",
+    "Unlabeled issues",
+    "Default branch CI",
+    "Latest release",
+    "Security alerts",
+    "Last sync",
+  ]) {
     await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
   }
   await expect(page.getByTestId("open-issues-count")).toHaveText(String(openIssues.length));
   await expect(page.getByTestId("open-pulls-count")).toHaveText(String(open.length - openIssues.length));
-  await expect(page.getByTestId("unlabeled-issues-count")).toHaveText(String(openIssues.filter((i) => i.labels.length === 0).length));
+  await expect(page.getByTestId("unlabeled-issues-count")).toHaveText(
+    String(openIssues.filter((i) => i.labels.length === 0).length),
+  );
 });
 
 test.describe("a viewer", () => {
@@ -75,7 +87,9 @@ test.describe("a viewer", () => {
     await expect(page.getByRole("button", { name: /Sync .* now/ })).toHaveCount(0);
     const headers = { origin: baseURL! };
     expect((await page.request.put("/api/admin/github-token", { headers, data: { token: "x" } })).status()).toBe(403);
-    expect((await page.request.post("/api/admin/repositories", { headers, data: { fullName: "acme/other" } })).status()).toBe(403);
+    expect(
+      (await page.request.post("/api/admin/repositories", { headers, data: { fullName: "acme/other" } })).status(),
+    ).toBe(403);
     const list = await (await page.request.get("/api/repositories")).json();
     expect(JSON.stringify(list)).not.toContain(E2E_GITHUB_TOKEN);
     const repo = list.repositories.find((r: { owner: string; name: string }) => `${r.owner}/${r.name}` === FULL_NAME);

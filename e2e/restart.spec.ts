@@ -11,9 +11,19 @@ const URL_BASE = `http://127.0.0.1:${PORT}`;
 
 function startSteward(dataDir: string): { child: ChildProcess; output: () => string } {
   let output = "";
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", STEWARD_DATA_DIR: dataDir, STEWARD_LOG_LEVEL: "warn" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    HOSTNAME: "127.0.0.1",
+    STEWARD_DATA_DIR: dataDir,
+    STEWARD_LOG_LEVEL: "warn",
+  };
   delete env.DATABASE_URL; // always the embedded database, also in CI
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/hooks/register.mjs", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/hooks/register.mjs", "scripts/start.ts"],
+    { env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   return { child, output: () => output };
@@ -21,7 +31,10 @@ function startSteward(dataDir: string): { child: ChildProcess; output: () => str
 
 async function waitForHealthy(output: () => string): Promise<void> {
   await expect
-    .poll(async () => (await fetch(`${URL_BASE}/api/health`).catch(() => null))?.status ?? 0, { timeout: 120_000, message: output() })
+    .poll(async () => (await fetch(`${URL_BASE}/api/health`).catch(() => null))?.status ?? 0, {
+      timeout: 120_000,
+      message: output(),
+    })
     .toBe(200);
 }
 
@@ -49,10 +62,20 @@ test("restarting the embedded database keeps users", async ({ page }) => {
     expect(setup.status).toBe(201);
 
     // A second server on the same data directory is refused while the first runs.
-    const intruder = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/hooks/register.mjs", "scripts/start.ts"], {
-      env: { ...process.env, PORT: String(PORT + 1), HOSTNAME: "127.0.0.1", STEWARD_DATA_DIR: dataDir, DATABASE_URL: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const intruder = spawn(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/hooks/register.mjs", "scripts/start.ts"],
+      {
+        env: {
+          ...process.env,
+          PORT: String(PORT + 1),
+          HOSTNAME: "127.0.0.1",
+          STEWARD_DATA_DIR: dataDir,
+          DATABASE_URL: "",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let intruderOutput = "";
     intruder.stderr?.on("data", (d) => (intruderOutput += d));
     const code = await new Promise((resolve) => intruder.once("exit", resolve));

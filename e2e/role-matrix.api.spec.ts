@@ -10,7 +10,8 @@ type Caller = { name: string; role: Role | null; headers: Record<string, string>
 
 const TABLE_FILE = "e2e/support/route-roles.ts";
 const allows = (requirement: Requirement, role: Role | null) =>
-  requirement === "public" || (requirement !== "signed" && role !== null && ROLES.indexOf(role) >= ROLES.indexOf(requirement));
+  requirement === "public" ||
+  (requirement !== "signed" && role !== null && ROLES.indexOf(role) >= ROLES.indexOf(requirement));
 
 test.describe.configure({ mode: "serial" });
 
@@ -18,17 +19,30 @@ let admin: APIRequestContext;
 const callers: Caller[] = [];
 
 test.beforeAll(async () => {
-  admin = await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: STORAGE.admin, extraHTTPHeaders: { origin: BASE_URL } });
+  admin = await playwrightRequest.newContext({
+    baseURL: BASE_URL,
+    storageState: STORAGE.admin,
+    extraHTTPHeaders: { origin: BASE_URL },
+  });
   const token = async (role: Role) => {
     const created = await admin.post("/api/admin/tokens", { data: { name: `matrix-${role}-${Date.now()}`, role } });
     expect(created.status(), await created.text()).toBe(201);
     return (await created.json()) as { token: { id: string; token: string } };
   };
   callers.push({ name: "anonymous", role: null, headers: {} });
-  for (const role of ROLES) callers.push({ name: `${role} token`, role, headers: { authorization: `Bearer ${(await token(role)).token.token}` } });
+  for (const role of ROLES)
+    callers.push({
+      name: `${role} token`,
+      role,
+      headers: { authorization: `Bearer ${(await token(role)).token.token}` },
+    });
   const revoked = await token("admin");
   expect((await admin.delete(`/api/admin/tokens/${revoked.token.id}`)).status()).toBe(200);
-  callers.push({ name: "revoked admin token", role: null, headers: { authorization: `Bearer ${revoked.token.token}` } });
+  callers.push({
+    name: "revoked admin token",
+    role: null,
+    headers: { authorization: `Bearer ${revoked.token.token}` },
+  });
 });
 
 test.afterAll(async () => admin.dispose());
@@ -37,10 +51,19 @@ test("every route handler in app/ is in the table, and the table has no stale en
   const found = listApiRouteTemplates().map((r) => `${r.method} ${r.template}`);
   const missing = found.filter((key) => !(key in API_ROUTE_ROLES));
   expect(missing, `Add these routes with their required role to ${TABLE_FILE}`).toEqual([]);
-  expect(Object.keys(API_ROUTE_ROLES).filter((key) => !found.includes(key)), `Remove these from ${TABLE_FILE}`).toEqual([]);
+  expect(
+    Object.keys(API_ROUTE_ROLES).filter((key) => !found.includes(key)),
+    `Remove these from ${TABLE_FILE}`,
+  ).toEqual([]);
   const pages = listPageTemplates();
-  expect(pages.filter((p) => !(p in PAGE_ROLES)), `Add these pages with their required role to ${TABLE_FILE}`).toEqual([]);
-  expect(Object.keys(PAGE_ROLES).filter((p) => !pages.includes(p)), `Remove these pages from ${TABLE_FILE}`).toEqual([]);
+  expect(
+    pages.filter((p) => !(p in PAGE_ROLES)),
+    `Add these pages with their required role to ${TABLE_FILE}`,
+  ).toEqual([]);
+  expect(
+    Object.keys(PAGE_ROLES).filter((p) => !pages.includes(p)),
+    `Remove these pages from ${TABLE_FILE}`,
+  ).toEqual([]);
 });
 
 test("every route and method answers each caller as its required role says", async ({ request }) => {
@@ -62,7 +85,8 @@ test("every route and method answers each caller as its required role says", asy
       const expected = permitted ? "neither 401 nor 403" : caller.role === null || requirement === "signed" ? 401 : 403;
       const ok = permitted ? status !== 401 && status !== 403 && status < 500 : status === expected;
       if (!ok) failures.push(`${key} as ${caller.name}: got ${status}, expected ${expected} (table: ${requirement})`);
-      else if (!permitted) expect((await response.json()).error.code, key).toBe(status === 401 ? "unauthorized" : "forbidden");
+      else if (!permitted)
+        expect((await response.json()).error.code, key).toBe(status === 401 ? "unauthorized" : "forbidden");
     }
   }
   expect(failures, `Either the code or ${TABLE_FILE} is wrong`).toEqual([]);
@@ -77,7 +101,10 @@ test("every page answers each signed-in role and anonymous visitors as its requi
     { name: "admin session", role: "admin", storage: STORAGE.admin },
   ];
   for (const session of sessions) {
-    const context = await playwrightRequest.newContext({ baseURL: BASE_URL, storageState: session.storage ?? { cookies: [], origins: [] } });
+    const context = await playwrightRequest.newContext({
+      baseURL: BASE_URL,
+      storageState: session.storage ?? { cookies: [], origins: [] },
+    });
     for (const template of listPageTemplates()) {
       const requirement = PAGE_ROLES[template];
       if (!requirement || requirement === "public") continue;
@@ -86,9 +113,11 @@ test("every page answers each signed-in role and anonymous visitors as its requi
       const where = new URL(html.headers()["location"] ?? "", BASE_URL).pathname;
       const label = `${path} as ${session.name} (table: ${requirement})`;
       if (session.role === null) {
-        if (html.status() !== 307 || where !== "/login") failures.push(`${label}: got ${html.status()} → ${where}, expected 307 → /login`);
+        if (html.status() !== 307 || where !== "/login")
+          failures.push(`${label}: got ${html.status()} → ${where}, expected 307 → /login`);
       } else if (!allows(requirement, session.role)) {
-        if (html.status() !== 307 || where !== "/forbidden") failures.push(`${label}: got ${html.status()} → ${where}, expected 307 → /forbidden`);
+        if (html.status() !== 307 || where !== "/forbidden")
+          failures.push(`${label}: got ${html.status()} → ${where}, expected 307 → /forbidden`);
         const api = await context.get(path, { maxRedirects: 0, headers: { accept: "application/json" } });
         if (api.status() !== 403) failures.push(`${label} asking for JSON: got ${api.status()}, expected 403`);
       } else if (![200, 307, 404].includes(html.status()) || ["/login", "/forbidden"].includes(where)) {

@@ -13,7 +13,11 @@ test.describe("a viewer", () => {
       await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
     }
     await page.goto("/settings");
-    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveText(["System", "Repositories", "Team"]);
+    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link")).toHaveText([
+      "System",
+      "Repositories",
+      "Team",
+    ]);
   });
 
   test("is refused by the server when posting to admin APIs directly", async ({ page, baseURL }) => {
@@ -81,6 +85,8 @@ test("an admin manages users: create, change role, deactivate", async ({ page, b
   await other.close();
 
   await page.goto("/settings/audit");
-  await expect(page.getByRole("list", { name: "Audit entries" }).getByText("user.deactivated", { exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Audit entries" }).getByText("user.deactivated", { exact: true }).first(),
+  ).toBeVisible();
   expect(ACCOUNTS.admin.role).toBe("admin");
 });

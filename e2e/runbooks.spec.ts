@@ -6,7 +6,9 @@ import { BASE_URL, STORAGE } from "./support/accounts";
 
 test.describe.configure({ mode: "serial" });
 
-test("a maintainer imports the open-source template, activates it, and ticks the morning check on Today", async ({ browser }) => {
+test("a maintainer imports the open-source template, activates it, and ticks the morning check on Today", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const context = await browser.newContext({ storageState: STORAGE.maintainer });
   const page = await context.newPage();
@@ -23,7 +25,13 @@ test("a maintainer imports the open-source template, activates it, and ticks the
 
   await expect(page).toHaveURL(/\/today$/);
   const strip = page.getByRole("region", { name: "Morning check" });
-  for (const label of ["New issues / PRs (24 h)", "Default-branch CI", "Critical/high security alerts", "P0 past response target", "Health targets not OK"]) {
+  for (const label of [
+    "New issues / PRs (24 h)",
+    "Default-branch CI",
+    "Critical/high security alerts",
+    "P0 past response target",
+    "Health targets not OK",
+  ]) {
     await expect(strip.getByText(label, { exact: true })).toBeVisible();
   }
   // Each tile shows its live result: pass, fail, or "not connected" when its data source is absent (never a silent pass).
@@ -57,11 +65,18 @@ test("a viewer reads Today but cannot tick, in the UI or through the API", async
   await expect(page.getByRole("button", { name: /^Tick / })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Sign off" })).toHaveCount(0);
 
-  const today = (await (await page.request.get("/api/v1/today")).json()) as { runs: Array<{ id: string; sectionTitle: string; items: Array<{ id: string; text: string }> }> };
+  const today = (await (await page.request.get("/api/v1/today")).json()) as {
+    runs: Array<{ id: string; sectionTitle: string; items: Array<{ id: string; text: string }> }>;
+  };
   const morning = today.runs.find((r) => r.sectionTitle === "Morning Check (5 minutes)");
-  const item = morning?.items.find((i) => i.text === "Update project board") ?? morning?.items.find((i) => i.text === "Check for security alerts");
+  const item =
+    morning?.items.find((i) => i.text === "Update project board") ??
+    morning?.items.find((i) => i.text === "Check for security alerts");
   expect(morning && item).toBeTruthy();
-  const response = await page.request.post(`/api/v1/checklist-runs/${morning!.id}/items/${item!.id}`, { data: { status: "done" }, headers: { origin: BASE_URL } });
+  const response = await page.request.post(`/api/v1/checklist-runs/${morning!.id}/items/${item!.id}`, {
+    data: { status: "done" },
+    headers: { origin: BASE_URL },
+  });
   expect(response.status()).toBe(403);
   await context.close();
 });

@@ -1,6 +1,17 @@
 import { expect, test } from "@playwright/test";
 
-const SECTIONS = ["Today", "Runbooks", "Triage", "Metrics", "Repositories", "Health", "Incidents", "Dependencies", "Releases", "Settings"];
+const SECTIONS = [
+  "Today",
+  "Runbooks",
+  "Triage",
+  "Metrics",
+  "Repositories",
+  "Health",
+  "Incidents",
+  "Dependencies",
+  "Releases",
+  "Settings",
+];
 const UNBUILT: string[] = []; // every section is built; keep the honest-placeholder check for the next new one
 
 test("every section is reachable from the navigation and unbuilt ones say so honestly", async ({ page }) => {
@@ -14,7 +25,12 @@ test("every section is reachable from the navigation and unbuilt ones say so hon
     await expect(page.getByText("Nothing to show yet")).toBeVisible();
     // No digits in an empty section: it must not show sample numbers.
     // (The getting-started panel on Today counts real setup steps; it is not the section's content.)
-    const content = await page.locator("main").evaluate((main) => [...main.children].filter((c) => !c.querySelector("#getting-started")).map((c) => (c as HTMLElement).innerText).join("\n"));
+    const content = await page.locator("main").evaluate((main) =>
+      [...main.children]
+        .filter((c) => !c.querySelector("#getting-started"))
+        .map((c) => (c as HTMLElement).innerText)
+        .join("\n"),
+    );
     expect(content).not.toMatch(/\d+\s*%|\d{2,}/);
   }
   // Built sections show their own content, not the placeholder.

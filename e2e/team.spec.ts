@@ -1,9 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { STORAGE } from "./support/accounts";
 
-const DEFAULTS = { timeZone: "UTC", workingDays: [1, 2, 3, 4, 5], workStart: "09:00", workEnd: "17:00", holidays: [], businessHours: false };
+const DEFAULTS = {
+  timeZone: "UTC",
+  workingDays: [1, 2, 3, 4, 5],
+  workStart: "09:00",
+  workEnd: "17:00",
+  holidays: [],
+  businessHours: false,
+};
 
-test("an admin sets the team's time zone and holidays; a bad zone is refused with a field error", async ({ page, baseURL }) => {
+test("an admin sets the team's time zone and holidays; a bad zone is refused with a field error", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/settings/team");
   await expect(page.getByText("Not set yet").or(page.getByText("Times across steward"))).toBeVisible();
   await page.getByLabel("Time zone").fill("Mars/Olympus");

@@ -14,7 +14,11 @@ test("an admin creates an API token, sees it once, uses it, and revokes it", asy
   await expect(page.getByRole("cell", { name, exact: false }).first()).toBeVisible();
   expect(await page.content()).not.toContain(secret);
 
-  const client = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  const client = await playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+  });
   const me = await client.get("/api/me");
   expect(me.status()).toBe(200);
   expect(await me.json()).toMatchObject({ kind: "token", token: { name, role: "maintainer" } });

@@ -14,7 +14,12 @@ function errorOf(source: Record<string, string>): string {
 describe("loadEnv", () => {
   it("has working defaults for an empty environment", () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ PORT: 3000, STEWARD_DATA_DIR: ".steward", STEWARD_WORKER: "inline", STEWARD_TRUST_PROXY: false });
+    expect(env).toMatchObject({
+      PORT: 3000,
+      STEWARD_DATA_DIR: ".steward",
+      STEWARD_WORKER: "inline",
+      STEWARD_TRUST_PROXY: false,
+    });
     expect(env).toMatchObject({
       STEWARD_HEALTH_RAW_RETENTION_DAYS: 14,
       STEWARD_HEALTH_CHECK_CONCURRENCY: 20,

@@ -50,25 +50,64 @@ export const EnvSchema = z.object({
   STEWARD_HEALTH_ALLOW_PRIVATE: booleanString.default(true),
   STEWARD_INCIDENTS_AUTO_RESOLVE: booleanString.default(false),
   /** GitHub's API root: https://api.github.com, or GitHub Enterprise Server's https://host/api. */
-  GITHUB_API_URL: z.url({ error: "must be an absolute URL such as https://api.github.com" }).default("https://api.github.com"),
+  GITHUB_API_URL: z
+    .url({ error: "must be an absolute URL such as https://api.github.com" })
+    .default("https://api.github.com"),
   /** Token the GitHub sync uses (read access to issues, pull requests, checks, Dependabot alerts). */
   GITHUB_TOKEN: z.string().trim().min(1).optional(),
   /** Webhook secret(s), comma-separated: one per installation or during a rotation. */
   GITHUB_WEBHOOK_SECRET: z.string().optional(),
   /** When the scheduled GitHub sync runs (cron, UTC). */
-  STEWARD_GITHUB_SYNC_CRON: z.string().trim().regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression such as */15 * * * *").default("*/15 * * * *"),
+  STEWARD_GITHUB_SYNC_CRON: z
+    .string()
+    .trim()
+    .regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression such as */15 * * * *")
+    .default("*/15 * * * *"),
   /** Repositories to sync besides those added in Settings, e.g. "acme/api,acme/web". */
-  STEWARD_REPOS: z.string().trim().refine((v) => v.split(",").every((r) => parseRepositoryName(r) !== null), "must be owner/name pairs separated by commas (GitHub names: owner letters, digits and -)").optional(),
+  STEWARD_REPOS: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v.split(",").every((r) => parseRepositoryName(r) !== null),
+      "must be owner/name pairs separated by commas (GitHub names: owner letters, digits and -)",
+    )
+    .optional(),
   /** Points of GitHub's hourly budget a sync leaves untouched (it stops and resumes after the reset). */
   STEWARD_GITHUB_RATE_RESERVE: z.coerce.number({ error: "must be a number" }).int().min(0).max(100_000).default(500),
   /** Dependency update targets over the defaults, e.g. "critical=12h,patch=7d,minor=14d" (units h, d, w). */
-  STEWARD_DEPS_UPDATE_TARGETS: z.string().trim().refine((v) => { try { parseUpdateTargets(v); return true; } catch { return false; } }, "must look like critical=24h,high=24h,moderate=24h,low=24h,patch=7d,minor=14d").optional(),
+  STEWARD_DEPS_UPDATE_TARGETS: z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        parseUpdateTargets(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must look like critical=24h,high=24h,moderate=24h,low=24h,patch=7d,minor=14d")
+    .optional(),
   /** npm registry the outdated-dependency check asks (a mirror works). */
-  STEWARD_NPM_REGISTRY_URL: z.url({ error: "must be an absolute URL such as https://registry.npmjs.org" }).default("https://registry.npmjs.org"),
+  STEWARD_NPM_REGISTRY_URL: z
+    .url({ error: "must be an absolute URL such as https://registry.npmjs.org" })
+    .default("https://registry.npmjs.org"),
   /** PyPI JSON API root the outdated-dependency check asks (a mirror works). */
-  STEWARD_PYPI_URL: z.url({ error: "must be an absolute URL such as https://pypi.org/pypi" }).default("https://pypi.org/pypi"),
+  STEWARD_PYPI_URL: z
+    .url({ error: "must be an absolute URL such as https://pypi.org/pypi" })
+    .default("https://pypi.org/pypi"),
   /** Release cadence targets over the defaults, e.g. "minor=90d-180d,major=365d" (units d, w). */
-  STEWARD_RELEASE_CADENCE: z.string().trim().refine((v) => { try { parseCadence(v); return true; } catch { return false; } }, "must look like minor=90d-180d,major=365d").optional(),
+  STEWARD_RELEASE_CADENCE: z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        parseCadence(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must look like minor=90d-180d,major=365d")
+    .optional(),
   /** Metrics: logins never counted as responders (comma-separated), besides bots, deleted users and the author. */
   STEWARD_METRICS_IGNORE_LOGINS: z.string().trim().default(""),
   /** Metrics: the label that makes an issue a bug (Bug MTTR), case-insensitive. */

@@ -47,6 +47,8 @@ export function errorResponse(error: unknown): Response {
     return Response.json(body, { status: error.status, headers: error.headers });
   }
   logger.error("unhandled error in request", { error });
-  const body: ApiErrorBody = { error: { code: "internal", message: "Something went wrong on our side. It has been logged." } };
+  const body: ApiErrorBody = {
+    error: { code: "internal", message: "Something went wrong on our side. It has been logged." },
+  };
   return Response.json(body, { status: 500 });
 }

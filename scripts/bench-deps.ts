@@ -12,14 +12,22 @@ process.env.DATABASE_URL ??= embedded?.url;
 await applyMigrations(process.env.DATABASE_URL!);
 const { db } = await import("@/lib/db");
 
-const versions = (i: number): FakePackage => ({ versions: { "1.0.0": "2025-01-01T00:00:00Z", [`1.${i % 5}.1`]: "2025-06-01T00:00:00Z", [`${1 + (i % 3)}.2.0`]: "2025-09-01T00:00:00Z" } });
+const versions = (i: number): FakePackage => ({
+  versions: {
+    "1.0.0": "2025-01-01T00:00:00Z",
+    [`1.${i % 5}.1`]: "2025-06-01T00:00:00Z",
+    [`${1 + (i % 3)}.2.0`]: "2025-09-01T00:00:00Z",
+  },
+});
 const npm = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`bench-npm-${i}`, versions(i)]));
 const pypi = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`bench-py-${i}`, versions(i)]));
 const registry = await startFakeRegistry({ npm, pypi });
 const repo = generateRepo({ owner: "bench", name: "deps300", seed: 3, issues: 1, pulls: 1, databaseId: 1999 });
 repo.files = {
   "package.json": JSON.stringify({ dependencies: Object.fromEntries(Object.keys(npm).map((n) => [n, "^1.0.0"])) }),
-  "requirements.txt": Object.keys(pypi).map((n) => `${n}==1.0.0`).join("\n"),
+  "requirements.txt": Object.keys(pypi)
+    .map((n) => `${n}==1.0.0`)
+    .join("\n"),
 };
 const server = await startGitHubTestServer({ repos: [repo] });
 const key = `bench/deps300-${Date.now()}`;
@@ -28,9 +36,14 @@ const client = new GithubClient({ token: "t", baseUrl: server.url, reserve: 0, p
 const runs: number[] = [];
 for (let i = 0; i < 3; i++) {
   const t0 = performance.now();
-  const r = await refreshRepositoryDependencies({ client, registry: { npmUrl: registry.npmUrl, pypiUrl: registry.pypiUrl, allowPrivate: true } }, { id: row.id, owner: "bench", name: "deps300" });
+  const r = await refreshRepositoryDependencies(
+    { client, registry: { npmUrl: registry.npmUrl, pypiUrl: registry.pypiUrl, allowPrivate: true } },
+    { id: row.id, owner: "bench", name: "deps300" },
+  );
   runs.push(performance.now() - t0);
-  console.log(`run ${i + 1}: ${r.dependencies} dependencies, ${r.outdated} outdated, ${r.unknown} unknown, ${Math.round(runs.at(-1)!)} ms`);
+  console.log(
+    `run ${i + 1}: ${r.dependencies} dependencies, ${r.outdated} outdated, ${r.unknown} unknown, ${Math.round(runs.at(-1)!)} ms`,
+  );
 }
 console.log(`registry requests: ${registry.requests()}; median ${Math.round(runs.sort((a, b) => a - b)[1]!)} ms`);
 await db.dependencyCheck.deleteMany({ where: { repoId: row.id } });

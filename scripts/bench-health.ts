@@ -34,7 +34,10 @@ await runBench("bench:health", async () => {
   const { nextSlotAfter } = await import("@/lib/health/slots");
   const { rollupPendingMinutes } = await import("@/lib/health/rollups");
 
-  await printHeader(`bench:health — ${TARGETS} targets, interval ${INTERVAL_S} s, run ${RUN_MS / 1000} s, concurrency ${getEnv().STEWARD_HEALTH_CHECK_CONCURRENCY}`, database);
+  await printHeader(
+    `bench:health — ${TARGETS} targets, interval ${INTERVAL_S} s, run ${RUN_MS / 1000} s, concurrency ${getEnv().STEWARD_HEALTH_CHECK_CONCURRENCY}`,
+    database,
+  );
 
   const created = performance.now();
   const targets: Array<{ id: string; index: number; phaseMs: number }> = [];
@@ -100,7 +103,8 @@ await runBench("bench:health", async () => {
   );
   const slotsDue = targets.reduce((n, t) => {
     let count = 0;
-    for (let s = nextSlotAfter(runStart - 1, intervalMs, t.phaseMs); s < loops.at(-1)![1] + 2000; s += intervalMs) count++;
+    for (let s = nextSlotAfter(runStart - 1, intervalMs, t.phaseMs); s < loops.at(-1)![1] + 2000; s += intervalMs)
+      count++;
     return n + count;
   }, 0);
 
@@ -110,8 +114,12 @@ await runBench("bench:health", async () => {
   };
   const seconds = (runEnd - runStart) / 1000;
   const cpuS = (cpu.user + cpu.system) / 1e6;
-  console.log(`\nran the continuous scheduler for ${((loopEnd - runStart) / 1000).toFixed(1)} s (${seconds.toFixed(1)} s with the checks it left running)`);
-  console.log(`slots due while it ran (and up to its 2 s look-ahead after): ${slotsDue}; checks started: ${report.arrivals.length}; recorded: ${checked}; errors: ${errors}`);
+  console.log(
+    `\nran the continuous scheduler for ${((loopEnd - runStart) / 1000).toFixed(1)} s (${seconds.toFixed(1)} s with the checks it left running)`,
+  );
+  console.log(
+    `slots due while it ran (and up to its 2 s look-ahead after): ${slotsDue}; checks started: ${report.arrivals.length}; recorded: ${checked}; errors: ${errors}`,
+  );
   console.log("start jitter (check start − its slot):");
   console.log(line("all checks", late.all));
   console.log(line(`interval deviation |Δ − ${INTERVAL_S} s|`, deviations));
@@ -121,7 +129,9 @@ await runBench("bench:health", async () => {
   console.log(`scheduler process resident memory (RSS): peak ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
   if (dbCpuBefore && dbCpuAfter) {
     const dbS = (dbCpuAfter.user - dbCpuBefore.user + dbCpuAfter.system - dbCpuBefore.system) / 1e6;
-    console.log(`embedded database process CPU: ${dbS.toFixed(2)} s = ${((dbS / seconds) * 100).toFixed(1)} % of one core`);
+    console.log(
+      `embedded database process CPU: ${dbS.toFixed(2)} s = ${((dbS / seconds) * 100).toFixed(1)} % of one core`,
+    );
   }
   console.log(`target server process CPU (whole life): ${((report.cpu.user + report.cpu.system) / 1e6).toFixed(2)} s`);
 

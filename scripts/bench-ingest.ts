@@ -48,7 +48,8 @@ async function insertUnnest(client: pg.Client, rows: Row[]) {
     copied += result.rowCount ?? 0;
   }
   return {
-    label: "raw INSERT … SELECT unnest(…) in 10,000-row statements (embedded PGlite has no COPY FROM STDIN; set DATABASE_URL for COPY)",
+    label:
+      "raw INSERT … SELECT unnest(…) in 10,000-row statements (embedded PGlite has no COPY FROM STDIN; set DATABASE_URL for COPY)",
     copied,
   };
 }
@@ -72,19 +73,25 @@ await runBench("bench:ingest", async () => {
   const base = `http://127.0.0.1:${port}`;
   console.log("starting steward (scripts/start.ts; builds the web app first if the sources changed)…");
   // BENCH_CPU_PROFILE=<dir>: steward writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
-  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const steward = spawn(process.execPath, [...profile, "--import", "tsx", "--import", "./scripts/hooks/register.mjs", "scripts/start.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      STEWARD_WORKER: "off",
-      STEWARD_HEALTH_PUSH_RATE_LIMIT: "100000",
-      STEWARD_LOG_LEVEL: "warn",
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  const steward = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", "--import", "./scripts/hooks/register.mjs", "scripts/start.ts"],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        STEWARD_WORKER: "off",
+        STEWARD_HEALTH_PUSH_RATE_LIMIT: "100000",
+        STEWARD_LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   onExit("steward", async () => {
     if (steward.exitCode !== null || steward.signalCode !== null) return;
     const exited = new Promise((resolve) => steward.once("exit", resolve));
@@ -203,7 +210,9 @@ await runBench("bench:ingest", async () => {
   const { label, copied } = database.embedded ? await insertUnnest(client, rows) : await copyRows(client, rows);
   const bulkSeconds = (performance.now() - bulkStart) / 1000;
   const bulkRate = copied / bulkSeconds;
-  console.log(`${label}: ${copied.toLocaleString("en")} rows in ${bulkSeconds.toFixed(2)} s = ${Math.round(bulkRate).toLocaleString("en")} rows/s`);
+  console.log(
+    `${label}: ${copied.toLocaleString("en")} rows in ${bulkSeconds.toFixed(2)} s = ${Math.round(bulkRate).toLocaleString("en")} rows/s`,
+  );
   console.log(
     `push reaches ${((pushRate / bulkRate) * 100).toFixed(0)} % of the raw bulk load (${Math.round(pushRate).toLocaleString("en")} vs ${Math.round(bulkRate).toLocaleString("en")} rows/s, same rows, same database, same run)`,
   );

@@ -22,8 +22,12 @@ const { clearKpiCache } = await import("@/lib/metrics/cache");
 const { addMonths, monthOf } = await import("@/lib/metrics/window");
 
 try {
-  console.log(`bench:metrics — ${ITEMS.toLocaleString("en-US")} issues + pull requests; database: ${database.description}`);
-  const repo = await db.githubRepository.create({ data: { owner: "bench", name: "metrics", key: "bench/metrics", defaultBranch: "main" } });
+  console.log(
+    `bench:metrics — ${ITEMS.toLocaleString("en-US")} issues + pull requests; database: ${database.description}`,
+  );
+  const repo = await db.githubRepository.create({
+    data: { owner: "bench", name: "metrics", key: "bench/metrics", defaultBranch: "main" },
+  });
   const started = performance.now();
   await insertMetricsData(database.url, repo.id, ITEMS);
   console.log(`data inserted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -34,7 +38,12 @@ try {
   const months = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, -i - 1));
   const api = async (month: string) => {
     const t = performance.now();
-    const response = await GET(new NextRequest(`http://127.0.0.1/api/v1/kpis?repo=bench/metrics&month=${month}&tz=Europe/Berlin`, { headers: { authorization: `Bearer ${token}` } }), {});
+    const response = await GET(
+      new NextRequest(`http://127.0.0.1/api/v1/kpis?repo=bench/metrics&month=${month}&tz=Europe/Berlin`, {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+      {},
+    );
     if (response.status !== 200) throw new Error(`API answered ${response.status}: ${await response.text()}`);
     await response.json();
     return performance.now() - t;

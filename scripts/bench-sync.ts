@@ -24,7 +24,8 @@ type Stats = {
 
 function request<T>(child: ChildProcess, message: object): Promise<T> {
   return new Promise((resolve, reject) => {
-    const exited = (code: number | null) => reject(new BenchError(`the GitHub test server exited (${code}) while asked ${JSON.stringify(message)}`));
+    const exited = (code: number | null) =>
+      reject(new BenchError(`the GitHub test server exited (${code}) while asked ${JSON.stringify(message)}`));
     child.once("exit", exited);
     child.once("message", (answer) => {
       child.off("exit", exited);
@@ -93,7 +94,9 @@ await runBench("bench:sync", async () => {
     historyCommits: 100,
     databaseId: 1999,
   };
-  const { child: server, first } = await forkChild<{ url: string }>("./github-child.ts", [JSON.stringify({ repo: repoOptions, latencyMs: LATENCY_MS })]);
+  const { child: server, first } = await forkChild<{ url: string }>("./github-child.ts", [
+    JSON.stringify({ repo: repoOptions, latencyMs: LATENCY_MS }),
+  ]);
   onExit("the GitHub test server", async () => {
     if (server.exitCode !== null || server.signalCode !== null) return;
     const exited = new Promise((resolve) => server.once("exit", resolve));
@@ -137,7 +140,8 @@ await runBench("bench:sync", async () => {
     count: CHANGES,
   });
   const incremental = await syncRepository(repo.id, options);
-  if (incremental.status !== "succeeded") throw new BenchError(`incremental sync ${incremental.status}: ${incremental.error}`);
+  if (incremental.status !== "succeeded")
+    throw new BenchError(`incremental sync ${incremental.status}: ${incremental.error}`);
   const after = await request<Stats>(server, { type: "stats" });
 
   const rate = items / seconds;
@@ -146,13 +150,20 @@ await runBench("bench:sync", async () => {
   console.log(
     `\nbackfill:                ${items.toLocaleString("en-US")} issues + PRs in ${seconds.toFixed(1)} s = ${rate.toFixed(0)} items/s (${p.requests} requests, ${LATENCY_MS} ms latency each)`,
   );
-  console.log(`GitHub-bound share: ${(waited / seconds).toFixed(2)} (waiting for GitHub's answers ${waited.toFixed(1)} s of ${seconds.toFixed(1)} s wall time)`);
+  console.log(
+    `GitHub-bound share: ${(waited / seconds).toFixed(2)} (waiting for GitHub's answers ${waited.toFixed(1)} s of ${seconds.toFixed(1)} s wall time)`,
+  );
   console.log(
     `latency-bound maximum:   ${bound.toFixed(0)} items/s (pages of ${DEFAULT_PAGE_SIZES.issues} issues / ${DEFAULT_PAGE_SIZES.pulls} PRs: ${minRequests} requests) → ratio ${(rate / bound).toFixed(2)}`,
   );
-  console.log(`test server's own work:  ${atBackfill.serverSeconds.toFixed(1)} s of the backfill (in its own process; inside the wait above)`);
+  console.log(
+    `test server's own work:  ${atBackfill.serverSeconds.toFixed(1)} s of the backfill (in its own process; inside the wait above)`,
+  );
   console.log(`requests per 1,000 items: ${per1000(p.requests)}`);
   console.log(`points per 1,000 items:   ${per1000(p.pointsUsed)} (${p.pointsUsed} GraphQL points for the backfill)`);
-  console.log(`incremental (${atBackfill.touched} changed items): ${after.requests} requests, ${after.points} points, ${incremental.progress?.changed} items changed`);
-  if (atBackfill.invalid + after.invalid) throw new BenchError(`${atBackfill.invalid + after.invalid} queries GitHub would reject`);
+  console.log(
+    `incremental (${atBackfill.touched} changed items): ${after.requests} requests, ${after.points} points, ${incremental.progress?.changed} items changed`,
+  );
+  if (atBackfill.invalid + after.invalid)
+    throw new BenchError(`${atBackfill.invalid + after.invalid} queries GitHub would reject`);
 });

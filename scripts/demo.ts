@@ -26,7 +26,9 @@ const repos = DEMO_REPOSITORIES.map((r) => generateRepo({ ...r, now }));
 await seedTriageDemo(repos, new Date(now));
 const github = await startGitHubTestServer({ repos, latencyMs: 5 });
 const items = repos.reduce((n, r) => n + r.items.length, 0);
-console.log(`demo: GitHub test server on ${github.url} with ${repos.map((r) => r.nameWithOwner).join(", ")} (${items} issues + PRs, generated in ${Math.round(performance.now() - started)} ms)`);
+console.log(
+  `demo: GitHub test server on ${github.url} with ${repos.map((r) => r.nameWithOwner).join(", ")} (${items} issues + PRs, generated in ${Math.round(performance.now() - started)} ms)`,
+);
 
 const registries = await startDemoDependencies(repos);
 

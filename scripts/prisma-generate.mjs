@@ -10,5 +10,8 @@ const env = {
   CHECKPOINT_DISABLE: "1",
   PRISMA_GENERATE_SKIP_AUTOINSTALL: "1",
 };
-const result = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], { env, stdio: "inherit" });
+const result = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "generate"], {
+  env,
+  stdio: "inherit",
+});
 process.exit(result.status ?? 1);

@@ -41,8 +41,15 @@ async function main() {
   const { startWorker } = await import("@/lib/jobs/worker");
   const worker = env.STEWARD_WORKER === "inline" ? await startWorker({ connectionString: url }) : undefined;
 
-  const web = await startWebServer({ port: env.PORT, hostname: env.HOSTNAME, trustProxy: env.STEWARD_TRUST_PROXY, dev });
-  console.log(`steward: serving${dev ? " (development, hot reload)" : ""} on http://${env.HOSTNAME === "0.0.0.0" ? "localhost" : env.HOSTNAME}:${env.PORT}`);
+  const web = await startWebServer({
+    port: env.PORT,
+    hostname: env.HOSTNAME,
+    trustProxy: env.STEWARD_TRUST_PROXY,
+    dev,
+  });
+  console.log(
+    `steward: serving${dev ? " (development, hot reload)" : ""} on http://${env.HOSTNAME === "0.0.0.0" ? "localhost" : env.HOSTNAME}:${env.PORT}`,
+  );
 
   let stopping = false;
   const shutdown = async () => {

@@ -3,7 +3,14 @@
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 
-const PROXY_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+const PROXY_HEADERS = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+];
 
 export function normaliseForwardedHeaders(request: IncomingMessage, trustProxy: boolean): void {
   const remote = request.socket.remoteAddress ?? "unknown";
@@ -34,9 +41,10 @@ export async function startWebServer(options: { port: number; hostname: string; 
     server.listen(options.port, options.hostname, resolve);
   });
   return {
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -7,7 +7,9 @@ import { startWorker } from "@/lib/jobs/worker";
 async function main() {
   const env = loadEnv();
   if (!env.DATABASE_URL) {
-    throw new Error("`npm run worker` needs DATABASE_URL. With the embedded database, `npm start` already runs the worker.");
+    throw new Error(
+      "`npm run worker` needs DATABASE_URL. With the embedded database, `npm start` already runs the worker.",
+    );
   }
   await assertDatabaseReachable(env.DATABASE_URL);
   await applyMigrations(env.DATABASE_URL, { log: (line) => console.log(`migrate: ${line}`) });
@@ -18,6 +20,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`\nsteward worker cannot start:\n${error instanceof EnvError || error instanceof Error ? error.message : String(error)}\n\n`);
+  process.stderr.write(
+    `\nsteward worker cannot start:\n${error instanceof EnvError || error instanceof Error ? error.message : String(error)}\n\n`,
+  );
   process.exit(1);
 });

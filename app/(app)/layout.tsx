@@ -8,7 +8,10 @@ import { getTeamTimeZone } from "@/lib/time/team-zone";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const [theme, timeZone] = await Promise.all([cookies().then((c) => Theme.parse(c.get(THEME_COOKIE)?.value)), getTeamTimeZone()]);
+  const [theme, timeZone] = await Promise.all([
+    cookies().then((c) => Theme.parse(c.get(THEME_COOKIE)?.value)),
+    getTeamTimeZone(),
+  ]);
   return (
     <Providers timeZone={timeZone}>
       <AppShell user={user} theme={theme} demo={getEnv().STEWARD_DEMO}>

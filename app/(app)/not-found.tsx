@@ -8,8 +8,13 @@ export const metadata: Metadata = { title: "Page not found" };
 export default function NotFound() {
   return (
     <>
-      <PageHeader title="Page not found" description="There is nothing at this address. It may have been removed, or the link is mistyped." />
-      <Link href="/today" className={buttonClass("secondary")}>Go to Today</Link>
+      <PageHeader
+        title="Page not found"
+        description="There is nothing at this address. It may have been removed, or the link is mistyped."
+      />
+      <Link href="/today" className={buttonClass("secondary")}>
+        Go to Today
+      </Link>
     </>
   );
 }

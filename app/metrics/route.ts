@@ -20,7 +20,9 @@ export const GET = withRoute("/metrics", async (request: NextRequest) => {
   if (!(token && matchesMetricsToken(request, token))) {
     // Without the scrape token, any valid session or API token may read the metrics.
     await requirePrincipal(request).catch((error: unknown) => {
-      throw error instanceof ApiError && token ? new ApiError(401, "unauthorized", "Send Authorization: Bearer <STEWARD_METRICS_TOKEN>.") : error;
+      throw error instanceof ApiError && token
+        ? new ApiError(401, "unauthorized", "Send Authorization: Bearer <STEWARD_METRICS_TOKEN>.")
+        : error;
     });
   }
   const { registry } = getMetrics();

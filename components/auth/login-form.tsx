@@ -22,9 +22,27 @@ export function LoginForm({ error, username, retry, next, signedOut }: Props) {
       {!message && signedOut && <FormAlert tone="info">You are signed out.</FormAlert>}
       <form action="/api/auth/login" method="post" className="space-y-4">
         {next && <input type="hidden" name="next" value={next} />}
-        <TextField id="username" name="username" label="Username" autoComplete="username" required defaultValue={username} autoFocus={!username} />
-        <TextField id="password" name="password" type="password" label="Password" autoComplete="current-password" required autoFocus={Boolean(username)} />
-        <Button type="submit" className="w-full">Sign in</Button>
+        <TextField
+          id="username"
+          name="username"
+          label="Username"
+          autoComplete="username"
+          required
+          defaultValue={username}
+          autoFocus={!username}
+        />
+        <TextField
+          id="password"
+          name="password"
+          type="password"
+          label="Password"
+          autoComplete="current-password"
+          required
+          autoFocus={Boolean(username)}
+        />
+        <Button type="submit" className="w-full">
+          Sign in
+        </Button>
       </form>
     </AuthCard>
   );

@@ -11,12 +11,16 @@ export const SEGMENT_CLASSES: Record<SegmentState, string> = {
   critical: "bg-red-600 dark:bg-red-500",
   no_data: "bg-neutral-200 dark:bg-neutral-700",
   maintenance: "bg-sky-400 bg-[repeating-linear-gradient(135deg,transparent_0_3px,rgba(255,255,255,.45)_3px_5px)]",
-  pending: "bg-neutral-300 bg-[repeating-linear-gradient(135deg,transparent_0_3px,rgba(255,255,255,.6)_3px_5px)] dark:bg-neutral-600",
+  pending:
+    "bg-neutral-300 bg-[repeating-linear-gradient(135deg,transparent_0_3px,rgba(255,255,255,.6)_3px_5px)] dark:bg-neutral-600",
 };
 
 function describe(segment: Segment, timeZone: string): string {
   const start = formatAbsolute(segment.from, { timeZone, seconds: true });
-  const when = segment.from === segment.to ? start : `${start} – ${formatAbsolute(segment.to, { timeZone, seconds: true, zone: false })}`;
+  const when =
+    segment.from === segment.to
+      ? start
+      : `${start} – ${formatAbsolute(segment.to, { timeZone, seconds: true, zone: false })}`;
   const value = segment.value ? ` · ${segment.value}` : "";
   return `${when}: ${SEGMENT_LABELS[segment.state]}${segment.counts.ok + segment.counts.warning + segment.counts.critical > 0 ? ` (${describeCounts(segment)})` : ""}${value}`;
 }
@@ -34,7 +38,8 @@ export function StatusTimeline({ segments, label, height = "md", timeZone }: Pro
   const zone = useTimeZone(timeZone);
   const [active, setActive] = useState<number | null>(null);
   const tipId = useId();
-  const move = (delta: number) => setActive((i) => Math.max(0, Math.min(segments.length - 1, (i ?? segments.length) + delta)));
+  const move = (delta: number) =>
+    setActive((i) => Math.max(0, Math.min(segments.length - 1, (i ?? segments.length) + delta)));
   function onKeyDown(e: React.KeyboardEvent) {
     const keys: Record<string, () => void> = {
       ArrowLeft: () => move(-1),
@@ -44,7 +49,10 @@ export function StatusTimeline({ segments, label, height = "md", timeZone }: Pro
       Escape: () => setActive(null),
     };
     const run = keys[e.key];
-    if (run) { e.preventDefault(); run(); }
+    if (run) {
+      e.preventDefault();
+      run();
+    }
   }
   if (segments.length === 0) return null;
   const tip = active === null ? null : describe(segments[active]!, zone);
@@ -69,7 +77,12 @@ export function StatusTimeline({ segments, label, height = "md", timeZone }: Pro
           </li>
         ))}
       </ol>
-      <p id={tipId} role="status" aria-live="polite" className={`pointer-events-none absolute left-0 top-full z-20 mt-1 max-w-full rounded bg-neutral-900 px-2 py-1 text-xs text-white shadow dark:bg-neutral-100 dark:text-neutral-900 ${tip ? "" : "sr-only"}`}>
+      <p
+        id={tipId}
+        role="status"
+        aria-live="polite"
+        className={`pointer-events-none absolute left-0 top-full z-20 mt-1 max-w-full rounded bg-neutral-900 px-2 py-1 text-xs text-white shadow dark:bg-neutral-100 dark:text-neutral-900 ${tip ? "" : "sr-only"}`}
+      >
         {tip ?? ""}
       </p>
     </div>
@@ -77,9 +90,16 @@ export function StatusTimeline({ segments, label, height = "md", timeZone }: Pro
 }
 
 /** The key to the colours, for one place per page. */
-export function StatusLegend({ states = ["ok", "warning", "critical", "no_data", "pending"] }: { states?: SegmentState[] }) {
+export function StatusLegend({
+  states = ["ok", "warning", "critical", "no_data", "pending"],
+}: {
+  states?: SegmentState[];
+}) {
   return (
-    <ul aria-label="Timeline colours" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-neutral-600 dark:text-neutral-400">
+    <ul
+      aria-label="Timeline colours"
+      className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-neutral-600 dark:text-neutral-400"
+    >
       {states.map((s) => (
         <li key={s} className="flex items-center gap-1.5">
           <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-sm ${SEGMENT_CLASSES[s]}`} />

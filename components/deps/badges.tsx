@@ -9,10 +9,19 @@ const SLA: Record<SlaState, { tone: "red" | "amber" | "green" | "neutral"; text:
 };
 
 export function SlaBadge({ sla }: { sla: SlaState }) {
-  return <span data-testid="sla"><Badge tone={SLA[sla].tone}>{SLA[sla].text}</Badge></span>;
+  return (
+    <span data-testid="sla">
+      <Badge tone={SLA[sla].tone}>{SLA[sla].text}</Badge>
+    </span>
+  );
 }
 
-const CLASS_TONE: Record<string, "red" | "amber" | "sky" | "neutral"> = { security: "red", major: "amber", minor: "sky", patch: "neutral" };
+const CLASS_TONE: Record<string, "red" | "amber" | "sky" | "neutral"> = {
+  security: "red",
+  major: "amber",
+  minor: "sky",
+  patch: "neutral",
+};
 
 export function ClassBadge({ cls }: { cls: string }) {
   return <Badge tone={CLASS_TONE[cls] ?? "neutral"}>{cls}</Badge>;
@@ -25,6 +34,10 @@ export function CiBadge({ state }: { state: string | null }) {
 }
 
 export function ReviewText({ state }: { state: string | null }) {
-  const text: Record<string, string> = { APPROVED: "approved", CHANGES_REQUESTED: "changes requested", REVIEW_REQUIRED: "review required" };
+  const text: Record<string, string> = {
+    APPROVED: "approved",
+    CHANGES_REQUESTED: "changes requested",
+    REVIEW_REQUIRED: "review required",
+  };
   return <span>{state ? (text[state] ?? state.toLowerCase()) : "no review required"}</span>;
 }

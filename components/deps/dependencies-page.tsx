@@ -12,8 +12,16 @@ import { UpdatePullsSection } from "./update-pulls-section";
 export function DependenciesPage({ data, requested }: { data: DependenciesPageData; requested: string | null }) {
   if (data.repositories.length === 0) {
     return (
-      <EmptyState title="No repositories yet" action={<Link href="/settings/repositories" className={buttonClass()}>Add a repository</Link>}>
-        Dependencies come from synced repositories: add one in Settings → Repositories (or set STEWARD_REPOS) and its Dependabot alerts and update PRs appear here after the first sync.
+      <EmptyState
+        title="No repositories yet"
+        action={
+          <Link href="/settings/repositories" className={buttonClass()}>
+            Add a repository
+          </Link>
+        }
+      >
+        Dependencies come from synced repositories: add one in Settings → Repositories (or set STEWARD_REPOS) and its
+        Dependabot alerts and update PRs appear here after the first sync.
       </EmptyState>
     );
   }
@@ -22,10 +30,22 @@ export function DependenciesPage({ data, requested }: { data: DependenciesPageDa
   const t = data.targets;
   return (
     <div className="space-y-6">
-      <RepoFilter action="/dependencies" repositories={data.repositories} selected={data.selected ? `${data.selected.owner}/${data.selected.name}` : null} />
-      {requested && !data.selected && <p role="alert" className="text-sm text-red-700 dark:text-red-400">steward does not sync {requested}; showing every repository.</p>}
+      <RepoFilter
+        action="/dependencies"
+        repositories={data.repositories}
+        selected={data.selected ? `${data.selected.owner}/${data.selected.name}` : null}
+      />
+      {requested && !data.selected && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          steward does not sync {requested}; showing every repository.
+        </p>
+      )}
       <p className="text-sm text-neutral-600 dark:text-neutral-400">
-        Targets (the runbook’s update strategy): security {formatTarget(t.security.critical)} for critical{t.security.low !== t.security.critical ? `, ${formatTarget(t.security.low)} for low` : " and every other severity"} — “immediately”; patch {formatTarget(t.patch)}; minor {formatTarget(t.minor)}; major planned, no target.
+        Targets (the runbook’s update strategy): security {formatTarget(t.security.critical)} for critical
+        {t.security.low !== t.security.critical
+          ? `, ${formatTarget(t.security.low)} for low`
+          : " and every other severity"}{" "}
+        — “immediately”; patch {formatTarget(t.patch)}; minor {formatTarget(t.minor)}; major planned, no target.
       </p>
       <SummaryTiles counts={data.counts} />
       <AlertsSection alerts={data.alerts} history={data.history} repoKey={repoKey} />

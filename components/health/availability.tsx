@@ -10,10 +10,36 @@ import { Time } from "@/components/ui/time";
 const muted = "text-neutral-600 dark:text-neutral-400";
 
 const COLUMNS: Column<Downtime>[] = [
-  { key: "start", header: "Started", cell: (d) => <Time value={d.start} mode="absolute" seconds />, sortValue: (d) => d.start },
-  { key: "end", header: "Ended", cell: (d) => (d.end ? <Time value={d.end} mode="absolute" seconds /> : <span className="font-medium text-red-700 dark:text-red-300">still down</span>), sortValue: (d) => d.end },
-  { key: "duration", header: "Duration", cell: (d) => formatDuration(d.seconds), sortValue: (d) => d.seconds, align: "right" },
-  { key: "reason", header: "Reason", cell: (d) => <span className="break-words">{d.reason}</span>, filterText: (d) => d.reason },
+  {
+    key: "start",
+    header: "Started",
+    cell: (d) => <Time value={d.start} mode="absolute" seconds />,
+    sortValue: (d) => d.start,
+  },
+  {
+    key: "end",
+    header: "Ended",
+    cell: (d) =>
+      d.end ? (
+        <Time value={d.end} mode="absolute" seconds />
+      ) : (
+        <span className="font-medium text-red-700 dark:text-red-300">still down</span>
+      ),
+    sortValue: (d) => d.end,
+  },
+  {
+    key: "duration",
+    header: "Duration",
+    cell: (d) => formatDuration(d.seconds),
+    sortValue: (d) => d.seconds,
+    align: "right",
+  },
+  {
+    key: "reason",
+    header: "Reason",
+    cell: (d) => <span className="break-words">{d.reason}</span>,
+    filterText: (d) => d.reason,
+  },
 ];
 
 /** The last 24 hours as a status timeline, and every downtime (run of failed checks) in the raw retention. */
@@ -22,13 +48,20 @@ export function Availability({ detail }: { detail: TargetDetailView }) {
     <Card title="Availability">
       <div className="space-y-2">
         <StatusTimeline segments={detail.timeline} label={`${detail.name}: last 24 hours in half-hour segments`} />
-        <p className={`flex justify-between text-xs ${muted}`}><span>24 h ago</span><span>now</span></p>
+        <p className={`flex justify-between text-xs ${muted}`}>
+          <span>24 h ago</span>
+          <span>now</span>
+        </p>
         <StatusLegend />
-        <p className={`text-xs ${muted}`}>Each segment is half an hour, coloured by its worst check (failed = critical). Pending: the target existed but had not been checked yet.</p>
+        <p className={`text-xs ${muted}`}>
+          Each segment is half an hour, coloured by its worst check (failed = critical). Pending: the target existed but
+          had not been checked yet.
+        </p>
       </div>
       <h3 className="mb-2 mt-6 font-semibold">Downtimes</h3>
       <p className={`mb-3 text-xs ${muted}`}>
-        A downtime is a run of consecutive failed checks: from the first failed check to the next successful one (last {detail.downtimeDays} days, newest first). The reason is the first failed check&apos;s.
+        A downtime is a run of consecutive failed checks: from the first failed check to the next successful one (last{" "}
+        {detail.downtimeDays} days, newest first). The reason is the first failed check&apos;s.
       </p>
       <DataTable
         rows={detail.downtimes}
@@ -36,7 +69,11 @@ export function Availability({ detail }: { detail: TargetDetailView }) {
         rowKey={(d) => d.start}
         caption="Downtimes"
         initialSort={{ key: "start", direction: "desc" }}
-        empty={<p className={`text-sm ${muted}`}>No downtime in the last {detail.downtimeDays} days{detail.lastCheck ? "" : " — not checked yet"}.</p>}
+        empty={
+          <p className={`text-sm ${muted}`}>
+            No downtime in the last {detail.downtimeDays} days{detail.lastCheck ? "" : " — not checked yet"}.
+          </p>
+        }
       />
     </Card>
   );

@@ -14,11 +14,15 @@ function CheckResult({ check, label }: { check: LastCheckView; label: string }) 
     <div data-testid={label === "Last check" ? "last-check" : "last-failure"}>
       <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">{label}</dt>
       <dd className="mt-1 text-sm">
-        <span className={check.ok ? LEVEL_TEXT.ok : LEVEL_TEXT.critical}>{check.ok ? "passed" : "failed"}</span> at <Time value={check.at} mode="absolute" seconds />
+        <span className={check.ok ? LEVEL_TEXT.ok : LEVEL_TEXT.critical}>{check.ok ? "passed" : "failed"}</span> at{" "}
+        <Time value={check.at} mode="absolute" seconds />
         {check.status !== null && <> · HTTP {check.status}</>} · {formatKpi("response_time_ms", check.durationMs)}
         {!check.ok && (
           <p className="mt-1 text-red-700 dark:text-red-400">
-            Reason: {check.failureMessage ?? "unknown"}{check.failureKind && <span className="text-neutral-500 dark:text-neutral-400"> ({check.failureKind})</span>}
+            Reason: {check.failureMessage ?? "unknown"}
+            {check.failureKind && (
+              <span className="text-neutral-500 dark:text-neutral-400"> ({check.failureKind})</span>
+            )}
           </p>
         )}
       </dd>
@@ -36,31 +40,68 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
         </div>
         <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">{DEFINITIONS.state}</p>
         <ul className="mt-3 space-y-1 text-sm text-neutral-700 dark:text-neutral-300">
-          {detail.checks.map((line) => <li key={line}>{line}</li>)}
-          <li>level changes after {detail.breachesToChange} consecutive observation{detail.breachesToChange === 1 ? "" : "s"}</li>
+          {detail.checks.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+          <li>
+            level changes after {detail.breachesToChange} consecutive observation
+            {detail.breachesToChange === 1 ? "" : "s"}
+          </li>
         </ul>
         <dl className="mt-4 space-y-3">
-          {detail.lastCheck ? <CheckResult check={detail.lastCheck} label="Last check" /> : (
-            <div><dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">Last check</dt><dd className="mt-1 text-sm">not checked yet{detail.nextCheckAt && <> · next at <Time value={detail.nextCheckAt} mode="absolute" seconds /></>}</dd></div>
+          {detail.lastCheck ? (
+            <CheckResult check={detail.lastCheck} label="Last check" />
+          ) : (
+            <div>
+              <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">Last check</dt>
+              <dd className="mt-1 text-sm">
+                not checked yet
+                {detail.nextCheckAt && (
+                  <>
+                    {" "}
+                    · next at <Time value={detail.nextCheckAt} mode="absolute" seconds />
+                  </>
+                )}
+              </dd>
+            </div>
           )}
-          {detail.lastFailure && detail.lastCheck?.ok && <CheckResult check={detail.lastFailure} label="Last failure" />}
+          {detail.lastFailure && detail.lastCheck?.ok && (
+            <CheckResult check={detail.lastFailure} label="Last failure" />
+          )}
         </dl>
       </Card>
       <Card title="KPIs">
         <dl className="space-y-3">
           {SHOWN.filter((kpi) => detail.kind !== "http" || kpi === "up" || kpi === "response_time_ms").map((kpi) => {
             const view = detail.kpis[kpi];
-            const value = kpi === "breaker_state" && detail.breakers ? `${detail.breakers.state}${detail.breakers.names.length ? ` (${detail.breakers.names.join(", ")})` : ""}` : formatKpi(kpi, view?.value);
+            const value =
+              kpi === "breaker_state" && detail.breakers
+                ? `${detail.breakers.state}${detail.breakers.names.length ? ` (${detail.breakers.names.join(", ")})` : ""}`
+                : formatKpi(kpi, view?.value);
             return (
               <div key={kpi} data-testid={`kpi-${kpi}`}>
                 <dt className="flex items-center justify-between gap-2 text-sm font-medium">
                   {KPI_LABELS[kpi]}
-                  {view ? <StatusBadge status={view.level} /> : <span className="text-xs font-normal text-neutral-500 dark:text-neutral-400">not measured</span>}
+                  {view ? (
+                    <StatusBadge status={view.level} />
+                  ) : (
+                    <span className="text-xs font-normal text-neutral-500 dark:text-neutral-400">not measured</span>
+                  )}
                 </dt>
                 <dd className="text-sm">
                   {value !== null && view && <span className={`tabular-nums ${valueTone(view.level)}`}>{value}</span>}
-                  {view?.since && <span className="text-xs text-neutral-500 dark:text-neutral-400"> · since <Time value={view.since} mode="absolute" seconds /></span>}
-                  {kpi !== "up" && <span className="block text-xs text-neutral-500 dark:text-neutral-400">{formatThresholds(kpi, detail.thresholds[kpi])}{detail.thresholds[kpi].overridden && " (set for this target)"}</span>}
+                  {view?.since && (
+                    <span className="text-xs text-neutral-500 dark:text-neutral-400">
+                      {" "}
+                      · since <Time value={view.since} mode="absolute" seconds />
+                    </span>
+                  )}
+                  {kpi !== "up" && (
+                    <span className="block text-xs text-neutral-500 dark:text-neutral-400">
+                      {formatThresholds(kpi, detail.thresholds[kpi])}
+                      {detail.thresholds[kpi].overridden && " (set for this target)"}
+                    </span>
+                  )}
                 </dd>
               </div>
             );
@@ -71,9 +112,17 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
         <dl className="grid grid-cols-2 gap-3">
           {detail.uptime.map((u) => (
             <div key={u.window} data-testid={`uptime-${u.window}`}>
-              <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">last {u.window.replace("h", " h").replace("d", " d")}</dt>
-              <dd className={`text-lg font-semibold tabular-nums ${u.pct === null ? "text-neutral-600 dark:text-neutral-400" : ""}`}>{formatUptime(u.pct)}</dd>
-              <dd className="text-xs text-neutral-500 dark:text-neutral-400">{u.checks} check{u.checks === 1 ? "" : "s"}</dd>
+              <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">
+                last {u.window.replace("h", " h").replace("d", " d")}
+              </dt>
+              <dd
+                className={`text-lg font-semibold tabular-nums ${u.pct === null ? "text-neutral-600 dark:text-neutral-400" : ""}`}
+              >
+                {formatUptime(u.pct)}
+              </dd>
+              <dd className="text-xs text-neutral-500 dark:text-neutral-400">
+                {u.checks} check{u.checks === 1 ? "" : "s"}
+              </dd>
             </div>
           ))}
         </dl>

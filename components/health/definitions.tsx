@@ -1,16 +1,21 @@
 // The written definition of every number on the health pages (same wording as the README's
 // "KPI definitions"), shown next to the numbers — not only in tooltips.
 export const DEFINITIONS = {
-  state: "A target's state is its worst KPI level: OK, warning or critical. Pending: enabled, nothing observed yet. Disabled: not checked. A level changes only after the target's “breaches to change” consecutive observations agree (no flapping).",
+  state:
+    "A target's state is its worst KPI level: OK, warning or critical. Pending: enabled, nothing observed yet. Disabled: not checked. A level changes only after the target's “breaches to change” consecutive observations agree (no flapping).",
   up: "The last checks of the target: a failed HTTP check, scrape, heartbeat or a missed heartbeat observes critical, a successful one ok.",
-  uptime: "Successful checks ÷ all checks in the window × 100. A window without checks is “no data”, not 0 % or 100 %. There are no maintenance windows yet. Windows within the raw retention (14 days by default) are counted from raw samples; longer ones add hourly rollups from before the retention (start rounded down to the hour) to the raw samples inside it, so a longer window never counts fewer checks.",
-  response_time_ms: "HTTP targets: the check's time to a complete response (successful checks only). Prometheus targets: the p95 of http_request_duration_seconds between two scrapes (p50 and p99 are kept too). Push: as sent.",
+  uptime:
+    "Successful checks ÷ all checks in the window × 100. A window without checks is “no data”, not 0 % or 100 %. There are no maintenance windows yet. Windows within the raw retention (14 days by default) are counted from raw samples; longer ones add hourly rollups from before the retention (start rounded down to the hour) to the raw samples inside it, so a longer window never counts fewer checks.",
+  response_time_ms:
+    "HTTP targets: the check's time to a complete response (successful checks only). Prometheus targets: the p95 of http_request_duration_seconds between two scrapes (p50 and p99 are kept too). Push: as sent.",
   sparkline: "Mean response time per minute over the last hour (the scraped p95 for Prometheus targets).",
   error_rate_pct: "5xx responses ÷ all responses between two scrapes × 100.",
   throughput_rps: "Requests between two scrapes ÷ seconds between them.",
   memory_pct: "process_resident_memory_bytes ÷ the target's configured memory limit × 100.",
-  breaker_state: "The worst circuit breaker: closed, half-open (warning) or open (critical), with the breakers in that state.",
-  notMeasured: "“—”: the target does not report this KPI (an HTTP check measures only up and response time; error rate, throughput, memory and breakers come from Prometheus scrapes or pushes).",
+  breaker_state:
+    "The worst circuit breaker: closed, half-open (warning) or open (critical), with the breakers in that state.",
+  notMeasured:
+    "“—”: the target does not report this KPI (an HTTP check measures only up and response time; error rate, throughput, memory and breakers come from Prometheus scrapes or pushes).",
 } as const;
 
 const TERMS: Array<[keyof typeof DEFINITIONS, string]> = [
@@ -29,12 +34,17 @@ const TERMS: Array<[keyof typeof DEFINITIONS, string]> = [
 /** A disclosure with every definition; `id`s let column headers link to their definition. */
 export function KpiDefinitions({ open = false }: { open?: boolean }) {
   return (
-    <details open={open} className="rounded-lg border border-neutral-200 bg-neutral-50 px-4 py-3 text-sm dark:border-neutral-800 dark:bg-neutral-900/60">
+    <details
+      open={open}
+      className="rounded-lg border border-neutral-200 bg-neutral-50 px-4 py-3 text-sm dark:border-neutral-800 dark:bg-neutral-900/60"
+    >
       <summary className="cursor-pointer font-medium">Definitions: what each number means</summary>
       <dl className="mt-3 grid gap-x-6 gap-y-2 md:grid-cols-[max-content_1fr]">
         {TERMS.map(([key, term]) => (
           <div key={key} className="contents">
-            <dt id={`def-${key}`} className="font-medium">{term}</dt>
+            <dt id={`def-${key}`} className="font-medium">
+              {term}
+            </dt>
             <dd className="text-neutral-700 dark:text-neutral-300">{DEFINITIONS[key]}</dd>
           </div>
         ))}

@@ -62,18 +62,38 @@ export function formatMoment(value: string | number): string {
   return formatAbsolute(value, { seconds: true });
 }
 
-const UNIT: Record<string, string> = { response_time_ms: " ms", error_rate_pct: " %", throughput_rps: " req/s", memory_pct: " %" };
+const UNIT: Record<string, string> = {
+  response_time_ms: " ms",
+  error_rate_pct: " %",
+  throughput_rps: " req/s",
+  memory_pct: " %",
+};
 
 /** "warning > 200 ms · critical > 500 ms" (strict comparisons, as the runbook words them). */
-export function formatThresholds(kpi: string, t: { direction: "higher-is-worse" | "lower-is-worse"; warning: number; critical: number }): string {
+export function formatThresholds(
+  kpi: string,
+  t: { direction: "higher-is-worse" | "lower-is-worse"; warning: number; critical: number },
+): string {
   if (kpi === "breaker_state") return "warning when half-open · critical when open";
   const op = t.direction === "higher-is-worse" ? ">" : "<";
   const unit = UNIT[kpi] ?? "";
   return `warning ${op} ${t.warning}${unit} · critical ${op} ${t.critical}${unit}`;
 }
 
-const shortTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
-const dayTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
+const shortTime = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+  timeZone: "UTC",
+});
+const dayTime = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+  timeZone: "UTC",
+});
 const dayOnly = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 
 /** Axis labels fitting the span of the window: times for a day or less, dates beyond a week. */
@@ -83,7 +103,22 @@ export function axisTimeFormatter(spanMs: number): (t: number) => string {
   return (t) => dayOnly.format(t);
 }
 
-const TICK_STEPS_MS = [60_000, 5 * 60_000, 10 * 60_000, 15 * 60_000, 30 * 60_000, 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, 86_400_000, 2 * 86_400_000, 7 * 86_400_000, 14 * 86_400_000, 30 * 86_400_000];
+const TICK_STEPS_MS = [
+  60_000,
+  5 * 60_000,
+  10 * 60_000,
+  15 * 60_000,
+  30 * 60_000,
+  3_600_000,
+  3 * 3_600_000,
+  6 * 3_600_000,
+  12 * 3_600_000,
+  86_400_000,
+  2 * 86_400_000,
+  7 * 86_400_000,
+  14 * 86_400_000,
+  30 * 86_400_000,
+];
 
 /** Round UTC times across the whole window (at most ~6), so the axis spans it even where there is no data. */
 export function timeTicks(from: number, to: number): number[] {

@@ -21,12 +21,24 @@ export function HealthOverview({ canManage }: { canManage: boolean }) {
     return (
       <EmptyState
         title="No health targets yet"
-        action={canManage ? <Link href="/health/targets/new" className={buttonClass()}>Add a target</Link> : undefined}
+        action={
+          canManage ? (
+            <Link href="/health/targets/new" className={buttonClass()}>
+              Add a target
+            </Link>
+          ) : undefined
+        }
       >
         {canManage ? (
-          <p>Add an HTTP check, a Prometheus /metrics endpoint or a push target, and steward starts checking it against the runbook&apos;s thresholds right away.</p>
+          <p>
+            Add an HTTP check, a Prometheus /metrics endpoint or a push target, and steward starts checking it against
+            the runbook&apos;s thresholds right away.
+          </p>
         ) : (
-          <p>Nothing is monitored yet. Ask an admin to add a health target (an HTTP check, a Prometheus endpoint or a push target).</p>
+          <p>
+            Nothing is monitored yet. Ask an admin to add a health target (an HTTP check, a Prometheus endpoint or a
+            push target).
+          </p>
         )}
       </EmptyState>
     );
@@ -43,12 +55,18 @@ export function HealthOverview({ canManage }: { canManage: boolean }) {
         </ul>
         <p className="text-xs text-neutral-500 dark:text-neutral-400">
           Updated <Time value={data.generatedAt} mode="absolute" seconds /> · refreshes every {LIVE_REFRESH_MS / 1000} s
-          {query.error && <span role="alert" className="ml-2 text-red-700 dark:text-red-400">Refresh failed: {query.error.message}</span>}
+          {query.error && (
+            <span role="alert" className="ml-2 text-red-700 dark:text-red-400">
+              Refresh failed: {query.error.message}
+            </span>
+          )}
         </p>
       </div>
       <StatusLegend states={["ok", "critical", "pending"]} />
       <KpiDefinitions />
-      {data.groups.map((group) => <TargetGroup key={group.name} group={group} />)}
+      {data.groups.map((group) => (
+        <TargetGroup key={group.name} group={group} />
+      ))}
     </div>
   );
 }

@@ -12,16 +12,29 @@ export function StoredSecrets({ bind }: { bind: FormBinding }) {
   ];
   if (items.length === 0) return null;
   return (
-    <div className="rounded-md border border-neutral-300 p-3 text-sm md:col-span-2 dark:border-neutral-700" data-testid="stored-secrets">
+    <div
+      className="rounded-md border border-neutral-300 p-3 text-sm md:col-span-2 dark:border-neutral-700"
+      data-testid="stored-secrets"
+    >
       <p className="font-medium">Stored encrypted, shown only as set</p>
       <ul className="mt-1 list-disc pl-5 text-neutral-700 dark:text-neutral-300">
-        {items.map((item) => <li key={item}>{item}: <span className="font-medium">set</span></li>)}
+        {items.map((item) => (
+          <li key={item}>
+            {item}: <span className="font-medium">set</span>
+          </li>
+        ))}
       </ul>
       <p className="mt-2 text-xs text-neutral-500 dark:text-neutral-400">
-        To replace one, type it again: a URL with new credentials or query, or a header line with a value. A header line left as “Name:” keeps its stored value.
+        To replace one, type it again: a URL with new credentials or query, or a header line with a value. A header line
+        left as “Name:” keeps its stored value.
       </p>
       <div className="mt-2">
-        <CheckboxField id="target-forgetSecrets" label="Forget the stored secrets I have not typed again" checked={forgetSecrets} onChange={(e) => bind.set("forgetSecrets", e.target.checked)} />
+        <CheckboxField
+          id="target-forgetSecrets"
+          label="Forget the stored secrets I have not typed again"
+          checked={forgetSecrets}
+          onChange={(e) => bind.set("forgetSecrets", e.target.checked)}
+        />
       </div>
     </div>
   );

@@ -15,15 +15,24 @@ const WINDOW_LABEL: Record<string, string> = { "24h": "24 h", "7d": "7 d", "30d"
 export function TargetGroup({ group }: { group: OverviewGroupView }) {
   const problems = group.targets.filter((t) => t.status === "critical" || t.status === "warning").length;
   return (
-    <details open className="group/g rounded-lg border border-neutral-200 bg-white shadow-sm dark:border-neutral-800 dark:bg-neutral-900">
+    <details
+      open
+      className="group/g rounded-lg border border-neutral-200 bg-white shadow-sm dark:border-neutral-800 dark:bg-neutral-900"
+    >
       <summary className="flex cursor-pointer list-none items-center gap-3 px-4 py-3 sm:px-5 [&::-webkit-details-marker]:hidden">
-        <span aria-hidden="true" className="text-xs transition-transform group-open/g:rotate-90">▶</span>
+        <span aria-hidden="true" className="text-xs transition-transform group-open/g:rotate-90">
+          ▶
+        </span>
         <h2 className="text-base font-semibold">{group.name}</h2>
-        <span className={`text-sm ${muted}`}>{group.targets.length} target{group.targets.length === 1 ? "" : "s"}</span>
+        <span className={`text-sm ${muted}`}>
+          {group.targets.length} target{group.targets.length === 1 ? "" : "s"}
+        </span>
         {problems > 0 && <StatusBadge status={group.status} />}
       </summary>
       <ul className="divide-y divide-neutral-200 border-t border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800">
-        {group.targets.map((t) => <TargetRow key={t.id} target={t} />)}
+        {group.targets.map((t) => (
+          <TargetRow key={t.id} target={t} />
+        ))}
       </ul>
     </details>
   );
@@ -35,7 +44,10 @@ function Kpi({ label, kpi, view }: { label: string; kpi: string; view: KpiView |
   return (
     <div>
       <dt className={muted}>{label}</dt>
-      <dd className={`tabular-nums ${valueTone(view.level)}`}>{text}{view.level !== "ok" && <span className="sr-only"> ({view.level})</span>}</dd>
+      <dd className={`tabular-nums ${valueTone(view.level)}`}>
+        {text}
+        {view.level !== "ok" && <span className="sr-only"> ({view.level})</span>}
+      </dd>
     </div>
   );
 }
@@ -47,22 +59,45 @@ function TargetRow({ target: t }: { target: OverviewTargetView }) {
     ? `Response time over the last hour: ${t.sparkline.length} minutes, from ${formatKpi("response_time_ms", Math.min(...t.sparkline.map((p) => p.ms)))} to ${formatKpi("response_time_ms", Math.max(...t.sparkline.map((p) => p.ms)))}, latest ${formatKpi("response_time_ms", last.ms)}`
     : "No response times in the last hour";
   return (
-    <li data-testid={`target-${t.slug}`} className="grid gap-x-6 gap-y-3 px-4 py-3 sm:px-5 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_minmax(0,21rem)] lg:items-center">
+    <li
+      data-testid={`target-${t.slug}`}
+      className="grid gap-x-6 gap-y-3 px-4 py-3 sm:px-5 lg:grid-cols-[minmax(0,14rem)_minmax(0,1fr)_minmax(0,21rem)] lg:items-center"
+    >
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-2">
-          <Link href={`/health/${t.id}`} className="break-words font-medium text-sky-800 hover:underline dark:text-sky-300">{t.name}</Link>
-          <span data-testid="state"><StatusBadge status={t.status} /></span>
+          <Link
+            href={`/health/${t.id}`}
+            className="break-words font-medium text-sky-800 hover:underline dark:text-sky-300"
+          >
+            {t.name}
+          </Link>
+          <span data-testid="state">
+            <StatusBadge status={t.status} />
+          </span>
         </div>
         <p className={`mt-0.5 text-xs ${muted}`}>
           {t.kind} · every {formatInterval(t.intervalSeconds)} ·{" "}
           {t.lastCheck ? (
-            <>checked <Time value={t.lastCheck.at} />{!t.lastCheck.ok && <span className="text-red-700 dark:text-red-300"> — failed: {t.lastCheck.failureMessage ?? t.lastCheck.failureKind}</span>}</>
-          ) : "not checked yet"}
+            <>
+              checked <Time value={t.lastCheck.at} />
+              {!t.lastCheck.ok && (
+                <span className="text-red-700 dark:text-red-300">
+                  {" "}
+                  — failed: {t.lastCheck.failureMessage ?? t.lastCheck.failureKind}
+                </span>
+              )}
+            </>
+          ) : (
+            "not checked yet"
+          )}
         </p>
       </div>
       <div className="min-w-0">
         <StatusTimeline segments={t.recent} label={`${t.name}: ${RECENT_CHECKS_LABEL}`} height="sm" />
-        <p className={`mt-1 flex justify-between text-[11px] ${muted}`}><span>{RECENT_CHECKS_LABEL}</span><span>now</span></p>
+        <p className={`mt-1 flex justify-between text-[11px] ${muted}`}>
+          <span>{RECENT_CHECKS_LABEL}</span>
+          <span>now</span>
+        </p>
       </div>
       <dl className="grid grid-cols-2 gap-x-3 gap-y-2 text-xs sm:grid-cols-4">
         {t.uptime.map((u) => (
@@ -86,7 +121,10 @@ function TargetRow({ target: t }: { target: OverviewTargetView }) {
         {t.breakers && (
           <div>
             <dt className={muted}>Breakers</dt>
-            <dd className={valueTone(t.kpis.breaker_state?.level ?? "ok")}>{t.breakers.state}{t.breakers.names.length > 0 && <span className="block">{t.breakers.names.join(", ")}</span>}</dd>
+            <dd className={valueTone(t.kpis.breaker_state?.level ?? "ok")}>
+              {t.breakers.state}
+              {t.breakers.names.length > 0 && <span className="block">{t.breakers.names.join(", ")}</span>}
+            </dd>
           </div>
         )}
       </dl>

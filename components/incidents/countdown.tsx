@@ -19,8 +19,12 @@ export function ResponseCountdown({ incident }: { incident: IncidentSummary }) {
   if (incident.acknowledgedAt) {
     const took = (Date.parse(incident.acknowledgedAt) - Date.parse(incident.startedAt)) / 1000;
     return (
-      <span data-testid="response-countdown" className={incident.responseBreached ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-400"}>
-        Acknowledged after {formatDuration(took)}{incident.responseBreached ? ` (target ${incident.type.responseMinutes} min missed)` : ""}
+      <span
+        data-testid="response-countdown"
+        className={incident.responseBreached ? "text-red-700 dark:text-red-400" : "text-green-800 dark:text-green-400"}
+      >
+        Acknowledged after {formatDuration(took)}
+        {incident.responseBreached ? ` (target ${incident.type.responseMinutes} min missed)` : ""}
       </span>
     );
   }
@@ -34,7 +38,11 @@ export function ResponseCountdown({ incident }: { incident: IncidentSummary }) {
     );
   }
   return (
-    <span data-testid="response-countdown" className="rounded bg-red-700 px-1.5 py-0.5 font-bold tabular-nums text-white" role="status">
+    <span
+      data-testid="response-countdown"
+      className="rounded bg-red-700 px-1.5 py-0.5 font-bold tabular-nums text-white"
+      role="status"
+    >
       Response target breached {formatDuration(-left)} ago
     </span>
   );

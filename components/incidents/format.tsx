@@ -11,7 +11,12 @@ export function formatDuration(seconds: number | null): string {
   return `${Math.floor(s / 86_400)} d ${Math.floor((s % 86_400) / 3600)} h`;
 }
 
-export const STATUS_LABEL: Record<IncidentStatus, string> = { investigating: "Investigating", identified: "Identified", monitoring: "Monitoring", resolved: "Resolved" };
+export const STATUS_LABEL: Record<IncidentStatus, string> = {
+  investigating: "Investigating",
+  identified: "Identified",
+  monitoring: "Monitoring",
+  resolved: "Resolved",
+};
 
 export const SEVERITY_CLASS: Record<Severity, string> = {
   SEV1: "bg-red-700 text-white dark:bg-red-600",
@@ -19,8 +24,16 @@ export const SEVERITY_CLASS: Record<Severity, string> = {
   SEV3: "bg-sky-700 text-white dark:bg-sky-600",
 };
 
-export const SEVERITY_BORDER: Record<Severity, string> = { SEV1: "border-l-red-600", SEV2: "border-l-amber-500", SEV3: "border-l-sky-600" };
+export const SEVERITY_BORDER: Record<Severity, string> = {
+  SEV1: "border-l-red-600",
+  SEV2: "border-l-amber-500",
+  SEV3: "border-l-sky-600",
+};
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
-  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-bold ${SEVERITY_CLASS[severity]}`}>{severity}</span>;
+  return (
+    <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-bold ${SEVERITY_CLASS[severity]}`}>
+      {severity}
+    </span>
+  );
 }

@@ -21,9 +21,17 @@ export function PostmortemPanel({ incident, canAct }: { incident: IncidentDetail
   const pm = incident.postmortem;
   async function save(form: FormData) {
     setError(null);
-    const items = String(form.get("actionItems") ?? "").split("\n").map((l) => l.trim()).filter(Boolean).map((line) => ({ text: line.replace(/^\[[ x]\]\s*/i, ""), done: /^\[x\]/i.test(line) }));
+    const items = String(form.get("actionItems") ?? "")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((line) => ({ text: line.replace(/^\[[ x]\]\s*/i, ""), done: /^\[x\]/i.test(line) }));
     try {
-      await action.mutateAsync({ path: "/postmortem", method: "PUT", body: { ...Object.fromEntries(SECTIONS.map(([k]) => [k, String(form.get(k) ?? "")])), actionItems: items } });
+      await action.mutateAsync({
+        path: "/postmortem",
+        method: "PUT",
+        body: { ...Object.fromEntries(SECTIONS.map(([k]) => [k, String(form.get(k) ?? "")])), actionItems: items },
+      });
       setEditing(false);
     } catch (e) {
       setError(e instanceof Error ? e.message : "Could not save.");
@@ -32,16 +40,47 @@ export function PostmortemPanel({ incident, canAct }: { incident: IncidentDetail
   return (
     <section aria-labelledby="postmortem" className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
       <div className="flex items-center justify-between gap-2">
-        <h2 id="postmortem" className="font-semibold">Postmortem</h2>
-        {canAct && !editing && <Button variant="secondary" onClick={() => setEditing(true)}>{pm ? "Edit postmortem" : "Write postmortem"}</Button>}
+        <h2 id="postmortem" className="font-semibold">
+          Postmortem
+        </h2>
+        {canAct && !editing && (
+          <Button variant="secondary" onClick={() => setEditing(true)}>
+            {pm ? "Edit postmortem" : "Write postmortem"}
+          </Button>
+        )}
       </div>
       {editing ? (
         <form onSubmit={onSubmitWith(save)} className="mt-3 space-y-3">
-          {SECTIONS.map(([key, label]) => <TextAreaField key={key} id={`pm-${key}`} name={key} label={`${label} (markdown)`} rows={3} defaultValue={pm?.[key] ?? ""} />)}
-          <TextAreaField id="pm-actionItems" name="actionItems" label="Action items, one per line ([x] at the start marks one done)" rows={4}
-            defaultValue={pm?.actionItems.map((a) => `${a.done ? "[x] " : ""}${a.text}`).join("\n") ?? ""} />
-          {error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>}
-          <div className="flex gap-2"><Button type="submit" disabled={action.isPending}>Save postmortem</Button><Button type="button" variant="ghost" onClick={() => setEditing(false)}>Cancel</Button></div>
+          {SECTIONS.map(([key, label]) => (
+            <TextAreaField
+              key={key}
+              id={`pm-${key}`}
+              name={key}
+              label={`${label} (markdown)`}
+              rows={3}
+              defaultValue={pm?.[key] ?? ""}
+            />
+          ))}
+          <TextAreaField
+            id="pm-actionItems"
+            name="actionItems"
+            label="Action items, one per line ([x] at the start marks one done)"
+            rows={4}
+            defaultValue={pm?.actionItems.map((a) => `${a.done ? "[x] " : ""}${a.text}`).join("\n") ?? ""}
+          />
+          {error && (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {error}
+            </p>
+          )}
+          <div className="flex gap-2">
+            <Button type="submit" disabled={action.isPending}>
+              Save postmortem
+            </Button>
+            <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
+              Cancel
+            </Button>
+          </div>
         </form>
       ) : pm ? (
         <div className="mt-3 space-y-3 text-sm" data-testid="postmortem">
@@ -49,17 +88,34 @@ export function PostmortemPanel({ incident, canAct }: { incident: IncidentDetail
             <div key={key}>
               <h3 className="font-medium">{label}</h3>
               {/* Sanitized on the server (lib/incidents/markdown.ts). */}
-              <div className="[&_a]:underline [&_ul]:list-disc [&_ul]:pl-5" dangerouslySetInnerHTML={{ __html: pm.html[key] || "<p>—</p>" }} />
+              <div
+                className="[&_a]:underline [&_ul]:list-disc [&_ul]:pl-5"
+                dangerouslySetInnerHTML={{ __html: pm.html[key] || "<p>—</p>" }}
+              />
             </div>
           ))}
           <div>
             <h3 className="font-medium">Action items</h3>
-            <p className="text-xs text-neutral-500">Tracked here in steward. Creating GitHub issues from them needs the triage feature&apos;s GitHub write path, which does not exist yet.</p>
-            <ul className="mt-1 space-y-1">{pm.actionItems.map((a, i) => <li key={i}><span aria-label={a.done ? "done" : "open"}>{a.done ? "☑" : "☐"}</span> {a.text}</li>)}</ul>
+            <p className="text-xs text-neutral-500">
+              Tracked here in steward. Creating GitHub issues from them needs the triage feature&apos;s GitHub write
+              path, which does not exist yet.
+            </p>
+            <ul className="mt-1 space-y-1">
+              {pm.actionItems.map((a, i) => (
+                <li key={i}>
+                  <span aria-label={a.done ? "done" : "open"}>{a.done ? "☑" : "☐"}</span> {a.text}
+                </li>
+              ))}
+            </ul>
           </div>
         </div>
       ) : (
-        <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">No postmortem yet. {incident.resolvedAt ? "Write one: summary, root cause, impact, a timeline excerpt and action items." : "Write one once the incident is resolved."}</p>
+        <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
+          No postmortem yet.{" "}
+          {incident.resolvedAt
+            ? "Write one: summary, root cause, impact, a timeline excerpt and action items."
+            : "Write one once the incident is resolved."}
+        </p>
       )}
     </section>
   );

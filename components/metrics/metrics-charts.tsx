@@ -13,37 +13,94 @@ function Frame({ title, label, children }: { title: string; label: string; child
   return (
     <figure className="rounded-lg border border-neutral-200 bg-white p-4 shadow-sm break-inside-avoid dark:border-neutral-800 dark:bg-neutral-900">
       <figcaption className="mb-2 text-sm font-medium">{title}</figcaption>
-      <div role="img" aria-label={label} className="h-56 w-full text-neutral-600 dark:text-neutral-300">{children}</div>
+      <div role="img" aria-label={label} className="h-56 w-full text-neutral-600 dark:text-neutral-300">
+        {children}
+      </div>
     </figure>
   );
 }
 
 /** Month-by-month rows for the chosen ids, each value scaled (e.g. seconds → days). */
 function rows(trend: TrendPoint[], ids: string[], scale: number): Row[] {
-  return trend.map((t) => ({ month: t.month, ...Object.fromEntries(ids.map((id) => [id, t.values[id] === null || t.values[id] === undefined ? null : Number(((t.values[id] as number) * scale).toFixed(2))])) }));
+  return trend.map((t) => ({
+    month: t.month,
+    ...Object.fromEntries(
+      ids.map((id) => [
+        id,
+        t.values[id] === null || t.values[id] === undefined
+          ? null
+          : Number(((t.values[id] as number) * scale).toFixed(2)),
+      ]),
+    ),
+  }));
 }
 
-function TrendLines({ title, trend, series, scale, unit }: { title: string; trend: TrendPoint[]; series: Series[]; scale: number; unit: string }) {
+function TrendLines({
+  title,
+  trend,
+  series,
+  scale,
+  unit,
+}: {
+  title: string;
+  trend: TrendPoint[];
+  series: Series[];
+  scale: number;
+  unit: string;
+}) {
   return (
     <Frame title={title} label={`${title}, last 12 months`}>
-      <LineChart responsive style={{ width: "100%", height: "100%" }} data={rows(trend, series.map((s) => s.key), scale)} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <LineChart
+        responsive
+        style={{ width: "100%", height: "100%" }}
+        data={rows(
+          trend,
+          series.map((s) => s.key),
+          scale,
+        )}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="currentColor" strokeOpacity={0.12} />
         <XAxis dataKey="month" {...axis} />
         <YAxis width={48} unit={unit} {...axis} />
         <Tooltip {...tooltipStyle} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s) => <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot connectNulls={false} isAnimationActive={false} />)}
+        {series.map((s) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.color}
+            strokeWidth={2}
+            dot
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
       </LineChart>
     </Frame>
   );
 }
 
-export function MetricsCharts({ trend, distribution, runtime }: { trend: TrendPoint[]; distribution: DistributionBucket[]; runtime: Array<{ slug: string; name: string }> }) {
+export function MetricsCharts({
+  trend,
+  distribution,
+  runtime,
+}: {
+  trend: TrendPoint[];
+  distribution: DistributionBucket[];
+  runtime: Array<{ slug: string; name: string }>;
+}) {
   const palette = [CHART_COLORS.sky, CHART_COLORS.violet, CHART_COLORS.pink, CHART_COLORS.warning];
   return (
     <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
       <Frame title="Issues opened vs closed" label="Issues opened and closed per month, last 12 months">
-        <BarChart responsive style={{ width: "100%", height: "100%" }} data={rows(trend, ["issues.opened", "issues.closed"], 1)} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <BarChart
+          responsive
+          style={{ width: "100%", height: "100%" }}
+          data={rows(trend, ["issues.opened", "issues.closed"], 1)}
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        >
           <CartesianGrid stroke="currentColor" strokeOpacity={0.12} />
           <XAxis dataKey="month" {...axis} />
           <YAxis width={48} allowDecimals={false} {...axis} />
@@ -53,8 +110,16 @@ export function MetricsCharts({ trend, distribution, runtime }: { trend: TrendPo
           <Bar dataKey="issues.closed" name="Closed" fill={CHART_COLORS.violet} isAnimationActive={false} />
         </BarChart>
       </Frame>
-      <Frame title="Time to first response (issues created this period)" label="Distribution of issue time to first response">
-        <BarChart responsive style={{ width: "100%", height: "100%" }} data={distribution} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <Frame
+        title="Time to first response (issues created this period)"
+        label="Distribution of issue time to first response"
+      >
+        <BarChart
+          responsive
+          style={{ width: "100%", height: "100%" }}
+          data={distribution}
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        >
           <CartesianGrid stroke="currentColor" strokeOpacity={0.12} />
           <XAxis dataKey="label" {...axis} interval={0} angle={-20} textAnchor="end" height={48} />
           <YAxis width={48} allowDecimals={false} {...axis} />
@@ -62,19 +127,57 @@ export function MetricsCharts({ trend, distribution, runtime }: { trend: TrendPo
           <Bar dataKey="count" name="Issues" fill={CHART_COLORS.sky} isAnimationActive={false} />
         </BarChart>
       </Frame>
-      <TrendLines title="Issue first response (hours)" trend={trend} scale={1 / 3600} unit="h"
-        series={[{ key: "issues.first_response.median", label: "Median", color: CHART_COLORS.sky }, { key: "issues.first_response.mean", label: "Mean", color: CHART_COLORS.violet }]} />
-      <TrendLines title="Bug MTTR and time to close (days, mean)" trend={trend} scale={1 / 86_400} unit="d"
-        series={[{ key: "bugs.mttr.mean", label: "Bug MTTR", color: CHART_COLORS.critical }, { key: "issues.time_to_close.mean", label: "Time to close", color: CHART_COLORS.sky }]} />
-      <TrendLines title="Default-branch CI pass rate and PR merge rate (%)" trend={trend} scale={100} unit="%"
-        series={[{ key: "ci.pass_rate", label: "CI pass rate", color: CHART_COLORS.sky }, { key: "prs.merge_rate", label: "Merge rate", color: CHART_COLORS.violet }]} />
+      <TrendLines
+        title="Issue first response (hours)"
+        trend={trend}
+        scale={1 / 3600}
+        unit="h"
+        series={[
+          { key: "issues.first_response.median", label: "Median", color: CHART_COLORS.sky },
+          { key: "issues.first_response.mean", label: "Mean", color: CHART_COLORS.violet },
+        ]}
+      />
+      <TrendLines
+        title="Bug MTTR and time to close (days, mean)"
+        trend={trend}
+        scale={1 / 86_400}
+        unit="d"
+        series={[
+          { key: "bugs.mttr.mean", label: "Bug MTTR", color: CHART_COLORS.critical },
+          { key: "issues.time_to_close.mean", label: "Time to close", color: CHART_COLORS.sky },
+        ]}
+      />
+      <TrendLines
+        title="Default-branch CI pass rate and PR merge rate (%)"
+        trend={trend}
+        scale={100}
+        unit="%"
+        series={[
+          { key: "ci.pass_rate", label: "CI pass rate", color: CHART_COLORS.sky },
+          { key: "prs.merge_rate", label: "Merge rate", color: CHART_COLORS.violet },
+        ]}
+      />
       {runtime.length > 0 && (
-        <TrendLines title="Uptime per target (%)" trend={trend} scale={1} unit="%"
-          series={runtime.slice(0, 4).map((t, i) => ({ key: `runtime.${t.slug}.uptime_pct`, label: t.name, color: palette[i]! }))} />
+        <TrendLines
+          title="Uptime per target (%)"
+          trend={trend}
+          scale={1}
+          unit="%"
+          series={runtime
+            .slice(0, 4)
+            .map((t, i) => ({ key: `runtime.${t.slug}.uptime_pct`, label: t.name, color: palette[i]! }))}
+        />
       )}
       {runtime.length > 0 && (
-        <TrendLines title="Response time p95 per target (ms)" trend={trend} scale={1} unit=""
-          series={runtime.slice(0, 4).map((t, i) => ({ key: `runtime.${t.slug}.response_p95_ms`, label: t.name, color: palette[i]! }))} />
+        <TrendLines
+          title="Response time p95 per target (ms)"
+          trend={trend}
+          scale={1}
+          unit=""
+          series={runtime
+            .slice(0, 4)
+            .map((t, i) => ({ key: `runtime.${t.slug}.response_p95_ms`, label: t.name, color: palette[i]! }))}
+        />
       )}
     </div>
   );

@@ -8,22 +8,59 @@ import { MetricsCharts } from "./metrics-charts";
 import { NotableList } from "./notable-list";
 import { QuarterlyChecklist } from "./quarterly-checklist";
 
-const GROUPS: Array<[KpiGroup, string]> = [["issues", "Issues"], ["prs", "Pull requests"], ["bugs", "Bugs"], ["ci", "Default-branch CI"], ["releases", "Releases"], ["alerts", "Security alerts"], ["community", "Community"], ["runtime", "Runtime"], ["incidents", "Incidents"], ["triage", "Triage"]];
+const GROUPS: Array<[KpiGroup, string]> = [
+  ["issues", "Issues"],
+  ["prs", "Pull requests"],
+  ["bugs", "Bugs"],
+  ["ci", "Default-branch CI"],
+  ["releases", "Releases"],
+  ["alerts", "Security alerts"],
+  ["community", "Community"],
+  ["runtime", "Runtime"],
+  ["incidents", "Incidents"],
+  ["triage", "Triage"],
+];
 /** Tiles shown per group; the API and the report carry every statistic. */
 const HIDDEN = /^(issues|prs|bugs)\..*\.(count|p90)$|^prs\.first_response\.(median|mean)$/;
 
-export function MetricsView({ view, downloadQuery, quarterly }: { view: View; downloadQuery: string; quarterly: boolean }) {
+export function MetricsView({
+  view,
+  downloadQuery,
+  quarterly,
+}: {
+  view: View;
+  downloadQuery: string;
+  quarterly: boolean;
+}) {
   const labels = new Map([...KPI_BY_ID].map(([id, s]) => [id, s.label]));
   for (const t of view.runtimeTargets) for (const s of runtimeSpecs(t)) labels.set(s.id, s.label);
   const groupOf = (id: string): KpiGroup => KPI_BY_ID.get(id)?.group ?? "runtime";
   return (
     <div className="space-y-8">
       <p className="text-sm text-neutral-600 dark:text-neutral-400" data-testid="window">
-        {view.repo ?? "All repositories"} · {view.window.label} · {new Date(view.window.start).toISOString().slice(0, 16).replace("T", " ")} – {new Date(view.window.end).toISOString().slice(0, 16).replace("T", " ")} UTC (end excluded, bounds are midnight in {view.window.tz}) · compared with {view.previousWindow.label}
+        {view.repo ?? "All repositories"} · {view.window.label} ·{" "}
+        {new Date(view.window.start).toISOString().slice(0, 16).replace("T", " ")} –{" "}
+        {new Date(view.window.end).toISOString().slice(0, 16).replace("T", " ")} UTC (end excluded, bounds are midnight
+        in {view.window.tz}) · compared with {view.previousWindow.label}
       </p>
       <nav aria-label="Downloads" className="flex flex-wrap gap-3 text-sm print:hidden">
-        <a href={`/api/v1/kpis/report?${downloadQuery}&format=md`} download className="font-medium text-sky-700 underline dark:text-sky-400">Markdown report ({view.window.label}.md)</a>
-        {CSV_TABLES.map((t) => <a key={t} href={`/api/v1/kpis/report?${downloadQuery}&format=csv&table=${t}`} download className="text-sky-700 underline dark:text-sky-400">CSV: {t}</a>)}
+        <a
+          href={`/api/v1/kpis/report?${downloadQuery}&format=md`}
+          download
+          className="font-medium text-sky-700 underline dark:text-sky-400"
+        >
+          Markdown report ({view.window.label}.md)
+        </a>
+        {CSV_TABLES.map((t) => (
+          <a
+            key={t}
+            href={`/api/v1/kpis/report?${downloadQuery}&format=csv&table=${t}`}
+            download
+            className="text-sky-700 underline dark:text-sky-400"
+          >
+            CSV: {t}
+          </a>
+        ))}
       </nav>
       {quarterly && <QuarterlyChecklist view={view} />}
       {GROUPS.map(([group, title]) => {
@@ -31,23 +68,44 @@ export function MetricsView({ view, downloadQuery, quarterly }: { view: View; do
         if (kpis.length === 0) return null;
         return (
           <section key={group} aria-labelledby={`g-${group}`}>
-            <h2 id={`g-${group}`} className="mb-3 text-lg font-semibold">{title}</h2>
+            <h2 id={`g-${group}`} className="mb-3 text-lg font-semibold">
+              {title}
+            </h2>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 print:grid-cols-3">
-              {kpis.map((k) => <KpiTile key={k.id} kpi={k} label={labels.get(k.id) ?? k.id} noSource={NO_DATA_SOURCE.has(k.id)} />)}
+              {kpis.map((k) => (
+                <KpiTile key={k.id} kpi={k} label={labels.get(k.id) ?? k.id} noSource={NO_DATA_SOURCE.has(k.id)} />
+              ))}
             </div>
           </section>
         );
       })}
       <section aria-labelledby="g-charts">
-        <h2 id="g-charts" className="mb-3 text-lg font-semibold">Trends (12 months to {view.trend.at(-1)?.month})</h2>
+        <h2 id="g-charts" className="mb-3 text-lg font-semibold">
+          Trends (12 months to {view.trend.at(-1)?.month})
+        </h2>
         <MetricsCharts trend={view.trend} distribution={view.distribution} runtime={view.runtimeTargets} />
       </section>
       <section aria-labelledby="g-notable" className="grid gap-4 lg:grid-cols-2">
-        <h2 id="g-notable" className="text-lg font-semibold lg:col-span-2">Notable items</h2>
-        <NotableList title="Longest-waiting issues (no response by the end)" items={view.notable.waiting} empty="Every open issue has a response." verb="waiting" />
-        <NotableList title="Slowest merges" items={view.notable.slowestMerges} empty="No pull request was merged in this period." verb="took" />
+        <h2 id="g-notable" className="text-lg font-semibold lg:col-span-2">
+          Notable items
+        </h2>
+        <NotableList
+          title="Longest-waiting issues (no response by the end)"
+          items={view.notable.waiting}
+          empty="Every open issue has a response."
+          verb="waiting"
+        />
+        <NotableList
+          title="Slowest merges"
+          items={view.notable.slowestMerges}
+          empty="No pull request was merged in this period."
+          verb="took"
+        />
       </section>
-      <p className="text-xs text-neutral-500">Values: {formatValue("count", view.kpis.length)} KPIs. Every KPI&apos;s definition is behind its ⓘ and in the Markdown report.</p>
+      <p className="text-xs text-neutral-500">
+        Values: {formatValue("count", view.kpis.length)} KPIs. Every KPI&apos;s definition is behind its ⓘ and in the
+        Markdown report.
+      </p>
     </div>
   );
 }

@@ -9,16 +9,33 @@ export function QuarterlyChecklist({ view }: { view: MetricsView }) {
     return kpi ? formatValue(kpi.unit, kpi.value) : "—";
   };
   const items: Array<[string, string]> = [
-    ["Issues: opened vs closed trend", `${show("issues.opened")} opened, ${show("issues.closed")} closed this quarter (monthly bars below)`],
-    ["Response times: average time to first response", `${show("issues.first_response.mean")} (issues), ${show("prs.first_response.mean")} (pull requests)`],
-    ["Resolution times: average time to close", `${show("issues.time_to_close.mean")} (issues); bug MTTR ${show("bugs.mttr.mean")}`],
+    [
+      "Issues: opened vs closed trend",
+      `${show("issues.opened")} opened, ${show("issues.closed")} closed this quarter (monthly bars below)`,
+    ],
+    [
+      "Response times: average time to first response",
+      `${show("issues.first_response.mean")} (issues), ${show("prs.first_response.mean")} (pull requests)`,
+    ],
+    [
+      "Resolution times: average time to close",
+      `${show("issues.time_to_close.mean")} (issues); bug MTTR ${show("bugs.mttr.mean")}`,
+    ],
     ["User satisfaction: based on feedback", "No data source."],
     ["Code quality: test coverage, lint scores", "No data source."],
-    ["Community: contributors, engagement", `${show("community.new_contributors")} new contributors; stars ${show("community.stars")}, forks ${show("community.forks")}`],
+    [
+      "Community: contributors, engagement",
+      `${show("community.new_contributors")} new contributors; stars ${show("community.stars")}, forks ${show("community.forks")}`,
+    ],
   ];
   return (
-    <section aria-labelledby="g-quarter" className="rounded-lg border border-neutral-200 bg-white p-4 shadow-sm dark:border-neutral-800 dark:bg-neutral-900">
-      <h2 id="g-quarter" className="mb-3 text-lg font-semibold">Quarterly review: metrics to analyze</h2>
+    <section
+      aria-labelledby="g-quarter"
+      className="rounded-lg border border-neutral-200 bg-white p-4 shadow-sm dark:border-neutral-800 dark:bg-neutral-900"
+    >
+      <h2 id="g-quarter" className="mb-3 text-lg font-semibold">
+        Quarterly review: metrics to analyze
+      </h2>
       <dl className="grid gap-2 text-sm sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         {items.map(([what, value]) => (
           <div key={what} className="contents">

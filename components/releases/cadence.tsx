@@ -1,8 +1,17 @@
 import { Card } from "@/components/ui/card";
 import type { CadenceLine } from "@/lib/releases/cadence";
 
-const STATE: Record<string, string> = { as_needed: "", within: "within target", due: "due now", overdue: "overdue", none: "none yet" };
-const TONE: Record<string, string> = { overdue: "text-red-700 dark:text-red-400", due: "text-amber-700 dark:text-amber-400" };
+const STATE: Record<string, string> = {
+  as_needed: "",
+  within: "within target",
+  due: "due now",
+  overdue: "overdue",
+  none: "none yet",
+};
+const TONE: Record<string, string> = {
+  overdue: "text-red-700 dark:text-red-400",
+  due: "text-amber-700 dark:text-amber-400",
+};
 
 export function CadenceCard({ lines }: { lines: CadenceLine[] }) {
   return (
@@ -15,7 +24,11 @@ export function CadenceCard({ lines }: { lines: CadenceLine[] }) {
           </li>
         ))}
       </ul>
-      <p className="mt-3 text-xs text-neutral-500 dark:text-neutral-400">Targets from the O&amp;M summary: patches as needed, minor every 3–6 months, major yearly (STEWARD_RELEASE_CADENCE changes them). A major release also counts for the minor cadence. Due: inside the target window; overdue: past its end. Pre-releases do not count.</p>
+      <p className="mt-3 text-xs text-neutral-500 dark:text-neutral-400">
+        Targets from the O&amp;M summary: patches as needed, minor every 3–6 months, major yearly
+        (STEWARD_RELEASE_CADENCE changes them). A major release also counts for the minor cadence. Due: inside the
+        target window; overdue: past its end. Pre-releases do not count.
+      </p>
     </Card>
   );
 }

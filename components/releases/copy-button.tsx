@@ -9,7 +9,10 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
       <Button
         variant="secondary"
         onClick={() => {
-          navigator.clipboard.writeText(text).then(() => setCopied("done"), () => setCopied("failed"));
+          navigator.clipboard.writeText(text).then(
+            () => setCopied("done"),
+            () => setCopied("failed"),
+          );
         }}
       >
         {label}

@@ -11,7 +11,14 @@ import { UnreleasedCard } from "./unreleased";
 export function ReleasesPage({ data, requested }: { data: ReleasesPageData; requested: string | null }) {
   if (data.repositories.length === 0) {
     return (
-      <EmptyState title="No repositories yet" action={<Link href="/settings/repositories" className={buttonClass()}>Add a repository</Link>}>
+      <EmptyState
+        title="No repositories yet"
+        action={
+          <Link href="/settings/repositories" className={buttonClass()}>
+            Add a repository
+          </Link>
+        }
+      >
         Releases and tags come from synced repositories: add one in Settings → Repositories (or set STEWARD_REPOS).
       </EmptyState>
     );
@@ -21,7 +28,9 @@ export function ReleasesPage({ data, requested }: { data: ReleasesPageData; requ
     <div className="space-y-6">
       <RepoFilter action="/releases" repositories={data.repositories} selected={key} allowAll={false} />
       {!data.selected || !data.view ? (
-        <EmptyState title="Repository not found">steward does not sync {requested}. Pick one of the synced repositories above.</EmptyState>
+        <EmptyState title="Repository not found">
+          steward does not sync {requested}. Pick one of the synced repositories above.
+        </EmptyState>
       ) : (
         <>
           <div className="grid gap-6 lg:grid-cols-2">

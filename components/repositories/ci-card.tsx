@@ -17,13 +17,23 @@ function CheckList({ title, checks, href }: { title: string; checks: CiCheck[]; 
   if (checks.length === 0) return null;
   return (
     <div className="mt-3">
-      <h3 className="text-sm font-medium">{title} ({checks.length})</h3>
+      <h3 className="text-sm font-medium">
+        {title} ({checks.length})
+      </h3>
       <ul className="mt-1 space-y-0.5 text-sm">
         {checks.map((c, i) => (
           <li key={`${c.workflow ?? ""}/${c.name}/${i}`}>
             {c.workflow && <span className="text-neutral-500 dark:text-neutral-400">{c.workflow} / </span>}
-            {href ? <ExternalLink href={href} className="font-medium">{c.name}</ExternalLink> : <span className="font-medium">{c.name}</span>}{" "}
-            <span className="text-xs text-neutral-500 dark:text-neutral-400">({c.detail.toLowerCase().replaceAll("_", " ")})</span>
+            {href ? (
+              <ExternalLink href={href} className="font-medium">
+                {c.name}
+              </ExternalLink>
+            ) : (
+              <span className="font-medium">{c.name}</span>
+            )}{" "}
+            <span className="text-xs text-neutral-500 dark:text-neutral-400">
+              ({c.detail.toLowerCase().replaceAll("_", " ")})
+            </span>
           </li>
         ))}
       </ul>
@@ -47,7 +57,10 @@ export function CiCard({ ci, defaultBranch }: { ci: DefaultBranchCi; defaultBran
           </p>
           <p className="text-xs text-neutral-500 dark:text-neutral-400">
             {defaultBranch ?? "default branch"} ·{" "}
-            <ExternalLink href={ci.commit.url} className="font-mono">{ci.commit.oid.slice(0, 7)}</ExternalLink> · committed <Time value={ci.commit.committedDate} mode="absolute" />
+            <ExternalLink href={ci.commit.url} className="font-mono">
+              {ci.commit.oid.slice(0, 7)}
+            </ExternalLink>{" "}
+            · committed <Time value={ci.commit.committedDate} mode="absolute" />
           </p>
           <CheckList title="Failing" checks={ci.failing} href={`${ci.commit.url}/checks`} />
           <CheckList title="Pending" checks={ci.pending} href={`${ci.commit.url}/checks`} />

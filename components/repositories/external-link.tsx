@@ -9,11 +9,24 @@ export function safeExternalHref(url: string): string | null {
 }
 
 /** Opens GitHub in a new tab without telling it where the visitor came from. */
-export function ExternalLink({ href, children, className = "" }: { href: string; children: React.ReactNode; className?: string }) {
+export function ExternalLink({
+  href,
+  children,
+  className = "",
+}: {
+  href: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const safe = safeExternalHref(href);
   if (!safe) return <span className={className}>{children}</span>;
   return (
-    <a href={safe} target="_blank" rel="noreferrer" className={`text-sky-800 hover:underline dark:text-sky-300 ${className}`}>
+    <a
+      href={safe}
+      target="_blank"
+      rel="noreferrer"
+      className={`text-sky-800 hover:underline dark:text-sky-300 ${className}`}
+    >
       {children}
     </a>
   );

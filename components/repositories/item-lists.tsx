@@ -14,7 +14,9 @@ function ItemList({ items, since, empty }: { items: ItemLink[]; since: string; e
           <ExternalLink href={item.url} className="break-words">
             <span className="tabular-nums">#{item.number}</span> {item.title}
           </ExternalLink>
-          <p className={`text-xs ${muted}`}>{item.authorLogin ?? "ghost"} · {since} <Time value={item.since} /></p>
+          <p className={`text-xs ${muted}`}>
+            {item.authorLogin ?? "ghost"} · {since} <Time value={item.since} />
+          </p>
         </li>
       ))}
     </ul>
@@ -25,7 +27,10 @@ function ItemList({ items, since, empty }: { items: ItemLink[]; since: string; e
 export function AwaitingReviewCard({ awaiting }: { awaiting: { count: number; items: ItemLink[] } }) {
   return (
     <Card title={`Waiting for review (${awaiting.count})`}>
-      <p className={`mb-3 text-xs ${muted}`}>Open, non-draft pull requests with no approving or change-requesting review yet; waiting since ready for review (or opened). Longest wait first.</p>
+      <p className={`mb-3 text-xs ${muted}`}>
+        Open, non-draft pull requests with no approving or change-requesting review yet; waiting since ready for review
+        (or opened). Longest wait first.
+      </p>
       <ItemList items={awaiting.items} since="waiting since" empty="No pull request is waiting for a review." />
     </Card>
   );

@@ -15,13 +15,17 @@ export function ReleaseCard({ release }: { release: LatestRelease | null }) {
       ) : (
         <div className="space-y-1">
           <p className="flex flex-wrap items-center gap-2">
-            <ExternalLink href={release.url} className="font-mono text-lg font-semibold">{release.tagName}</ExternalLink>
+            <ExternalLink href={release.url} className="font-mono text-lg font-semibold">
+              {release.tagName}
+            </ExternalLink>
             {release.isPrerelease && <Badge tone="amber">pre-release</Badge>}
             {release.isLatest && <Badge tone="green">latest</Badge>}
           </p>
           {release.name && release.name !== release.tagName && <p className="text-sm">{release.name}</p>}
           <p className="text-xs text-neutral-500 dark:text-neutral-400">
-            {release.publishedAt ? `Published ${formatDateTime(release.publishedAt)}` : `Created ${formatDateTime(release.createdAt)} (not published)`}
+            {release.publishedAt
+              ? `Published ${formatDateTime(release.publishedAt)}`
+              : `Created ${formatDateTime(release.createdAt)} (not published)`}
           </p>
         </div>
       )}

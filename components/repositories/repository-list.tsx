@@ -35,22 +35,39 @@ function Definitions() {
 
 function SummaryRow({ repo: r }: { repo: RepositorySummary }) {
   const last = r.sync.last;
-  const when = last === null ? null : last.finishedAt ? <>finished <Time value={last.finishedAt} /></> : <>started <Time value={last.startedAt} /></>;
+  const when =
+    last === null ? null : last.finishedAt ? (
+      <>
+        finished <Time value={last.finishedAt} />
+      </>
+    ) : (
+      <>
+        started <Time value={last.startedAt} />
+      </>
+    );
   return (
     <tr className="align-top">
       <th scope="row" className="py-2 pr-4 font-medium">
-        <Link href={overviewHref(r.owner, r.name)} className="text-sky-800 hover:underline dark:text-sky-300">{r.owner}/{r.name}</Link>
+        <Link href={overviewHref(r.owner, r.name)} className="text-sky-800 hover:underline dark:text-sky-300">
+          {r.owner}/{r.name}
+        </Link>
       </th>
-      <td className="py-2 pr-4"><RepositoryFlags enabled={r.enabled} isArchived={r.isArchived} /></td>
+      <td className="py-2 pr-4">
+        <RepositoryFlags enabled={r.enabled} isArchived={r.isArchived} />
+      </td>
       {r.synced ? (
         <>
           <td className={num}>{r.openIssues}</td>
           <td className={num}>{r.openPulls}</td>
           <td className={num}>{r.openAlerts}</td>
-          <td className="py-2 pr-4"><CiBadge state={r.ci} /></td>
+          <td className="py-2 pr-4">
+            <CiBadge state={r.ci} />
+          </td>
         </>
       ) : (
-        <td colSpan={4} className="py-2 pr-4 text-neutral-600 dark:text-neutral-400" data-testid="not-synced">not synced yet</td>
+        <td colSpan={4} className="py-2 pr-4 text-neutral-600 dark:text-neutral-400" data-testid="not-synced">
+          not synced yet
+        </td>
       )}
       <td className="py-2">
         <SyncBadge sync={r.sync} />
@@ -64,8 +81,12 @@ export function RepositoryList({ repositories }: { repositories: RepositorySumma
   if (repositories.length === 0) {
     return (
       <EmptyState title="No repositories yet">
-        An admin adds repositories in <Link href="/settings/repositories" className="font-medium text-sky-800 underline dark:text-sky-300">Settings → Repositories</Link>{" "}
-        or lists them (owner/name, comma-separated) in the <code className="font-mono">STEWARD_REPOS</code> environment variable. Each is synced from GitHub and appears here.
+        An admin adds repositories in{" "}
+        <Link href="/settings/repositories" className="font-medium text-sky-800 underline dark:text-sky-300">
+          Settings → Repositories
+        </Link>{" "}
+        or lists them (owner/name, comma-separated) in the <code className="font-mono">STEWARD_REPOS</code> environment
+        variable. Each is synced from GitHub and appears here.
       </EmptyState>
     );
   }
@@ -75,17 +96,33 @@ export function RepositoryList({ repositories }: { repositories: RepositorySumma
         <table className="w-full min-w-[760px] text-left text-sm">
           <thead className="text-xs text-neutral-500 dark:text-neutral-400">
             <tr>
-              <th scope="col" className={th}>Repository</th>
-              <th scope="col" className={th}>Status</th>
-              <th scope="col" className={`${th} text-right`}>Open issues</th>
-              <th scope="col" className={`${th} text-right`}>Open pull requests</th>
-              <th scope="col" className={`${th} text-right`}>Security alerts</th>
-              <th scope="col" className={th}>Default branch CI</th>
-              <th scope="col" className="py-2 font-medium">Last sync</th>
+              <th scope="col" className={th}>
+                Repository
+              </th>
+              <th scope="col" className={th}>
+                Status
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Open issues
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Open pull requests
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Security alerts
+              </th>
+              <th scope="col" className={th}>
+                Default branch CI
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                Last sync
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
-            {repositories.map((r) => <SummaryRow key={r.id} repo={r} />)}
+            {repositories.map((r) => (
+              <SummaryRow key={r.id} repo={r} />
+            ))}
           </tbody>
         </table>
       </div>

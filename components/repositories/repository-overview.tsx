@@ -12,8 +12,16 @@ import { AwaitingReviewCard, NewestIssuesCard } from "./item-lists";
 
 function FactsStrip({ overview: o }: { overview: Overview }) {
   const r = o.repository;
-  const facts: Array<[string, string]> = [["Default branch", r.defaultBranch ?? "unknown"], ["Visibility", r.isPrivate ? "private" : "public"]];
-  if (o.stats) facts.push(["Stars", o.stats.stars.toLocaleString("en-GB")], ["Forks", o.stats.forks.toLocaleString("en-GB")], ["Watchers", o.stats.watchers.toLocaleString("en-GB")]);
+  const facts: Array<[string, string]> = [
+    ["Default branch", r.defaultBranch ?? "unknown"],
+    ["Visibility", r.isPrivate ? "private" : "public"],
+  ];
+  if (o.stats)
+    facts.push(
+      ["Stars", o.stats.stars.toLocaleString("en-GB")],
+      ["Forks", o.stats.forks.toLocaleString("en-GB")],
+      ["Watchers", o.stats.watchers.toLocaleString("en-GB")],
+    );
   return (
     <div className="mb-6 space-y-2">
       <RepositoryFlags enabled={r.enabled} isArchived={r.isArchived} />
@@ -39,7 +47,9 @@ function NotSynced({ overview: o }: { overview: Overview }) {
       : "The repository is paused, so it will not be synced until an admin resumes it in Settings → Repositories.";
   return (
     <EmptyState title="Not synced yet">
-      <p>Not synced yet — steward has not finished a first sync of {r.owner}/{r.name}, so there is nothing to count.</p>
+      <p>
+        Not synced yet — steward has not finished a first sync of {r.owner}/{r.name}, so there is nothing to count.
+      </p>
       <p className="mt-2">{next}</p>
     </EmptyState>
   );

@@ -14,15 +14,26 @@ export function SyncCard({ repositoryId, sync }: { repositoryId: string; sync: S
   return (
     <Card
       title="Last sync"
-      actions={<Link href={`/settings/repositories/${repositoryId}`} className="text-sm text-sky-800 hover:underline dark:text-sky-300">Sync history</Link>}
+      actions={
+        <Link
+          href={`/settings/repositories/${repositoryId}`}
+          className="text-sm text-sky-800 hover:underline dark:text-sky-300"
+        >
+          Sync history
+        </Link>
+      }
     >
       <SyncBadge sync={sync} />
       {last === null ? (
-        <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400">{sync.running ? "The first sync is starting." : "This repository has never been synced."}</p>
+        <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400">
+          {sync.running ? "The first sync is starting." : "This repository has never been synced."}
+        </p>
       ) : (
         <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className={dt}>Started</dt>
-          <dd><Time value={last.startedAt} mode="absolute" /> ({last.trigger})</dd>
+          <dd>
+            <Time value={last.startedAt} mode="absolute" /> ({last.trigger})
+          </dd>
           <dt className={dt}>Finished</dt>
           <dd>{last.finishedAt ? formatDateTime(last.finishedAt) : "not yet"}</dd>
           <dt className={dt}>Items fetched</dt>

@@ -14,7 +14,12 @@ export function UnlabeledIssuesCard({ unlabeled }: { unlabeled: RepositoryOvervi
   const shown = unlabeled.newest.length;
   return (
     <Card title="Unlabeled issues">
-      <Figure value={unlabeled.count} label={unlabeled.count === 1 ? "open issue without a label" : "open issues without a label"} definition={DEF.unlabeledIssues} testId="unlabeled-issues-count" />
+      <Figure
+        value={unlabeled.count}
+        label={unlabeled.count === 1 ? "open issue without a label" : "open issues without a label"}
+        definition={DEF.unlabeledIssues}
+        testId="unlabeled-issues-count"
+      />
       {shown === 0 ? (
         <p className="mt-4 text-sm text-neutral-600 dark:text-neutral-400">Every open issue has a label.</p>
       ) : (
@@ -23,10 +28,18 @@ export function UnlabeledIssuesCard({ unlabeled }: { unlabeled: RepositoryOvervi
             <caption className="sr-only">The {shown} newest open issues without a label</caption>
             <thead className="text-xs text-neutral-500 dark:text-neutral-400">
               <tr>
-                <th scope="col" className={th}>Issue</th>
-                <th scope="col" className={th}>Title</th>
-                <th scope="col" className={th}>Author</th>
-                <th scope="col" className="py-2 font-medium">Opened</th>
+                <th scope="col" className={th}>
+                  Issue
+                </th>
+                <th scope="col" className={th}>
+                  Title
+                </th>
+                <th scope="col" className={th}>
+                  Author
+                </th>
+                <th scope="col" className="py-2 font-medium">
+                  Opened
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
@@ -36,8 +49,12 @@ export function UnlabeledIssuesCard({ unlabeled }: { unlabeled: RepositoryOvervi
                   <td className="py-2 pr-4 break-words">
                     <ExternalLink href={issue.url}>{issue.title}</ExternalLink>
                   </td>
-                  <td className="py-2 pr-4"><Author login={issue.authorLogin} type={issue.authorType} /></td>
-                  <td className="whitespace-nowrap py-2"><Time value={issue.createdAt} mode="absolute" /></td>
+                  <td className="py-2 pr-4">
+                    <Author login={issue.authorLogin} type={issue.authorType} />
+                  </td>
+                  <td className="whitespace-nowrap py-2">
+                    <Time value={issue.createdAt} mode="absolute" />
+                  </td>
                 </tr>
               ))}
             </tbody>

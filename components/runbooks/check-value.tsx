@@ -9,10 +9,18 @@ const WORD = { pass: "pass", fail: "fail", not_connected: "not connected" } as c
 export function CheckValue({ result }: { result: CheckResult }) {
   const meta = CHECK_DEFINITIONS[result.id];
   return (
-    <span className="inline-flex flex-wrap items-center gap-1.5 text-xs" title={`${meta.definition} Pass when ${meta.passCondition}.`}>
+    <span
+      className="inline-flex flex-wrap items-center gap-1.5 text-xs"
+      title={`${meta.definition} Pass when ${meta.passCondition}.`}
+    >
       <Badge tone={TONE[result.status]}>{WORD[result.status]}</Badge>
       {result.evidenceUrl ? (
-        <a href={result.evidenceUrl} className="text-neutral-600 underline-offset-2 hover:underline dark:text-neutral-400">{result.display}</a>
+        <a
+          href={result.evidenceUrl}
+          className="text-neutral-600 underline-offset-2 hover:underline dark:text-neutral-400"
+        >
+          {result.display}
+        </a>
       ) : (
         <span className="text-neutral-600 dark:text-neutral-400">{result.display}</span>
       )}

@@ -5,7 +5,11 @@ import type { HistoryBucket } from "@/lib/runbooks/views/types";
 /** Runs per period by outcome (props in, no fetching). */
 export function HistoryChart({ buckets }: { buckets: HistoryBucket[] }) {
   return (
-    <div className="h-64 w-full" role="img" aria-label={`Runs per period: ${buckets.map((b) => `${b.label} ${b.onTime} on time, ${b.late} late, ${b.missed} missed`).join("; ")}`}>
+    <div
+      className="h-64 w-full"
+      role="img"
+      aria-label={`Runs per period: ${buckets.map((b) => `${b.label} ${b.onTime} on time, ${b.late} late, ${b.missed} missed`).join("; ")}`}
+    >
       <ResponsiveContainer>
         <BarChart data={buckets} margin={{ left: -20 }}>
           <CartesianGrid strokeDasharray="3 3" opacity={0.3} />

@@ -7,13 +7,21 @@ import type { PreviewResponse } from "@/lib/runbooks/preview-types";
 import { Button } from "@/components/ui/button";
 import { ImportPreviewEditor, type PreviewEdits } from "./import-preview";
 
-const TEMPLATE_NAMES: Record<string, string> = { "open-source-maintenance": "Open-source maintenance runbook", "service-maintenance": "Service maintenance runbook", "operations-summary": "Operations summary checklist" };
+const TEMPLATE_NAMES: Record<string, string> = {
+  "open-source-maintenance": "Open-source maintenance runbook",
+  "service-maintenance": "Service maintenance runbook",
+  "operations-summary": "Operations summary checklist",
+};
 
 /** Import from a template, pasted markdown or a file; preview, edit cadences and checks, then import (and activate). */
 export function ImportPanel({ initialTemplate, runbookId }: { initialTemplate?: string; runbookId?: string }) {
   const router = useRouter();
   const [mode, setMode] = useState<"template" | "markdown">(initialTemplate || !runbookId ? "template" : "markdown");
-  const [template, setTemplate] = useState(initialTemplate && (TEMPLATE_IDS as readonly string[]).includes(initialTemplate) ? initialTemplate : TEMPLATE_IDS[0]);
+  const [template, setTemplate] = useState(
+    initialTemplate && (TEMPLATE_IDS as readonly string[]).includes(initialTemplate)
+      ? initialTemplate
+      : TEMPLATE_IDS[0],
+  );
   const [markdown, setMarkdown] = useState("");
   const [fileError, setFileError] = useState<string | null>(null);
   const [preview, setPreview] = useState<PreviewResponse | null>(null);
@@ -32,45 +40,112 @@ export function ImportPanel({ initialTemplate, runbookId }: { initialTemplate?: 
       setFileError("The file is not UTF-8 text. Save it as UTF-8 and try again.");
     }
   };
-  const runPreview = () => previewMutation.mutate(source, { onSuccess: (p) => { setPreview(p); setEdits({ sections: {}, checks: {} }); } });
+  const runPreview = () =>
+    previewMutation.mutate(source, {
+      onSuccess: (p) => {
+        setPreview(p);
+        setEdits({ sections: {}, checks: {} });
+      },
+    });
   const runImport = (activate: boolean) =>
     importMutation.mutate(
-      { ...source, ...(runbookId ? { runbookId, name: preview?.title } : {}), activate, sections: Object.values(edits.sections), checks: edits.checks },
-      { onSuccess: () => { setPreview(null); router.push(activate ? "/today" : "/runbooks"); } },
+      {
+        ...source,
+        ...(runbookId ? { runbookId, name: preview?.title } : {}),
+        activate,
+        sections: Object.values(edits.sections),
+        checks: edits.checks,
+      },
+      {
+        onSuccess: () => {
+          setPreview(null);
+          router.push(activate ? "/today" : "/runbooks");
+        },
+      },
     );
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-4 text-sm" role="radiogroup" aria-label="Source">
-        <label className="flex items-center gap-1"><input type="radio" checked={mode === "template"} onChange={() => setMode("template")} /> Built-in template</label>
-        <label className="flex items-center gap-1"><input type="radio" checked={mode === "markdown"} onChange={() => setMode("markdown")} /> Paste or upload markdown</label>
+        <label className="flex items-center gap-1">
+          <input type="radio" checked={mode === "template"} onChange={() => setMode("template")} /> Built-in template
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="radio" checked={mode === "markdown"} onChange={() => setMode("markdown")} /> Paste or upload
+          markdown
+        </label>
       </div>
       {mode === "template" ? (
         <div className="text-sm">
-          <label htmlFor="import-template" className="block">Template</label>
-          <select id="import-template" value={template} onChange={(e) => setTemplate(e.target.value as typeof template)} className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-900">
-            {TEMPLATE_IDS.map((t) => <option key={t} value={t}>{TEMPLATE_NAMES[t]}</option>)}
+          <label htmlFor="import-template" className="block">
+            Template
+          </label>
+          <select
+            id="import-template"
+            value={template}
+            onChange={(e) => setTemplate(e.target.value as typeof template)}
+            className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-900"
+          >
+            {TEMPLATE_IDS.map((t) => (
+              <option key={t} value={t}>
+                {TEMPLATE_NAMES[t]}
+              </option>
+            ))}
           </select>
         </div>
       ) : (
         <div className="space-y-2">
-          <label className="block text-sm">Markdown
-            <textarea value={markdown} onChange={(e) => setMarkdown(e.target.value)} rows={8} className="mt-1 block w-full rounded border border-neutral-300 bg-white p-2 font-mono text-xs dark:border-neutral-700 dark:bg-neutral-900" />
+          <label className="block text-sm">
+            Markdown
+            <textarea
+              value={markdown}
+              onChange={(e) => setMarkdown(e.target.value)}
+              rows={8}
+              className="mt-1 block w-full rounded border border-neutral-300 bg-white p-2 font-mono text-xs dark:border-neutral-700 dark:bg-neutral-900"
+            />
           </label>
-          <label className="block text-sm">Or upload a file <input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" onChange={(e) => void onFile(e.target.files?.[0])} className="ml-2 text-xs" /></label>
-          {fileError && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{fileError}</p>}
+          <label className="block text-sm">
+            Or upload a file{" "}
+            <input
+              type="file"
+              accept=".md,.markdown,.txt,text/markdown,text/plain"
+              onChange={(e) => void onFile(e.target.files?.[0])}
+              className="ml-2 text-xs"
+            />
+          </label>
+          {fileError && (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {fileError}
+            </p>
+          )}
         </div>
       )}
-      <Button variant="secondary" onClick={runPreview} disabled={previewMutation.isPending}>Preview</Button>
-      {previewMutation.error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{previewMutation.error.message}</p>}
+      <Button variant="secondary" onClick={runPreview} disabled={previewMutation.isPending}>
+        Preview
+      </Button>
+      {previewMutation.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {previewMutation.error.message}
+        </p>
+      )}
       {preview && (
         <>
           <ImportPreviewEditor preview={preview} edits={edits} onChange={setEdits} />
           <div className="flex flex-wrap gap-2">
-            <Button onClick={() => runImport(true)} disabled={importMutation.isPending}>{runbookId ? "Re-import" : "Import and activate"}</Button>
-            {!runbookId && <Button variant="secondary" onClick={() => runImport(false)} disabled={importMutation.isPending}>Import paused</Button>}
+            <Button onClick={() => runImport(true)} disabled={importMutation.isPending}>
+              {runbookId ? "Re-import" : "Import and activate"}
+            </Button>
+            {!runbookId && (
+              <Button variant="secondary" onClick={() => runImport(false)} disabled={importMutation.isPending}>
+                Import paused
+              </Button>
+            )}
           </div>
-          {importMutation.error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{importMutation.error.message}</p>}
+          {importMutation.error && (
+            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+              {importMutation.error.message}
+            </p>
+          )}
         </>
       )}
     </div>

@@ -11,22 +11,63 @@ export function ProcedureStarter({ procedures, canAct }: { procedures: Procedure
   const [label, setLabel] = useState("");
   if (procedures.length === 0) return null;
   return (
-    <section aria-labelledby="procedures" className="rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900">
-      <h2 id="procedures" className="mb-2 text-sm font-semibold">Procedures (on demand)</h2>
+    <section
+      aria-labelledby="procedures"
+      className="rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900"
+    >
+      <h2 id="procedures" className="mb-2 text-sm font-semibold">
+        Procedures (on demand)
+      </h2>
       {canAct ? (
-        <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); start.mutate({ sectionId, label }, { onSuccess: () => setLabel("") }); }}>
-          <label className="text-xs" htmlFor="procedure-section">Procedure</label>
-            <select id="procedure-section" value={sectionId} onChange={(e) => setSectionId(e.target.value)} className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900">
-              {procedures.map((p) => <option key={p.sectionId} value={p.sectionId}>{p.title} ({p.steps} steps)</option>)}
-            </select>
-          <label className="text-xs">Name of this run
-            <input required value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Patch release 0.1.3" className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900" />
+        <form
+          className="flex flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            start.mutate({ sectionId, label }, { onSuccess: () => setLabel("") });
+          }}
+        >
+          <label className="text-xs" htmlFor="procedure-section">
+            Procedure
           </label>
-          <Button type="submit" disabled={start.isPending || !label.trim()}>Start</Button>
-          {start.error && <p role="alert" className="text-xs text-red-700 dark:text-red-400">{start.error.message}</p>}
+          <select
+            id="procedure-section"
+            value={sectionId}
+            onChange={(e) => setSectionId(e.target.value)}
+            className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+          >
+            {procedures.map((p) => (
+              <option key={p.sectionId} value={p.sectionId}>
+                {p.title} ({p.steps} steps)
+              </option>
+            ))}
+          </select>
+          <label className="text-xs">
+            Name of this run
+            <input
+              required
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              placeholder="Patch release 0.1.3"
+              className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+            />
+          </label>
+          <Button type="submit" disabled={start.isPending || !label.trim()}>
+            Start
+          </Button>
+          {start.error && (
+            <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+              {start.error.message}
+            </p>
+          )}
         </form>
       ) : (
-        <ul className="text-sm">{procedures.map((p) => <li key={p.sectionId}>{p.title} <span className="text-neutral-500">· {p.runbookTitle}</span></li>)}</ul>
+        <ul className="text-sm">
+          {procedures.map((p) => (
+            <li key={p.sectionId}>
+              {p.title} <span className="text-neutral-500">· {p.runbookTitle}</span>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

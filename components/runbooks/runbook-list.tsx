@@ -22,21 +22,56 @@ export function RunbookList({ canAct, importTemplate }: { canAct: boolean; impor
         </Card>
       )}
       {!runbooks ? (
-        query.error ? <p role="alert" className="text-sm text-red-700">{query.error.message}</p> : <p className="text-sm text-neutral-500">Loading…</p>
+        query.error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {query.error.message}
+          </p>
+        ) : (
+          <p className="text-sm text-neutral-500">Loading…</p>
+        )
       ) : runbooks.length === 0 ? (
-        <EmptyState title="No runbooks yet">{canAct ? <p>Import a built-in template above, or paste your own runbook markdown.</p> : <p>Ask a maintainer to import a runbook.</p>}</EmptyState>
+        <EmptyState title="No runbooks yet">
+          {canAct ? (
+            <p>Import a built-in template above, or paste your own runbook markdown.</p>
+          ) : (
+            <p>Ask a maintainer to import a runbook.</p>
+          )}
+        </EmptyState>
       ) : (
         runbooks.map((r) => (
-          <Card key={r.id} title={r.title} actions={<Badge tone={r.active ? "green" : "neutral"}>{r.active ? "active" : "paused"}</Badge>}>
-            <p className="mb-3 text-xs text-neutral-500">Imported {formatDateTime(r.importedAt)} from {r.source} · {r.sections.filter((s) => !s.removed).length} sections</p>
+          <Card
+            key={r.id}
+            title={r.title}
+            actions={<Badge tone={r.active ? "green" : "neutral"}>{r.active ? "active" : "paused"}</Badge>}
+          >
+            <p className="mb-3 text-xs text-neutral-500">
+              Imported {formatDateTime(r.importedAt)} from {r.source} · {r.sections.filter((s) => !s.removed).length}{" "}
+              sections
+            </p>
             {canAct && (
               <div className="mb-3 flex flex-wrap gap-2">
-                <Button variant={r.active ? "secondary" : "primary"} disabled={setActive.isPending} onClick={() => setActive.mutate({ id: r.id, active: !r.active })}>{r.active ? "Pause" : "Activate"}</Button>
-                <Button variant="ghost" onClick={() => setReimport(reimport === r.id ? null : r.id)}>Re-import…</Button>
+                <Button
+                  variant={r.active ? "secondary" : "primary"}
+                  disabled={setActive.isPending}
+                  onClick={() => setActive.mutate({ id: r.id, active: !r.active })}
+                >
+                  {r.active ? "Pause" : "Activate"}
+                </Button>
+                <Button variant="ghost" onClick={() => setReimport(reimport === r.id ? null : r.id)}>
+                  Re-import…
+                </Button>
               </div>
             )}
-            {reimport === r.id && <div className="mb-4 rounded border border-neutral-200 p-3 dark:border-neutral-800"><ImportPanel runbookId={r.id} /></div>}
-            <div className="space-y-2">{r.sections.map((s) => <SectionRow key={s.id} section={s} canAct={canAct} />)}</div>
+            {reimport === r.id && (
+              <div className="mb-4 rounded border border-neutral-200 p-3 dark:border-neutral-800">
+                <ImportPanel runbookId={r.id} />
+              </div>
+            )}
+            <div className="space-y-2">
+              {r.sections.map((s) => (
+                <SectionRow key={s.id} section={s} canAct={canAct} />
+              ))}
+            </div>
           </Card>
         ))
       )}

@@ -13,12 +13,30 @@ export function TodayBoard({ canAct }: { canAct: boolean }) {
   const query = useTodayQuery();
   const data = query.data;
   if (!data) {
-    return query.error ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">Could not load today&apos;s checklists: {query.error.message}</p> : <p className="text-sm text-neutral-500">Loading…</p>;
+    return query.error ? (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        Could not load today&apos;s checklists: {query.error.message}
+      </p>
+    ) : (
+      <p className="text-sm text-neutral-500">Loading…</p>
+    );
   }
   if (!data.hasRunbooks) {
     return (
-      <EmptyState title="No runbook yet" action={canAct ? <Link href="/runbooks?import=open-source-maintenance" className={buttonClass()}>Import a template</Link> : undefined}>
-        <p>Import a runbook (a built-in template, or your own markdown) and activate it: its daily, weekly and monthly checklists appear here, checked against live data.</p>
+      <EmptyState
+        title="No runbook yet"
+        action={
+          canAct ? (
+            <Link href="/runbooks?import=open-source-maintenance" className={buttonClass()}>
+              Import a template
+            </Link>
+          ) : undefined
+        }
+      >
+        <p>
+          Import a runbook (a built-in template, or your own markdown) and activate it: its daily, weekly and monthly
+          checklists appear here, checked against live data.
+        </p>
         {!canAct && <p className="mt-2">Ask a maintainer to import one.</p>}
       </EmptyState>
     );
@@ -29,23 +47,45 @@ export function TodayBoard({ canAct }: { canAct: boolean }) {
     <div className="space-y-6">
       <MorningStrip strip={data.strip} />
       <p className="text-xs text-neutral-500 dark:text-neutral-400">
-        Team time zone {data.timeZone} · updated {formatDateTime(data.generatedAt)} · refreshes every {TODAY_REFRESH_MS / 1000} s
-        {query.error && <span role="alert" className="ml-2 text-red-700 dark:text-red-400">Refresh failed: {query.error.message}</span>}
+        Team time zone {data.timeZone} · updated {formatDateTime(data.generatedAt)} · refreshes every{" "}
+        {TODAY_REFRESH_MS / 1000} s
+        {query.error && (
+          <span role="alert" className="ml-2 text-red-700 dark:text-red-400">
+            Refresh failed: {query.error.message}
+          </span>
+        )}
       </p>
       {overdue.length > 0 && (
         <section aria-labelledby="overdue" className="space-y-3">
-          <h2 id="overdue" className="text-lg font-semibold text-red-800 dark:text-red-300">Overdue ({overdue.length})</h2>
-          {overdue.map((run) => <RunCard key={run.id} run={run} canAct={canAct} timeZone={data.timeZone} />)}
+          <h2 id="overdue" className="text-lg font-semibold text-red-800 dark:text-red-300">
+            Overdue ({overdue.length})
+          </h2>
+          {overdue.map((run) => (
+            <RunCard key={run.id} run={run} canAct={canAct} timeZone={data.timeZone} />
+          ))}
         </section>
       )}
       <section aria-labelledby="due-today" className="space-y-3">
-        <h2 id="due-today" className="text-lg font-semibold">Due today ({today.length})</h2>
-        {today.length === 0 ? <p className="text-sm text-neutral-500">Nothing else is due today. Activate a runbook on the Runbooks page to schedule its checklists.</p> : today.map((run) => <RunCard key={run.id} run={run} canAct={canAct} timeZone={data.timeZone} />)}
+        <h2 id="due-today" className="text-lg font-semibold">
+          Due today ({today.length})
+        </h2>
+        {today.length === 0 ? (
+          <p className="text-sm text-neutral-500">
+            Nothing else is due today. Activate a runbook on the Runbooks page to schedule its checklists.
+          </p>
+        ) : (
+          today.map((run) => <RunCard key={run.id} run={run} canAct={canAct} timeZone={data.timeZone} />)
+        )}
       </section>
       <ProcedureStarter procedures={data.procedures} canAct={canAct} />
       <div className="grid gap-4 md:grid-cols-2">
         <UpcomingList title="This week" items={data.week} timeZone={data.timeZone} empty="Nothing else this week." />
-        <UpcomingList title="This month" items={data.month} timeZone={data.timeZone} empty="Nothing else in the next 31 days." />
+        <UpcomingList
+          title="This month"
+          items={data.month}
+          timeZone={data.timeZone}
+          empty="Nothing else in the next 31 days."
+        />
       </div>
     </div>
   );

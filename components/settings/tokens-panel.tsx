@@ -18,29 +18,66 @@ export function TokensPanel({ tokens }: { tokens: ApiTokenRow[] }) {
       <CreateTokenForm />
       <Card title="Tokens">
         {tokens.length === 0 ? (
-          <EmptyState title="No API tokens yet">Create one above for a CI job, a metrics pusher or a script.</EmptyState>
+          <EmptyState title="No API tokens yet">
+            Create one above for a CI job, a metrics pusher or a script.
+          </EmptyState>
         ) : (
           <table className="w-full text-left text-sm">
             <thead className="text-xs uppercase text-neutral-600 dark:text-neutral-400">
-              <tr><th className="py-2 pr-4">Name</th><th className="py-2 pr-4">Token</th><th className="py-2 pr-4">Role</th><th className="py-2 pr-4">Last used</th><th className="py-2 pr-4">Status</th><th className="py-2"><span className="sr-only">Actions</span></th></tr>
+              <tr>
+                <th className="py-2 pr-4">Name</th>
+                <th className="py-2 pr-4">Token</th>
+                <th className="py-2 pr-4">Role</th>
+                <th className="py-2 pr-4">Last used</th>
+                <th className="py-2 pr-4">Status</th>
+                <th className="py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
             </thead>
             <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
               {tokens.map((t) => (
                 <tr key={t.id}>
-                  <td className="py-2 pr-4 font-medium">{t.name}<div className="text-xs font-normal text-neutral-600 dark:text-neutral-400">by {t.createdBy?.username ?? "a deleted user"}</div></td>
+                  <td className="py-2 pr-4 font-medium">
+                    {t.name}
+                    <div className="text-xs font-normal text-neutral-600 dark:text-neutral-400">
+                      by {t.createdBy?.username ?? "a deleted user"}
+                    </div>
+                  </td>
                   <td className="py-2 pr-4 font-mono text-xs">{t.prefix}…</td>
                   <td className="py-2 pr-4">{t.role}</td>
                   <td className="py-2 pr-4">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
-                  <td className="py-2 pr-4">{t.revokedAt ? <Badge>revoked</Badge> : t.expiresAt && new Date(t.expiresAt) < new Date() ? <Badge tone="amber">expired</Badge> : <Badge tone="green">active</Badge>}</td>
+                  <td className="py-2 pr-4">
+                    {t.revokedAt ? (
+                      <Badge>revoked</Badge>
+                    ) : t.expiresAt && new Date(t.expiresAt) < new Date() ? (
+                      <Badge tone="amber">expired</Badge>
+                    ) : (
+                      <Badge tone="green">active</Badge>
+                    )}
+                  </td>
                   <td className="py-2 text-right">
-                    {!t.revokedAt && <Button variant="danger" disabled={revoke.isPending} onClick={() => revoke.mutate(t.id)} aria-label={`Revoke ${t.name}`}>Revoke</Button>}
+                    {!t.revokedAt && (
+                      <Button
+                        variant="danger"
+                        disabled={revoke.isPending}
+                        onClick={() => revoke.mutate(t.id)}
+                        aria-label={`Revoke ${t.name}`}
+                      >
+                        Revoke
+                      </Button>
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        {revoke.error && <p role="alert" className="mt-2 text-sm text-red-700">{revoke.error.message}</p>}
+        {revoke.error && (
+          <p role="alert" className="mt-2 text-sm text-red-700">
+            {revoke.error.message}
+          </p>
+        )}
       </Card>
     </div>
   );
@@ -52,27 +89,66 @@ function CreateTokenForm() {
   const fieldErrors = create.error instanceof ApiClientError ? create.error.fieldErrors : {};
   return (
     <Card title="Create an API token">
-      <form className="grid gap-4 md:grid-cols-3" onSubmit={(event) => {
-        event.preventDefault();
-        const form = event.currentTarget;
-        const data = new FormData(form);
-        const days = String(data.get("expiresInDays") ?? "");
-        create.mutate({ name: String(data.get("name")), role, expiresInDays: days ? Number(days) : undefined }, { onSuccess: () => form.reset() });
-      }}>
-        <TextField id="token-name" name="name" label="Name" required placeholder="ci-metrics-pusher" error={fieldErrors.name?.[0]} />
+      <form
+        className="grid gap-4 md:grid-cols-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const data = new FormData(form);
+          const days = String(data.get("expiresInDays") ?? "");
+          create.mutate(
+            { name: String(data.get("name")), role, expiresInDays: days ? Number(days) : undefined },
+            { onSuccess: () => form.reset() },
+          );
+        }}
+      >
+        <TextField
+          id="token-name"
+          name="name"
+          label="Name"
+          required
+          placeholder="ci-metrics-pusher"
+          error={fieldErrors.name?.[0]}
+        />
         <SelectField id="token-role" label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </SelectField>
-        <TextField id="token-expiry" name="expiresInDays" type="number" min={1} max={3650} label="Expires after (days)" hint="Empty: never." error={fieldErrors.expiresInDays?.[0]} />
-        <div className="md:col-span-3"><Button type="submit" disabled={create.isPending}>Create token</Button></div>
+        <TextField
+          id="token-expiry"
+          name="expiresInDays"
+          type="number"
+          min={1}
+          max={3650}
+          label="Expires after (days)"
+          hint="Empty: never."
+          error={fieldErrors.expiresInDays?.[0]}
+        />
+        <div className="md:col-span-3">
+          <Button type="submit" disabled={create.isPending}>
+            Create token
+          </Button>
+        </div>
       </form>
       {create.data && (
-        <div role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40">
+        <div
+          role="status"
+          className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+        >
           <p className="font-medium">Copy this token now — it will not be shown again.</p>
-          <code data-testid="new-token" className="mt-2 block break-all font-mono text-xs">{create.data.token.token}</code>
+          <code data-testid="new-token" className="mt-2 block break-all font-mono text-xs">
+            {create.data.token.token}
+          </code>
         </div>
       )}
-      {create.error && Object.keys(fieldErrors).length === 0 && <p role="alert" className="mt-2 text-sm text-red-700">{create.error.message}</p>}
+      {create.error && Object.keys(fieldErrors).length === 0 && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {create.error.message}
+        </p>
+      )}
     </Card>
   );
 }

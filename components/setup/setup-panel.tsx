@@ -11,9 +11,21 @@ async function Steps({ onlyWhileIncomplete, canConfigure }: { onlyWhileIncomplet
 }
 
 /** Getting started, streamed on its own: on the landing page until set up (`onlyWhileIncomplete`), always in Settings. */
-export function SetupPanel({ onlyWhileIncomplete = false, canConfigure }: { onlyWhileIncomplete?: boolean; canConfigure: boolean }) {
+export function SetupPanel({
+  onlyWhileIncomplete = false,
+  canConfigure,
+}: {
+  onlyWhileIncomplete?: boolean;
+  canConfigure: boolean;
+}) {
   return (
-    <Suspense fallback={<div className="mb-6"><PanelSkeleton title="Getting started" lines={3} /></div>}>
+    <Suspense
+      fallback={
+        <div className="mb-6">
+          <PanelSkeleton title="Getting started" lines={3} />
+        </div>
+      }
+    >
       <Steps onlyWhileIncomplete={onlyWhileIncomplete} canConfigure={canConfigure} />
     </Suspense>
   );

@@ -28,7 +28,9 @@ export function MenuButton() {
       onClick={() => setOpen(!open)}
       className="inline-flex items-center gap-2 rounded-md border border-neutral-300 px-3 py-1.5 text-sm font-medium md:hidden dark:border-neutral-700"
     >
-      <span aria-hidden="true" className="text-base leading-none">{open ? "✕" : "☰"}</span>
+      <span aria-hidden="true" className="text-base leading-none">
+        {open ? "✕" : "☰"}
+      </span>
       Menu
     </button>
   );
@@ -40,7 +42,9 @@ export function NavPanel({ children }: { children: React.ReactNode }) {
   return (
     <div
       id="app-nav"
-      onKeyDown={(e) => { if (e.key === "Escape") setOpen(false); }}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") setOpen(false);
+      }}
       className={`${open ? "block" : "hidden"} border-b border-neutral-200 bg-neutral-50 md:block md:w-56 md:shrink-0 md:border-b-0 md:border-r dark:border-neutral-800 dark:bg-neutral-900/40`}
     >
       {children}

@@ -7,10 +7,19 @@ export function SyncNowButton({ id, label, busy }: { id: string; label: string; 
   const sync = useSyncNowMutation(id);
   return (
     <span className="inline-flex flex-col items-end gap-1">
-      <Button variant="secondary" disabled={busy || sync.isPending} onClick={() => sync.mutate()} aria-label={`Sync ${label} now`}>
+      <Button
+        variant="secondary"
+        disabled={busy || sync.isPending}
+        onClick={() => sync.mutate()}
+        aria-label={`Sync ${label} now`}
+      >
         Sync now
       </Button>
-      {sync.error && <span role="alert" className="max-w-xs text-right text-xs text-red-700 dark:text-red-400">{sync.error.message}</span>}
+      {sync.error && (
+        <span role="alert" className="max-w-xs text-right text-xs text-red-700 dark:text-red-400">
+          {sync.error.message}
+        </span>
+      )}
     </span>
   );
 }

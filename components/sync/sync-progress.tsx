@@ -13,11 +13,23 @@ export function SyncProgress({ run, label }: { run: SyncRunView; label: string }
         Syncing {RESOURCE_LABELS[run.resource ?? "starting"] ?? run.resource}
         {pct !== null && <span className="ml-1 text-neutral-600 dark:text-neutral-400">({pct} %)</span>}
       </p>
-      {pct !== null && <progress className="h-2 w-full accent-sky-700" max={100} value={pct} aria-label={`${pct} % of items fetched`} />}
+      {pct !== null && (
+        <progress
+          className="h-2 w-full accent-sky-700"
+          max={100}
+          value={pct}
+          aria-label={`${pct} % of items fetched`}
+        />
+      )}
       <p data-testid="sync-counters" className="text-xs text-neutral-600 dark:text-neutral-400">
-        {formatCount(run.items)}{total !== null ? ` of ${formatCount(total)}` : ""} items · {formatCount(run.pages)} pages · {formatCount(run.requests)} requests ·{" "}
-        {formatCount(run.pointsUsed)} points used
-        {run.rateRemaining !== null && <>, {formatCount(run.rateRemaining)} left{run.rateResetAt ? ` until ${formatDateTime(run.rateResetAt)}` : ""}</>}
+        {formatCount(run.items)}
+        {total !== null ? ` of ${formatCount(total)}` : ""} items · {formatCount(run.pages)} pages ·{" "}
+        {formatCount(run.requests)} requests · {formatCount(run.pointsUsed)} points used
+        {run.rateRemaining !== null && (
+          <>
+            , {formatCount(run.rateRemaining)} left{run.rateResetAt ? ` until ${formatDateTime(run.rateResetAt)}` : ""}
+          </>
+        )}
         {run.etaSeconds !== null && <> · about {formatSeconds(run.etaSeconds)} left</>}
       </p>
     </div>

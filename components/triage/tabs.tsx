@@ -18,7 +18,12 @@ export function TriageTabs({ filters, counts }: { filters: TriageFilters; counts
                 className={`inline-flex items-center gap-2 border-b-2 px-3 py-2 text-sm ${active ? "border-sky-700 font-semibold text-sky-800 dark:border-sky-400 dark:text-sky-300" : "border-transparent text-neutral-600 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-neutral-100"}`}
               >
                 {TAB_LABELS[tab]}
-                <span data-testid={`tab-count-${tab}`} className="rounded-full bg-neutral-100 px-2 text-xs tabular-nums dark:bg-neutral-800">{counts ? counts[tab] : "…"}</span>
+                <span
+                  data-testid={`tab-count-${tab}`}
+                  className="rounded-full bg-neutral-100 px-2 text-xs tabular-nums dark:bg-neutral-800"
+                >
+                  {counts ? counts[tab] : "…"}
+                </span>
               </Link>
             </li>
           );

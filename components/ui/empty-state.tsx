@@ -1,4 +1,12 @@
-export function EmptyState({ title, children, action }: { title: string; children: React.ReactNode; action?: React.ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children: React.ReactNode;
+  action?: React.ReactNode;
+}) {
   return (
     <div className="rounded-lg border border-dashed border-neutral-300 p-10 text-center dark:border-neutral-700">
       <h2 className="text-base font-semibold">{title}</h2>

@@ -1,4 +1,10 @@
-import { compareToPrevious, type GoodDirection, type KpiStatus, type KpiThreshold, thresholdStatus } from "@/lib/kpi/tile";
+import {
+  compareToPrevious,
+  type GoodDirection,
+  type KpiStatus,
+  type KpiThreshold,
+  thresholdStatus,
+} from "@/lib/kpi/tile";
 
 // A KPI tile: number + unit, trend, status colour against its threshold, and its definition behind "ⓘ".
 const STATUS_BORDER: Record<KpiStatus, string> = {
@@ -12,7 +18,11 @@ const STATUS_TEXT: Record<Exclude<KpiStatus, "none">, string> = {
   warning: "text-amber-800 dark:text-amber-300",
   critical: "text-red-700 dark:text-red-300",
 };
-const VERDICT_TEXT = { better: "text-green-800 dark:text-green-300", worse: "text-red-700 dark:text-red-300", same: "text-neutral-600 dark:text-neutral-400" };
+const VERDICT_TEXT = {
+  better: "text-green-800 dark:text-green-300",
+  worse: "text-red-700 dark:text-red-300",
+  same: "text-neutral-600 dark:text-neutral-400",
+};
 
 export type KpiTileProps = {
   label: string;
@@ -42,9 +52,17 @@ function TrendLine({ values, label }: { values: number[]; label: string }) {
   if (values.length < 2) return null;
   const min = Math.min(...values);
   const span = Math.max(...values) - min || 1;
-  const points = values.map((v, i) => `${((i / (values.length - 1)) * 100).toFixed(2)},${(28 - ((v - min) / span) * 26).toFixed(2)}`).join(" ");
+  const points = values
+    .map((v, i) => `${((i / (values.length - 1)) * 100).toFixed(2)},${(28 - ((v - min) / span) * 26).toFixed(2)}`)
+    .join(" ");
   return (
-    <svg viewBox="0 0 100 30" preserveAspectRatio="none" role="img" aria-label={label} className="h-8 w-full text-sky-700 dark:text-sky-400">
+    <svg
+      viewBox="0 0 100 30"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={label}
+      className="h-8 w-full text-sky-700 dark:text-sky-400"
+    >
       <polyline points={points} fill="none" stroke="currentColor" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
     </svg>
   );
@@ -52,23 +70,53 @@ function TrendLine({ values, label }: { values: number[]; label: string }) {
 
 /** One KPI at a glance; the definition stays exactly as precise as the written one, one click or key away. */
 export function KpiTile(props: KpiTileProps) {
-  const { label, value, unit, digits = 1, definition, threshold, trend, previous, good = "neutral", previousLabel = "vs previous period", emptyText = "no data" } = props;
+  const {
+    label,
+    value,
+    unit,
+    digits = 1,
+    definition,
+    threshold,
+    trend,
+    previous,
+    good = "neutral",
+    previousLabel = "vs previous period",
+    emptyText = "no data",
+  } = props;
   const status = props.status ?? thresholdStatus(value, threshold);
   const delta = compareToPrevious(value, previous, good);
-  const shown = value === null ? null : (props.display ?? value.toLocaleString("en-GB", { maximumFractionDigits: digits }));
+  const shown =
+    value === null ? null : (props.display ?? value.toLocaleString("en-GB", { maximumFractionDigits: digits }));
   return (
-    <section aria-label={label} className={`flex min-w-0 flex-col gap-1 rounded-lg border border-t-4 border-neutral-200 bg-white p-4 shadow-sm dark:border-neutral-800 dark:bg-neutral-900 ${STATUS_BORDER[status]}`}>
+    <section
+      aria-label={label}
+      className={`flex min-w-0 flex-col gap-1 rounded-lg border border-t-4 border-neutral-200 bg-white p-4 shadow-sm dark:border-neutral-800 dark:bg-neutral-900 ${STATUS_BORDER[status]}`}
+    >
       <div className="flex items-start justify-between gap-2">
         <h3 className="text-sm font-medium text-neutral-700 dark:text-neutral-300">{label}</h3>
-        {status !== "none" && status !== "ok" && <span className={`text-xs font-semibold uppercase ${STATUS_TEXT[status]}`}>{status}</span>}
+        {status !== "none" && status !== "ok" && (
+          <span className={`text-xs font-semibold uppercase ${STATUS_TEXT[status]}`}>{status}</span>
+        )}
       </div>
       <p className="text-2xl font-semibold tabular-nums">
-        {shown === null ? <span className="text-base font-normal text-neutral-600 dark:text-neutral-400">{emptyText}</span> : <>{shown}{unit && !props.display && <span className="ml-1 text-sm font-normal text-neutral-600 dark:text-neutral-400">{unit}</span>}</>}
+        {shown === null ? (
+          <span className="text-base font-normal text-neutral-600 dark:text-neutral-400">{emptyText}</span>
+        ) : (
+          <>
+            {shown}
+            {unit && !props.display && (
+              <span className="ml-1 text-sm font-normal text-neutral-600 dark:text-neutral-400">{unit}</span>
+            )}
+          </>
+        )}
       </p>
       {delta && (
         <p className="text-xs">
           <span className={`font-medium ${VERDICT_TEXT[delta.verdict]}`}>{delta.text}</span>{" "}
-          <span className="text-neutral-600 dark:text-neutral-400">{previousLabel}{delta.verdict !== "same" ? ` (${delta.verdict})` : ""}</span>
+          <span className="text-neutral-600 dark:text-neutral-400">
+            {previousLabel}
+            {delta.verdict !== "same" ? ` (${delta.verdict})` : ""}
+          </span>
         </p>
       )}
       {trend && <TrendLine values={trend} label={`${label}: trend of the last ${trend.length} values`} />}

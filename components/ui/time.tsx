@@ -22,17 +22,28 @@ const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
 function subscribe(listener: () => void) {
   listeners.add(listener);
-  if (!timer) timer = setInterval(() => { current = Date.now(); listeners.forEach((l) => l()); }, TICK_MS);
+  if (!timer)
+    timer = setInterval(() => {
+      current = Date.now();
+      listeners.forEach((l) => l());
+    }, TICK_MS);
   current = Date.now();
   return () => {
     listeners.delete(listener);
-    if (listeners.size === 0 && timer) { clearInterval(timer); timer = undefined; }
+    if (listeners.size === 0 && timer) {
+      clearInterval(timer);
+      timer = undefined;
+    }
   };
 }
 
 /** Now in the browser; null during server rendering and hydration (so both render the same text). */
 export function useNow(): number | null {
-  return useSyncExternalStore(subscribe, () => current, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => null,
+  );
 }
 
 type TimeProps = {
@@ -51,13 +62,28 @@ export function Time({ value, mode = "relative", seconds = false, timeZone, clas
   const now = useNow();
   const date = toDate(value);
   const exact = formatAbsolute(date, { timeZone: zone, seconds: true });
-  const visible = mode === "absolute" || now === null ? formatAbsolute(date, { timeZone: zone, seconds }) : formatRelative(date, now, zone);
-  if (visible === exact) return <time dateTime={date.toISOString()} className={className}>{visible}</time>;
+  const visible =
+    mode === "absolute" || now === null
+      ? formatAbsolute(date, { timeZone: zone, seconds })
+      : formatRelative(date, now, zone);
+  if (visible === exact)
+    return (
+      <time dateTime={date.toISOString()} className={className}>
+        {visible}
+      </time>
+    );
   return (
-    <time dateTime={date.toISOString()} tabIndex={0} className={`group relative cursor-help underline decoration-dotted decoration-neutral-400 underline-offset-2 ${className}`}>
+    <time
+      dateTime={date.toISOString()}
+      tabIndex={0}
+      className={`group relative cursor-help underline decoration-dotted decoration-neutral-400 underline-offset-2 ${className}`}
+    >
       <span aria-hidden="true">{visible}</span>
       <span className="sr-only">{`${visible}, ${exact}`}</span>
-      <span aria-hidden="true" className="pointer-events-none absolute bottom-full left-0 z-20 mb-1 hidden whitespace-nowrap rounded bg-neutral-900 px-2 py-1 text-xs font-normal text-white shadow group-hover:block group-focus:block dark:bg-neutral-100 dark:text-neutral-900">
+      <span
+        aria-hidden="true"
+        className="pointer-events-none absolute bottom-full left-0 z-20 mb-1 hidden whitespace-nowrap rounded bg-neutral-900 px-2 py-1 text-xs font-normal text-white shadow group-hover:block group-focus:block dark:bg-neutral-100 dark:text-neutral-900"
+      >
         {exact}
       </span>
     </time>

@@ -4,7 +4,12 @@ export const BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
 export const ACCOUNTS = {
   admin: { username: "admin", displayName: "Ada Admin", password: "correct horse battery staple", role: "admin" },
-  maintainer: { username: "maya", displayName: "Maya Maintainer", password: "maintainer password 1", role: "maintainer" },
+  maintainer: {
+    username: "maya",
+    displayName: "Maya Maintainer",
+    password: "maintainer password 1",
+    role: "maintainer",
+  },
   viewer: { username: "victor", displayName: "Victor Viewer", password: "viewer password 123", role: "viewer" },
 } as const;
 

@@ -27,11 +27,17 @@ function toUrl(file: string): string {
 }
 
 export function listPages(): string[] {
-  return walk("app").filter((f) => f.endsWith(`${sep}page.tsx`)).map(toUrl).sort();
+  return walk("app")
+    .filter((f) => f.endsWith(`${sep}page.tsx`))
+    .map(toUrl)
+    .sort();
 }
 
 export function listPageTemplates(): string[] {
-  return walk("app").filter((f) => f.endsWith(`${sep}page.tsx`)).map(toTemplate).sort();
+  return walk("app")
+    .filter((f) => f.endsWith(`${sep}page.tsx`))
+    .map(toTemplate)
+    .sort();
 }
 
 export function listApiRouteTemplates(): { template: string; method: string }[] {

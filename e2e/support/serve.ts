@@ -13,7 +13,12 @@ if (process.env.DATABASE_URL) {
 } else {
   process.env.STEWARD_DATA_DIR = mkdtempSync(join(tmpdir(), "steward-e2e-"));
 }
-const github = await startGitHubTestServer({ repos: [generateE2eRepo()], port: E2E_GITHUB_PORT, latencyMs: E2E_GITHUB_LATENCY_MS, tokens: [E2E_GITHUB_TOKEN] });
+const github = await startGitHubTestServer({
+  repos: [generateE2eRepo()],
+  port: E2E_GITHUB_PORT,
+  latencyMs: E2E_GITHUB_LATENCY_MS,
+  tokens: [E2E_GITHUB_TOKEN],
+});
 process.env.GITHUB_API_URL = github.url;
 delete process.env.GITHUB_TOKEN;
 delete process.env.STEWARD_REPOS;

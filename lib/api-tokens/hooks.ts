@@ -9,7 +9,8 @@ export type CreatedToken = { id: string; name: string; prefix: string; role: str
 export function useCreateApiTokenMutation() {
   const router = useRouter();
   return useMutation({
-    mutationFn: (input: CreateApiTokenInput) => apiFetch<{ token: CreatedToken }>("/api/admin/tokens", { method: "POST", body: input }),
+    mutationFn: (input: CreateApiTokenInput) =>
+      apiFetch<{ token: CreatedToken }>("/api/admin/tokens", { method: "POST", body: input }),
     onSuccess: () => router.refresh(),
   });
 }

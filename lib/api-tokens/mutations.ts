@@ -13,7 +13,10 @@ export async function createApiToken(input: CreateApiTokenInput, actorId: string
       data: { name: input.name, role: input.role, prefix, tokenHash, expiresAt, createdById: actorId },
       select: { id: true, name: true, prefix: true, role: true, expiresAt: true, createdAt: true },
     });
-    await recordAudit({ action: "token.created", actorId, target: created.name, ip, detail: { role: created.role, prefix } }, tx);
+    await recordAudit(
+      { action: "token.created", actorId, target: created.name, ip, detail: { role: created.role, prefix } },
+      tx,
+    );
     return created;
   });
   return { ...row, token };
@@ -24,8 +27,15 @@ export async function revokeApiToken(id: string, actorId: string | null, ip: str
     const existing = await tx.apiToken.findUnique({ where: { id } });
     if (!existing) throw new ApiError(404, "not_found", "No such token.");
     if (existing.revokedAt) return { id, revokedAt: existing.revokedAt };
-    const updated = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() }, select: { id: true, revokedAt: true } });
-    await recordAudit({ action: "token.revoked", actorId, target: existing.name, ip, detail: { prefix: existing.prefix } }, tx);
+    const updated = await tx.apiToken.update({
+      where: { id },
+      data: { revokedAt: new Date() },
+      select: { id: true, revokedAt: true },
+    });
+    await recordAudit(
+      { action: "token.revoked", actorId, target: existing.name, ip, detail: { prefix: existing.prefix } },
+      tx,
+    );
     return updated;
   });
 }

@@ -3,12 +3,20 @@ import { z } from "zod";
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 export const AuditFilterParams = z.object({
-  action: z.string().regex(/^[a-z_.]{1,64}$/).optional().catch(undefined),
+  action: z
+    .string()
+    .regex(/^[a-z_.]{1,64}$/)
+    .optional()
+    .catch(undefined),
   user: z.string().min(1).max(64).optional().catch(undefined),
   from: Day.optional().catch(undefined),
   to: Day.optional().catch(undefined),
   /** Keyset page: entries with an id below this one. */
-  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional()
+    .catch(undefined),
 });
 export type AuditFilter = z.infer<typeof AuditFilterParams>;
 
@@ -32,5 +40,7 @@ function describeValue(value: unknown): string {
 export function describeDetail(detail: unknown): string {
   if (detail === null || detail === undefined) return "";
   if (typeof detail !== "object" || Array.isArray(detail)) return describeValue(detail);
-  return Object.entries(detail as Record<string, unknown>).map(([k, v]) => `${k.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}: ${describeValue(v)}`).join(" · ");
+  return Object.entries(detail as Record<string, unknown>)
+    .map(([k, v]) => `${k.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()}: ${describeValue(v)}`)
+    .join(" · ");
 }

@@ -15,7 +15,8 @@ describe("listAuditLog", () => {
       { action: "token.created", at: at("2026-11-02T12:00:00Z") },
       { action: "user.created", at: at("2026-11-03T08:00:00Z") },
     ];
-    for (const r of rows) await db.auditLog.create({ data: { ...r, actorId: ada.id, target: "x", detail: { role: "viewer" } } });
+    for (const r of rows)
+      await db.auditLog.create({ data: { ...r, actorId: ada.id, target: "x", detail: { role: "viewer" } } });
 
     const mine = await listAuditLog({ user: ada.username });
     expect(mine.rows.map((r) => r.at)).toEqual(rows.map((r) => r.at.toISOString()).reverse());
@@ -24,7 +25,10 @@ describe("listAuditLog", () => {
     const created = await listAuditLog({ user: ada.username, action: "user.created" });
     expect(created.rows).toHaveLength(3);
 
-    const berlinNov2 = await listAuditLog({ user: ada.username, from: "2026-11-02", to: "2026-11-02" }, { timeZone: "Europe/Berlin" });
+    const berlinNov2 = await listAuditLog(
+      { user: ada.username, from: "2026-11-02", to: "2026-11-02" },
+      { timeZone: "Europe/Berlin" },
+    );
     expect(berlinNov2.rows.map((r) => r.at)).toEqual(["2026-11-02T12:00:00.000Z", "2026-11-01T23:30:00.000Z"]);
     const utcNov2 = await listAuditLog({ user: ada.username, from: "2026-11-02", to: "2026-11-02" });
     expect(utcNov2.rows.map((r) => r.at)).toEqual(["2026-11-02T12:00:00.000Z"]);

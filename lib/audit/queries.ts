@@ -7,7 +7,10 @@ import { describeDetail, type AuditFilter } from "./filters";
 export const AUDIT_PAGE_SIZE = 50;
 
 /** One page of the audit log, newest first; `from`/`to` are whole days in the team's time zone (`to` inclusive). */
-export async function listAuditLog(filter: AuditFilter = {}, { timeZone = "UTC", limit = AUDIT_PAGE_SIZE }: { timeZone?: string; limit?: number } = {}) {
+export async function listAuditLog(
+  filter: AuditFilter = {},
+  { timeZone = "UTC", limit = AUDIT_PAGE_SIZE }: { timeZone?: string; limit?: number } = {},
+) {
   const at: Prisma.DateTimeFilter = {};
   const from = filter.from ? fromLocalInput(`${filter.from}T00:00`, timeZone) : null;
   const to = filter.to ? fromLocalInput(`${filter.to}T00:00`, timeZone) : null;
@@ -23,9 +26,24 @@ export async function listAuditLog(filter: AuditFilter = {}, { timeZone = "UTC",
     where,
     orderBy: { id: "desc" },
     take: limit + 1,
-    select: { id: true, at: true, action: true, target: true, ip: true, detail: true, actor: { select: { username: true } } },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      target: true,
+      ip: true,
+      detail: true,
+      actor: { select: { username: true } },
+    },
   });
-  const page = rows.slice(0, limit).map((row) => ({ ...row, id: row.id.toString(), at: row.at.toISOString(), detail: row.detail === null ? null : describeDetail(row.detail) }));
+  const page = rows
+    .slice(0, limit)
+    .map((row) => ({
+      ...row,
+      id: row.id.toString(),
+      at: row.at.toISOString(),
+      detail: row.detail === null ? null : describeDetail(row.detail),
+    }));
   return { rows: page, nextBefore: rows.length > limit ? page.at(-1)!.id : null };
 }
 export type AuditRow = Awaited<ReturnType<typeof listAuditLog>>["rows"][number];

@@ -67,6 +67,12 @@ export type AuditEntry = {
 
 export async function recordAudit(entry: AuditEntry, tx: Prisma.TransactionClient = db): Promise<void> {
   await tx.auditLog.create({
-    data: { action: entry.action, actorId: entry.actorId ?? null, target: entry.target, ip: entry.ip, detail: entry.detail },
+    data: {
+      action: entry.action,
+      actorId: entry.actorId ?? null,
+      target: entry.target,
+      ip: entry.ip,
+      detail: entry.detail,
+    },
   });
 }

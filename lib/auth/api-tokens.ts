@@ -8,7 +8,10 @@ export type TokenPrincipal = { tokenId: string; name: string; role: Role };
 
 export async function authenticateApiToken(token: string, now = new Date()): Promise<TokenPrincipal | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashSecret(token) }, include: { createdBy: { select: { active: true, role: true } } } });
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashSecret(token) },
+    include: { createdBy: { select: { active: true, role: true } } },
+  });
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
   // Belt and braces for tokens made before creators' changes revoked or capped them (lib/users/creator-tokens.ts).
   if (row.createdBy && !row.createdBy.active) return null;

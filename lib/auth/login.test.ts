@@ -28,8 +28,13 @@ describe("loginWithPassword", () => {
     const user = await createTestUser();
     expect(await loginWithPassword(user.username, "wrong password!", meta())).toEqual({ ok: false, reason: "invalid" });
     const inactive = await createTestUser({ active: false });
-    expect(await loginWithPassword(inactive.username, inactive.password, meta())).toEqual({ ok: false, reason: "invalid" });
-    const audits = await db.auditLog.findMany({ where: { target: { in: [user.username, inactive.username] }, action: "login.failed" } });
+    expect(await loginWithPassword(inactive.username, inactive.password, meta())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    const audits = await db.auditLog.findMany({
+      where: { target: { in: [user.username, inactive.username] }, action: "login.failed" },
+    });
     expect(audits.map((a) => (a.detail as { why: string }).why).sort()).toEqual(["deactivated", "wrong password"]);
   });
 
@@ -53,7 +58,10 @@ describe("loginWithPassword", () => {
       await loginWithPassword(uniqueName("ghost"), "whatever", { ip });
     }
     const user = await createTestUser();
-    expect(await loginWithPassword(user.username, user.password, { ip })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await loginWithPassword(user.username, user.password, { ip })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     expect((await loginWithPassword(user.username, user.password, meta())).ok).toBe(true);
   });
 });
@@ -61,8 +69,12 @@ describe("loginWithPassword", () => {
 describe("sessions", () => {
   it("rejects and deletes an expired session; cleanup removes only expired ones", async () => {
     const user = await createTestUser();
-    const expired = await db.session.create({ data: { id: uniqueName("expired"), userId: user.id, expiresAt: new Date(Date.now() - 1000) } });
-    const live = await db.session.create({ data: { id: uniqueName("live"), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const expired = await db.session.create({
+      data: { id: uniqueName("expired"), userId: user.id, expiresAt: new Date(Date.now() - 1000) },
+    });
+    const live = await db.session.create({
+      data: { id: uniqueName("live"), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
     expect(await deleteExpiredSessions()).toBeGreaterThanOrEqual(1);
     expect(await db.session.findUnique({ where: { id: expired.id } })).toBeNull();
     expect(await db.session.findUnique({ where: { id: live.id } })).not.toBeNull();
@@ -73,7 +85,9 @@ describe("the login throttle under parallel attempts", () => {
   it("lets at most 5 of 15 parallel wrong passwords reach the password check", async () => {
     const user = await createTestUser();
     const results = await Promise.all(
-      Array.from({ length: 15 }, (_, i) => loginWithPassword(user.username, `wrong password ${i}`, { ip: `198.51.100.${i}` })),
+      Array.from({ length: 15 }, (_, i) =>
+        loginWithPassword(user.username, `wrong password ${i}`, { ip: `198.51.100.${i}` }),
+      ),
     );
     const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
     expect(checked).toBe(THROTTLE.maxFailuresPerAccount);
@@ -84,13 +98,16 @@ describe("the login throttle under parallel attempts", () => {
 
   it("lets at most 20 parallel attempts from one address through, across accounts", async () => {
     const ip = `203.0.113.1-${uniqueName("ip")}`;
-    const results = await Promise.all(Array.from({ length: 30 }, () => loginWithPassword(uniqueName("ghost"), "whatever", { ip })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => loginWithPassword(uniqueName("ghost"), "whatever", { ip })),
+    );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.maxFailuresPerAddress);
   });
 
   it("an admin clears an account's failures so its owner can sign in at once", async () => {
     const user = await createTestUser();
-    for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++) await loginWithPassword(user.username, "nope nope nope", meta());
+    for (let i = 0; i < THROTTLE.maxFailuresPerAccount; i++)
+      await loginWithPassword(user.username, "nope nope nope", meta());
     expect(await loginWithPassword(user.username, user.password, meta())).toMatchObject({ reason: "throttled" });
     expect(await clearLoginFailures(user.username)).toBe(THROTTLE.maxFailuresPerAccount);
     expect((await loginWithPassword(user.username, user.password, meta())).ok).toBe(true);

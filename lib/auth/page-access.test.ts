@@ -14,7 +14,9 @@ describe("page access before rendering", () => {
     for (const template of UUID_PAGES) {
       const depth = template.split("/").length;
       const prefix = template.split("[id]")[0]!;
-      for (const page of pages.filter((p) => p.startsWith(prefix) && p.split("/").length === depth && !p.includes("["))) {
+      for (const page of pages.filter(
+        (p) => p.startsWith(prefix) && p.split("/").length === depth && !p.includes("["),
+      )) {
         expect(hasMalformedId(page), page).toBe(false);
       }
     }

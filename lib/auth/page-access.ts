@@ -45,5 +45,7 @@ const STATIC_BESIDE_ID = new Set(["/incidents/history", "/incidents/maintenance"
 export function hasMalformedId(path: string): boolean {
   if (STATIC_BESIDE_ID.has(path.replace(/\/+$/, ""))) return false;
   const have = path.replace(/\/+$/, "").split("/");
-  return UUID_PAGES.some((t) => matches(t, path) && t.split("/").some((s, i) => s === "[id]" && !UUID.test(have[i] ?? "")));
+  return UUID_PAGES.some(
+    (t) => matches(t, path) && t.split("/").some((s, i) => s === "[id]" && !UUID.test(have[i] ?? "")),
+  );
 }

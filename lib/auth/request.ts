@@ -7,14 +7,16 @@ import { SESSION_COOKIE, validateSessionToken, type SessionUser } from "@/lib/au
 import { authenticateApiToken, type TokenPrincipal } from "@/lib/auth/api-tokens";
 
 export type Principal =
-  | { kind: "session"; sessionId: string; user: SessionUser; role: Role }
-  | ({ kind: "token" } & TokenPrincipal);
+  { kind: "session"; sessionId: string; user: SessionUser; role: Role } | ({ kind: "token" } & TokenPrincipal);
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The client's address. Without a trusted proxy, only the hop Next.js itself appended is believed. */
 export function clientAddress(request: Request): string {
-  const hops = (request.headers.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   const address = getEnv().STEWARD_TRUST_PROXY ? hops[0] : hops[hops.length - 1];
   return address || request.headers.get("x-real-ip") || "unknown";
 }
@@ -51,13 +53,16 @@ export async function authenticateRequest(request: NextRequest): Promise<Princip
   const cookie = request.cookies.get(SESSION_COOKIE)?.value;
   if (!cookie) return null;
   const session = await validateSessionToken(cookie);
-  return session ? { kind: "session", sessionId: session.sessionId, user: session.user, role: session.user.role } : null;
+  return session
+    ? { kind: "session", sessionId: session.sessionId, user: session.user, role: session.user.role }
+    : null;
 }
 
 /** 401 without credentials, 403 with too small a role or a cross-site cookie request. */
 export async function requirePrincipal(request: NextRequest, role: Role = "viewer"): Promise<Principal> {
   const principal = await authenticateRequest(request);
-  if (!principal) throw new ApiError(401, "unauthorized", "Sign in or send an API token (Authorization: Bearer stw_…).");
+  if (!principal)
+    throw new ApiError(401, "unauthorized", "Sign in or send an API token (Authorization: Bearer stw_…).");
   if (principal.kind === "session") assertSameOrigin(request);
   if (!hasRole(principal.role, role)) {
     throw new ApiError(403, "forbidden", `This action needs the ${role} role; you have ${principal.role}.`);

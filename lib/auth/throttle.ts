@@ -35,12 +35,20 @@ export async function reserveLoginAttempt(username: string, ip: string, now = ne
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`steward.login.account:${username}`}))`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`steward.login.address:${ip}`}))`;
     const recent = (where: { username: string } | { ip: string }) =>
-      tx.loginAttempt.findMany({ where: { ...where, success: false, at: { gt: since } }, orderBy: { at: "asc" }, select: { at: true } });
+      tx.loginAttempt.findMany({
+        where: { ...where, success: false, at: { gt: since } },
+        orderBy: { at: "asc" },
+        select: { at: true },
+      });
     const [byAccount, byAddress] = [await recent({ username }), await recent({ ip })];
     const refused =
-      verdict(byAccount, THROTTLE.maxFailuresPerAccount, "account", now) ?? verdict(byAddress, THROTTLE.maxFailuresPerAddress, "address", now);
+      verdict(byAccount, THROTTLE.maxFailuresPerAccount, "account", now) ??
+      verdict(byAddress, THROTTLE.maxFailuresPerAddress, "address", now);
     if (refused) return refused;
-    const attempt = await tx.loginAttempt.create({ data: { username, ip, success: false, at: now }, select: { id: true } });
+    const attempt = await tx.loginAttempt.create({
+      data: { username, ip, success: false, at: now },
+      select: { id: true },
+    });
     return { allowed: true, attemptId: attempt.id };
   }, RESERVE_TX);
 }
@@ -56,6 +64,8 @@ export async function clearLoginFailures(username: string, tx: Prisma.Transactio
 }
 
 export async function deleteOldLoginAttempts(now = new Date()): Promise<number> {
-  const { count } = await db.loginAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - 7 * 86_400_000) } } });
+  const { count } = await db.loginAttempt.deleteMany({
+    where: { at: { lt: new Date(now.getTime() - 7 * 86_400_000) } },
+  });
   return count;
 }

@@ -36,7 +36,14 @@ export type BucketOptions = {
  * without checks: maintenance if it overlaps a window, pending between creation and the first check ever,
  * otherwise no data. A check exactly on a boundary belongs to the later bucket; one at `to` is left out.
  */
-export function bucketStatus({ from, to, buckets, observations, maintenance = [], createdAt = null }: BucketOptions): Segment[] {
+export function bucketStatus({
+  from,
+  to,
+  buckets,
+  observations,
+  maintenance = [],
+  createdAt = null,
+}: BucketOptions): Segment[] {
   const start = ms(from);
   const end = ms(to);
   if (!(end > start) || buckets < 1) return [];
@@ -50,7 +57,13 @@ export function bucketStatus({ from, to, buckets, observations, maintenance = []
   const segments: Segment[] = Array.from({ length: buckets }, (_, i) => {
     const bFrom = start + i * width;
     const bTo = i === buckets - 1 ? end : start + (i + 1) * width;
-    return { from: new Date(bFrom).toISOString(), to: new Date(bTo).toISOString(), state: "no_data", counts: emptyCounts(), value: null };
+    return {
+      from: new Date(bFrom).toISOString(),
+      to: new Date(bTo).toISOString(),
+      state: "no_data",
+      counts: emptyCounts(),
+      value: null,
+    };
   });
   const worst: Array<number> = segments.map(() => -1);
   for (const o of sorted) {
@@ -76,7 +89,10 @@ export function bucketStatus({ from, to, buckets, observations, maintenance = []
 
 /** The last `n` checks, oldest first, one segment each; a target without checks yet gets one pending segment. */
 export function checkSegments(observations: Observation[], n: number, now: string | number | Date): Segment[] {
-  const sorted = observations.map((o) => ({ ...o, t: ms(o.at) })).sort((a, b) => a.t - b.t).slice(-n);
+  const sorted = observations
+    .map((o) => ({ ...o, t: ms(o.at) }))
+    .sort((a, b) => a.t - b.t)
+    .slice(-n);
   if (sorted.length === 0) {
     const at = new Date(ms(now)).toISOString();
     return [{ from: at, to: at, state: "pending", counts: emptyCounts(), value: null }];
@@ -102,6 +118,8 @@ export const SEGMENT_LABELS: Record<SegmentState, string> = {
 export function describeCounts(segment: Segment): string {
   const total = segment.counts.ok + segment.counts.warning + segment.counts.critical;
   if (total === 0) return SEGMENT_LABELS[segment.state];
-  const parts = (["ok", "warning", "critical"] as const).filter((s) => segment.counts[s] > 0).map((s) => `${segment.counts[s]} ${s}`);
+  const parts = (["ok", "warning", "critical"] as const)
+    .filter((s) => segment.counts[s] > 0)
+    .map((s) => `${segment.counts[s]} ${s}`);
   return `${total} ${total === 1 ? "check" : "checks"}: ${parts.join(", ")}`;
 }

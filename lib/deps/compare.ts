@@ -16,7 +16,10 @@ export type Comparison = {
 /** PEP 440 specifiers approximated as a semver range ("~=1.4.2" → "~1.4.2", "," → " "); null if impossible. */
 export function pythonRange(spec: string): string | null {
   if (!spec || spec === "*" || spec.startsWith("@")) return null;
-  const parts = spec.split(",").map((c) => c.trim()).filter((c) => c && !c.startsWith("!="));
+  const parts = spec
+    .split(",")
+    .map((c) => c.trim())
+    .filter((c) => c && !c.startsWith("!="));
   const out: string[] = [];
   for (const c of parts) {
     const m = /^(===|==|~=|<=|>=|<|>)\s*(.+)$/.exec(c);
@@ -31,7 +34,10 @@ export function pythonRange(spec: string): string | null {
 }
 
 function allowsLatest(dep: ManifestDependency, latest: semver.SemVer): boolean {
-  const range = dep.ecosystem === "npm" || /^[\^~]|^\d/.test(dep.spec) && !dep.spec.includes(",") ? dep.spec : pythonRange(dep.spec);
+  const range =
+    dep.ecosystem === "npm" || (/^[\^~]|^\d/.test(dep.spec) && !dep.spec.includes(","))
+      ? dep.spec
+      : pythonRange(dep.spec);
   if (!range) return false;
   try {
     return semver.satisfies(latest, range, { loose: true });
@@ -50,15 +56,37 @@ export function compareDependency(dep: ManifestDependency, registry: RegistryVer
   const latest = toSemver(registry.latest);
   const latestPublishedAt = registry.published.get(registry.latest) ?? null;
   const base = { latest: registry.latest, latestPublishedAt };
-  if (!dep.current || !toSemver(dep.current)) return { status: "unknown", ...base, availableSince: null, updateClass: "unknown", reason: "the spec does not name a version" };
-  if (!latest) return { status: "unknown", ...base, availableSince: null, updateClass: "unknown", reason: "the registry's latest version is not a version" };
+  if (!dep.current || !toSemver(dep.current))
+    return {
+      status: "unknown",
+      ...base,
+      availableSince: null,
+      updateClass: "unknown",
+      reason: "the spec does not name a version",
+    };
+  if (!latest)
+    return {
+      status: "unknown",
+      ...base,
+      availableSince: null,
+      updateClass: "unknown",
+      reason: "the registry's latest version is not a version",
+    };
   const current = toSemver(dep.current)!;
-  if (semver.lte(latest, current) || allowsLatest(dep, latest)) return { status: "up_to_date", ...base, availableSince: null, updateClass: "unknown", reason: null };
+  if (semver.lte(latest, current) || allowsLatest(dep, latest))
+    return { status: "up_to_date", ...base, availableSince: null, updateClass: "unknown", reason: null };
   let since: Date | null = null;
   for (const [v, at] of registry.published) {
     const sv = toSemver(v);
-    if (!sv || sv.prerelease.length || semver.lte(sv, current) || semver.gt(sv, latest) || allowsLatest(dep, sv)) continue;
+    if (!sv || sv.prerelease.length || semver.lte(sv, current) || semver.gt(sv, latest) || allowsLatest(dep, sv))
+      continue;
     if (!since || at < since) since = at;
   }
-  return { status: "outdated", ...base, availableSince: since ?? latestPublishedAt, updateClass: classifyVersionChange(dep.current, registry.latest) as Comparison["updateClass"], reason: null };
+  return {
+    status: "outdated",
+    ...base,
+    availableSince: since ?? latestPublishedAt,
+    updateClass: classifyVersionChange(dep.current, registry.latest) as Comparison["updateClass"],
+    reason: null,
+  };
 }

@@ -3,12 +3,32 @@ import { npmCurrentVersion, parsePackageJson, parsePyproject, parseRequirementsT
 
 describe("npm ranges", () => {
   it.each([
-    ["^4.17.21", "4.17.21"], ["~1.2.3", "1.2.3"], ["1.2.3", "1.2.3"], [">=2.0.0 <3", "2.0.0"], ["1.x", "1.0.0"], ["^0.3", "0.3.0"],
-    ["v2.1.0", "2.1.0"], ["*", null], ["latest", null], ["workspace:*", null], ["file:../lib", null], ["github:acme/lib#main", null], ["git+https://x/y.git", null], ["npm:other@^1", null], ["not a range", null],
+    ["^4.17.21", "4.17.21"],
+    ["~1.2.3", "1.2.3"],
+    ["1.2.3", "1.2.3"],
+    [">=2.0.0 <3", "2.0.0"],
+    ["1.x", "1.0.0"],
+    ["^0.3", "0.3.0"],
+    ["v2.1.0", "2.1.0"],
+    ["*", null],
+    ["latest", null],
+    ["workspace:*", null],
+    ["file:../lib", null],
+    ["github:acme/lib#main", null],
+    ["git+https://x/y.git", null],
+    ["npm:other@^1", null],
+    ["not a range", null],
   ])("%s → %s", (spec, current) => expect(npmCurrentVersion(spec)).toBe(current));
 
   it("reads dependencies, devDependencies and optionalDependencies, not peers", () => {
-    const deps = parsePackageJson(JSON.stringify({ dependencies: { react: "^19.0.0" }, devDependencies: { "@types/node": "~20.11.0" }, peerDependencies: { vue: "^3" }, optionalDependencies: { fsevents: "2.3.3" } }));
+    const deps = parsePackageJson(
+      JSON.stringify({
+        dependencies: { react: "^19.0.0" },
+        devDependencies: { "@types/node": "~20.11.0" },
+        peerDependencies: { vue: "^3" },
+        optionalDependencies: { fsevents: "2.3.3" },
+      }),
+    );
     expect(deps).toEqual([
       { ecosystem: "npm", name: "react", spec: "^19.0.0", section: "dependencies", current: "19.0.0" },
       { ecosystem: "npm", name: "@types/node", spec: "~20.11.0", section: "devDependencies", current: "20.11.0" },

@@ -3,14 +3,27 @@
 import semver from "semver";
 
 export type Ecosystem = "npm" | "pypi";
-export type ManifestDependency = { ecosystem: Ecosystem; name: string; spec: string; section: string; current: string | null };
+export type ManifestDependency = {
+  ecosystem: Ecosystem;
+  name: string;
+  spec: string;
+  section: string;
+  current: string | null;
+};
 
 const NPM_SECTIONS = ["dependencies", "devDependencies", "optionalDependencies"] as const;
 
 /** The lowest version an npm range allows; null for tags, URLs, git, file: and workspace: specs. */
 export function npmCurrentVersion(spec: string): string | null {
   const s = spec.trim();
-  if (!s || s === "*" || s === "latest" || /^(workspace|file|link|git\+?|github|https?|npm):/i.test(s) || s.includes("/")) return null;
+  if (
+    !s ||
+    s === "*" ||
+    s === "latest" ||
+    /^(workspace|file|link|git\+?|github|https?|npm):/i.test(s) ||
+    s.includes("/")
+  )
+    return null;
   try {
     return semver.validRange(s, { loose: true }) ? (semver.minVersion(s, { loose: true })?.version ?? null) : null;
   } catch {
@@ -41,11 +54,15 @@ export function parsePackageJson(text: string): ManifestDependency[] {
 /** PEP 503 normalised name: "Django_REST.framework" → "django-rest-framework". */
 export const normalizePyName = (name: string) => name.toLowerCase().replace(/[-_.]+/g, "-");
 
-const PEP508 = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(\(?\s*((?:===|==|~=|!=|<=|>=|<|>)[^;@]*?)\s*\)?)?\s*(@\s*\S+)?\s*(;.*)?$/;
+const PEP508 =
+  /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(\(?\s*((?:===|==|~=|!=|<=|>=|<|>)[^;@]*?)\s*\)?)?\s*(@\s*\S+)?\s*(;.*)?$/;
 
 /** The version a PEP 440 specifier starts from: the pin, the ~= base, or the lower bound. */
 export function pythonCurrentVersion(spec: string): string | null {
-  const clauses = spec.split(",").map((c) => c.trim()).filter(Boolean);
+  const clauses = spec
+    .split(",")
+    .map((c) => c.trim())
+    .filter(Boolean);
   for (const op of ["===", "==", "~=", ">="]) {
     const clause = clauses.find((c) => c.startsWith(op) && !(op === "==" && c.startsWith("===")));
     if (clause) {
@@ -61,9 +78,22 @@ export function pythonCurrentVersion(spec: string): string | null {
 export function parseRequirement(line: string, section: string): ManifestDependency | null {
   const m = PEP508.exec(line.trim());
   if (!m) return null;
-  if (m[5]) return { ecosystem: "pypi", name: normalizePyName(m[1]!), spec: m[5].replace(/^@\s*/, "@ "), section, current: null };
+  if (m[5])
+    return {
+      ecosystem: "pypi",
+      name: normalizePyName(m[1]!),
+      spec: m[5].replace(/^@\s*/, "@ "),
+      section,
+      current: null,
+    };
   const spec = (m[4] ?? "").replace(/\s+/g, "");
-  return { ecosystem: "pypi", name: normalizePyName(m[1]!), spec: spec || "*", section, current: spec ? pythonCurrentVersion(spec) : null };
+  return {
+    ecosystem: "pypi",
+    name: normalizePyName(m[1]!),
+    spec: spec || "*",
+    section,
+    current: spec ? pythonCurrentVersion(spec) : null,
+  };
 }
 
 /** requirements.txt: comments, blank lines, continuations, options (-r, -e, --hash, --index-url) skipped. */
@@ -71,7 +101,10 @@ export function parseRequirementsTxt(text: string, section = "requirements.txt")
   const out: ManifestDependency[] = [];
   const joined = text.replace(/\\\r?\n/g, " ");
   for (const raw of joined.split(/\r?\n/)) {
-    const line = raw.replace(/(^|\s)#.*$/, "").replace(/\s--hash=\S+/g, "").trim();
+    const line = raw
+      .replace(/(^|\s)#.*$/, "")
+      .replace(/\s--hash=\S+/g, "")
+      .trim();
     if (!line || line.startsWith("-") || /^[a-z+]+:\/\//i.test(line)) continue;
     const dep = parseRequirement(line, section);
     if (dep) out.push(dep);
@@ -103,7 +136,8 @@ function tomlSections(text: string): Map<string, string> {
 /** `key = [ "a", "b" ]` arrays in one section (multi-line allowed). */
 function tomlArrays(body: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const m of body.matchAll(/^\s*([\w.-]+|"[^"]+")\s*=\s*\[([\s\S]*?)\]\s*$/gm)) out.set(m[1]!.replace(/"/g, ""), tomlStrings(m[2]!));
+  for (const m of body.matchAll(/^\s*([\w.-]+|"[^"]+")\s*=\s*\[([\s\S]*?)\]\s*$/gm))
+    out.set(m[1]!.replace(/"/g, ""), tomlStrings(m[2]!));
   return out;
 }
 
@@ -117,7 +151,9 @@ function poetrySpec(value: string): string | null {
 
 /** Poetry's ^ and ~ mean what they mean for npm; PEP 440 specifiers go through pythonCurrentVersion. */
 function poetryCurrent(spec: string): string | null {
-  return /^[\^~]|^\d/.test(spec.trim()) && !spec.includes(",") ? npmCurrentVersion(spec) : pythonCurrentVersion(spec.replace(/\s+/g, ""));
+  return /^[\^~]|^\d/.test(spec.trim()) && !spec.includes(",")
+    ? npmCurrentVersion(spec)
+    : pythonCurrentVersion(spec.replace(/\s+/g, ""));
 }
 
 export function parsePyproject(text: string): ManifestDependency[] {
@@ -141,7 +177,13 @@ export function parsePyproject(text: string): ManifestDependency[] {
       if (m[1]!.toLowerCase() === "python") continue;
       const spec = poetrySpec(m[2]!);
       if (spec === null) continue;
-      out.push({ ecosystem: "pypi", name: normalizePyName(m[1]!), spec, section: poetry[1] ? `poetry: ${poetry[1]}` : poetry[2] ? "poetry: dev" : "poetry", current: poetryCurrent(spec) });
+      out.push({
+        ecosystem: "pypi",
+        name: normalizePyName(m[1]!),
+        spec,
+        section: poetry[1] ? `poetry: ${poetry[1]}` : poetry[2] ? "poetry: dev" : "poetry",
+        current: poetryCurrent(spec),
+      });
     }
   }
   return out;

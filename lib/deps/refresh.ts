@@ -11,22 +11,34 @@ import { parseManifest, type ManifestDependency } from "./manifests";
 import { fetchRegistryVersions, type RegistryOptions, type RegistryVersions } from "./registry";
 
 export type RefreshContext = { now?: Date; client: GithubClient; registry: RegistryOptions; concurrency?: number };
-export type RefreshResult = { manifests: string[]; dependencies: number; outdated: number; unknown: number; durationMs: number; error: string | null };
+export type RefreshResult = {
+  manifests: string[];
+  dependencies: number;
+  outdated: number;
+  unknown: number;
+  durationMs: number;
+  error: string | null;
+};
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
   return out;
 }
 
 /** Refreshes one repository. A manifest that does not parse is skipped and named in `error`. */
-export async function refreshRepositoryDependencies(ctx: RefreshContext, repo: { id: string; owner: string; name: string }): Promise<RefreshResult> {
+export async function refreshRepositoryDependencies(
+  ctx: RefreshContext,
+  repo: { id: string; owner: string; name: string },
+): Promise<RefreshResult> {
   const started = Date.now();
   const startedAt = ctx.now ?? new Date();
   const errors: string[] = [];
@@ -57,7 +69,19 @@ export async function refreshRepositoryDependencies(ctx: RefreshContext, repo: {
     if (seen.has(unique)) return [];
     seen.add(unique);
     const c = compareDependency(d, answers.get(`${d.ecosystem}\u0000${d.name}`)!);
-    return [{ repoId: repo.id, manifestPath: d.manifestPath, ecosystem: d.ecosystem, name: d.name, section: d.section, spec: d.spec.slice(0, 500), current: d.current, ...c, checkedAt: startedAt }];
+    return [
+      {
+        repoId: repo.id,
+        manifestPath: d.manifestPath,
+        ecosystem: d.ecosystem,
+        name: d.name,
+        section: d.section,
+        spec: d.spec.slice(0, 500),
+        current: d.current,
+        ...c,
+        checkedAt: startedAt,
+      },
+    ];
   });
   const manifests = files.map((f) => f.path);
   const error = errors.length ? errors.join("; ").slice(0, 1000) : null;
@@ -65,32 +89,76 @@ export async function refreshRepositoryDependencies(ctx: RefreshContext, repo: {
   const unknown = rows.filter((r) => r.status === "unknown").length;
   // A failed manifest read keeps the previous results rather than replacing them with nothing.
   await db.$transaction([
-    ...(files.length || !error ? [db.dependencyCheck.deleteMany({ where: { repoId: repo.id } }), db.dependencyCheck.createMany({ data: rows })] : []),
+    ...(files.length || !error
+      ? [db.dependencyCheck.deleteMany({ where: { repoId: repo.id } }), db.dependencyCheck.createMany({ data: rows })]
+      : []),
     db.dependencyRefresh.upsert({
       where: { repoId: repo.id },
-      create: { repoId: repo.id, startedAt, finishedAt: new Date(startedAt.getTime() + durationMs), durationMs, manifests, dependencies: rows.length, unknown, error },
-      update: { startedAt, finishedAt: new Date(startedAt.getTime() + durationMs), durationMs, manifests, dependencies: rows.length, unknown, error },
+      create: {
+        repoId: repo.id,
+        startedAt,
+        finishedAt: new Date(startedAt.getTime() + durationMs),
+        durationMs,
+        manifests,
+        dependencies: rows.length,
+        unknown,
+        error,
+      },
+      update: {
+        startedAt,
+        finishedAt: new Date(startedAt.getTime() + durationMs),
+        durationMs,
+        manifests,
+        dependencies: rows.length,
+        unknown,
+        error,
+      },
     }),
   ]);
-  return { manifests, dependencies: rows.length, outdated: rows.filter((r) => r.status === "outdated").length, unknown, durationMs, error };
+  return {
+    manifests,
+    dependencies: rows.length,
+    outdated: rows.filter((r) => r.status === "outdated").length,
+    unknown,
+    durationMs,
+    error,
+  };
 }
 
 export function registryOptionsFromEnv(): RegistryOptions {
   const env = getEnv();
-  return { npmUrl: env.STEWARD_NPM_REGISTRY_URL, pypiUrl: env.STEWARD_PYPI_URL, allowPrivate: env.STEWARD_HEALTH_ALLOW_PRIVATE };
+  return {
+    npmUrl: env.STEWARD_NPM_REGISTRY_URL,
+    pypiUrl: env.STEWARD_PYPI_URL,
+    allowPrivate: env.STEWARD_HEALTH_ALLOW_PRIVATE,
+  };
 }
 
 /** Results younger than this are kept when a worker starts (a restart does not ask the registries again). */
 const FRESH_MS = 20 * 3600_000;
 
 /** The daily job (also at worker start): every enabled repository; rows of repositories no longer known are removed. */
-export async function runDependencyRefresh(options: { now?: Date; skipFresh?: boolean } = {}): Promise<Record<string, number | string>> {
+export async function runDependencyRefresh(
+  options: { now?: Date; skipFresh?: boolean } = {},
+): Promise<Record<string, number | string>> {
   await ensureConfiguredRepositories();
   if (!(await hasUsableGithubToken())) return { skipped: "no GitHub token (GITHUB_TOKEN or Settings → Repositories)" };
   const now = options.now ?? new Date();
-  const fresh = options.skipFresh ? (await db.dependencyRefresh.findMany({ where: { finishedAt: { gt: new Date(now.getTime() - FRESH_MS) } }, select: { repoId: true } })).map((r) => r.repoId) : [];
-  const repos = await db.githubRepository.findMany({ where: { enabled: true, id: { notIn: fresh } }, select: { id: true, owner: true, name: true } });
-  await db.dependencyCheck.deleteMany({ where: { repoId: { notIn: (await db.githubRepository.findMany({ select: { id: true } })).map((r) => r.id) } } });
+  const fresh = options.skipFresh
+    ? (
+        await db.dependencyRefresh.findMany({
+          where: { finishedAt: { gt: new Date(now.getTime() - FRESH_MS) } },
+          select: { repoId: true },
+        })
+      ).map((r) => r.repoId)
+    : [];
+  const repos = await db.githubRepository.findMany({
+    where: { enabled: true, id: { notIn: fresh } },
+    select: { id: true, owner: true, name: true },
+  });
+  await db.dependencyCheck.deleteMany({
+    where: { repoId: { notIn: (await db.githubRepository.findMany({ select: { id: true } })).map((r) => r.id) } },
+  });
   if (repos.length === 0) return { repositories: 0 };
   const client = new GithubClient(await githubClientOptions());
   const registry = registryOptionsFromEnv();

@@ -28,7 +28,13 @@ describe("update targets", () => {
     expect(targetSeconds(parseUpdateTargets("critical=6h"), "security", null)).toBe(21_600);
   });
   it("formats targets plainly", () => {
-    expect([formatTarget(86_400), formatTarget(604_800), formatTarget(1_209_600), formatTarget(259_200), formatTarget(null)]).toEqual(["24 h", "1 week", "2 weeks", "3 days", "no target"]);
+    expect([
+      formatTarget(86_400),
+      formatTarget(604_800),
+      formatTarget(1_209_600),
+      formatTarget(259_200),
+      formatTarget(null),
+    ]).toEqual(["24 h", "1 week", "2 weeks", "3 days", "no target"]);
   });
 });
 
@@ -50,7 +56,12 @@ describe("slaFor (hand-computed)", () => {
     expect(slaFor(ago(hours), target, NOW).sla).toBe(state);
   });
   it("reports age, target and the deadline", () => {
-    expect(slaFor(ago(200), WEEK, NOW)).toEqual({ ageSeconds: 720_000, targetSeconds: WEEK, dueAt: new Date("2026-03-09T04:00:00.000Z"), sla: "breached" });
+    expect(slaFor(ago(200), WEEK, NOW)).toEqual({
+      ageSeconds: 720_000,
+      targetSeconds: WEEK,
+      dueAt: new Date("2026-03-09T04:00:00.000Z"),
+      sla: "breached",
+    });
   });
   it("an unclassified update or a missing start is unknown, never within", () => {
     expect(slaFor(ago(5), WEEK, NOW, false).sla).toBe("unknown");

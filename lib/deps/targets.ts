@@ -32,10 +32,16 @@ const UNIT: Record<string, number> = { h: HOUR, d: DAY, w: 7 * DAY };
  * Parses "critical=12h,high=24h,moderate=3d,low=1w,patch=7d,minor=14d" (any subset) over the defaults.
  * Throws with the offending entry; env.ts turns that into a configuration error.
  */
-export function parseUpdateTargets(spec: string | undefined, base: UpdateTargets = DEFAULT_UPDATE_TARGETS): UpdateTargets {
+export function parseUpdateTargets(
+  spec: string | undefined,
+  base: UpdateTargets = DEFAULT_UPDATE_TARGETS,
+): UpdateTargets {
   const out: UpdateTargets = { ...base, security: { ...base.security } };
   if (!spec?.trim()) return out;
-  for (const entry of spec.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [key, value] = entry.split("=").map((s) => s.trim().toLowerCase());
     const m = value ? DURATION.exec(value) : null;
     if (!m) throw new Error(`"${entry}" must look like patch=7d (units h, d, w)`);
@@ -55,7 +61,11 @@ export function normalizeSeverity(s: string | null | undefined): Severity | null
 }
 
 /** Target for an update class; null = no target (major). Unknown severity falls back to the strictest. */
-export function targetSeconds(targets: UpdateTargets, cls: "patch" | "minor" | "major" | "security" | "unknown", severity?: string | null): number | null {
+export function targetSeconds(
+  targets: UpdateTargets,
+  cls: "patch" | "minor" | "major" | "security" | "unknown",
+  severity?: string | null,
+): number | null {
   if (cls === "security") {
     const sev = normalizeSeverity(severity);
     return sev ? targets.security[sev] : Math.min(...Object.values(targets.security));
@@ -71,11 +81,18 @@ export type Sla = { ageSeconds: number; targetSeconds: number | null; dueAt: Dat
  * unknown: no start time, or an unclassified update (no target can be chosen). No target (major) = within.
  */
 export function slaFor(start: Date | null, target: number | null, now: Date, classKnown = true): Sla {
-  if (!start || !classKnown) return { ageSeconds: start ? Math.max(0, Math.floor((now.getTime() - start.getTime()) / 1000)) : 0, targetSeconds: target, dueAt: null, sla: "unknown" };
+  if (!start || !classKnown)
+    return {
+      ageSeconds: start ? Math.max(0, Math.floor((now.getTime() - start.getTime()) / 1000)) : 0,
+      targetSeconds: target,
+      dueAt: null,
+      sla: "unknown",
+    };
   const ageSeconds = Math.max(0, Math.floor((now.getTime() - start.getTime()) / 1000));
   if (target === null) return { ageSeconds, targetSeconds: null, dueAt: null, sla: "within" };
   const dueAt = new Date(start.getTime() + target * 1000);
-  const sla: SlaState = ageSeconds >= target ? "breached" : ageSeconds >= target * DUE_SOON_FRACTION ? "due_soon" : "within";
+  const sla: SlaState =
+    ageSeconds >= target ? "breached" : ageSeconds >= target * DUE_SOON_FRACTION ? "due_soon" : "within";
   return { ageSeconds, targetSeconds: target, dueAt, sla };
 }
 

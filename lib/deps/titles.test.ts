@@ -14,7 +14,13 @@ const SINGLE: Array<[string, string, string | null, string, string]> = [
   ["chore(deps-dev): bump @types/node from 20.11.5 to 20.12.7", "@types/node", "20.11.5", "20.12.7", "minor"],
   ["Bump @babel/traverse from 7.22.5 to 7.23.2 in /docs", "@babel/traverse", "7.22.5", "7.23.2", "minor"],
   ["[Security] Bump minimist from 1.2.5 to 1.2.6", "minimist", "1.2.5", "1.2.6", "patch"],
-  ["Update requests requirement from <2.32,>=2.28 to >=2.28,<2.33", "requests", "<2.32,>=2.28", ">=2.28,<2.33", "unknown"],
+  [
+    "Update requests requirement from <2.32,>=2.28 to >=2.28,<2.33",
+    "requests",
+    "<2.32,>=2.28",
+    ">=2.28,<2.33",
+    "unknown",
+  ],
   ["Bump next from 14.0.0-canary.5 to 14.0.0", "next", "14.0.0-canary.5", "14.0.0", "patch"],
   ["Bump vite from 5.0.0-beta.1 to 5.0.0-beta.3", "vite", "5.0.0-beta.1", "5.0.0-beta.3", "patch"],
   ["Bump golang.org/x/net from 0.7.0 to 0.17.0", "golang.org/x/net", "0.7.0", "0.17.0", "major"],
@@ -50,7 +56,11 @@ describe("parseUpdateTitle: grouped updates", () => {
   ])("%s", (title, group, count) => {
     expect(parseUpdateTitle(title)).toEqual({ kind: "group", group, count, packages: [] });
   });
-  it.each(["Update all non-major dependencies", "chore(deps): update react packages", "Update dependency group: linters (all patch)"])("%s is a group", (title) => {
+  it.each([
+    "Update all non-major dependencies",
+    "chore(deps): update react packages",
+    "Update dependency group: linters (all patch)",
+  ])("%s is a group", (title) => {
     expect(parseUpdateTitle(title).kind).toBe("group");
   });
   it("reads Dependabot's 'Bump a and b'", () => {
@@ -59,16 +69,34 @@ describe("parseUpdateTitle: grouped updates", () => {
 });
 
 describe("parseUpdateTitle: garbage → unknown", () => {
-  it.each(["", "Fix typo in README", "Bump version to 1.2.3", "Update README.md", "bump", "Bump from 1 to 2", "x".repeat(400), "Release v2.0.0", "Update the docs to say v2"])("%j", (title) => {
+  it.each([
+    "",
+    "Fix typo in README",
+    "Bump version to 1.2.3",
+    "Update README.md",
+    "bump",
+    "Bump from 1 to 2",
+    "x".repeat(400),
+    "Release v2.0.0",
+    "Update the docs to say v2",
+  ])("%j", (title) => {
     expect(parseUpdateTitle(title)).toEqual({ kind: "unknown" });
   });
 });
 
 describe("classifyVersionChange", () => {
   it.each([
-    ["1.2.3", "1.2.4", "patch"], ["1.2.3", "1.3.0", "minor"], ["1.2.3", "2.0.0", "major"],
-    ["v1.2.3", "v1.2.10", "patch"], ["0.3.1", "0.4.0", "major"], ["0.0.3", "0.0.4", "major"], ["2.0.0", "1.9.9", "unknown"],
-    ["1.2.3", "1.2.3", "unknown"], ["abc", "1.0.0", "unknown"], ["1.0.0-rc.1", "1.0.0", "patch"], ["2024.1.0", "2024.2.0", "minor"],
+    ["1.2.3", "1.2.4", "patch"],
+    ["1.2.3", "1.3.0", "minor"],
+    ["1.2.3", "2.0.0", "major"],
+    ["v1.2.3", "v1.2.10", "patch"],
+    ["0.3.1", "0.4.0", "major"],
+    ["0.0.3", "0.0.4", "major"],
+    ["2.0.0", "1.9.9", "unknown"],
+    ["1.2.3", "1.2.3", "unknown"],
+    ["abc", "1.0.0", "unknown"],
+    ["1.0.0-rc.1", "1.0.0", "patch"],
+    ["2024.1.0", "2024.2.0", "minor"],
   ])("%s → %s is %s", (a, b, c) => expect(classifyVersionChange(a, b)).toBe(c));
 });
 
@@ -84,23 +112,59 @@ describe("judgeUpdatePull", () => {
     expect(judgeUpdatePull({ ...base, authorLogin: "maya", authorType: "user" }).isUpdate).toBe(false);
   });
   it("a security label or [Security] makes it security", () => {
-    expect(judgeUpdatePull({ title: "Bump minimist from 1.2.5 to 1.2.6", labels: ["security"], authorLogin: "dependabot", authorType: "bot" }).updateClass).toBe("security");
-    expect(judgeUpdatePull({ title: "Update dependency ws to v8.17.1 [SECURITY]", labels: [], authorLogin: "renovate", authorType: "bot" }).updateClass).toBe("security");
+    expect(
+      judgeUpdatePull({
+        title: "Bump minimist from 1.2.5 to 1.2.6",
+        labels: ["security"],
+        authorLogin: "dependabot",
+        authorType: "bot",
+      }).updateClass,
+    ).toBe("security");
+    expect(
+      judgeUpdatePull({
+        title: "Update dependency ws to v8.17.1 [SECURITY]",
+        labels: [],
+        authorLogin: "renovate",
+        authorType: "bot",
+      }).updateClass,
+    ).toBe("security");
   });
   it("a grouped PR takes its largest step from the body", () => {
-    const body = "Bumps the npm group with 3 updates:\n\nUpdates `eslint` from 9.1.0 to 9.2.0\nUpdates `vitest` from 1.6.0 to 2.0.1\nUpdates `@types/node` from 20.1.0 to 20.1.2\n";
-    const facts = judgeUpdatePull({ title: "Bump the npm group with 3 updates", body, labels: [], authorLogin: "dependabot", authorType: "bot" });
+    const body =
+      "Bumps the npm group with 3 updates:\n\nUpdates `eslint` from 9.1.0 to 9.2.0\nUpdates `vitest` from 1.6.0 to 2.0.1\nUpdates `@types/node` from 20.1.0 to 20.1.2\n";
+    const facts = judgeUpdatePull({
+      title: "Bump the npm group with 3 updates",
+      body,
+      labels: [],
+      authorLogin: "dependabot",
+      authorType: "bot",
+    });
     expect(facts.packages.map((p) => p.name)).toEqual(["eslint", "vitest", "@types/node"]);
     expect(facts.updateClass).toBe("major");
   });
   it("reads Renovate's change table", () => {
-    const body = "| Package | Change | Age |\n|---|---|---|\n| [eslint](https://eslint.org) ([source](https://github.com/eslint/eslint)) | [`9.1.0` -> `9.2.0`](https://renovatebot.com/diffs/npm/eslint/9.1.0/9.2.0) | x |\n";
-    const facts = judgeUpdatePull({ title: "chore(deps): update dependency eslint to v9.2.0", body, labels: [], authorLogin: "renovate", authorType: "bot" });
+    const body =
+      "| Package | Change | Age |\n|---|---|---|\n| [eslint](https://eslint.org) ([source](https://github.com/eslint/eslint)) | [`9.1.0` -> `9.2.0`](https://renovatebot.com/diffs/npm/eslint/9.1.0/9.2.0) | x |\n";
+    const facts = judgeUpdatePull({
+      title: "chore(deps): update dependency eslint to v9.2.0",
+      body,
+      labels: [],
+      authorLogin: "renovate",
+      authorType: "bot",
+    });
     expect(facts.packages).toEqual([{ name: "eslint", from: "9.1.0", to: "9.2.0" }]);
     expect(facts.updateClass).toBe("minor");
   });
   it("a Renovate title without 'from' takes it from the body table", () => {
     const body = "| Package | Change |\n|---|---|\nUpdates `eslint` from 9.1.0 to 9.2.0";
-    expect(judgeUpdatePull({ title: "Update dependency eslint to v9.2.0", body, labels: [], authorLogin: "renovate", authorType: "bot" }).updateClass).toBe("minor");
+    expect(
+      judgeUpdatePull({
+        title: "Update dependency eslint to v9.2.0",
+        body,
+        labels: [],
+        authorLogin: "renovate",
+        authorType: "bot",
+      }).updateClass,
+    ).toBe("minor");
   });
 });

@@ -10,13 +10,31 @@ const NAME = String.raw`@?[\w.-]+(?:\/[\w.-]+)*`;
 // Optional conventional-commit prefix: "chore(deps): ", "build(deps-dev): ", "fix(deps): ", "[Security] ".
 const PREFIX = String.raw`^(?:\[security\]\s*)?(?:[a-z]+(?:\([\w-]+\))?!?:\s*)?(?:\[security\]\s*)?`;
 
-const DEPENDABOT = new RegExp(`${PREFIX}(?:bump|update|upgrade)\\s+(${NAME})\\s+(?:requirement\\s+)?from\\s+(${VERSION}|[^\\s]+)\\s+to\\s+(${VERSION}|\\S+)(?:\\s+in\\s+(\\S+))?\\s*$`, "i");
-const RENOVATE = new RegExp(`${PREFIX}update\\s+(?:dependency\\s+|module\\s+|)(${NAME})\\s+to\\s+(${VERSION})(?:\\s+\\[security\\])?\\s*$`, "i");
-const RENOVATE_MONOREPO = new RegExp(`${PREFIX}update\\s+(${NAME})\\s+monorepo\\s+to\\s+(${VERSION})(?:\\s+\\[security\\])?\\s*$`, "i");
-const DEPENDABOT_GROUP = new RegExp(`${PREFIX}bump\\s+the\\s+(\\S+)\\s+group(?:\\s+across\\s+\\d+\\s+director(?:y|ies))?(?:\\s+(?:in\\s+\\S+\\s+)?with\\s+(\\d+)\\s+updates?)?(?:\\s+in\\s+\\S+)?\\s*$`, "i");
-const RENOVATE_GROUP = new RegExp(`${PREFIX}update\\s+(.+?)(?:\\s+packages|\\s+dependencies)?\\s*(?:\\(.*\\))?\\s*$`, "i");
+const DEPENDABOT = new RegExp(
+  `${PREFIX}(?:bump|update|upgrade)\\s+(${NAME})\\s+(?:requirement\\s+)?from\\s+(${VERSION}|[^\\s]+)\\s+to\\s+(${VERSION}|\\S+)(?:\\s+in\\s+(\\S+))?\\s*$`,
+  "i",
+);
+const RENOVATE = new RegExp(
+  `${PREFIX}update\\s+(?:dependency\\s+|module\\s+|)(${NAME})\\s+to\\s+(${VERSION})(?:\\s+\\[security\\])?\\s*$`,
+  "i",
+);
+const RENOVATE_MONOREPO = new RegExp(
+  `${PREFIX}update\\s+(${NAME})\\s+monorepo\\s+to\\s+(${VERSION})(?:\\s+\\[security\\])?\\s*$`,
+  "i",
+);
+const DEPENDABOT_GROUP = new RegExp(
+  `${PREFIX}bump\\s+the\\s+(\\S+)\\s+group(?:\\s+across\\s+\\d+\\s+director(?:y|ies))?(?:\\s+(?:in\\s+\\S+\\s+)?with\\s+(\\d+)\\s+updates?)?(?:\\s+in\\s+\\S+)?\\s*$`,
+  "i",
+);
+const RENOVATE_GROUP = new RegExp(
+  `${PREFIX}update\\s+(.+?)(?:\\s+packages|\\s+dependencies)?\\s*(?:\\(.*\\))?\\s*$`,
+  "i",
+);
 // "Bump a and b" / "Bump a, b and c" (Dependabot's multi-package PRs, no versions in the title).
-const DEPENDABOT_MULTI = new RegExp(`${PREFIX}bump\\s+(${NAME}(?:,\\s*${NAME})*\\s+and\\s+${NAME})(?:\\s+in\\s+\\S+)?\\s*$`, "i");
+const DEPENDABOT_MULTI = new RegExp(
+  `${PREFIX}bump\\s+(${NAME}(?:,\\s*${NAME})*\\s+and\\s+${NAME})(?:\\s+in\\s+\\S+)?\\s*$`,
+  "i",
+);
 
 const strip = (v: string) => v.replace(/^v(?=\d)/, "");
 
@@ -25,7 +43,8 @@ export function parseUpdateTitle(raw: string): ParsedTitle {
   const title = raw.trim().replace(/\s+/g, " ");
   if (title.length === 0 || title.length > 300) return { kind: "unknown" };
   let m = DEPENDABOT.exec(title);
-  if (m) return { kind: "single", package: { name: m[1]!, from: strip(m[2]!), to: strip(m[3]!) }, directory: m[4] ?? null };
+  if (m)
+    return { kind: "single", package: { name: m[1]!, from: strip(m[2]!), to: strip(m[3]!) }, directory: m[4] ?? null };
   m = DEPENDABOT_GROUP.exec(title);
   if (m) return { kind: "group", group: m[1]!, count: m[2] ? Number(m[2]) : null, packages: [] };
   m = RENOVATE_MONOREPO.exec(title);
@@ -38,7 +57,11 @@ export function parseUpdateTitle(raw: string): ParsedTitle {
     return { kind: "group", group: names.join(", "), count: names.length, packages: [] };
   }
   m = RENOVATE_GROUP.exec(title);
-  if (m && /\b(all|non-major|minor|patch|dependencies|packages|group|monorepo)\b/i.test(title) && !/\s+to\s+/.test(m[1]!)) {
+  if (
+    m &&
+    /\b(all|non-major|minor|patch|dependencies|packages|group|monorepo)\b/i.test(title) &&
+    !/\s+to\s+/.test(m[1]!)
+  ) {
     return { kind: "group", group: m[1]!.trim(), count: null, packages: [] };
   }
   return { kind: "unknown" };

@@ -3,15 +3,28 @@ import { isKnownUpdateBot } from "./bots";
 import { classifyVersionChange, type UpdateClass } from "./classify";
 import { parseUpdateTitle, type ParsedPackage, type ParsedTitle } from "./titles";
 
-export type UpdatePullInput = { title: string; body?: string; labels: string[]; authorLogin: string | null; authorType: "user" | "bot" | "ghost" };
-export type UpdatePullFacts = { isUpdate: boolean; parsed: ParsedTitle; packages: ParsedPackage[]; updateClass: UpdateClass; security: boolean };
+export type UpdatePullInput = {
+  title: string;
+  body?: string;
+  labels: string[];
+  authorLogin: string | null;
+  authorType: "user" | "bot" | "ghost";
+};
+export type UpdatePullFacts = {
+  isUpdate: boolean;
+  parsed: ParsedTitle;
+  packages: ParsedPackage[];
+  updateClass: UpdateClass;
+  security: boolean;
+};
 
 const RANK: Record<string, number> = { unknown: 0, patch: 1, minor: 2, major: 3 };
 // Dependabot's grouped-PR body: "Updates `eslint` from 9.1.0 to 9.2.0" (one line per package).
 const BODY_LINE = /Updates? (?:the requirements on )?`([^`]+)`(?: from ([\w.+-]+))? to ([\w.+-]+)/g;
 
 // Renovate's change table: "| [eslint](https://…) | [`9.1.0` -> `9.2.0`](https://…) |".
-const RENOVATE_ROW = /^\|\s*\[?([^\]|]+?)\]?(?:\([^)]*\))?(?:\s*\([^|]*\))?\s*\|[^|`]*`\^?~?([\w.+-]+)`\s*->\s*`\^?~?([\w.+-]+)`/gm;
+const RENOVATE_ROW =
+  /^\|\s*\[?([^\]|]+?)\]?(?:\([^)]*\))?(?:\s*\([^|]*\))?\s*\|[^|`]*`\^?~?([\w.+-]+)`\s*->\s*`\^?~?([\w.+-]+)`/gm;
 
 function packagesFromBody(body: string): ParsedPackage[] {
   const out: ParsedPackage[] = [];
@@ -25,7 +38,9 @@ function packagesFromBody(body: string): ParsedPackage[] {
 }
 
 export function isSecurityUpdate(title: string, labels: string[]): boolean {
-  return /\[security\]/i.test(title) || labels.some((l) => /^(security|vulnerability|dependabot-security)$/i.test(l.trim()));
+  return (
+    /\[security\]/i.test(title) || labels.some((l) => /^(security|vulnerability|dependabot-security)$/i.test(l.trim()))
+  );
 }
 
 /** Largest step among the packages; Renovate titles without a "from" are "unknown" until the body says. */
@@ -44,7 +59,8 @@ export function judgeUpdatePull(input: UpdatePullInput): UpdatePullFacts {
   let packages = parsed.kind === "single" ? [parsed.package] : [];
   const fromBody = parsed.kind === "single" && parsed.package.from !== null ? [] : packagesFromBody(input.body ?? "");
   if (parsed.kind === "group") packages = fromBody;
-  else if (parsed.kind === "single") packages = [fromBody.find((p) => p.name === parsed.package.name) ?? parsed.package];
+  else if (parsed.kind === "single")
+    packages = [fromBody.find((p) => p.name === parsed.package.name) ?? parsed.package];
   const security = isSecurityUpdate(input.title, input.labels);
   return { isUpdate, parsed, packages, security, updateClass: security ? "security" : classifyPackages(packages) };
 }

@@ -16,7 +16,22 @@ describe("getDependencyCounts (what the Today page binds to)", () => {
     await createPull(a.id, { number: 2, title: "Bump lodash from 4.17.20 to 4.17.21", at: hoursAgo(170) }); // patch, overdue (168 h)
     await createPull(a.id, { number: 3, title: "Bump zod from 4.1.0 to 4.2.0", at: hoursAgo(170) }); // minor, within (336 h)
     await createPull(a.id, { number: 4, title: "Bump react from 18.0.0 to 19.0.0", at: hoursAgo(9000) }); // major: never overdue
-    await db.dependencyCheck.create({ data: { repoId: a.id, manifestPath: "package.json", ecosystem: "npm", name: "chalk", section: "dependencies", spec: "5.0.0", current: "5.0.0", latest: "5.1.0", availableSince: hoursAgo(400), status: "outdated", updateClass: "minor", checkedAt: NOW } }); // minor, overdue
+    await db.dependencyCheck.create({
+      data: {
+        repoId: a.id,
+        manifestPath: "package.json",
+        ecosystem: "npm",
+        name: "chalk",
+        section: "dependencies",
+        spec: "5.0.0",
+        current: "5.0.0",
+        latest: "5.1.0",
+        availableSince: hoursAgo(400),
+        status: "outdated",
+        updateClass: "minor",
+        checkedAt: NOW,
+      },
+    }); // minor, overdue
     await createPull(b.id, { number: 1, title: "Bump lodash from 4.17.20 to 4.17.21", at: hoursAgo(1) });
     const counts = await getDependencyCounts({ now: NOW, repositoryIds: [a.id, b.id] });
     const byId = new Map(counts.map((c) => [c.repoId, c]));

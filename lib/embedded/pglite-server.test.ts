@@ -17,7 +17,10 @@ afterAll(() => tempDirs.forEach((dir) => rmSync(dir, { recursive: true, force: t
 
 /** Rejects instead of hanging when the server is wedged, so the failure says what happened. */
 function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms))]);
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)),
+  ]);
 }
 
 describe("one in-memory server, many clients", () => {
@@ -35,10 +38,19 @@ describe("one in-memory server, many clients", () => {
     const client = new pg.Client(server.url);
     await client.connect();
     try {
-      await expect(within(5_000, "COPY", client.query("COPY item (worker, n) FROM STDIN"))).rejects.toMatchObject({ code: "0A000", message: expect.stringMatching(/not supported by the embedded database/) });
-      await expect(within(5_000, "COPY (extended)", client.query({ name: "copy-in", text: "copy item (worker, n) from stdin" }))).rejects.toMatchObject({ code: "0A000" });
+      await expect(within(5_000, "COPY", client.query("COPY item (worker, n) FROM STDIN"))).rejects.toMatchObject({
+        code: "0A000",
+        message: expect.stringMatching(/not supported by the embedded database/),
+      });
+      await expect(
+        within(5_000, "COPY (extended)", client.query({ name: "copy-in", text: "copy item (worker, n) from stdin" })),
+      ).rejects.toMatchObject({ code: "0A000" });
       // The words in a parameter value are data, not a statement.
-      const { rows } = await within(5_000, "SELECT", client.query<{ t: string }>("SELECT $1::text AS t", ["COPY item FROM STDIN"]));
+      const { rows } = await within(
+        5_000,
+        "SELECT",
+        client.query<{ t: string }>("SELECT $1::text AS t", ["COPY item FROM STDIN"]),
+      );
       expect(rows).toEqual([{ t: "COPY item FROM STDIN" }]);
     } finally {
       await client.end();
@@ -46,7 +58,10 @@ describe("one in-memory server, many clients", () => {
   });
 
   test("2 pools x 8 workers of parameterized queries and transactions: every answer right, no errors", async () => {
-    const pools = [new pg.Pool({ connectionString: server.url, max: 8 }), new pg.Pool({ connectionString: server.url, max: 8 })];
+    const pools = [
+      new pg.Pool({ connectionString: server.url, max: 8 }),
+      new pg.Pool({ connectionString: server.url, max: 8 }),
+    ];
     const errors: string[] = [];
     const iterations = 300;
     const everyTx = 25;
@@ -56,8 +71,12 @@ describe("one in-memory server, many clients", () => {
           const worker = `p${p}w${w}`;
           for (let i = 0; i < iterations; i++) {
             try {
-              const { rows } = await pool.query<{ n: number; tag: string }>("SELECT $1::int + 1 AS n, $2::text AS tag", [i, worker]);
-              if (rows[0]?.n !== i + 1 || rows[0]?.tag !== worker) errors.push(`${worker}#${i}: got ${JSON.stringify(rows)}`);
+              const { rows } = await pool.query<{ n: number; tag: string }>(
+                "SELECT $1::int + 1 AS n, $2::text AS tag",
+                [i, worker],
+              );
+              if (rows[0]?.n !== i + 1 || rows[0]?.tag !== worker)
+                errors.push(`${worker}#${i}: got ${JSON.stringify(rows)}`);
               if (i % everyTx === 0) await insertInTransaction(pool, worker, i, errors);
             } catch (error) {
               errors.push(`${worker}#${i}: ${String(error)}`);
@@ -66,7 +85,9 @@ describe("one in-memory server, many clients", () => {
         }),
       ),
     );
-    const { rows } = await pools[0]!.query<{ worker: string; count: number }>("SELECT worker, count(*)::int AS count FROM item GROUP BY worker");
+    const { rows } = await pools[0]!.query<{ worker: string; count: number }>(
+      "SELECT worker, count(*)::int AS count FROM item GROUP BY worker",
+    );
     await Promise.all(pools.map((pool) => pool.end()));
     expect(errors).toEqual([]);
     expect(rows).toHaveLength(16);
@@ -79,9 +100,11 @@ describe("one in-memory server, many clients", () => {
     await a.query("BEGIN");
     await a.query("INSERT INTO item (worker, n) VALUES ('isolation', 1)");
     let settled = false;
-    const seenByB = b.query<{ count: number }>("SELECT count(*)::int AS count FROM item WHERE worker = 'isolation'").finally(() => {
-      settled = true;
-    });
+    const seenByB = b
+      .query<{ count: number }>("SELECT count(*)::int AS count FROM item WHERE worker = 'isolation'")
+      .finally(() => {
+        settled = true;
+      });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(settled).toBe(false);
     await a.query("COMMIT");
@@ -101,8 +124,14 @@ describe("one in-memory server, many clients", () => {
     const waiting = survivor.query<{ count: number }>("SELECT count(*)::int AS count FROM item WHERE worker = 'ghost'");
     socket.destroy(); // no ROLLBACK, no Terminate: the process just went away
     expect((await within(5_000, "query queued behind the dead client", waiting)).rows[0]?.count).toBe(0);
-    await within(5_000, "a new transaction", survivor.query("BEGIN; INSERT INTO item (worker, n) VALUES ('after', 1); COMMIT"));
-    const { rows } = await survivor.query<{ count: number }>("SELECT count(*)::int AS count FROM item WHERE worker IN ('ghost', 'after')");
+    await within(
+      5_000,
+      "a new transaction",
+      survivor.query("BEGIN; INSERT INTO item (worker, n) VALUES ('after', 1); COMMIT"),
+    );
+    const { rows } = await survivor.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM item WHERE worker IN ('ghost', 'after')",
+    );
     expect(rows[0]?.count).toBe(1);
     await survivor.end();
   });
@@ -112,11 +141,16 @@ async function insertInTransaction(pool: pg.Pool, worker: string, i: number, err
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const before = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM item WHERE worker = $1", [worker]);
+    const before = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM item WHERE worker = $1", [
+      worker,
+    ]);
     await client.query("INSERT INTO item (worker, n) VALUES ($1, $2)", [worker, i]);
-    const after = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM item WHERE worker = $1", [worker]);
+    const after = await client.query<{ count: number }>("SELECT count(*)::int AS count FROM item WHERE worker = $1", [
+      worker,
+    ]);
     await client.query("COMMIT");
-    if (after.rows[0]?.count !== (before.rows[0]?.count ?? -1) + 1) errors.push(`${worker}#${i}: count inside transaction did not grow by one`);
+    if (after.rows[0]?.count !== (before.rows[0]?.count ?? -1) + 1)
+      errors.push(`${worker}#${i}: count inside transaction did not grow by one`);
   } finally {
     client.release();
   }
@@ -150,7 +184,9 @@ describe("data directory", () => {
   test("an unusable directory is reported as such", async () => {
     const file = join(tempDir(), "a-file");
     writeFileSync(file, "");
-    await expect(startEmbeddedPostgres({ dataDir: join(file, "data") })).rejects.toThrow(`STEWARD_DATA_DIR ${join(file, "data")} is not writable: `);
+    await expect(startEmbeddedPostgres({ dataDir: join(file, "data") })).rejects.toThrow(
+      `STEWARD_DATA_DIR ${join(file, "data")} is not writable: `,
+    );
   });
 
   test("data survives stop and start", async () => {

@@ -36,7 +36,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   let db: PGlite | undefined;
   try {
     db = dataDir === undefined ? await PGlite.create() : await PGlite.create(join(dataDir, "pgdata"));
-    const backend = { db, gate: new SessionGate<WireConnection>(), greeting: await greet(db), waitTimeoutMs: sessionWaitTimeoutMs };
+    const backend = {
+      db,
+      gate: new SessionGate<WireConnection>(),
+      greeting: await greet(db),
+      waitTimeoutMs: sessionWaitTimeoutMs,
+    };
     const served = await serve(backend, host, port, maxConnections);
     const stop = async (): Promise<void> => {
       await served.stop();
@@ -51,7 +56,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   }
 }
 
-async function serve(backend: SharedBackend, host: string, port: number, maxConnections: number): Promise<EmbeddedPostgres> {
+async function serve(
+  backend: SharedBackend,
+  host: string,
+  port: number,
+  maxConnections: number,
+): Promise<EmbeddedPostgres> {
   const connections = new Set<WireConnection>();
   const server = createServer((socket: Socket) => {
     if (connections.size >= maxConnections) {
@@ -81,7 +91,9 @@ async function serve(backend: SharedBackend, host: string, port: number, maxConn
 async function greet(db: PGlite): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const packet = startupPacket({ user: "postgres", database: "postgres", client_encoding: "UTF8" });
-  await db.runExclusive(() => db.execProtocolRawStream(packet, { onRawData: (chunk) => chunks.push(Buffer.from(chunk)) }));
+  await db.runExclusive(() =>
+    db.execProtocolRawStream(packet, { onRawData: (chunk) => chunks.push(Buffer.from(chunk)) }),
+  );
   return Buffer.concat(chunks);
 }
 

@@ -26,12 +26,13 @@ const QUERY = code("Q");
 const PARSE = code("P");
 // PGlite cannot take COPY ... FROM STDIN over the wire (it would spin): refused before it runs.
 const COPY_FROM_STDIN = /(^|;)\s*copy\b[^;]*\bfrom\s+stdin\b/i;
-const COPY_REFUSED = "COPY ... FROM STDIN is not supported by the embedded database; use INSERT, or a PostgreSQL server via DATABASE_URL";
+const COPY_REFUSED =
+  "COPY ... FROM STDIN is not supported by the embedded database; use INSERT, or a PostgreSQL server via DATABASE_URL";
 
 /** The SQL texts of a unit's simple Query and Parse messages (never parameter values). */
 function statementsOf(unit: Buffer): string[] {
   const texts: string[] = [];
-  for (let at = 0; at + 5 <= unit.length; ) {
+  for (let at = 0; at + 5 <= unit.length;) {
     const type = unit[at];
     const end = at + 1 + unit.readInt32BE(at + 1);
     const body = unit.subarray(at + 5, end);
@@ -140,7 +141,9 @@ export class WireConnection {
     }
     if (this.#closed) return; // #cleanUp releases the gate
     if (complete && statementsOf(unit).some((sql) => COPY_FROM_STDIN.test(sql))) {
-      this.#write(Buffer.concat([errorResponse("ERROR", "0A000", COPY_REFUSED), readyForQuery(db.isInTransaction() ? "T" : "I")]));
+      this.#write(
+        Buffer.concat([errorResponse("ERROR", "0A000", COPY_REFUSED), readyForQuery(db.isInTransaction() ? "T" : "I")]),
+      );
       if (!db.isInTransaction()) gate.release(this);
       return;
     }

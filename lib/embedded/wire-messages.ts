@@ -25,7 +25,9 @@ export function readyForQuery(status: "I" | "T" | "E" = "I"): Buffer {
 
 /** The protocol 3.0 startup packet (no type byte: just length, version, key/value pairs). */
 export function startupPacket(parameters: Record<string, string>): Buffer {
-  const pairs = Object.entries(parameters).map(([key, value]) => `${key}\0${value}\0`).join("");
+  const pairs = Object.entries(parameters)
+    .map(([key, value]) => `${key}\0${value}\0`)
+    .join("");
   const body = Buffer.from(`${pairs}\0`, "utf8");
   const header = Buffer.alloc(8);
   header.writeInt32BE(body.length + 8, 0);

@@ -11,7 +11,10 @@ const isHttpError = (error: unknown): error is HttpError =>
 
 /** The hourly budget is (nearly) spent: stop and run again after `resetAt`. */
 export class RateLimitExhaustedError extends Error {
-  constructor(readonly resetAt: Date, message = `GitHub rate limit reserve reached; resumes after ${resetAt.toISOString()}`) {
+  constructor(
+    readonly resetAt: Date,
+    message = `GitHub rate limit reserve reached; resumes after ${resetAt.toISOString()}`,
+  ) {
     super(message);
     this.name = "RateLimitExhaustedError";
   }
@@ -25,15 +28,24 @@ export interface GithubErrorInfo {
 
 /** GitHub answered, but with errors that retrying will not fix (NOT_FOUND, FORBIDDEN, bad cursor…). */
 export class GithubQueryError extends Error {
-  constructor(readonly errors: GithubErrorInfo[], readonly data: unknown) {
-    super(`GitHub GraphQL error: ${errors.map((e) => `${e.type ?? "ERROR"}: ${e.message}`).join("; ").slice(0, 500)}`);
+  constructor(
+    readonly errors: GithubErrorInfo[],
+    readonly data: unknown,
+  ) {
+    super(
+      `GitHub GraphQL error: ${errors
+        .map((e) => `${e.type ?? "ERROR"}: ${e.message}`)
+        .join("; ")
+        .slice(0, 500)}`,
+    );
     this.name = "GithubQueryError";
   }
 }
 
 /** The partial data of a query whose every error is `tolerable` (e.g. NOT_FOUND for a deleted node); rethrows otherwise. */
 export function partialData<T>(error: unknown, tolerable: (e: GithubErrorInfo) => boolean): T {
-  if (error instanceof GithubQueryError && error.data && error.errors.length > 0 && error.errors.every(tolerable)) return error.data as T;
+  if (error instanceof GithubQueryError && error.data && error.errors.length > 0 && error.errors.every(tolerable))
+    return error.data as T;
   throw error;
 }
 
@@ -89,13 +101,20 @@ export function classify(error: unknown): Failure {
     if (status === 502 || status === 504) return { kind: "gateway", message: `HTTP ${status}` };
     if (status === 403 || status === 429) {
       const wait = retryAfterMs(headers);
-      if (wait !== undefined) return { kind: "secondary", message: `HTTP ${status} (secondary rate limit)`, retryAfterMs: wait };
+      if (wait !== undefined)
+        return { kind: "secondary", message: `HTTP ${status} (secondary rate limit)`, retryAfterMs: wait };
       if (header(headers, "x-ratelimit-remaining") === "0") return { kind: "exhausted", resetAt: resetOf(headers) };
-      if (/secondary rate limit|abuse/i.test(error.message)) return { kind: "secondary", message: `HTTP ${status} (secondary rate limit)`, retryAfterMs: 60_000 };
+      if (/secondary rate limit|abuse/i.test(error.message))
+        return { kind: "secondary", message: `HTTP ${status} (secondary rate limit)`, retryAfterMs: 60_000 };
       return { kind: "fatal", status, message: `HTTP ${status}: access denied (check the token's scopes)` };
     }
     if (status === 401) return { kind: "fatal", status, message: "HTTP 401: bad credentials (check the GitHub token)" };
-    if (status >= 500 || status === 408) return { kind: "transient", message: `HTTP ${status}: ${error.message.slice(0, 200)}`, retryAfterMs: retryAfterMs(headers) };
+    if (status >= 500 || status === 408)
+      return {
+        kind: "transient",
+        message: `HTTP ${status}: ${error.message.slice(0, 200)}`,
+        retryAfterMs: retryAfterMs(headers),
+      };
     return { kind: "fatal", status, message: `HTTP ${status}: ${error.message.slice(0, 200)}` };
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -19,7 +19,14 @@ beforeEach(() => {
 });
 
 const client = (options: Partial<GithubClientOptions> = {}) =>
-  new GithubClient({ token: `token-${Math.random()}`, baseUrl: server.url, baseDelayMs: 1, maxDelayMs: 5, reserve: 0, ...options });
+  new GithubClient({
+    token: `token-${Math.random()}`,
+    baseUrl: server.url,
+    baseDelayMs: 1,
+    maxDelayMs: 5,
+    reserve: 0,
+    ...options,
+  });
 type Issues = { repository: { issues: { nodes: { number: number }[] } } };
 const vars = { owner: "acme", name: "client", after: null, since: null };
 
@@ -70,7 +77,9 @@ describe("GithubClient", () => {
     const secret = "ghp_do_not_leak_me";
     const strict = await startGitHubTestServer({ repos: [repo], tokens: ["other"] });
     try {
-      const error: unknown = await new GithubClient({ token: secret, baseUrl: strict.url }).query(ISSUES_PAGE, { ...vars, first: 1 }).catch((e: unknown) => e);
+      const error: unknown = await new GithubClient({ token: secret, baseUrl: strict.url })
+        .query(ISSUES_PAGE, { ...vars, first: 1 })
+        .catch((e: unknown) => e);
       expect(String(error)).toContain("401");
       expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(secret);
     } finally {

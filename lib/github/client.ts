@@ -53,7 +53,9 @@ interface Shared {
 
 export class GithubClient {
   private readonly shared: Shared;
-  private readonly options: Required<Omit<GithubClientOptions, "token" | "signal" | "baseUrl" | "exclusive">> & { signal?: AbortSignal };
+  private readonly options: Required<Omit<GithubClientOptions, "token" | "signal" | "baseUrl" | "exclusive">> & {
+    signal?: AbortSignal;
+  };
 
   constructor(options: GithubClientOptions, shared?: Shared) {
     if (!options.token && !shared) throw new Error("A GitHub token is required (GITHUB_TOKEN).");
@@ -62,16 +64,25 @@ export class GithubClient {
       request: graphql.defaults({
         baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
         // Next-format node ids for every object, old ones included: ids are the items' keys.
-        headers: { authorization: `bearer ${options.token}`, "user-agent": "steward-github-sync", "x-github-next-global-id": "1" },
+        headers: {
+          authorization: `bearer ${options.token}`,
+          "user-agent": "steward-github-sync",
+          "x-github-next-global-id": "1",
+        },
       }),
       stats: { requests: 0, retries: 0, points: 0, remaining: null, resetAt: null, lastError: null },
       costs: new Map(),
       exclusive: options.exclusive,
     };
     this.options = {
-      signal: options.signal, reserve: options.reserve ?? 500, perMinute: options.perMinute ?? 1500,
-      maxAttempts: options.maxAttempts ?? 8, baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 60_000,
-      maxWaitMs: options.maxWaitMs ?? 5 * 60_000, random: options.random ?? Math.random,
+      signal: options.signal,
+      reserve: options.reserve ?? 500,
+      perMinute: options.perMinute ?? 1500,
+      maxAttempts: options.maxAttempts ?? 8,
+      baseDelayMs: options.baseDelayMs ?? 1000,
+      maxDelayMs: options.maxDelayMs ?? 60_000,
+      maxWaitMs: options.maxWaitMs ?? 5 * 60_000,
+      random: options.random ?? Math.random,
     };
   }
 
@@ -82,7 +93,10 @@ export class GithubClient {
   /** The same client (pacing, statistics) with an extra abort signal: for work that may be abandoned. */
   fork(signal: AbortSignal): GithubClient {
     const own = this.options.signal;
-    return new GithubClient({ ...this.options, token: "", signal: own ? AbortSignal.any([own, signal]) : signal }, this.shared);
+    return new GithubClient(
+      { ...this.options, token: "", signal: own ? AbortSignal.any([own, signal]) : signal },
+      this.shared,
+    );
   }
 
   /** Runs a query; GraphQL errors (NOT_FOUND, FORBIDDEN…) throw GithubQueryError with the partial data. */
@@ -93,7 +107,10 @@ export class GithubClient {
       if (signal?.aborted) throw abortReason(signal);
       this.checkBudget(document);
       try {
-        const data = await this.send<T & WithRateLimit>(document, { ...variables, ...(options.page ? { first: options.page.value } : {}) });
+        const data = await this.send<T & WithRateLimit>(document, {
+          ...variables,
+          ...(options.page ? { first: options.page.value } : {}),
+        });
         // @octokit/graphql resolves `undefined` when a 200 body is cut short: that page did not arrive.
         if (data === undefined || data === null || typeof data !== "object") throw new TruncatedResponse();
         this.record(document, data.rateLimit);
@@ -101,9 +118,11 @@ export class GithubClient {
         return data;
       } catch (error) {
         if (signal?.aborted) throw abortReason(signal);
-        const failure = error instanceof TruncatedResponse ? { kind: "transient" as const, message: error.message } : classify(error);
+        const failure =
+          error instanceof TruncatedResponse ? { kind: "transient" as const, message: error.message } : classify(error);
         let delay = this.backoff(attempt);
-        if (failure.kind === "exhausted") throw new RateLimitExhaustedError(failure.resetAt, "GitHub reports the rate limit exhausted");
+        if (failure.kind === "exhausted")
+          throw new RateLimitExhaustedError(failure.resetAt, "GitHub reports the rate limit exhausted");
         if (failure.kind === "query") {
           this.record(document, (failure.error.data as WithRateLimit | null)?.rateLimit);
           throw failure.error;
@@ -111,11 +130,13 @@ export class GithubClient {
         if (failure.kind === "fatal") throw new GithubUnavailableError(failure.message);
         if (failure.kind === "gateway") options.page?.shrink();
         if (failure.kind === "secondary") {
-          if (failure.retryAfterMs > this.options.maxWaitMs) throw new RateLimitExhaustedError(new Date(Date.now() + failure.retryAfterMs));
+          if (failure.retryAfterMs > this.options.maxWaitMs)
+            throw new RateLimitExhaustedError(new Date(Date.now() + failure.retryAfterMs));
           this.shared.pacer.pausedUntil = Math.max(this.shared.pacer.pausedUntil, Date.now() + failure.retryAfterMs);
           delay = 0; // the pause applies to every request on this token, inside the queue
         }
-        if (failure.kind === "transient" && failure.retryAfterMs !== undefined) delay = Math.min(failure.retryAfterMs, this.options.maxWaitMs);
+        if (failure.kind === "transient" && failure.retryAfterMs !== undefined)
+          delay = Math.min(failure.retryAfterMs, this.options.maxWaitMs);
         last = failure.message;
         this.stats.retries++;
         this.stats.lastError = last;
@@ -133,7 +154,10 @@ export class GithubClient {
   private send<T>(document: string, variables: Record<string, unknown>): Promise<T> {
     return this.shared.pacer.exclusive(async () => {
       const { signal, perMinute } = this.options;
-      await sleep(Math.max(this.shared.pacer.pausedUntil - Date.now(), this.shared.pacer.delayForNext(perMinute)), signal);
+      await sleep(
+        Math.max(this.shared.pacer.pausedUntil - Date.now(), this.shared.pacer.delayForNext(perMinute)),
+        signal,
+      );
       const send = () => {
         this.shared.pacer.recordSent();
         this.stats.requests++;
@@ -157,7 +181,11 @@ export class GithubClient {
     this.stats.points += rateLimit.cost;
     this.stats.remaining = rateLimit.remaining;
     this.stats.resetAt = new Date(rateLimit.resetAt);
-    this.shared.pacer.budget = { remaining: rateLimit.remaining, limit: rateLimit.limit, resetAt: new Date(rateLimit.resetAt) };
+    this.shared.pacer.budget = {
+      remaining: rateLimit.remaining,
+      limit: rateLimit.limit,
+      resetAt: new Date(rateLimit.resetAt),
+    };
   }
 
   /** Exponential backoff with full jitter. */

@@ -29,7 +29,8 @@ export class GithubTokenUnavailableError extends Error {
   }
 }
 
-const KEY_CHANGED = "The GitHub token stored in Settings was encrypted with a different app secret (STEWARD_SECRET or the data directory's secret file changed). Enter the token again in Settings → Repositories.";
+const KEY_CHANGED =
+  "The GitHub token stored in Settings was encrypted with a different app secret (STEWARD_SECRET or the data directory's secret file changed). Enter the token again in Settings → Repositories.";
 
 export async function getGithubTokenStatus(): Promise<GithubTokenStatus> {
   if (getEnv().GITHUB_TOKEN) return { source: "env" };
@@ -56,7 +57,9 @@ export async function resolveGithubToken(): Promise<string | null> {
   try {
     return decryptSecret(row.ciphertext, secret, PURPOSE);
   } catch {
-    throw new GithubTokenUnavailableError("The GitHub token stored in Settings is damaged. Enter it again in Settings → Repositories.");
+    throw new GithubTokenUnavailableError(
+      "The GitHub token stored in Settings is damaged. Enter it again in Settings → Repositories.",
+    );
   }
 }
 
@@ -79,25 +82,54 @@ export interface VerifiedToken {
 /** Asks GitHub (GITHUB_API_URL) who the token belongs to; a clear 422 when it is refused or unreachable. */
 export async function verifyGithubToken(token: string): Promise<VerifiedToken> {
   const env = getEnv();
-  const client = new GithubClient({ token, baseUrl: env.GITHUB_API_URL, maxAttempts: 2, baseDelayMs: 250, signal: AbortSignal.timeout(20_000), reserve: 0 });
+  const client = new GithubClient({
+    token,
+    baseUrl: env.GITHUB_API_URL,
+    maxAttempts: 2,
+    baseDelayMs: 250,
+    signal: AbortSignal.timeout(20_000),
+    reserve: 0,
+  });
   try {
     const data = await client.query<{ viewer: { login: string } | null; rateLimit: RateLimitInfo | null }>(VIEWER, {});
-    return { login: data.viewer?.login ?? null, remaining: data.rateLimit?.remaining ?? null, limit: data.rateLimit?.limit ?? null };
+    return {
+      login: data.viewer?.login ?? null,
+      remaining: data.rateLimit?.remaining ?? null,
+      limit: data.rateLimit?.limit ?? null,
+    };
   } catch (error) {
-    const reason = error instanceof GithubQueryError ? "GitHub refused the query" : error instanceof Error ? error.message : "unknown error";
+    const reason =
+      error instanceof GithubQueryError
+        ? "GitHub refused the query"
+        : error instanceof Error
+          ? error.message
+          : "unknown error";
     const message = `GitHub at ${env.GITHUB_API_URL} did not accept this token: ${reason.slice(0, 300)}`;
     throw new ApiError(422, "validation_failed", message, { token: [message] });
   }
 }
 
 export async function saveGithubToken(token: string, actor: Actor): Promise<VerifiedToken> {
-  if (getEnv().GITHUB_TOKEN) throw new ApiError(409, "conflict", "GITHUB_TOKEN is set in the environment and takes precedence; unset it to manage the token here.");
+  if (getEnv().GITHUB_TOKEN)
+    throw new ApiError(
+      409,
+      "conflict",
+      "GITHUB_TOKEN is set in the environment and takes precedence; unset it to manage the token here.",
+    );
   const verified = await verifyGithubToken(token);
   const secret = getAppSecret().value;
-  const data = { ciphertext: encryptSecret(token, secret, PURPOSE), keyId: keyFingerprint(secret, PURPOSE), login: verified.login, updatedBy: actor.username };
+  const data = {
+    ciphertext: encryptSecret(token, secret, PURPOSE),
+    keyId: keyFingerprint(secret, PURPOSE),
+    login: verified.login,
+    updatedBy: actor.username,
+  };
   await db.$transaction(async (tx) => {
     await tx.githubCredential.upsert({ where: { id: ROW_ID }, create: { id: ROW_ID, ...data }, update: data });
-    await recordAudit({ action: "github_token.saved", actorId: actor.id, target: verified.login ?? "GitHub token", ip: actor.ip }, tx);
+    await recordAudit(
+      { action: "github_token.saved", actorId: actor.id, target: verified.login ?? "GitHub token", ip: actor.ip },
+      tx,
+    );
   });
   return verified;
 }
@@ -105,7 +137,11 @@ export async function saveGithubToken(token: string, actor: Actor): Promise<Veri
 export async function removeGithubToken(actor: Actor): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.githubCredential.deleteMany({ where: { id: ROW_ID } });
-    if (count > 0) await recordAudit({ action: "github_token.removed", actorId: actor.id, target: "GitHub token", ip: actor.ip }, tx);
+    if (count > 0)
+      await recordAudit(
+        { action: "github_token.removed", actorId: actor.id, target: "GitHub token", ip: actor.ip },
+        tx,
+      );
     return count > 0;
   });
 }

@@ -85,7 +85,11 @@ export class PageSize {
   value: number;
   private streak = 0;
 
-  constructor(readonly max: number, readonly min = 5, private readonly growAfter = 3) {
+  constructor(
+    readonly max: number,
+    readonly min = 5,
+    private readonly growAfter = 3,
+  ) {
     this.value = max;
   }
 

@@ -3,9 +3,13 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { parseRepositoryName } from "./repository-name";
 
-
 function configuredRepositories(): string[] {
-  return getEnv().STEWARD_REPOS?.split(",").map((r) => r.trim()).filter(Boolean) ?? [];
+  return (
+    getEnv()
+      .STEWARD_REPOS?.split(",")
+      .map((r) => r.trim())
+      .filter(Boolean) ?? []
+  );
 }
 
 /** Lower-case keys of the repositories listed in STEWARD_REPOS (they come back if removed in Settings). */
@@ -19,7 +23,11 @@ export async function ensureConfiguredRepositories(): Promise<number> {
   for (const fullName of listed) {
     const parsed = parseRepositoryName(fullName);
     if (!parsed) continue;
-    await db.githubRepository.upsert({ where: { key: parsed.key }, create: { owner: parsed.owner, name: parsed.name, key: parsed.key }, update: {} });
+    await db.githubRepository.upsert({
+      where: { key: parsed.key },
+      create: { owner: parsed.owner, name: parsed.name, key: parsed.key },
+      update: {},
+    });
   }
   return listed.length;
 }

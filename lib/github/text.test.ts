@@ -15,11 +15,26 @@ describe("cleanText", () => {
 
 describe("toActor", () => {
   it.each([
-    [{ __typename: "Bot", login: "dependabot" }, { login: "dependabot", type: "bot" }],
-    [{ type: "Bot", login: "dependabot[bot]" }, { login: "dependabot", type: "bot" }],
-    [{ __typename: "User", login: "renovate[bot]" }, { login: "renovate", type: "bot" }],
-    [{ __typename: "User", login: "alice" }, { login: "alice", type: "user" }],
-    [{ type: "User", login: "ghost" }, { login: null, type: "ghost" }],
+    [
+      { __typename: "Bot", login: "dependabot" },
+      { login: "dependabot", type: "bot" },
+    ],
+    [
+      { type: "Bot", login: "dependabot[bot]" },
+      { login: "dependabot", type: "bot" },
+    ],
+    [
+      { __typename: "User", login: "renovate[bot]" },
+      { login: "renovate", type: "bot" },
+    ],
+    [
+      { __typename: "User", login: "alice" },
+      { login: "alice", type: "user" },
+    ],
+    [
+      { type: "User", login: "ghost" },
+      { login: null, type: "ghost" },
+    ],
     [null, { login: null, type: "ghost" }],
   ])("%j → %j", (raw, expected) => {
     expect(toActor(raw)).toEqual(expected);

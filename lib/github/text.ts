@@ -32,7 +32,8 @@ export function toActor(raw: { __typename?: string; type?: string; login?: strin
   if (!raw || !raw.login) return { login: null, type: "ghost" };
   const login = cleanText(raw.login);
   const suffixed = login.endsWith("[bot]");
-  if (raw.__typename === "Bot" || raw.type === "Bot" || suffixed) return { login: suffixed ? login.slice(0, -5) : login, type: "bot" };
+  if (raw.__typename === "Bot" || raw.type === "Bot" || suffixed)
+    return { login: suffixed ? login.slice(0, -5) : login, type: "bot" };
   if (login === "ghost") return { login: null, type: "ghost" }; // REST's stand-in for deleted accounts
   return { login, type: "user" };
 }

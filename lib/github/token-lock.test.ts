@@ -18,9 +18,11 @@ async function overlap(tokens: [string, string]): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 40));
     inFlight--;
   };
-  await Promise.all(locks.map(async (lock, i) => {
-    for (let n = 0; n < 4; n++) await lock.run(tokens[i]!, work);
-  }));
+  await Promise.all(
+    locks.map(async (lock, i) => {
+      for (let n = 0; n < 4; n++) await lock.run(tokens[i]!, work);
+    }),
+  );
   return most;
 }
 
@@ -30,10 +32,13 @@ describe("the cross-process token lock", () => {
     expect(tokenLockKey("ghp_secret")).not.toBe(tokenLockKey("ghp_other"));
   });
 
-  it.skipIf(testDatabaseKind() === "pglite")("lets one process at a time send for a token, and never holds up another token", async () => {
-    expect(await overlap(["same-token", "same-token"])).toBe(1);
-    expect(await overlap(["token-a", "token-b"])).toBe(2);
-  });
+  it.skipIf(testDatabaseKind() === "pglite")(
+    "lets one process at a time send for a token, and never holds up another token",
+    async () => {
+      expect(await overlap(["same-token", "same-token"])).toBe(1);
+      expect(await overlap(["token-a", "token-b"])).toBe(2);
+    },
+  );
 
   it("releases the lock when the work fails", async () => {
     await expect(locks[0]!.run("failing", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");

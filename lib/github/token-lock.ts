@@ -23,7 +23,10 @@ export class TokenLock {
 
   #connection(): Promise<pg.Client> {
     this.#client ??= (async () => {
-      const client = new pg.Client({ connectionString: this.connectionString, application_name: "steward-github-token-lock" });
+      const client = new pg.Client({
+        connectionString: this.connectionString,
+        application_name: "steward-github-token-lock",
+      });
       client.on("error", (error) => {
         logger.warn("github token lock connection lost", { error: error.message });
         this.#client = null;
@@ -41,7 +44,9 @@ export class TokenLock {
     const client = await this.#connection();
     const key = tokenLockKey(token);
     for (let delay = 25; ; delay = Math.min(delay * 2, 500)) {
-      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS locked", [key]);
+      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS locked", [
+        key,
+      ]);
       if (rows[0]?.locked) break;
       await sleep(delay, signal);
     }

@@ -3,7 +3,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { HealthLevel, HealthTargetKind } from "@/lib/generated/prisma/client";
-import { getBreakers, getUptimeWindows, toKpiViews, toLastCheckView, type BreakersView, type KpiView, type LastCheckView, type UptimeView } from "./overview-view";
+import {
+  getBreakers,
+  getUptimeWindows,
+  toKpiViews,
+  toLastCheckView,
+  type BreakersView,
+  type KpiView,
+  type LastCheckView,
+  type UptimeView,
+} from "./overview-view";
 import { getLastChecks, listAlertEvents, targetStatus, type TargetStatus } from "./queries";
 import { CHECK_METRIC } from "./record";
 import { ThresholdOverridesInput } from "./schemas";
@@ -12,11 +21,25 @@ import { getDayTimeline, getDowntimes } from "./timeline-view";
 import type { Downtime } from "./downtime";
 import type { Segment } from "@/lib/charts/status-timeline";
 import { getEnv } from "@/lib/env";
-import { DEFAULT_THRESHOLDS, KPI_NAMES, resolveThresholds, type Kpi, type KpiThreshold, type Thresholds } from "./thresholds";
+import {
+  DEFAULT_THRESHOLDS,
+  KPI_NAMES,
+  resolveThresholds,
+  type Kpi,
+  type KpiThreshold,
+  type Thresholds,
+} from "./thresholds";
 
 const ALERT_HISTORY_LIMIT = 100;
 
-export type AlertEventJson = { id: string; kpi: string; from: HealthLevel | null; to: HealthLevel; value: number; at: string };
+export type AlertEventJson = {
+  id: string;
+  kpi: string;
+  from: HealthLevel | null;
+  to: HealthLevel;
+  value: number;
+  at: string;
+};
 
 export type TargetDetailView = {
   id: string;
@@ -72,7 +95,10 @@ export function describeConfig(config: TargetConfig, intervalSeconds: number): s
   switch (config.kind) {
     case "http": {
       const c = config.check;
-      const lines = [`${c.method} ${displayUrl(c.url)} every ${intervalSeconds} s, timeout ${c.timeoutMs} ms`, `expects status ${c.expectedStatus.min}–${c.expectedStatus.max}`];
+      const lines = [
+        `${c.method} ${displayUrl(c.url)} every ${intervalSeconds} s, timeout ${c.timeoutMs} ms`,
+        `expects status ${c.expectedStatus.min}–${c.expectedStatus.max}`,
+      ];
       if (c.keyword) lines.push(`body must contain “${c.keyword}”`);
       if (c.jsonPath) lines.push(`JSON ${c.jsonPath.path} must equal ${JSON.stringify(c.jsonPath.equals)}`);
       if (c.headers) lines.push(`${Object.keys(c.headers).length} custom header(s)`);
@@ -82,12 +108,16 @@ export function describeConfig(config: TargetConfig, intervalSeconds: number): s
       const limit = config.mapping.memoryLimitBytes;
       return [
         `scrapes ${displayUrl(config.url)} every ${intervalSeconds} s, timeout ${config.timeoutMs} ms`,
-        limit ? `memory limit ${Math.round(limit / 1024 / 1024)} MiB` : "no memory limit configured: memory % is not computed",
+        limit
+          ? `memory limit ${Math.round(limit / 1024 / 1024)} MiB`
+          : "no memory limit configured: memory % is not computed",
       ];
     }
     case "push":
       return config.heartbeats
-        ? [`receives pushes; a heartbeat is expected every ${intervalSeconds} s (missing for ${1.5 * intervalSeconds} s = a failed check)`]
+        ? [
+            `receives pushes; a heartbeat is expected every ${intervalSeconds} s (missing for ${1.5 * intervalSeconds} s = a failed check)`,
+          ]
         : ["receives pushes; no heartbeats expected, so it is never checked"];
   }
 }
@@ -96,18 +126,38 @@ function thresholdsOf(raw: unknown): TargetDetailView["thresholds"] {
   const parsed = ThresholdOverridesInput.safeParse(raw ?? {});
   const resolved: Thresholds = parsed.success ? resolveThresholds(parsed.data) : DEFAULT_THRESHOLDS;
   const overrides = parsed.success ? parsed.data : {};
-  return Object.fromEntries(KPI_NAMES.map((k) => [k, { ...resolved[k], overridden: overrides[k] !== undefined }])) as TargetDetailView["thresholds"];
+  return Object.fromEntries(
+    KPI_NAMES.map((k) => [k, { ...resolved[k], overridden: overrides[k] !== undefined }]),
+  ) as TargetDetailView["thresholds"];
 }
 
 async function lastFailure(targetId: string) {
-  const s = await db.healthSample.findFirst({ where: { targetId, metric: CHECK_METRIC, ok: false }, orderBy: { at: "desc" } });
-  return s && { at: s.at, ok: false, durationMs: s.value, status: s.status, failureKind: s.failureKind, failureMessage: s.failureMessage };
+  const s = await db.healthSample.findFirst({
+    where: { targetId, metric: CHECK_METRIC, ok: false },
+    orderBy: { at: "desc" },
+  });
+  return (
+    s && {
+      at: s.at,
+      ok: false,
+      durationMs: s.value,
+      status: s.status,
+      failureKind: s.failureKind,
+      failureMessage: s.failureMessage,
+    }
+  );
 }
 
 export async function getTargetDetailView(id: string, now = new Date()): Promise<TargetDetailView | null> {
   const target = await db.healthTarget.findUnique({ where: { id }, include: { states: { orderBy: { kpi: "asc" } } } });
   if (!target) return null;
-  const kpis = target.states.map((s) => ({ kpi: s.kpi, level: s.level, value: s.lastValue, at: s.lastAt, since: s.changedAt }));
+  const kpis = target.states.map((s) => ({
+    kpi: s.kpi,
+    level: s.level,
+    value: s.lastValue,
+    at: s.lastAt,
+    since: s.changedAt,
+  }));
   const downtimeDays = getEnv().STEWARD_HEALTH_RAW_RETENTION_DAYS;
   const [checks, failure, uptime, breakers, alerts, timeline, downtimes] = await Promise.all([
     getLastChecks([id]),
@@ -129,14 +179,24 @@ export async function getTargetDetailView(id: string, now = new Date()): Promise
     breachesToChange: target.breachesToChange,
     nextCheckAt: target.nextCheckAt?.toISOString() ?? null,
     checks: describeConfig(describedConfig(target), target.intervalSeconds),
-    status: targetStatus(target.enabled, target.states.map((s) => s.level)),
+    status: targetStatus(
+      target.enabled,
+      target.states.map((s) => s.level),
+    ),
     kpis: toKpiViews(kpis),
     breakers: breakers.get(id) ?? null,
     lastCheck: toLastCheckView(checks.get(id)),
     lastFailure: toLastCheckView(failure),
     uptime: uptime.get(id) ?? [],
     thresholds: thresholdsOf(target.thresholds),
-    alerts: alerts.map((a) => ({ id: a.id, kpi: a.kpi, from: a.from, to: a.to, value: a.value, at: a.at.toISOString() })),
+    alerts: alerts.map((a) => ({
+      id: a.id,
+      kpi: a.kpi,
+      from: a.from,
+      to: a.to,
+      value: a.value,
+      at: a.at.toISOString(),
+    })),
     alertLimit: ALERT_HISTORY_LIMIT,
     createdAt: target.createdAt.toISOString(),
     timeline,

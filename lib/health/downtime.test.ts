@@ -14,7 +14,9 @@ describe("downtimePeriods", () => {
     ]);
   });
   it("keeps a period that is still going on open, measured up to now", () => {
-    expect(downtimePeriods([ok(0), fail(5, null), fail(6)], t(20))).toEqual([{ start: t(5).toISOString(), end: null, seconds: 900, reason: "check failed" }]);
+    expect(downtimePeriods([ok(0), fail(5, null), fail(6)], t(20))).toEqual([
+      { start: t(5).toISOString(), end: null, seconds: 900, reason: "check failed" },
+    ]);
   });
   it("has nothing for a target that never failed or was never checked", () => {
     expect(downtimePeriods([ok(0), ok(1)], t(5))).toEqual([]);

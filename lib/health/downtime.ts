@@ -16,10 +16,21 @@ export function downtimePeriods(rows: CheckRow[], now: Date): Downtime[] {
   for (const row of rows) {
     if (!row.ok && open === null) open = { start: row.at, reason: row.reason ?? "check failed" };
     else if (row.ok && open !== null) {
-      periods.push({ start: open.start.toISOString(), end: row.at.toISOString(), seconds: (row.at.getTime() - open.start.getTime()) / 1000, reason: open.reason });
+      periods.push({
+        start: open.start.toISOString(),
+        end: row.at.toISOString(),
+        seconds: (row.at.getTime() - open.start.getTime()) / 1000,
+        reason: open.reason,
+      });
       open = null;
     }
   }
-  if (open) periods.push({ start: open.start.toISOString(), end: null, seconds: Math.max(0, (now.getTime() - open.start.getTime()) / 1000), reason: open.reason });
+  if (open)
+    periods.push({
+      start: open.start.toISOString(),
+      end: null,
+      seconds: Math.max(0, (now.getTime() - open.start.getTime()) / 1000),
+      reason: open.reason,
+    });
   return periods.reverse();
 }

@@ -13,7 +13,9 @@ describe("a new target's first check", () => {
     expect(await statusOf(target.id)).toBe("pending");
     const at = (s: number) => new Date(Date.now() - 60_000 + s * 1000);
 
-    await recordObservations(target, { checks: [{ at: at(0), ok: false, durationMs: 5, failure: { kind: "connect", message: "refused" } }] });
+    await recordObservations(target, {
+      checks: [{ at: at(0), ok: false, durationMs: 5, failure: { kind: "connect", message: "refused" } }],
+    });
     expect(await statusOf(target.id)).toBe("critical");
     const first = await db.alertEvent.findMany({ where: { targetId: target.id } });
     expect(first.map((e) => `${e.kpi} ${e.from ?? "pending"}→${e.to}`)).toEqual(["up pending→critical"]);
@@ -24,7 +26,10 @@ describe("a new target's first check", () => {
     await recordObservations(target, { checks: [{ at: at(3), ok: true, durationMs: 5 }] });
     expect(await statusOf(target.id)).toBe("ok");
     const events = await db.alertEvent.findMany({ where: { targetId: target.id } });
-    expect(events.map((e) => `${e.kpi} ${e.from ?? "pending"}→${e.to}`).sort()).toEqual(["up critical→ok", "up pending→critical"]);
+    expect(events.map((e) => `${e.kpi} ${e.from ?? "pending"}→${e.to}`).sort()).toEqual([
+      "up critical→ok",
+      "up pending→critical",
+    ]);
   });
 
   it("is ok at once when the first check succeeds", async () => {

@@ -12,11 +12,19 @@ import type { TargetSeriesView } from "./series-view";
 export const LIVE_REFRESH_MS = 15_000;
 
 export function useHealthOverviewQuery() {
-  return useQuery({ queryKey: healthKeys.overview(), queryFn: () => apiFetch<HealthOverviewView>(healthPaths.overview), refetchInterval: LIVE_REFRESH_MS });
+  return useQuery({
+    queryKey: healthKeys.overview(),
+    queryFn: () => apiFetch<HealthOverviewView>(healthPaths.overview),
+    refetchInterval: LIVE_REFRESH_MS,
+  });
 }
 
 export function useTargetDetailQuery(id: string) {
-  return useQuery({ queryKey: healthKeys.target(id), queryFn: () => apiFetch<TargetDetailView>(healthPaths.target(id)), refetchInterval: LIVE_REFRESH_MS });
+  return useQuery({
+    queryKey: healthKeys.target(id),
+    queryFn: () => apiFetch<TargetDetailView>(healthPaths.target(id)),
+    refetchInterval: LIVE_REFRESH_MS,
+  });
 }
 
 /** A range ending now refreshes live; a custom from/to is fixed, so it does not. */

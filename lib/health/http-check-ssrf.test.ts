@@ -30,17 +30,23 @@ afterAll(async () => {
   expect(guard.violations).toEqual([]);
 });
 
-const answers = (...ips: string[]): LookupAddress[] => ips.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+const answers = (...ips: string[]): LookupAddress[] =>
+  ips.map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
 
 describe("redirects are vetted hop by hop", () => {
-  const lookup = vi.fn<HostLookup>(async (host) => (host === "metadata.test" ? answers("169.254.169.254") : answers("127.0.0.1")));
+  const lookup = vi.fn<HostLookup>(async (host) =>
+    host === "metadata.test" ? answers("169.254.169.254") : answers("127.0.0.1"),
+  );
 
-  it.each(["/to-metadata", "/to-mapped", "/to-decimal", "/to-name"])("%s is refused as blocked-address", async (path) => {
-    const r = await runHttpCheck({ url: `${server.url}${path}`, timeoutMs: 2000 }, { lookup });
-    expect(r.ok).toBe(false);
-    expect(r.failure?.kind).toBe("blocked-address");
-    expect(r.failure?.message).toMatch(/^redirect to .* refused: .*metadata address/);
-  });
+  it.each(["/to-metadata", "/to-mapped", "/to-decimal", "/to-name"])(
+    "%s is refused as blocked-address",
+    async (path) => {
+      const r = await runHttpCheck({ url: `${server.url}${path}`, timeoutMs: 2000 }, { lookup });
+      expect(r.ok).toBe(false);
+      expect(r.failure?.kind).toBe("blocked-address");
+      expect(r.failure?.message).toMatch(/^redirect to .* refused: .*metadata address/);
+    },
+  );
 
   it("refuses a redirect to a non-http scheme", async () => {
     const r = await runHttpCheck({ url: `${server.url}/to-gopher`, timeoutMs: 2000 });
@@ -61,19 +67,26 @@ describe("address policy at the first hop", () => {
   it("refuses a hostname whose resolution is a metadata address", async () => {
     const lookup = vi.fn<HostLookup>(async () => answers("169.254.169.254"));
     const r = await runHttpCheck({ url: `http://innocent.test:${server.port}/` }, { lookup });
-    expect(r.failure).toEqual({ kind: "blocked-address", message: "innocent.test (169.254.169.254) is a metadata address and may not be checked" });
+    expect(r.failure).toEqual({
+      kind: "blocked-address",
+      message: "innocent.test (169.254.169.254) is a metadata address and may not be checked",
+    });
   });
 
   it("pins the connection to the first, vetted answer: a rebinding resolver is asked only once", async () => {
     let calls = 0;
-    const rebinding = vi.fn<HostLookup>(async () => (calls++ === 0 ? answers("127.0.0.1") : answers("169.254.169.254")));
+    const rebinding = vi.fn<HostLookup>(async () =>
+      calls++ === 0 ? answers("127.0.0.1") : answers("169.254.169.254"),
+    );
     const r = await runHttpCheck({ url: `http://rebind.test:${server.port}/` }, { lookup: rebinding });
     expect(r).toMatchObject({ ok: true, status: 200 });
     expect(rebinding).toHaveBeenCalledTimes(1);
   });
 
   it("reports a resolver failure as dns", async () => {
-    const failing = vi.fn<HostLookup>(async () => Promise.reject(Object.assign(new Error("getaddrinfo ENOTFOUND x.test"), { code: "ENOTFOUND" })));
+    const failing = vi.fn<HostLookup>(async () =>
+      Promise.reject(Object.assign(new Error("getaddrinfo ENOTFOUND x.test"), { code: "ENOTFOUND" })),
+    );
     expect((await runHttpCheck({ url: "http://x.test/" }, { lookup: failing })).failure?.kind).toBe("dns");
   });
 

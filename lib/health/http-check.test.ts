@@ -1,7 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runHttpCheck } from "./http-check";
-import { installLoopbackGuard, startHttpServer, startTcpServer, type LoopbackGuard, type TestServer } from "./loopback-test-kit";
+import {
+  installLoopbackGuard,
+  startHttpServer,
+  startTcpServer,
+  type LoopbackGuard,
+  type TestServer,
+} from "./loopback-test-kit";
 
 let guard: LoopbackGuard;
 let server: TestServer;
@@ -10,7 +16,8 @@ let hanging: TestServer;
 const seen: Array<{ url: string; method: string; headers: IncomingMessage["headers"]; body: string }> = [];
 const MiB = 1024 * 1024;
 
-const json = (res: ServerResponse, value: unknown) => void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(value));
+const json = (res: ServerResponse, value: unknown) =>
+  void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(value));
 
 function route(req: IncomingMessage, res: ServerResponse, body: string): void {
   const url = new URL(req.url ?? "/", "http://x");
@@ -19,7 +26,15 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
   if (p === "/healthy") return void res.end("all systems ok");
   if (p === "/slow") return void setTimeout(() => res.end("late"), Number(url.searchParams.get("ms")));
   if (p === "/fail") return void res.writeHead(500).end("boom");
-  if (p === "/status.json") return json(res, { status: "ok", checks: [{ name: "db", healthy: true }, { name: "cache", healthy: false }], "db-primary": { up: 1 } });
+  if (p === "/status.json")
+    return json(res, {
+      status: "ok",
+      checks: [
+        { name: "db", healthy: true },
+        { name: "cache", healthy: false },
+      ],
+      "db-primary": { up: 1 },
+    });
   if (p === "/not-json") return void res.end("<html>ok</html>");
   if (p === "/long.json") return json(res, { status: `\u202e<b>x${"y".repeat(2000)}` });
   if (p === "/drip") {
@@ -61,7 +76,8 @@ afterAll(async () => {
   expect(guard.violations).toEqual([]);
 });
 
-const check = (path: string, extra: Record<string, unknown> = {}) => runHttpCheck({ url: `${server.url}${path}`, timeoutMs: 2000, ...extra });
+const check = (path: string, extra: Record<string, unknown> = {}) =>
+  runHttpCheck({ url: `${server.url}${path}`, timeoutMs: 2000, ...extra });
 
 describe("runHttpCheck against loopback servers", () => {
   it("passes a healthy endpoint", async () => {
@@ -153,8 +169,15 @@ describe("runHttpCheck against loopback servers", () => {
 
   it("turns POST into GET after 303, and sends the body on the first hop", async () => {
     seen.length = 0;
-    await check("/see-other", { method: "POST", body: "ping=1", headers: { "content-type": "application/x-www-form-urlencoded" } });
-    expect(seen.map((s) => [s.url, s.method, s.body])).toEqual([["/see-other", "POST", "ping=1"], ["/healthy", "GET", ""]]);
+    await check("/see-other", {
+      method: "POST",
+      body: "ping=1",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(seen.map((s) => [s.url, s.method, s.body])).toEqual([
+      ["/see-other", "POST", "ping=1"],
+      ["/healthy", "GET", ""],
+    ]);
   });
 
   it("drops every custom header on a cross-origin redirect but keeps them on the same origin", async () => {
@@ -183,7 +206,9 @@ describe("runHttpCheck against loopback servers", () => {
     const gone = await startHttpServer(() => undefined);
     await gone.close();
     expect((await runHttpCheck({ url: gone.url })).failure?.kind).toBe("refused");
-    expect((await runHttpCheck({ url: server.url.replace("http:", "https:"), timeoutMs: 2000 })).failure?.kind).toBe("tls");
+    expect((await runHttpCheck({ url: server.url.replace("http:", "https:"), timeoutMs: 2000 })).failure?.kind).toBe(
+      "tls",
+    );
   });
 
   it("reports an invalid check as an error result instead of throwing", async () => {

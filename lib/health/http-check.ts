@@ -44,7 +44,12 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-async function fetchFollowingRedirects(check: HttpCheck, opts: RunHttpCheckOptions, signal: AbortSignal, bodyRequired: boolean): Promise<HopResponse> {
+async function fetchFollowingRedirects(
+  check: HttpCheck,
+  opts: RunHttpCheckOptions,
+  signal: AbortSignal,
+  bodyRequired: boolean,
+): Promise<HopResponse> {
   const policy: AddressPolicy = { allowPrivate: opts.allowPrivate ?? true };
   let url = new URL(check.url);
   let method: string = check.method;
@@ -54,14 +59,27 @@ async function fetchFollowingRedirects(check: HttpCheck, opts: RunHttpCheckOptio
   for (let hop = 0; ; hop++) {
     const target = await raceAbort(resolveTarget(url, policy, opts.lookup), signal).catch((err: unknown) => {
       const failure = classifyNetworkError(err);
-      throw hop === 0 ? failure : new CheckFailureError(failure.kind, `redirect to ${url.href} refused: ${failure.message}`);
+      throw hop === 0
+        ? failure
+        : new CheckFailureError(failure.kind, `redirect to ${url.href} refused: ${failure.message}`);
     });
-    const res = await sendHop({ url, target, policy, method, headers, body, maxBodyBytes: check.maxBodyBytes, bodyRequired, signal });
+    const res = await sendHop({
+      url,
+      target,
+      policy,
+      method,
+      headers,
+      body,
+      maxBodyBytes: check.maxBodyBytes,
+      bodyRequired,
+      signal,
+    });
     if (res.location === undefined) return res;
     if (hop >= MAX_REDIRECTS) throw new CheckFailureError("redirect-loop", `more than ${MAX_REDIRECTS} redirects`);
     const next = URL.canParse(res.location, url) ? new URL(res.location, url) : undefined;
     if (!next) throw new CheckFailureError("error", `invalid redirect location ${JSON.stringify(res.location)}`);
-    if (seen.has(next.href)) throw new CheckFailureError("redirect-loop", `redirect loop: ${next.href} was already visited`);
+    if (seen.has(next.href))
+      throw new CheckFailureError("redirect-loop", `redirect loop: ${next.href} was already visited`);
     seen.add(next.href);
     // Same rules as browsers: 303 (and 301/302 after POST) turn into a body-less GET.
     if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === "POST")) {
@@ -76,7 +94,10 @@ async function fetchFollowingRedirects(check: HttpCheck, opts: RunHttpCheckOptio
 
 /** A value from the response as JSON, invisible and direction-changing characters escaped, cut at ECHO_LIMIT. */
 export function echo(value: unknown): string {
-  const json = (JSON.stringify(value) ?? "undefined").replace(/[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const json = (JSON.stringify(value) ?? "undefined").replace(
+    /[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   const points = [...json];
   return points.length <= ECHO_LIMIT ? json : `${points.slice(0, ECHO_LIMIT).join("")}… (${points.length} characters)`;
 }
@@ -107,7 +128,9 @@ function assessResponse(check: HttpCheck, res: HopResponse): CheckResult["failur
   return undefined;
 }
 
-type Exchange = { res: HopResponse; responseTimeMs: number } | { failure: NonNullable<CheckResult["failure"]>; responseTimeMs: number };
+type Exchange =
+  | { res: HopResponse; responseTimeMs: number }
+  | { failure: NonNullable<CheckResult["failure"]>; responseTimeMs: number };
 
 /** One request chain under one total timeout; network failures come back as a failure, never thrown. */
 async function exchange(check: HttpCheck, opts: RunHttpCheckOptions, bodyRequired: boolean): Promise<Exchange> {
@@ -129,22 +152,41 @@ async function exchange(check: HttpCheck, opts: RunHttpCheckOptions, bodyRequire
 
 export type FetchBodyResult = CheckResult & { body?: Buffer };
 
-async function checkAndRead(input: z.input<typeof HttpCheckInput>, opts: RunHttpCheckOptions, bodyRequired?: boolean): Promise<FetchBodyResult> {
+async function checkAndRead(
+  input: z.input<typeof HttpCheckInput>,
+  opts: RunHttpCheckOptions,
+  bodyRequired?: boolean,
+): Promise<FetchBodyResult> {
   const checkedAt = new Date();
   const parsed = HttpCheckInput.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, responseTimeMs: 0, failure: { kind: "error", message: z.prettifyError(parsed.error) }, checkedAt };
+    return {
+      ok: false,
+      responseTimeMs: 0,
+      failure: { kind: "error", message: z.prettifyError(parsed.error) },
+      checkedAt,
+    };
   }
   const check = parsed.data;
-  const result = await exchange(check, opts, bodyRequired ?? (check.keyword !== undefined || check.jsonPath !== undefined));
-  if ("failure" in result) return { ok: false, responseTimeMs: result.responseTimeMs, failure: result.failure, checkedAt };
+  const result = await exchange(
+    check,
+    opts,
+    bodyRequired ?? (check.keyword !== undefined || check.jsonPath !== undefined),
+  );
+  if ("failure" in result)
+    return { ok: false, responseTimeMs: result.responseTimeMs, failure: result.failure, checkedAt };
   const { res, responseTimeMs } = result;
   const failure = assessResponse(check, res);
-  return failure ? { ok: false, status: res.status, responseTimeMs, failure, checkedAt } : { ok: true, status: res.status, responseTimeMs, checkedAt, body: res.body };
+  return failure
+    ? { ok: false, status: res.status, responseTimeMs, failure, checkedAt }
+    : { ok: true, status: res.status, responseTimeMs, checkedAt, body: res.body };
 }
 
 /** Runs `input` (validated with HttpCheckInput; invalid input is reported as kind "error"). */
-export async function runHttpCheck(input: z.input<typeof HttpCheckInput>, opts: RunHttpCheckOptions = {}): Promise<CheckResult> {
+export async function runHttpCheck(
+  input: z.input<typeof HttpCheckInput>,
+  opts: RunHttpCheckOptions = {},
+): Promise<CheckResult> {
   const { body: _body, ...result } = await checkAndRead(input, opts);
   return result;
 }

@@ -34,7 +34,11 @@ function tooLarge(cap: number): CheckFailureError {
   return new CheckFailureError("body-too-large", `response body is larger than ${cap} bytes`);
 }
 
-function readBody(res: http.IncomingMessage, req: HopRequest, done: (err: Error | null, r?: HopResponse) => void): void {
+function readBody(
+  res: http.IncomingMessage,
+  req: HopRequest,
+  done: (err: Error | null, r?: HopResponse) => void,
+): void {
   const chunks: Buffer[] = [];
   let size = 0;
   const status = res.statusCode ?? 0;

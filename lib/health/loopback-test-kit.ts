@@ -34,7 +34,10 @@ export function installLoopbackGuard(): LoopbackGuard {
   };
   proto.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
     const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
-    const opts: ConnectOpts = typeof first === "object" && first !== null ? (first as ConnectOpts) : { host: typeof args[1] === "string" ? args[1] : "localhost" };
+    const opts: ConnectOpts =
+      typeof first === "object" && first !== null
+        ? (first as ConnectOpts)
+        : { host: typeof args[1] === "string" ? args[1] : "localhost" };
     if (!opts.path) {
       const host = opts.host ?? "localhost";
       if (net.isIP(host) !== 0) {

@@ -16,10 +16,23 @@ export type UptimeWindow = keyof typeof UPTIME_WINDOWS;
 export const STATUS_RANK: Record<TargetStatus, number> = { critical: 0, warning: 1, pending: 2, ok: 3, disabled: 4 };
 
 export type UptimeView = { window: UptimeWindow; pct: number | null; checks: number };
-export type KpiView = { kpi: string; level: HealthLevel; value: number | null; at: string | null; since: string | null };
+export type KpiView = {
+  kpi: string;
+  level: HealthLevel;
+  value: number | null;
+  at: string | null;
+  since: string | null;
+};
 export type BreakerState = "closed" | "open" | "half-open";
 export type BreakersView = { state: BreakerState; names: string[] };
-export type LastCheckView = { at: string; ok: boolean; durationMs: number; status: number | null; failureKind: string | null; failureMessage: string | null };
+export type LastCheckView = {
+  at: string;
+  ok: boolean;
+  durationMs: number;
+  status: number | null;
+  failureKind: string | null;
+  failureMessage: string | null;
+};
 export type SparkPoint = { t: number; ms: number };
 
 export type OverviewTargetView = {
@@ -39,28 +52,55 @@ export type OverviewTargetView = {
   recent: Segment[];
 };
 export type OverviewGroupView = { name: string; status: TargetStatus; targets: OverviewTargetView[] };
-export type HealthOverviewView = { generatedAt: string; counts: Record<TargetStatus, number>; total: number; groups: OverviewGroupView[] };
+export type HealthOverviewView = {
+  generatedAt: string;
+  counts: Record<TargetStatus, number>;
+  total: number;
+  groups: OverviewGroupView[];
+};
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 const BREAKER_BY_VALUE: Record<number, BreakerState> = { 0: "closed", 1: "open", 2: "half-open" };
 
 export function toLastCheckView(c: LastCheck | null | undefined): LastCheckView | null {
-  return c ? { at: c.at.toISOString(), ok: c.ok, durationMs: c.durationMs, status: c.status, failureKind: c.failureKind, failureMessage: c.failureMessage } : null;
+  return c
+    ? {
+        at: c.at.toISOString(),
+        ok: c.ok,
+        durationMs: c.durationMs,
+        status: c.status,
+        failureKind: c.failureKind,
+        failureMessage: c.failureMessage,
+      }
+    : null;
 }
 
 export function toKpiViews(kpis: HealthOverviewTarget["kpis"]): Partial<Record<string, KpiView>> {
-  return Object.fromEntries(kpis.map((k) => [k.kpi, { kpi: k.kpi, level: k.level, value: k.value, at: iso(k.at), since: iso(k.since) }]));
+  return Object.fromEntries(
+    kpis.map((k) => [k.kpi, { kpi: k.kpi, level: k.level, value: k.value, at: iso(k.at), since: iso(k.since) }]),
+  );
 }
 
 /** Uptime over the last 24 h, 7 d, 30 d and 90 d (see uptime.ts for how each window is counted). */
 export async function getUptimeWindows(ids: string[], now: Date): Promise<Map<string, UptimeView[]>> {
   const windows = Object.entries(UPTIME_WINDOWS) as Array<[UptimeWindow, number]>;
   const results = await Promise.all(windows.map(([, ms]) => getUptime(ids, new Date(now.getTime() - ms), now, now)));
-  return new Map(ids.map((id) => [id, windows.map(([window], i) => ({ window, pct: results[i]!.get(id)?.pct ?? null, checks: results[i]!.get(id)?.checks ?? 0 }))]));
+  return new Map(
+    ids.map((id) => [
+      id,
+      windows.map(([window], i) => ({
+        window,
+        pct: results[i]!.get(id)?.pct ?? null,
+        checks: results[i]!.get(id)?.checks ?? 0,
+      })),
+    ]),
+  );
 }
 
 /** The worst breaker state (from the KPI state) and the breakers in it (from the newest sample's labels). */
-export async function getBreakers(targets: Array<{ id: string; kpis: HealthOverviewTarget["kpis"] }>): Promise<Map<string, BreakersView>> {
+export async function getBreakers(
+  targets: Array<{ id: string; kpis: HealthOverviewTarget["kpis"] }>,
+): Promise<Map<string, BreakersView>> {
   const withBreakers = targets.filter((t) => t.kpis.some((k) => k.kpi === "breaker_state" && k.value !== null));
   if (withBreakers.length === 0) return new Map();
   const rows = await db.$queryRaw<Array<{ targetId: string; labels: { breakers?: string } | null }>>`
@@ -96,7 +136,12 @@ const byStatusThenName = (a: { status: TargetStatus; name: string }, b: { status
 export async function getHealthOverviewView(now = new Date()): Promise<HealthOverviewView> {
   const overview = await getHealthOverview(now);
   const ids = overview.targets.map((t) => t.id);
-  const [uptime, breakers, sparklines, recent] = await Promise.all([getUptimeWindows(ids, now), getBreakers(overview.targets), getSparklines(ids, now), getRecentCheckSegments(ids, now)]);
+  const [uptime, breakers, sparklines, recent] = await Promise.all([
+    getUptimeWindows(ids, now),
+    getBreakers(overview.targets),
+    getSparklines(ids, now),
+    getRecentCheckSegments(ids, now),
+  ]);
   const groups = new Map<string, OverviewTargetView[]>();
   for (const t of overview.targets) {
     const view: OverviewTargetView = {
@@ -119,5 +164,10 @@ export async function getHealthOverviewView(now = new Date()): Promise<HealthOve
     targets.sort(byStatusThenName);
     return { name, status: targets[0]!.status, targets };
   });
-  return { generatedAt: now.toISOString(), counts: overview.counts, total: ids.length, groups: grouped.sort(byStatusThenName) };
+  return {
+    generatedAt: now.toISOString(),
+    counts: overview.counts,
+    total: ids.length,
+    groups: grouped.sort(byStatusThenName),
+  };
 }

@@ -33,13 +33,26 @@ describe("parsePrometheusText", () => {
   const family = (name: string) => families.find((f) => f.name === name);
 
   it("reads HELP and TYPE with their escapes", () => {
-    expect(family("api_http_requests_total")).toMatchObject({ type: "counter", help: 'Requests \\ by "code"\nsecond line' });
+    expect(family("api_http_requests_total")).toMatchObject({
+      type: "counter",
+      help: 'Requests \\ by "code"\nsecond line',
+    });
   });
 
   it("reads labels (with whitespace, trailing comma and escapes), values and timestamps", () => {
     expect(family("api_http_requests_total")?.samples).toEqual([
-      { name: "api_http_requests_total", labels: { method: "post", code: "200" }, value: 1027, timestampMs: 1395066363000 },
-      { name: "api_http_requests_total", labels: { method: "post", code: "400" }, value: 3, timestampMs: 1395066363000 },
+      {
+        name: "api_http_requests_total",
+        labels: { method: "post", code: "200" },
+        value: 1027,
+        timestampMs: 1395066363000,
+      },
+      {
+        name: "api_http_requests_total",
+        labels: { method: "post", code: "400" },
+        value: 3,
+        timestampMs: 1395066363000,
+      },
     ]);
     expect(family("msdos_file_access_time_seconds")?.samples[0]).toEqual({
       name: "msdos_file_access_time_seconds",
@@ -50,18 +63,30 @@ describe("parsePrometheusText", () => {
 
   it("reads +Inf, -Inf and NaN; untyped metrics get their own family", () => {
     expect(family("temp")?.samples.map((s) => s.value)).toEqual([Infinity, -Infinity, NaN]);
-    expect(family("metric_without_timestamp_and_labels")).toMatchObject({ type: "untyped", samples: [{ value: 12.47, labels: {} }] });
+    expect(family("metric_without_timestamp_and_labels")).toMatchObject({
+      type: "untyped",
+      samples: [{ value: 12.47, labels: {} }],
+    });
   });
 
   it("groups summary and histogram series under their family, and stops at # EOF", () => {
-    expect(family("rpc_duration_seconds")?.samples.map((s) => s.name)).toEqual(["rpc_duration_seconds", "rpc_duration_seconds_sum", "rpc_duration_seconds_count"]);
-    expect(family("req_seconds")?.samples.map((s) => s.name)).toEqual(["req_seconds_bucket", "req_seconds_bucket", "req_seconds_sum", "req_seconds_count"]);
+    expect(family("rpc_duration_seconds")?.samples.map((s) => s.name)).toEqual([
+      "rpc_duration_seconds",
+      "rpc_duration_seconds_sum",
+      "rpc_duration_seconds_count",
+    ]);
+    expect(family("req_seconds")?.samples.map((s) => s.name)).toEqual([
+      "req_seconds_bucket",
+      "req_seconds_bucket",
+      "req_seconds_sum",
+      "req_seconds_count",
+    ]);
     expect(family("after_eof")).toBeUndefined();
   });
 
   it.each([
-    ["metric{a=\"1\" 1", 'line 1: expected , or } after a label'],
-    ["metric{a=1} 1", "line 1: label a needs =\"value\""],
+    ['metric{a="1" 1', "line 1: expected , or } after a label"],
+    ["metric{a=1} 1", 'line 1: label a needs ="value"'],
     ['metric{a="1",a="2"} 1', "line 1: duplicate label a"],
     ["metric 0x1f", 'line 1: bad value "0x1f"'],
     ["metric", 'line 1: bad value ""'],
@@ -109,8 +134,17 @@ describe("histogramQuantile (Prometheus semantics)", () => {
 
   it("is NaN without a +Inf bucket or without observations, and does not mutate its input", () => {
     expect(histogramQuantile(0.5, [{ upperBound: 1, count: 3 }])).toBeNaN();
-    expect(histogramQuantile(0.5, [{ upperBound: 1, count: 0 }, { upperBound: Infinity, count: 0 }])).toBeNaN();
-    const dipping = [{ upperBound: 1, count: 5 }, { upperBound: 2, count: 4 }, { upperBound: Infinity, count: 5 }];
+    expect(
+      histogramQuantile(0.5, [
+        { upperBound: 1, count: 0 },
+        { upperBound: Infinity, count: 0 },
+      ]),
+    ).toBeNaN();
+    const dipping = [
+      { upperBound: 1, count: 5 },
+      { upperBound: 2, count: 4 },
+      { upperBound: Infinity, count: 5 },
+    ];
     expect(histogramQuantile(0.5, dipping)).toBeCloseTo(0.5, 10); // flattened to 5,5,5
     expect(dipping[1]?.count).toBe(4);
   });

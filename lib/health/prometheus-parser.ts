@@ -33,7 +33,11 @@ export class PrometheusParseError extends Error {
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
 const TYPES = new Set<MetricType>(["counter", "gauge", "histogram", "summary", "untyped"]);
-const SUFFIXES: Record<string, string[]> = { histogram: ["_bucket", "_sum", "_count", "_created"], summary: ["_sum", "_count", "_created"], counter: ["_total", "_created"] };
+const SUFFIXES: Record<string, string[]> = {
+  histogram: ["_bucket", "_sum", "_count", "_created"],
+  summary: ["_sum", "_count", "_created"],
+  counter: ["_total", "_created"],
+};
 
 /** Go's ParseFloat accepts these spellings; JS Number() would also accept "", "0x1f" and " 1 ". */
 export function parseValue(token: string): number | undefined {
@@ -73,7 +77,8 @@ function parseSample(text: string, line: number): Sample {
   if (rest.startsWith("{")) ({ labels, rest } = parseLabels(rest, line));
   const tokens = rest.trim().split(/[ \t]+/);
   const value = parseValue(tokens[0] ?? "");
-  if (value === undefined || tokens.length > 2) throw new PrometheusParseError(line, `bad value ${JSON.stringify(rest.trim())}`);
+  if (value === undefined || tokens.length > 2)
+    throw new PrometheusParseError(line, `bad value ${JSON.stringify(rest.trim())}`);
   const sample: Sample = { name, labels, value };
   if (tokens[1] !== undefined) {
     if (!/^-?\d+(\.\d+)?$/.test(tokens[1])) throw new PrometheusParseError(line, `bad timestamp ${tokens[1]}`);

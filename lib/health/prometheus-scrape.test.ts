@@ -10,16 +10,32 @@ import { runDueChecks } from "./run-checks";
 
 const GiB = 1024 ** 3;
 const registry = new Registry();
-const requests = new Counter({ name: "http_requests_total", help: "Requests", labelNames: ["code"], registers: [registry] });
-const latency = new Histogram({ name: "http_request_duration_seconds", help: "Latency", buckets: [0.05, 0.1, 0.25, 0.5, 1], registers: [registry] });
+const requests = new Counter({
+  name: "http_requests_total",
+  help: "Requests",
+  labelNames: ["code"],
+  registers: [registry],
+});
+const latency = new Histogram({
+  name: "http_request_duration_seconds",
+  help: "Latency",
+  buckets: [0.05, 0.1, 0.25, 0.5, 1],
+  registers: [registry],
+});
 const memory = new Gauge({ name: "process_resident_memory_bytes", help: "RSS", registers: [registry] });
-const breaker = new Gauge({ name: "circuit_breaker_state", help: "0 closed, 1 open, 2 half-open", labelNames: ["name"], registers: [registry] });
+const breaker = new Gauge({
+  name: "circuit_breaker_state",
+  help: "0 closed, 1 open, 2 half-open",
+  labelNames: ["name"],
+  registers: [registry],
+});
 
 let guard: LoopbackGuard;
 let server: TestServer;
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.url === "/metrics") return void res.writeHead(200, { "content-type": registry.contentType }).end(await registry.metrics());
+  if (req.url === "/metrics")
+    return void res.writeHead(200, { "content-type": registry.contentType }).end(await registry.metrics());
   if (req.url === "/html") return void res.end("<html>metrics moved</html>");
   res.writeHead(404).end();
 }
@@ -41,12 +57,23 @@ const T0 = new Date("2026-06-01T00:00:00Z");
 const thresholds = { throughput_rps: { warning: 1, critical: 0.5 } };
 const target = (path: string) =>
   createTestHealthTarget(
-    { kind: "prometheus", intervalSeconds: 10, url: `${server.url}${path}`, timeoutMs: 2000, breachesToChange: 1, mapping: { memoryLimitBytes: GiB }, thresholds },
+    {
+      kind: "prometheus",
+      intervalSeconds: 10,
+      url: `${server.url}${path}`,
+      timeoutMs: 2000,
+      breachesToChange: 1,
+      mapping: { memoryLimitBytes: GiB },
+      thresholds,
+    },
     T0,
   );
 
 async function latest(targetId: string) {
-  const rows = await db.healthSample.findMany({ where: { targetId, metric: { not: "check" } }, orderBy: { at: "asc" } });
+  const rows = await db.healthSample.findMany({
+    where: { targetId, metric: { not: "check" } },
+    orderBy: { at: "asc" },
+  });
   return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
 }
 
@@ -74,10 +101,18 @@ describe("Prometheus targets", () => {
     await new Promise((resolve) => setTimeout(resolve, 50)); // a measurable gap between the scrapes
     await runDueChecks({ now: () => new Date(T0.getTime() + 10_000), targetIds: [t.id] });
 
-    const scrapes = await db.healthSample.findMany({ where: { targetId: t.id, metric: "check" }, orderBy: { at: "asc" } });
-    expect(scrapes.map((s) => [s.ok, s.status])).toEqual([[true, 200], [true, 200]]);
+    const scrapes = await db.healthSample.findMany({
+      where: { targetId: t.id, metric: "check" },
+      orderBy: { at: "asc" },
+    });
+    expect(scrapes.map((s) => [s.ok, s.status])).toEqual([
+      [true, 200],
+      [true, 200],
+    ]);
     const seconds = (scrapes[1]!.at.getTime() - scrapes[0]!.at.getTime()) / 1000;
-    const second = await db.healthSample.findMany({ where: { targetId: t.id, at: scrapes[1]!.at, metric: { not: "check" } } });
+    const second = await db.healthSample.findMany({
+      where: { targetId: t.id, at: scrapes[1]!.at, metric: { not: "check" } },
+    });
     const kpi = Object.fromEntries(second.map((r) => [r.metric, r.value]));
     // 100 requests between the scrapes, 10 of them 5xx.
     expect(kpi.throughput_rps).toBeCloseTo(100 / seconds, 6);
@@ -98,9 +133,19 @@ describe("Prometheus targets", () => {
     // out-of-bounds first level is an alert from "pending" (from = null); an ok one records nothing. The
     // breakers were seen closed at the first scrape, so opening is a change.
     const states = await db.healthState.findMany({ where: { targetId: t.id }, orderBy: { kpi: "asc" } });
-    expect(Object.fromEntries(states.map((s) => [s.kpi, s.level]))).toMatchObject({ breaker_state: "critical", error_rate_pct: "critical", response_time_ms: "warning", memory_pct: "ok", throughput_rps: "ok" });
+    expect(Object.fromEntries(states.map((s) => [s.kpi, s.level]))).toMatchObject({
+      breaker_state: "critical",
+      error_rate_pct: "critical",
+      response_time_ms: "warning",
+      memory_pct: "ok",
+      throughput_rps: "ok",
+    });
     const events = await db.alertEvent.findMany({ where: { targetId: t.id }, orderBy: { kpi: "asc" } });
-    expect(events.map((e) => `${e.kpi} ${e.from ?? "pending"}→${e.to}`)).toEqual(["breaker_state ok→critical", "error_rate_pct pending→critical", "response_time_ms pending→warning"]);
+    expect(events.map((e) => `${e.kpi} ${e.from ?? "pending"}→${e.to}`)).toEqual([
+      "breaker_state ok→critical",
+      "error_rate_pct pending→critical",
+      "response_time_ms pending→warning",
+    ]);
     const baseline = await db.healthScrapeBaseline.findUnique({ where: { targetId: t.id } });
     expect(baseline?.takenAt).toEqual(scrapes[1]!.at);
   });

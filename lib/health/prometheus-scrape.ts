@@ -17,16 +17,23 @@ import { BREAKER_VALUE } from "./thresholds";
 const MAX_SCRAPE_BYTES = 10 * 1024 * 1024;
 const ACCEPT = "text/plain;version=0.0.4;q=0.9,*/*;q=0.1";
 
-const StoredSamples = z.array(z.object({ name: z.string(), labels: z.record(z.string(), z.string()), value: z.number() }));
+const StoredSamples = z.array(
+  z.object({ name: z.string(), labels: z.record(z.string(), z.string()), value: z.number() }),
+);
 
 /** Only the series rates are derived from (request counters, latency buckets); gauges are read fresh. */
 function baselineSamples(scrape: Scrape, config: z.output<typeof PrometheusTargetConfig>) {
   const m = resolveKpiMapping(config.mapping);
   const names = new Set([m.requests.metric, `${m.latency.metric}_bucket`]);
-  return scrape.samples.filter((s) => names.has(s.name) && Number.isFinite(s.value)).map(({ name, labels, value }) => ({ name, labels, value }));
+  return scrape.samples
+    .filter((s) => names.has(s.name) && Number.isFinite(s.value))
+    .map(({ name, labels, value }) => ({ name, labels, value }));
 }
 
-async function loadBaseline(target: Pick<HealthTarget, "id" | "intervalSeconds">, takenAtMs: number): Promise<Scrape | undefined> {
+async function loadBaseline(
+  target: Pick<HealthTarget, "id" | "intervalSeconds">,
+  takenAtMs: number,
+): Promise<Scrape | undefined> {
   const row = await db.healthScrapeBaseline.findUnique({ where: { targetId: target.id } });
   if (!row) return undefined;
   const age = takenAtMs - row.takenAt.getTime();
@@ -52,7 +59,10 @@ export function kpiObservations(kpis: Kpis, at: Date): MetricObservation[] {
   const breakers = Object.entries(kpis.breakers);
   const worst = WORST_FIRST.find((state) => breakers.some(([, s]) => s === state));
   if (worst) {
-    const names = breakers.filter(([, s]) => s === worst).map(([name]) => name).sort();
+    const names = breakers
+      .filter(([, s]) => s === worst)
+      .map(([name]) => name)
+      .sort();
     add("breaker_state", BREAKER_VALUE[worst], { breakers: names.join(",").slice(0, 256) });
   }
   return out;
@@ -63,9 +73,18 @@ export async function scrapePrometheusTarget(
   config: z.output<typeof PrometheusTargetConfig>,
   opts: RunHttpCheckOptions,
 ): Promise<TargetObservations> {
-  const result = await fetchVettedBody({ url: config.url, timeoutMs: config.timeoutMs, maxBodyBytes: MAX_SCRAPE_BYTES, headers: { accept: ACCEPT } }, opts);
+  const result = await fetchVettedBody(
+    { url: config.url, timeoutMs: config.timeoutMs, maxBodyBytes: MAX_SCRAPE_BYTES, headers: { accept: ACCEPT } },
+    opts,
+  );
   const at = result.checkedAt;
-  const check = { at, ok: result.ok, durationMs: result.responseTimeMs, status: result.status, failure: result.failure };
+  const check = {
+    at,
+    ok: result.ok,
+    durationMs: result.responseTimeMs,
+    status: result.status,
+    failure: result.failure,
+  };
   if (!result.ok || !result.body) return { checks: [check] };
   let scrape: Scrape;
   try {

@@ -6,7 +6,12 @@ const GiB = 1024 ** 3;
 
 async function promClientScrapes() {
   const registry = new Registry();
-  const requests = new Counter({ name: "http_requests_total", help: "Requests", labelNames: ["method", "code"], registers: [registry] });
+  const requests = new Counter({
+    name: "http_requests_total",
+    help: "Requests",
+    labelNames: ["method", "code"],
+    registers: [registry],
+  });
   const latency = new Histogram({
     name: "http_request_duration_seconds",
     help: "Latency",
@@ -15,7 +20,12 @@ async function promClientScrapes() {
     registers: [registry],
   });
   const memory = new Gauge({ name: "process_resident_memory_bytes", help: "RSS", registers: [registry] });
-  const breaker = new Gauge({ name: "circuit_breaker_state", help: "0 closed, 1 open, 2 half-open", labelNames: ["name"], registers: [registry] });
+  const breaker = new Gauge({
+    name: "circuit_breaker_state",
+    help: "0 closed, 1 open, 2 half-open",
+    labelNames: ["name"],
+    registers: [registry],
+  });
 
   // History before the first scrape: must NOT show up in the derived KPIs.
   requests.inc({ method: "GET", code: "500" }, 10);
@@ -62,7 +72,12 @@ describe("deriveKpis with the default mapping, from a real prom-client registry"
   it("knows only the gauges without a previous scrape, and memory only with a limit", async () => {
     const { second } = await promClientScrapes();
     const kpis = deriveKpis(undefined, second);
-    expect([kpis.throughputRps, kpis.errorRatePct, kpis.latencyMs.p50, kpis.memoryPct]).toEqual([undefined, undefined, undefined, undefined]);
+    expect([kpis.throughputRps, kpis.errorRatePct, kpis.latencyMs.p50, kpis.memoryPct]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(Object.keys(kpis.breakers)).toHaveLength(3);
   });
 });
@@ -140,7 +155,10 @@ resilience4j_circuitbreaker_state{name="billing",state="forced_open"} 1
   });
 
   it("merges overrides over the defaults without dropping unset fields", () => {
-    const resolved = resolveKpiMapping({ requests: { metric: "api_calls" }, breakers: { values: { closed: 0, open: 2, halfOpen: 1 } } });
+    const resolved = resolveKpiMapping({
+      requests: { metric: "api_calls" },
+      breakers: { values: { closed: 0, open: 2, halfOpen: 1 } },
+    });
     expect(resolved.requests).toEqual({ ...DEFAULT_KPI_MAPPING.requests, metric: "api_calls" });
     expect(resolved.breakers).toMatchObject({ metric: "circuit_breaker_state", values: { open: 2, halfOpen: 1 } });
   });

@@ -35,7 +35,12 @@ export interface KpiMapping {
   latency: { metric: string; unit: "seconds" | "milliseconds"; match: Record<string, string> };
   memory: { metric: string };
   memoryLimitBytes?: number;
-  breakers: { metric: string; nameLabel: string; stateLabel?: string; values: { closed: number; open: number; halfOpen: number } };
+  breakers: {
+    metric: string;
+    nameLabel: string;
+    stateLabel?: string;
+    values: { closed: number; open: number; halfOpen: number };
+  };
 }
 
 export interface Kpis {
@@ -68,7 +73,8 @@ export function createScrape(text: string, takenAtMs: number): Scrape {
   return { takenAtMs, samples: parsePrometheusText(text).flatMap((f) => f.samples) };
 }
 
-const seriesKey = (s: Sample) => `${s.name}${JSON.stringify(Object.entries(s.labels).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+const seriesKey = (s: Sample) =>
+  `${s.name}${JSON.stringify(Object.entries(s.labels).sort(([a], [b]) => (a < b ? -1 : 1)))}`;
 const matches = (s: Sample, name: string, match: Record<string, string>) =>
   s.name === name && Object.entries(match).every(([k, v]) => s.labels[k] === v);
 
@@ -83,7 +89,12 @@ function increases(prev: Scrape, curr: Scrape, name: string, match: Record<strin
     });
 }
 
-function requestKpis(prev: Scrape, curr: Scrape, m: KpiMapping["requests"], seconds: number): Pick<Kpis, "throughputRps" | "errorRatePct"> {
+function requestKpis(
+  prev: Scrape,
+  curr: Scrape,
+  m: KpiMapping["requests"],
+  seconds: number,
+): Pick<Kpis, "throughputRps" | "errorRatePct"> {
   let total = 0;
   let errors = 0;
   for (const [s, inc] of increases(prev, curr, m.metric, m.match)) {
@@ -119,7 +130,9 @@ function breakerStates(curr: Scrape, m: KpiMapping["breakers"]): Record<string, 
       if (s.value === 1 && state === "forced-open") out[name] = "open";
       continue;
     }
-    const found = (Object.entries(m.values) as Array<[keyof KpiMapping["breakers"]["values"], number]>).find(([, v]) => v === s.value);
+    const found = (Object.entries(m.values) as Array<[keyof KpiMapping["breakers"]["values"], number]>).find(
+      ([, v]) => v === s.value,
+    );
     if (found) out[name] = found[0] === "halfOpen" ? "half-open" : found[0];
   }
   return out;

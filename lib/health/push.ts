@@ -21,20 +21,29 @@ export async function assertPushAllowed(principal: Principal, now = new Date()):
   const key = principal.kind === "token" ? `push:token:${principal.tokenId}` : `push:user:${principal.user.id}`;
   const verdict = await hitRateLimit(key, { limit, windowMs: 60_000 }, now);
   if (!verdict.allowed) {
-    throw new ApiError(429, "too_many_requests", `At most ${limit} batches a minute per credential; retry in ${verdict.retryAfterSeconds} s.`, undefined, {
-      "retry-after": String(verdict.retryAfterSeconds),
-    });
+    throw new ApiError(
+      429,
+      "too_many_requests",
+      `At most ${limit} batches a minute per credential; retry in ${verdict.retryAfterSeconds} s.`,
+      undefined,
+      {
+        "retry-after": String(verdict.retryAfterSeconds),
+      },
+    );
   }
 }
 
-const listed = (names: string[]) => (names.length <= 20 ? names.join(", ") : `${names.slice(0, 20).join(", ")} and ${names.length - 20} more`);
+const listed = (names: string[]) =>
+  names.length <= 20 ? names.join(", ") : `${names.slice(0, 20).join(", ")} and ${names.length - 20} more`;
 
 type PushTarget = RecordableTarget & { slug: string; kind: string; enabled: boolean };
 
 async function resolveTargets(body: PushMetrics) {
   const slugs = [...new Set([...body.samples.map((s) => s.target), ...(body.heartbeats ?? []).map((h) => h.target)])];
   // Raw: this runs on every push, and a raw read is a fraction of a model query's cost.
-  const targets = await db.$queryRaw<Array<PushTarget>>`SELECT "id"::text AS "id", "slug", "kind"::text AS "kind", "enabled", "name", "thresholds", "breachesToChange"
+  const targets = await db.$queryRaw<
+    Array<PushTarget>
+  >`SELECT "id"::text AS "id", "slug", "kind"::text AS "kind", "enabled", "name", "thresholds", "breachesToChange"
     FROM "HealthTarget" WHERE "slug" = ANY(${slugs}::text[])`;
   const bySlug = new Map(targets.map((t) => [t.slug, t]));
   const unknown = slugs.filter((s) => !bySlug.has(s));
@@ -58,18 +67,34 @@ async function resolveTargets(body: PushMetrics) {
 
 export async function storePushedMetrics(body: PushMetrics, now = new Date()): Promise<PushResult> {
   const bySlug = await resolveTargets(body);
-  const perTarget = new Map<string, TargetObservations & { checks: NonNullable<TargetObservations["checks"]>; metrics: NonNullable<TargetObservations["metrics"]> }>();
+  const perTarget = new Map<
+    string,
+    TargetObservations & {
+      checks: NonNullable<TargetObservations["checks"]>;
+      metrics: NonNullable<TargetObservations["metrics"]>;
+    }
+  >();
   const of = (slug: string) => {
     const entry = perTarget.get(slug) ?? { checks: [], metrics: [] };
     perTarget.set(slug, entry);
     return entry;
   };
-  for (const s of body.samples) of(s.target).metrics.push({ at: s.at ? new Date(s.at) : now, metric: s.metric, value: s.value, labels: s.labels });
+  for (const s of body.samples)
+    of(s.target).metrics.push({ at: s.at ? new Date(s.at) : now, metric: s.metric, value: s.value, labels: s.labels });
   for (const h of body.heartbeats ?? []) {
     const down = h.status === "down";
-    of(h.target).checks.push({ at: h.at ? new Date(h.at) : now, ok: !down, durationMs: 0, failure: down ? { kind: "heartbeat-down", message: "the sender reported down" } : undefined });
+    of(h.target).checks.push({
+      at: h.at ? new Date(h.at) : now,
+      ok: !down,
+      durationMs: 0,
+      failure: down ? { kind: "heartbeat-down", message: "the sender reported down" } : undefined,
+    });
   }
-  const result: PushResult = { accepted: { samples: 0, heartbeats: 0 }, ignored: { samples: 0, heartbeats: 0, targets: [] }, alertEvents: 0 };
+  const result: PushResult = {
+    accepted: { samples: 0, heartbeats: 0 },
+    ignored: { samples: 0, heartbeats: 0, targets: [] },
+    alertEvents: 0,
+  };
   const batch: BatchEntry[] = [];
   for (const [slug, obs] of perTarget) {
     const target = bySlug.get(slug)!;

@@ -33,7 +33,11 @@ describe("getHealthOverview", () => {
     expect(row.lastCheck).toMatchObject({ at: ago(10), ok: true });
     expect(row.uptime24h.checks).toBe(3);
     expect(row.uptime24h.pct).toBeCloseTo((2 / 3) * 100, 10);
-    expect(overview.targets.find((t) => t.id === fresh.id)).toMatchObject({ status: "pending", lastCheck: null, uptime24h: { checks: 0, pct: null } });
+    expect(overview.targets.find((t) => t.id === fresh.id)).toMatchObject({
+      status: "pending",
+      lastCheck: null,
+      uptime24h: { checks: 0, pct: null },
+    });
     expect(overview.targets.find((t) => t.id === paused.id)?.status).toBe("disabled");
     expect(overview.counts.warning).toBeGreaterThanOrEqual(1);
   });
@@ -81,7 +85,10 @@ describe("listAlertEvents", () => {
       ],
     });
     const events = await listAlertEvents({ targetId: target.id });
-    expect(events.map((e) => `${e.kpi} ${e.from}→${e.to} ${e.at.getTime() - t0}`)).toEqual(["up critical→ok 1000", "up ok→critical 0"]);
+    expect(events.map((e) => `${e.kpi} ${e.from}→${e.to} ${e.at.getTime() - t0}`)).toEqual([
+      "up critical→ok 1000",
+      "up ok→critical 0",
+    ]);
     expect(await listAlertEvents({ targetId: target.id, since: new Date(t0 + 500) })).toHaveLength(1);
     expect(await db.alertEvent.count({ where: { targetId: target.id } })).toBe(2);
   });

@@ -13,7 +13,14 @@ const SEVERITY: Record<HealthLevel, number> = { ok: 0, warning: 1, critical: 2 }
 /** "pending": enabled but nothing observed yet. */
 export type TargetStatus = HealthLevel | "pending" | "disabled";
 
-export type LastCheck = { at: Date; ok: boolean; durationMs: number; status: number | null; failureKind: string | null; failureMessage: string | null };
+export type LastCheck = {
+  at: Date;
+  ok: boolean;
+  durationMs: number;
+  status: number | null;
+  failureKind: string | null;
+  failureMessage: string | null;
+};
 
 export type HealthOverviewTarget = {
   id: string;
@@ -28,7 +35,11 @@ export type HealthOverviewTarget = {
   uptime24h: Pick<Uptime, "checks" | "ok" | "pct">;
 };
 
-export type HealthOverview = { generatedAt: Date; counts: Record<TargetStatus, number>; targets: HealthOverviewTarget[] };
+export type HealthOverview = {
+  generatedAt: Date;
+  counts: Record<TargetStatus, number>;
+  targets: HealthOverviewTarget[];
+};
 
 /** The newest check of each target. */
 export async function getLastChecks(targetIds: string[]): Promise<Map<string, LastCheck>> {
@@ -54,12 +65,21 @@ export function targetStatus(enabled: boolean, levels: HealthLevel[]): TargetSta
 
 /** Every target with its current levels, last check and 24-hour uptime, ordered by service group and name. */
 export async function getHealthOverview(now = new Date()): Promise<HealthOverview> {
-  const targets = await db.healthTarget.findMany({ orderBy: [{ serviceGroup: "asc" }, { name: "asc" }], include: { states: { orderBy: { kpi: "asc" } } } });
+  const targets = await db.healthTarget.findMany({
+    orderBy: [{ serviceGroup: "asc" }, { name: "asc" }],
+    include: { states: { orderBy: { kpi: "asc" } } },
+  });
   const ids = targets.map((t) => t.id);
-  const [checks, uptime] = await Promise.all([getLastChecks(ids), getUptime(ids, new Date(now.getTime() - DAY_MS), now, now)]);
+  const [checks, uptime] = await Promise.all([
+    getLastChecks(ids),
+    getUptime(ids, new Date(now.getTime() - DAY_MS), now, now),
+  ]);
   const counts: Record<TargetStatus, number> = { ok: 0, warning: 0, critical: 0, pending: 0, disabled: 0 };
   const rows = targets.map((t): HealthOverviewTarget => {
-    const status = targetStatus(t.enabled, t.states.map((s) => s.level));
+    const status = targetStatus(
+      t.enabled,
+      t.states.map((s) => s.level),
+    );
     counts[status] += 1;
     const u = uptime.get(t.id);
     return {
@@ -90,10 +110,27 @@ export const SERIES_RESOLUTION: Record<SeriesRange, { ms: number; resolution: "r
 };
 
 /** One point: a raw sample (count 1, every statistic = its value) or a rollup bucket. */
-export type SeriesPoint = { at: Date; count: number; avg: number; min: number; max: number; p50: number; p95: number; p99: number; okCount: number | null };
+export type SeriesPoint = {
+  at: Date;
+  count: number;
+  avg: number;
+  min: number;
+  max: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  okCount: number | null;
+};
 
 export type SeriesResolution = "raw" | HealthRollupBucket;
-export type TargetSeries = { targetId: string; range: SeriesRange | "custom"; resolution: SeriesResolution; from: Date; to: Date; metrics: Record<string, SeriesPoint[]> };
+export type TargetSeries = {
+  targetId: string;
+  range: SeriesRange | "custom";
+  resolution: SeriesResolution;
+  from: Date;
+  to: Date;
+  metrics: Record<string, SeriesPoint[]>;
+};
 
 const BUCKET_MS: Record<HealthRollupBucket, number> = { minute: 60_000, hour: HOUR_MS, day: DAY_MS };
 
@@ -117,34 +154,81 @@ export async function getTargetSeries(targetId: string, range: SeriesRange, now 
 }
 
 /** A fixed window (the chart's custom from/to), at the resolution resolutionForWindow picks. */
-export async function getTargetSeriesBetween(targetId: string, from: Date, to: Date, now = new Date()): Promise<TargetSeries> {
+export async function getTargetSeriesBetween(
+  targetId: string,
+  from: Date,
+  to: Date,
+  now = new Date(),
+): Promise<TargetSeries> {
   return { ...(await readSeries(targetId, from, to, resolutionForWindow(from, to, now))), range: "custom" };
 }
 
-async function readSeries(targetId: string, from: Date, to: Date, resolution: SeriesResolution): Promise<Omit<TargetSeries, "range">> {
+async function readSeries(
+  targetId: string,
+  from: Date,
+  to: Date,
+  resolution: SeriesResolution,
+): Promise<Omit<TargetSeries, "range">> {
   const metrics: Record<string, SeriesPoint[]> = {};
   const push = (metric: string, point: SeriesPoint) => (metrics[metric] ??= []).push(point);
   if (resolution === "raw") {
-    const samples = await db.healthSample.findMany({ where: { targetId, at: { gte: from, lte: to } }, orderBy: { at: "asc" } });
+    const samples = await db.healthSample.findMany({
+      where: { targetId, at: { gte: from, lte: to } },
+      orderBy: { at: "asc" },
+    });
     for (const s of samples) {
       const v = s.value;
-      push(s.metric, { at: s.at, count: 1, avg: v, min: v, max: v, p50: v, p95: v, p99: v, okCount: s.ok === null ? null : Number(s.ok) });
+      push(s.metric, {
+        at: s.at,
+        count: 1,
+        avg: v,
+        min: v,
+        max: v,
+        p50: v,
+        p95: v,
+        p99: v,
+        okCount: s.ok === null ? null : Number(s.ok),
+      });
     }
   } else {
     const bucketMs = BUCKET_MS[resolution];
     const start = new Date(Math.floor(from.getTime() / bucketMs) * bucketMs);
-    const rollups = await db.healthRollup.findMany({ where: { targetId, bucket: resolution, bucketStart: { gte: start, lte: to } }, orderBy: { bucketStart: "asc" } });
+    const rollups = await db.healthRollup.findMany({
+      where: { targetId, bucket: resolution, bucketStart: { gte: start, lte: to } },
+      orderBy: { bucketStart: "asc" },
+    });
     for (const r of rollups) {
-      push(r.metric, { at: r.bucketStart, count: r.count, avg: r.sum / r.count, min: r.min, max: r.max, p50: r.p50, p95: r.p95, p99: r.p99, okCount: r.okCount });
+      push(r.metric, {
+        at: r.bucketStart,
+        count: r.count,
+        avg: r.sum / r.count,
+        min: r.min,
+        max: r.max,
+        p50: r.p50,
+        p95: r.p95,
+        p99: r.p99,
+        okCount: r.okCount,
+      });
     }
   }
   return { targetId, resolution, from, to, metrics };
 }
 
-export type AlertEventView = { id: string; targetId: string | null; targetName: string; kpi: string; /** null: the KPI's first observation (it was pending). */ from: HealthLevel | null; to: HealthLevel; value: number; at: Date };
+export type AlertEventView = {
+  id: string;
+  targetId: string | null;
+  targetName: string;
+  kpi: string;
+  /** null: the KPI's first observation (it was pending). */ from: HealthLevel | null;
+  to: HealthLevel;
+  value: number;
+  at: Date;
+};
 
 /** Newest first. */
-export async function listAlertEvents(filter: { targetId?: string; since?: Date; limit?: number } = {}): Promise<AlertEventView[]> {
+export async function listAlertEvents(
+  filter: { targetId?: string; since?: Date; limit?: number } = {},
+): Promise<AlertEventView[]> {
   return db.alertEvent.findMany({
     where: { targetId: filter.targetId, at: filter.since ? { gte: filter.since } : undefined },
     orderBy: [{ at: "desc" }, { id: "desc" }],

@@ -3,7 +3,8 @@ import type { SeriesWindow } from "./schemas";
 
 /** The URL search string of a chart window (`range=7d` or `from=…&to=…`), for links and the series API. */
 export function windowSearch(window: SeriesWindow): string {
-  const params: Record<string, string> = "range" in window ? { range: window.range } : { from: window.from.toISOString(), to: window.to.toISOString() };
+  const params: Record<string, string> =
+    "range" in window ? { range: window.range } : { from: window.from.toISOString(), to: window.to.toISOString() };
   return new URLSearchParams(params).toString();
 }
 

@@ -3,9 +3,20 @@
 // thousands of targets the database does one transaction per batch, not one per check. A batch
 // that fails is retried target by target, so one bad target cannot lose the others' results.
 import { db } from "@/lib/db";
-import { recordBatchIn, recordObservations, type RecordableTarget, type RecordSummary, type TargetObservations } from "./record";
+import {
+  recordBatchIn,
+  recordObservations,
+  type RecordableTarget,
+  type RecordSummary,
+  type TargetObservations,
+} from "./record";
 
-type Waiting = { target: RecordableTarget; obs: TargetObservations; resolve: (s: RecordSummary) => void; reject: (e: unknown) => void };
+type Waiting = {
+  target: RecordableTarget;
+  obs: TargetObservations;
+  resolve: (s: RecordSummary) => void;
+  reject: (e: unknown) => void;
+};
 
 export class RecordBatcher {
   private waiting: Waiting[] = [];

@@ -13,7 +13,17 @@ import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { Prisma, type AlertEvent, type HealthTarget } from "@/lib/generated/prisma/client";
 import { ThresholdOverridesInput } from "./schemas";
-import { DEFAULT_THRESHOLDS, evaluate, KPI_NAMES, nextState, resolveThresholds, type AlertState, type Kpi, type Level, type Thresholds } from "./thresholds";
+import {
+  DEFAULT_THRESHOLDS,
+  evaluate,
+  KPI_NAMES,
+  nextState,
+  resolveThresholds,
+  type AlertState,
+  type Kpi,
+  type Level,
+  type Thresholds,
+} from "./thresholds";
 
 export const CHECK_METRIC = "check";
 export const UP_KPI = "up";
@@ -56,8 +66,17 @@ type Observed = { kpi: string; level: Level; value: number; at: Date };
 function observationsOf(target: RecordableTarget, obs: TargetObservations): Map<string, Observed[]> {
   const thresholds = thresholdsOf(target);
   const all: Observed[] = [
-    ...(obs.checks ?? []).map((c) => ({ kpi: UP_KPI, level: (c.ok ? "ok" : "critical") as Level, value: c.ok ? 1 : 0, at: c.at })),
-    ...(obs.metrics ?? []).flatMap((m) => (isKpi(m.metric) ? [{ kpi: m.metric, level: evaluate(m.metric, m.value, thresholds), value: m.value, at: m.at }] : [])),
+    ...(obs.checks ?? []).map((c) => ({
+      kpi: UP_KPI,
+      level: (c.ok ? "ok" : "critical") as Level,
+      value: c.ok ? 1 : 0,
+      at: c.at,
+    })),
+    ...(obs.metrics ?? []).flatMap((m) =>
+      isKpi(m.metric)
+        ? [{ kpi: m.metric, level: evaluate(m.metric, m.value, thresholds), value: m.value, at: m.at }]
+        : [],
+    ),
   ];
   const byKpi = new Map<string, Observed[]>();
   for (const o of all.sort((a, b) => a.at.getTime() - b.at.getTime())) {
@@ -68,9 +87,20 @@ function observationsOf(target: RecordableTarget, obs: TargetObservations): Map<
   return byKpi;
 }
 
-const sortedBy = <T>(items: T[], key: (item: T) => string) => [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+const sortedBy = <T>(items: T[], key: (item: T) => string) =>
+  [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-type SampleRow = { targetId: string; at: Date; metric: string; value: number; ok?: boolean; status?: number; failureKind?: string; failureMessage?: string; labels?: Record<string, string> };
+type SampleRow = {
+  targetId: string;
+  at: Date;
+  metric: string;
+  value: number;
+  ok?: boolean;
+  status?: number;
+  failureKind?: string;
+  failureMessage?: string;
+  labels?: Record<string, string>;
+};
 
 function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRow[] {
   return [
@@ -84,7 +114,13 @@ function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRo
       failureKind: c.failure?.kind,
       failureMessage: c.failure?.message.slice(0, 1000),
     })),
-    ...(obs.metrics ?? []).map((m) => ({ targetId: target.id, at: m.at, metric: m.metric, value: m.value, labels: m.labels })),
+    ...(obs.metrics ?? []).map((m) => ({
+      targetId: target.id,
+      at: m.at,
+      metric: m.metric,
+      value: m.value,
+      labels: m.labels,
+    })),
   ];
 }
 
@@ -97,7 +133,9 @@ async function insertSamples(tx: Prisma.TransactionClient, rows: SampleRow[]): P
 }
 
 /** The minutes whose rollups the samples change, sorted so two transactions never take the same rows in opposite orders. */
-function pendingMarks(samples: Array<{ targetId: string; metric: string; at: Date }>): Array<{ targetId: string; metric: string; minute: string }> {
+function pendingMarks(
+  samples: Array<{ targetId: string; metric: string; at: Date }>,
+): Array<{ targetId: string; metric: string; minute: string }> {
   const keys = new Map<string, { targetId: string; metric: string; minute: string }>();
   for (const s of samples) {
     const minute = new Date(Math.floor(s.at.getTime() / MINUTE_MS) * MINUTE_MS).toISOString();
@@ -106,17 +144,33 @@ function pendingMarks(samples: Array<{ targetId: string; metric: string; at: Dat
   return [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, k]) => k);
 }
 
-type StoredState = { targetId: string; kpi: string; level: Level; consecutiveBreaches: number; pendingLevel: Level | null; lastValue: number | null; lastAt: Date | null; changedAt: Date | null };
+type StoredState = {
+  targetId: string;
+  kpi: string;
+  level: Level;
+  consecutiveBreaches: number;
+  pendingLevel: Level | null;
+  lastValue: number | null;
+  lastAt: Date | null;
+  changedAt: Date | null;
+};
 
 async function readStates(tx: Prisma.TransactionClient, targetIds: string[]): Promise<Map<string, StoredState>> {
-  const rows = await tx.$queryRaw<StoredState[]>`SELECT "targetId"::text AS "targetId", "kpi", "level"::text AS "level", "consecutiveBreaches", "pendingLevel"::text AS "pendingLevel", "lastValue", "lastAt", "changedAt"
+  const rows = await tx.$queryRaw<
+    StoredState[]
+  >`SELECT "targetId"::text AS "targetId", "kpi", "level"::text AS "level", "consecutiveBreaches", "pendingLevel"::text AS "pendingLevel", "lastValue", "lastAt", "changedAt"
     FROM "HealthState" WHERE "targetId" = ANY(${targetIds}::uuid[])`;
   const date = (d: Date | string | null) => (d === null ? null : new Date(d));
-  return new Map(rows.map((r) => [`${r.targetId}|${r.kpi}`, { ...r, lastAt: date(r.lastAt), changedAt: date(r.changedAt) }]));
+  return new Map(
+    rows.map((r) => [`${r.targetId}|${r.kpi}`, { ...r, lastAt: date(r.lastAt), changedAt: date(r.changedAt) }]),
+  );
 }
 
 /** Runs the state machine over the batch's observations (time order per KPI); late observations are skipped. */
-function advanceStates(batch: Array<{ target: RecordableTarget; byKpi: Map<string, Observed[]> }>, stored: Map<string, StoredState>) {
+function advanceStates(
+  batch: Array<{ target: RecordableTarget; byKpi: Map<string, Observed[]> }>,
+  stored: Map<string, StoredState>,
+) {
   const events: Prisma.AlertEventCreateManyInput[] = [];
   const rows: StoredState[] = [];
   for (const { target, byKpi } of batch) {
@@ -124,7 +178,9 @@ function advanceStates(batch: Array<{ target: RecordableTarget; byKpi: Map<strin
       const row = stored.get(`${target.id}|${kpi}`);
       // No row yet: the KPI is pending (never observed). Its first observation sets the level outright — a target
       // failing from its first check is critical at once ("pending → critical"), not "ok" for a few checks first.
-      let state: AlertState | null = row ? { level: row.level, consecutiveBreaches: row.consecutiveBreaches, pendingLevel: row.pendingLevel } : null;
+      let state: AlertState | null = row
+        ? { level: row.level, consecutiveBreaches: row.consecutiveBreaches, pendingLevel: row.pendingLevel }
+        : null;
       let lastAt = row?.lastAt ?? null;
       let lastValue = row?.lastValue ?? null;
       let changedAt = row?.changedAt ?? null;
@@ -135,10 +191,24 @@ function advanceStates(batch: Array<{ target: RecordableTarget; byKpi: Map<strin
           changedAt = lastAt = o.at;
           lastValue = o.value;
           // A KPI that starts out of bounds is a real alert (incidents open from it): pending (from = null) → level.
-          if (o.level !== "ok") events.push({ targetId: target.id, targetName: target.name, kpi, from: null, to: o.level, value: o.value, at: o.at });
+          if (o.level !== "ok")
+            events.push({
+              targetId: target.id,
+              targetName: target.name,
+              kpi,
+              from: null,
+              to: o.level,
+              value: o.value,
+              at: o.at,
+            });
           continue;
         }
-        const step = nextState(state, o.level, { breachesToChange: target.breachesToChange, kpi, value: o.value, at: o.at });
+        const step = nextState(state, o.level, {
+          breachesToChange: target.breachesToChange,
+          kpi,
+          value: o.value,
+          at: o.at,
+        });
         state = step.state;
         if (step.event) {
           events.push({ targetId: target.id, targetName: target.name, ...step.event });
@@ -155,7 +225,11 @@ function advanceStates(batch: Array<{ target: RecordableTarget; byKpi: Map<strin
 }
 
 /** Rollup marks and alert states in one statement (two data-modifying parts, each one multi-row upsert). */
-async function writeMarksAndStates(tx: Prisma.TransactionClient, marks: ReturnType<typeof pendingMarks>, states: StoredState[]): Promise<void> {
+async function writeMarksAndStates(
+  tx: Prisma.TransactionClient,
+  marks: ReturnType<typeof pendingMarks>,
+  states: StoredState[],
+): Promise<void> {
   if (marks.length === 0 && states.length === 0) return;
   await tx.$executeRaw`WITH marks AS (
       INSERT INTO "HealthRollupPending" ("targetId", "metric", "minute")
@@ -177,7 +251,8 @@ export type BatchEntry = { target: RecordableTarget; obs: TargetObservations };
  */
 export async function recordBatchIn(tx: Prisma.TransactionClient, entries: BatchEntry[]): Promise<RecordSummary[]> {
   if (entries.length === 0) return [];
-  if (new Set(entries.map((e) => e.target.id)).size !== entries.length) throw new Error("recordBatchIn: one entry per target");
+  if (new Set(entries.map((e) => e.target.id)).size !== entries.length)
+    throw new Error("recordBatchIn: one entry per target");
   const ordered = sortedBy(entries, (e) => e.target.id);
   // Raw samples first, outside the targets' locks: inserting them conflicts with nothing, so
   // concurrent batches for the same targets overlap here (rows become visible together at commit).
@@ -187,15 +262,32 @@ export async function recordBatchIn(tx: Prisma.TransactionClient, entries: Batch
   // or state updates. Taken in target-id order (unnest yields the array in order): no deadlocks.
   const keys = ordered.map((e) => `steward.health-target:${e.target.id}`);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${keys}::text[]) AS k`;
-  const observed = ordered.map((e) => ({ target: e.target, byKpi: observationsOf(e.target, e.obs) })).filter((b) => b.byKpi.size > 0);
-  const states = advanceStates(observed, observed.length > 0 ? await readStates(tx, observed.map((b) => b.target.id)) : new Map());
+  const observed = ordered
+    .map((e) => ({ target: e.target, byKpi: observationsOf(e.target, e.obs) }))
+    .filter((b) => b.byKpi.size > 0);
+  const states = advanceStates(
+    observed,
+    observed.length > 0
+      ? await readStates(
+          tx,
+          observed.map((b) => b.target.id),
+        )
+      : new Map(),
+  );
   await writeMarksAndStates(tx, pendingMarks(samples), states.rows);
   const events = states.events.length > 0 ? await tx.alertEvent.createManyAndReturn({ data: states.events }) : [];
-  return entries.map((e) => ({ samples: (e.obs.checks?.length ?? 0) + (e.obs.metrics?.length ?? 0), events: events.filter((ev) => ev.targetId === e.target.id) }));
+  return entries.map((e) => ({
+    samples: (e.obs.checks?.length ?? 0) + (e.obs.metrics?.length ?? 0),
+    events: events.filter((ev) => ev.targetId === e.target.id),
+  }));
 }
 
 /** Inside a caller's transaction, for one target. */
-export async function recordObservationsIn(tx: Prisma.TransactionClient, target: RecordableTarget, obs: TargetObservations): Promise<RecordSummary> {
+export async function recordObservationsIn(
+  tx: Prisma.TransactionClient,
+  target: RecordableTarget,
+  obs: TargetObservations,
+): Promise<RecordSummary> {
   const [summary] = await recordBatchIn(tx, [{ target, obs }]);
   return summary!;
 }

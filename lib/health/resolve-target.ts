@@ -37,7 +37,11 @@ function refuse(host: string, address: string): CheckFailureError {
 }
 
 /** Resolves and vets a URL's host; throws CheckFailureError ("blocked-address" | "dns" | "error"). */
-export async function resolveTarget(url: URL, policy: AddressPolicy, lookup: HostLookup = systemLookup): Promise<VettedTarget> {
+export async function resolveTarget(
+  url: URL,
+  policy: AddressPolicy,
+  lookup: HostLookup = systemLookup,
+): Promise<VettedTarget> {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new CheckFailureError("error", `unsupported scheme ${url.protocol} (only http and https)`);
   }

@@ -10,9 +10,13 @@ const DELETE_BATCH = 10_000;
 
 export type RetentionSummary = { rawSamples: number; minuteRollups: number; hourRollups: number };
 
-export async function deleteExpiredHealthData(options: { now?: Date; retentionDays?: number; targetIds?: string[] } = {}): Promise<RetentionSummary> {
+export async function deleteExpiredHealthData(
+  options: { now?: Date; retentionDays?: number; targetIds?: string[] } = {},
+): Promise<RetentionSummary> {
   const now = options.now ?? new Date();
-  const rawCutoff = new Date(now.getTime() - (options.retentionDays ?? getEnv().STEWARD_HEALTH_RAW_RETENTION_DAYS) * DAY_MS);
+  const rawCutoff = new Date(
+    now.getTime() - (options.retentionDays ?? getEnv().STEWARD_HEALTH_RAW_RETENTION_DAYS) * DAY_MS,
+  );
   const hourCutoff = new Date(now.getTime() - HOUR_ROLLUP_RETENTION_DAYS * DAY_MS);
   const scope = options.targetIds ? Prisma.sql`AND "targetId" = ANY(${options.targetIds}::uuid[])` : Prisma.empty;
   let rawSamples = 0;
@@ -24,7 +28,11 @@ export async function deleteExpiredHealthData(options: { now?: Date; retentionDa
     if (deleted < DELETE_BATCH) break;
   }
   const targetScope = options.targetIds ? { targetId: { in: options.targetIds } } : {};
-  const minute = await db.healthRollup.deleteMany({ where: { ...targetScope, bucket: "minute", bucketStart: { lt: rawCutoff } } });
-  const hour = await db.healthRollup.deleteMany({ where: { ...targetScope, bucket: "hour", bucketStart: { lt: hourCutoff } } });
+  const minute = await db.healthRollup.deleteMany({
+    where: { ...targetScope, bucket: "minute", bucketStart: { lt: rawCutoff } },
+  });
+  const hour = await db.healthRollup.deleteMany({
+    where: { ...targetScope, bucket: "hour", bucketStart: { lt: hourCutoff } },
+  });
   return { rawSamples, minuteRollups: minute.count, hourRollups: hour.count };
 }

@@ -21,7 +21,13 @@ const BUCKET_MS: Record<HealthRollupBucket, number> = { minute: MINUTE_MS, hour:
 const MARKS_PER_BATCH = 500;
 
 type Mark = { targetId: string; metric: string; minute: Date; version: number };
-type RollupRow = { targetId: string; metric: string; bucket: HealthRollupBucket; bucketStart: Date; stats: RollupStats };
+type RollupRow = {
+  targetId: string;
+  metric: string;
+  bucket: HealthRollupBucket;
+  bucketStart: Date;
+  stats: RollupStats;
+};
 export type RollupSummary = { minutes: number; hours: number; days: number; skipped: number };
 
 const floorTo = (ms: number, size: number) => Math.floor(ms / size) * size;
@@ -67,21 +73,44 @@ async function minuteRollups(targetId: string, metric: string, minutes: number[]
 }
 
 /** An hour (or day) rollup as the merge of the minute (or hour) rollups inside it. */
-async function mergedRollups(targetId: string, metric: string, bucket: "hour" | "day", starts: number[]): Promise<RollupRow[]> {
+async function mergedRollups(
+  targetId: string,
+  metric: string,
+  bucket: "hour" | "day",
+  starts: number[],
+): Promise<RollupRow[]> {
   const child: HealthRollupBucket = bucket === "hour" ? "minute" : "hour";
   const size = BUCKET_MS[bucket];
   const rows = await db.healthRollup.findMany({
-    where: { targetId, metric, bucket: child, OR: starts.map((s) => ({ bucketStart: { gte: new Date(s), lt: new Date(s + size) } })) },
+    where: {
+      targetId,
+      metric,
+      bucket: child,
+      OR: starts.map((s) => ({ bucketStart: { gte: new Date(s), lt: new Date(s + size) } })),
+    },
   });
   const groups = new Map<number, RollupStats[]>();
   for (const r of rows) {
     const key = floorTo(r.bucketStart.getTime(), size);
-    const stats: RollupStats = { count: r.count, sum: r.sum, min: r.min, max: r.max, okCount: r.okCount, sketch: r.sketch as unknown as Sketch };
+    const stats: RollupStats = {
+      count: r.count,
+      sum: r.sum,
+      min: r.min,
+      max: r.max,
+      okCount: r.okCount,
+      sketch: r.sketch as unknown as Sketch,
+    };
     const list = groups.get(key) ?? [];
     list.push(stats);
     groups.set(key, list);
   }
-  return [...groups].map(([start, parts]) => ({ targetId, metric, bucket, bucketStart: new Date(start), stats: mergeStats(parts) }));
+  return [...groups].map(([start, parts]) => ({
+    targetId,
+    metric,
+    bucket,
+    bucketStart: new Date(start),
+    stats: mergeStats(parts),
+  }));
 }
 
 async function rollupMarks(marks: Mark[], summary: RollupSummary): Promise<void> {
@@ -110,7 +139,9 @@ async function rollupMarks(marks: Mark[], summary: RollupSummary): Promise<void>
 
 /** Clears marks still at the version read; a mark bumped meanwhile (a sample arrived mid-run) stays for the next run. */
 export async function clearRollupMarks(marks: Mark[]): Promise<void> {
-  const rows = marks.map((m) => Prisma.sql`(${m.targetId}::uuid, ${m.metric}, ${m.minute}::timestamptz, ${m.version}::int)`);
+  const rows = marks.map(
+    (m) => Prisma.sql`(${m.targetId}::uuid, ${m.metric}, ${m.minute}::timestamptz, ${m.version}::int)`,
+  );
   await db.$executeRaw`DELETE FROM "HealthRollupPending" p USING (VALUES ${Prisma.join(rows)}) AS done("targetId", "metric", "minute", "version")
     WHERE p."targetId" = done."targetId" AND p."metric" = done."metric" AND p."minute" = done."minute" AND p."version" = done."version"`;
 }
@@ -119,7 +150,9 @@ export async function clearRollupMarks(marks: Mark[]): Promise<void> {
  * Rolls up every marked minute (the `health-rollups` job, every minute). Marks older than the raw
  * retention are dropped: their minute rollups are gone, so their hour could not be rebuilt.
  */
-export async function rollupPendingMinutes(options: { targetIds?: string[]; now?: Date; maxBatches?: number } = {}): Promise<RollupSummary> {
+export async function rollupPendingMinutes(
+  options: { targetIds?: string[]; now?: Date; maxBatches?: number } = {},
+): Promise<RollupSummary> {
   const now = options.now ?? new Date();
   const horizon = new Date(now.getTime() - getEnv().STEWARD_HEALTH_RAW_RETENTION_DAYS * DAY_MS);
   const scope = options.targetIds ? Prisma.sql`AND "targetId" = ANY(${options.targetIds}::uuid[])` : Prisma.empty;

@@ -5,8 +5,21 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget, uniqueName } from "@/lib/testing/factories";
-import { installLoopbackGuard, startHttpServer, startTcpServer, type LoopbackGuard, type TestServer } from "./loopback-test-kit";
-import { claimDueTargets, runCheckLoop, runDueChecks, type SchedulerClock, stopCheckLoops, waitForRunningChecks } from "./run-checks";
+import {
+  installLoopbackGuard,
+  startHttpServer,
+  startTcpServer,
+  type LoopbackGuard,
+  type TestServer,
+} from "./loopback-test-kit";
+import {
+  claimDueTargets,
+  runCheckLoop,
+  runDueChecks,
+  type SchedulerClock,
+  stopCheckLoops,
+  waitForRunningChecks,
+} from "./run-checks";
 import { nextSlotAfter, phaseFor } from "./slots";
 import { createHealthTarget } from "./targets";
 import { CreateTargetInput } from "./schemas";
@@ -31,10 +44,13 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   if (url.pathname === "/slow") {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    return void setTimeout(() => {
-      inFlight--;
-      res.end("late");
-    }, Number(url.searchParams.get("ms") ?? 250));
+    return void setTimeout(
+      () => {
+        inFlight--;
+        res.end("late");
+      },
+      Number(url.searchParams.get("ms") ?? 250),
+    );
   }
   res.writeHead(404).end();
 }
@@ -54,7 +70,10 @@ afterAll(async () => {
 
 const T0 = new Date("2026-06-01T00:00:00Z"); // the scheduler's clock; check results carry real time
 const httpTarget = (path: string, extra: Record<string, unknown> = {}) =>
-  createTestHealthTarget({ kind: "http", intervalSeconds: 10, check: { url: `${server.url}${path}`, timeoutMs: 2000 }, ...extra }, T0);
+  createTestHealthTarget(
+    { kind: "http", intervalSeconds: 10, check: { url: `${server.url}${path}`, timeoutMs: 2000 }, ...extra },
+    T0,
+  );
 
 /** Runs the scheduler `runs` times, one interval apart, for these targets only. */
 async function runTimes(targetIds: string[], runs: number, before?: (run: number) => void) {
@@ -73,7 +92,9 @@ async function checksOf(targetId: string) {
 async function eventsOf(targetId: string): Promise<string[]> {
   const checks = await checksOf(targetId);
   const events = await db.alertEvent.findMany({ where: { targetId }, orderBy: { at: "asc" } });
-  return events.map((e) => `${e.kpi} ${e.from ?? "pending"}→${e.to} #${checks.findIndex((c) => c.at.getTime() === e.at.getTime()) + 1}`);
+  return events.map(
+    (e) => `${e.kpi} ${e.from ?? "pending"}→${e.to} #${checks.findIndex((c) => c.at.getTime() === e.at.getTime()) + 1}`,
+  );
 }
 
 describe("states, alert events and uptime from real checks", () => {
@@ -119,7 +140,10 @@ describe("states, alert events and uptime from real checks", () => {
   ])("$name", async ({ path, runs, breachesToChange, recoverAfter, events, uptimePct, thresholds }) => {
     const key = uniqueName("k");
     const started = new Date();
-    const target = await httpTarget(`${path}${path.includes("?") ? "&" : "?"}key=${key}`, { breachesToChange, thresholds });
+    const target = await httpTarget(`${path}${path.includes("?") ? "&" : "?"}key=${key}`, {
+      breachesToChange,
+      thresholds,
+    });
     await runTimes([target.id], runs, (run) => {
       if (recoverAfter !== undefined && run > recoverAfter) failingStatus.set(key, 200);
     });
@@ -138,7 +162,12 @@ describe("states, alert events and uptime from real checks", () => {
     const target = await httpTarget(`/failing?key=${uniqueName("k")}`);
     await runTimes([target.id], 1);
     const [check] = await checksOf(target.id);
-    expect(check).toMatchObject({ ok: false, status: 500, failureKind: "status", failureMessage: "status 500 is outside the expected 200–399" });
+    expect(check).toMatchObject({
+      ok: false,
+      status: 500,
+      failureKind: "status",
+      failureMessage: "status 500 is outside the expected 200–399",
+    });
   });
 
   it("keeps the no-flap streak in HealthState between runs", async () => {
@@ -160,7 +189,10 @@ describe("scheduling", () => {
   it("finishes a run with a hanging target within its timeout, and records the healthy one meanwhile", async () => {
     // The hanging target is due first, so a scheduler that ran checks one after another would
     // start the healthy one only after the 500 ms timeout.
-    const hang = await createTestHealthTarget({ kind: "http", intervalSeconds: 10, check: { url: hanging.url, timeoutMs: 500 } }, new Date(T0.getTime() - 1000));
+    const hang = await createTestHealthTarget(
+      { kind: "http", intervalSeconds: 10, check: { url: hanging.url, timeoutMs: 500 } },
+      new Date(T0.getTime() - 1000),
+    );
     const healthy = await httpTarget(`/healthy?key=${uniqueName("k")}`);
     const started = performance.now();
     const summary = await runDueChecks({ now: () => T0, targetIds: [hang.id, healthy.id] });
@@ -201,7 +233,12 @@ describe("scheduling", () => {
 
   it("checks a new target at once, then on its own jittered slots", async () => {
     const created = new Date("2026-03-01T10:00:07.250Z"); // an injected clock: no waiting, no real time
-    const input = CreateTargetInput.parse({ kind: "http", name: uniqueName("jitter"), intervalSeconds: 60, check: { url: `${server.url}/healthy` } });
+    const input = CreateTargetInput.parse({
+      kind: "http",
+      name: uniqueName("jitter"),
+      intervalSeconds: 60,
+      check: { url: `${server.url}/healthy` },
+    });
     const target = await createHealthTarget(input, null, "test", created);
     expect(target.phaseMs).toBe(phaseFor(target.id, 60_000));
     expect(target.nextCheckAt).toEqual(created); // due at once
@@ -216,7 +253,10 @@ describe("scheduling", () => {
 
   it("the job loop returns at its deadline while a hanging check is still running", async () => {
     // Phase chosen so the next slot after this run is 30 s away: the loop sees exactly one slot.
-    const hang = await createTestHealthTarget({ kind: "http", intervalSeconds: 60, check: { url: hanging.url, timeoutMs: 5000 } }, new Date());
+    const hang = await createTestHealthTarget(
+      { kind: "http", intervalSeconds: 60, check: { url: hanging.url, timeoutMs: 5000 } },
+      new Date(),
+    );
     await db.healthTarget.update({ where: { id: hang.id }, data: { phaseMs: (Date.now() + 30_000) % 60_000 } });
     const summary = await runCheckLoop({ durationMs: 800, pollMs: 100, targetIds: [hang.id] });
     expect(summary.checked).toBe(0); // still running
@@ -231,17 +271,29 @@ describe("scheduling", () => {
     const outstanding = new Map<EventTarget, number>();
     let most = 0;
     const original = { add: EventTarget.prototype.addEventListener, remove: EventTarget.prototype.removeEventListener };
-    EventTarget.prototype.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget["addEventListener"]>) {
-      if (args[0] === "abort") most = Math.max(most, outstanding.set(this, (outstanding.get(this) ?? 0) + 1).get(this)!);
+    EventTarget.prototype.addEventListener = function (
+      this: EventTarget,
+      ...args: Parameters<EventTarget["addEventListener"]>
+    ) {
+      if (args[0] === "abort")
+        most = Math.max(most, outstanding.set(this, (outstanding.get(this) ?? 0) + 1).get(this)!);
       return original.add.apply(this, args);
     };
-    EventTarget.prototype.removeEventListener = function (this: EventTarget, ...args: Parameters<EventTarget["removeEventListener"]>) {
+    EventTarget.prototype.removeEventListener = function (
+      this: EventTarget,
+      ...args: Parameters<EventTarget["removeEventListener"]>
+    ) {
       if (args[0] === "abort") outstanding.set(this, (outstanding.get(this) ?? 1) - 1);
       return original.remove.apply(this, args);
     };
     try {
       const targets = await Promise.all(Array.from({ length: 40 }, () => httpTarget("/healthy")));
-      const summary = await runCheckLoop({ durationMs: 1500, pollMs: 1000, now: () => T0, targetIds: targets.map((t) => t.id) });
+      const summary = await runCheckLoop({
+        durationMs: 1500,
+        pollMs: 1000,
+        now: () => T0,
+        targetIds: targets.map((t) => t.id),
+      });
       await waitForRunningChecks();
       expect(summary.checked).toBeGreaterThan(10); // many wakes within one poll
       expect(most).toBe(1);
@@ -292,11 +344,21 @@ describe("the continuous scheduler", () => {
     const minute = T0.getTime();
     const phases = [55_500, 59_900];
     const targets = await Promise.all(phases.map(() => httpTarget(`/healthy?key=${key}`, { intervalSeconds: 60 })));
-    await Promise.all(targets.map((t, i) => db.healthTarget.update({ where: { id: t.id }, data: { phaseMs: phases[i]!, nextCheckAt: new Date(minute + phases[i]!) } })));
+    await Promise.all(
+      targets.map((t, i) =>
+        db.healthTarget.update({
+          where: { id: t.id },
+          data: { phaseMs: phases[i]!, nextCheckAt: new Date(minute + phases[i]!) },
+        }),
+      ),
+    );
     const ids = targets.map((t) => t.id);
     const clock = new FakeClock(minute + 50_000);
-    const schedulers = [0, 1].map(() => runCheckLoop({ durationMs: Number.POSITIVE_INFINITY, pollMs: 1000, lookaheadMs: 2000, clock, targetIds: ids }));
-    const claimedBy = async (id: string) => (await db.healthTarget.findUniqueOrThrow({ where: { id } })).nextCheckAt!.getTime();
+    const schedulers = [0, 1].map(() =>
+      runCheckLoop({ durationMs: Number.POSITIVE_INFINITY, pollMs: 1000, lookaheadMs: 2000, clock, targetIds: ids }),
+    );
+    const claimedBy = async (id: string) =>
+      (await db.healthTarget.findUniqueOrThrow({ where: { id } })).nextCheckAt!.getTime();
     try {
       for (const [i, id] of ids.entries()) {
         const slot = minute + phases[i]!;

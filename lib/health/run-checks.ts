@@ -76,18 +76,26 @@ class CheckPool {
     if (this.running.size > 0) await Promise.race(this.running);
   }
   async drain(): Promise<void> {
-    while (this.running.size + this.waiting.size + this.queued.length > 0) await Promise.race([...this.running, ...this.waiting]);
+    while (this.running.size + this.waiting.size + this.queued.length > 0)
+      await Promise.race([...this.running, ...this.waiting]);
   }
 }
 
-export type ClaimedTarget = HealthTarget & { /** The slot this claim is for (the target's nextCheckAt before the claim). */ slotAt: Date };
+export type ClaimedTarget = HealthTarget & {
+  /** The slot this claim is for (the target's nextCheckAt before the claim). */ slotAt: Date;
+};
 
 /**
  * Claims up to `limit` targets whose slot is at or before `until` (default `now`), moving each to its
  * first slot after max(its slot, now) in the same statement; FOR UPDATE SKIP LOCKED, so concurrent
  * claimers (loops, workers) never get the same slot.
  */
-export async function claimDueTargets(now: Date, limit: number, targetIds?: string[], until: Date = now): Promise<ClaimedTarget[]> {
+export async function claimDueTargets(
+  now: Date,
+  limit: number,
+  targetIds?: string[],
+  until: Date = now,
+): Promise<ClaimedTarget[]> {
   if (limit <= 0) return [];
   const scope = targetIds ? Prisma.sql`AND id = ANY(${targetIds}::uuid[])` : Prisma.empty;
   return db.$transaction(async (tx) => {
@@ -97,10 +105,21 @@ export async function claimDueTargets(now: Date, limit: number, targetIds?: stri
       ORDER BY "nextCheckAt" LIMIT ${limit}::int FOR UPDATE SKIP LOCKED`;
     if (due.length === 0) return [];
     const slots = new Map(due.map((t) => [t.id, new Date(t.nextCheckAt)]));
-    const next = due.map((t) => new Date(nextSlotAfter(Math.max(now.getTime(), new Date(t.nextCheckAt).getTime()), t.intervalSeconds * 1000, t.phaseMs)));
+    const next = due.map(
+      (t) =>
+        new Date(
+          nextSlotAfter(
+            Math.max(now.getTime(), new Date(t.nextCheckAt).getTime()),
+            t.intervalSeconds * 1000,
+            t.phaseMs,
+          ),
+        ),
+    );
     await tx.$executeRaw`UPDATE "HealthTarget" AS h SET "nextCheckAt" = n.at FROM unnest(${due.map((t) => t.id)}::uuid[], ${next}::timestamptz[]) AS n(id, at) WHERE h.id = n.id`;
     const targets = await tx.healthTarget.findMany({ where: { id: { in: due.map((t) => t.id) } } });
-    return targets.map((t) => ({ ...t, slotAt: slots.get(t.id)! })).sort((a, b) => a.slotAt.getTime() - b.slotAt.getTime());
+    return targets
+      .map((t) => ({ ...t, slotAt: slots.get(t.id)! }))
+      .sort((a, b) => a.slotAt.getTime() - b.slotAt.getTime());
   });
 }
 
@@ -146,7 +165,8 @@ function resolveOptions(opts: RunChecksOptions) {
 }
 
 /** This process's batcher of check results (record-batcher.ts). */
-const recorder = () => ((globalThis as unknown as { stewardRecordBatcher?: RecordBatcher }).stewardRecordBatcher ??= new RecordBatcher());
+const recorder = () =>
+  ((globalThis as unknown as { stewardRecordBatcher?: RecordBatcher }).stewardRecordBatcher ??= new RecordBatcher());
 
 function checkTask(target: HealthTarget, now: Date, allowPrivate: boolean, summary: RunChecksSummary) {
   return async () => {
@@ -190,7 +210,11 @@ export interface SchedulerClock {
 export const realClock: SchedulerClock = { now: () => Date.now(), sleep: (ms, signal) => sleep(ms, signal) };
 
 // One pool per process, shared by loops: a straggler from a stopped loop keeps its slot.
-const globalForChecks = globalThis as unknown as { stewardCheckPool?: CheckPool; stewardCheckLoops?: Set<AbortController>; stewardScheduler?: RunningScheduler };
+const globalForChecks = globalThis as unknown as {
+  stewardCheckPool?: CheckPool;
+  stewardCheckLoops?: Set<AbortController>;
+  stewardScheduler?: RunningScheduler;
+};
 const loops = (globalForChecks.stewardCheckLoops ??= new Set());
 
 export type LoopOptions = RunChecksOptions & {
@@ -230,7 +254,8 @@ export async function runCheckLoop(options: LoopOptions): Promise<RunChecksSumma
       const claimed = await claimDueTargets(new Date(now), pool.free, o.targetIds, new Date(now + lookaheadMs));
       for (const target of claimed) {
         const delay = target.slotAt.getTime() - dueNow();
-        const task = () => checkTask(target, new Date(Math.max(dueNow(), target.slotAt.getTime())), o.allowPrivate, summary)();
+        const task = () =>
+          checkTask(target, new Date(Math.max(dueNow(), target.slotAt.getTime())), o.allowPrivate, summary)();
         if (delay <= 0) pool.start(task);
         else pool.startAfter(clock.sleep(delay).done, task);
       }

@@ -27,9 +27,19 @@ export const HttpUrl = z
 
 const HeaderName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$/);
 const FORBIDDEN_HEADERS = new Set(["host", "content-length", "transfer-encoding", "connection", "upgrade"]);
-const Headers = recordOf(HeaderName, z.string().max(4096).regex(/^[^\r\n\0]*$/, "header values cannot contain line breaks"), "not a valid header name")
+const Headers = recordOf(
+  HeaderName,
+  z
+    .string()
+    .max(4096)
+    .regex(/^[^\r\n\0]*$/, "header values cannot contain line breaks"),
+  "not a valid header name",
+)
   .refine((h) => Object.keys(h).length <= 32, "at most 32 headers")
-  .refine((h) => Object.keys(h).every((k) => !FORBIDDEN_HEADERS.has(k.toLowerCase())), "host, content-length, transfer-encoding, connection and upgrade are set by steward");
+  .refine(
+    (h) => Object.keys(h).every((k) => !FORBIDDEN_HEADERS.has(k.toLowerCase())),
+    "host, content-length, transfer-encoding, connection and upgrade are set by steward",
+  );
 
 export const HttpCheckInput = z
   .strictObject({
@@ -39,17 +49,28 @@ export const HttpCheckInput = z
       .strictObject({ min: z.int().min(100).max(599), max: z.int().min(100).max(599) })
       .refine((s) => s.min <= s.max, "expectedStatus.min must not exceed expectedStatus.max")
       .default({ min: 200, max: 399 }),
-    timeoutMs: z.int().min(100, "timeout must be at least 100 ms").max(60_000, "timeout must be at most 60 s").default(10_000),
+    timeoutMs: z
+      .int()
+      .min(100, "timeout must be at least 100 ms")
+      .max(60_000, "timeout must be at most 60 s")
+      .default(10_000),
     headers: Headers.optional(),
     body: z.string().max(65_536, "request body is limited to 64 KiB").optional(),
     keyword: z.string().min(1).max(1024).optional(),
     jsonPath: z
       .strictObject({
-        path: z.string().max(256).refine((p) => parseJsonPath(p) !== undefined, 'path must look like $.status, $.checks[0].ok or $["a-b"]'),
+        path: z
+          .string()
+          .max(256)
+          .refine((p) => parseJsonPath(p) !== undefined, 'path must look like $.status, $.checks[0].ok or $["a-b"]'),
         equals: z.union([z.string().max(1024), z.number(), z.boolean()]),
       })
       .optional(),
-    maxBodyBytes: z.int().min(1024).max(10 * MiB).default(MiB),
+    maxBodyBytes: z
+      .int()
+      .min(1024)
+      .max(10 * MiB)
+      .default(MiB),
   })
   .refine((c) => !(c.body !== undefined && (c.method === "GET" || c.method === "HEAD")), {
     error: "a GET or HEAD check cannot send a body",
@@ -67,12 +88,20 @@ export const KpiMappingInput = z.strictObject({
     .strictObject({
       metric: MetricName.optional(),
       statusLabels: z.array(LabelName).min(1).max(4).optional(),
-      errorStatusPrefixes: z.array(z.string().regex(/^\d{1,3}$/)).min(1).max(10).optional(),
+      errorStatusPrefixes: z
+        .array(z.string().regex(/^\d{1,3}$/))
+        .min(1)
+        .max(10)
+        .optional(),
       match: LabelMatch.optional(),
     })
     .optional(),
   latency: z
-    .strictObject({ metric: MetricName.optional(), unit: z.enum(["seconds", "milliseconds"]).optional(), match: LabelMatch.optional() })
+    .strictObject({
+      metric: MetricName.optional(),
+      unit: z.enum(["seconds", "milliseconds"]).optional(),
+      match: LabelMatch.optional(),
+    })
     .optional(),
   memory: z.strictObject({ metric: MetricName.optional() }).optional(),
   memoryLimitBytes: z.int().positive("memory limit must be a positive number of bytes").optional(),
@@ -99,14 +128,20 @@ export const ThresholdOverridesInput = z.partialRecord(z.enum(KPI_NAMES), Thresh
 
 export const SLUG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
 /** How the push API and links name a target. */
-export const TargetSlug = z.string().regex(SLUG_PATTERN, "slug must be letters, digits, . _ : / - (max 128), starting with a letter or digit");
+export const TargetSlug = z
+  .string()
+  .regex(SLUG_PATTERN, "slug must be letters, digits, . _ : / - (max 128), starting with a letter or digit");
 const TargetRef = z.string().regex(SLUG_PATTERN, "target must be a target slug (letters, digits, . _ : / -; max 128)");
 
 const targetBase = {
   name: z.string().trim().min(1, "name is required").max(100),
   slug: TargetSlug.optional(),
   serviceGroup: z.string().trim().min(1, "service group must not be empty").max(64).default("default"),
-  intervalSeconds: z.int().min(10, "interval must be at least 10 seconds").max(86_400, "interval must be at most 1 day").default(60),
+  intervalSeconds: z
+    .int()
+    .min(10, "interval must be at least 10 seconds")
+    .max(86_400, "interval must be at most 1 day")
+    .default(60),
   enabled: z.boolean().default(true),
   /** No-flap rule: a KPI changes level only after this many consecutive observations agree. */
   breachesToChange: z.int().min(1, "breachesToChange must be at least 1").max(100).default(3),
@@ -123,14 +158,25 @@ export const PrometheusTargetConfig = z.strictObject({
 export const PushTargetConfig = z.strictObject({ heartbeats: z.boolean().default(true) });
 
 export const CreateHttpTargetInput = z.strictObject({ kind: z.literal("http"), ...targetBase, check: HttpCheckInput });
-export const CreatePrometheusTargetInput = z.strictObject({ kind: z.literal("prometheus"), ...targetBase, ...PrometheusTargetConfig.shape });
-export const CreatePushTargetInput = z.strictObject({ kind: z.literal("push"), ...targetBase, ...PushTargetConfig.shape });
+export const CreatePrometheusTargetInput = z.strictObject({
+  kind: z.literal("prometheus"),
+  ...targetBase,
+  ...PrometheusTargetConfig.shape,
+});
+export const CreatePushTargetInput = z.strictObject({
+  kind: z.literal("push"),
+  ...targetBase,
+  ...PushTargetConfig.shape,
+});
 export const CreateTargetInput = z
   .discriminatedUnion("kind", [CreateHttpTargetInput, CreatePrometheusTargetInput, CreatePushTargetInput])
-  .refine((t) => t.kind === "push" || (t.kind === "http" ? t.check.timeoutMs : t.timeoutMs) < t.intervalSeconds * 1000, {
-    error: "timeout must be shorter than the interval",
-    path: ["intervalSeconds"],
-  });
+  .refine(
+    (t) => t.kind === "push" || (t.kind === "http" ? t.check.timeoutMs : t.timeoutMs) < t.intervalSeconds * 1000,
+    {
+      error: "timeout must be shorter than the interval",
+      path: ["intervalSeconds"],
+    },
+  );
 export type CreateTarget = z.output<typeof CreateTargetInput>;
 
 /** PATCH body: any create field except `kind`; top-level keys replace, nested objects are replaced whole. `thresholds: null` clears. */
@@ -148,11 +194,17 @@ const SAMPLE_RANGE: Record<(typeof KPI_NAMES)[number], [number, number]> = {
 
 /** Push body schema; `now` is injectable so "within ±1 day" is testable. */
 export function makePushMetricsBody(now: () => number = Date.now) {
-  const At = z
-    .iso.datetime({ offset: true, error: "at must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z" })
+  const At = z.iso
+    .datetime({ offset: true, error: "at must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z" })
     .refine((s) => Math.abs(Date.parse(s) - now()) <= DAY_MS, "at must be within 1 day of the server's clock");
-  const Labels = recordOf(LabelName, z.string().max(256, "label values are limited to 256 characters").regex(STORABLE, "label values cannot contain NUL or unpaired surrogates"), LABEL_RULE)
-    .refine((l) => Object.keys(l).length <= 16, "at most 16 labels per sample");
+  const Labels = recordOf(
+    LabelName,
+    z
+      .string()
+      .max(256, "label values are limited to 256 characters")
+      .regex(STORABLE, "label values cannot contain NUL or unpaired surrogates"),
+    LABEL_RULE,
+  ).refine((l) => Object.keys(l).length <= 16, "at most 16 labels per sample");
   const Sample = z
     .strictObject({
       target: TargetRef,
@@ -163,16 +215,29 @@ export function makePushMetricsBody(now: () => number = Date.now) {
     })
     .superRefine((s, ctx) => {
       const [min, max] = SAMPLE_RANGE[s.metric];
-      const ok = s.metric === "breaker_state" ? Number.isInteger(s.value) && s.value >= min && s.value <= max : s.value >= min && s.value <= max;
+      const ok =
+        s.metric === "breaker_state"
+          ? Number.isInteger(s.value) && s.value >= min && s.value <= max
+          : s.value >= min && s.value <= max;
       const rule = s.metric === "breaker_state" ? "0 (closed), 1 (open) or 2 (half-open)" : `between ${min} and ${max}`;
       if (!ok) ctx.addIssue({ code: "custom", path: ["value"], message: `${s.metric} must be ${rule}` });
     });
-  const Heartbeat = z.strictObject({ target: TargetRef, at: At.optional(), status: z.enum(["up", "down"]).default("up") });
+  const Heartbeat = z.strictObject({
+    target: TargetRef,
+    at: At.optional(),
+    status: z.enum(["up", "down"]).default("up"),
+  });
   // Length is checked before elements are parsed, so a huge batch is refused cheaply.
   const batch = <T extends z.ZodType>(item: T, what: string) =>
-    z.array(z.unknown(), { error: `${what} must be an array` }).max(MAX_SAMPLES_PER_BATCH, `at most 1,000 ${what} per batch`).pipe(z.array(item));
+    z
+      .array(z.unknown(), { error: `${what} must be an array` })
+      .max(MAX_SAMPLES_PER_BATCH, `at most 1,000 ${what} per batch`)
+      .pipe(z.array(item));
   return z
-    .strictObject({ samples: batch(Sample, "samples").default([]), heartbeats: batch(Heartbeat, "heartbeats").optional() })
+    .strictObject({
+      samples: batch(Sample, "samples").default([]),
+      heartbeats: batch(Heartbeat, "heartbeats").optional(),
+    })
     .refine((b) => b.samples.length + (b.heartbeats?.length ?? 0) > 0, "send at least one sample or heartbeat");
 }
 
@@ -180,7 +245,9 @@ export const PushMetricsBody = makePushMetricsBody();
 export type PushMetrics = z.output<typeof PushMetricsBody>;
 
 /** Time ranges of a target's series (see SERIES_RESOLUTION in queries.ts for the data each reads). */
-export const SeriesRangeInput = z.enum(["1h", "6h", "24h", "7d", "30d", "90d", "365d"], { error: "range must be one of 1h, 6h, 24h, 7d, 30d, 90d, 365d" });
+export const SeriesRangeInput = z.enum(["1h", "6h", "24h", "7d", "30d", "90d", "365d"], {
+  error: "range must be one of 1h, 6h, 24h, 7d, 30d, 90d, 365d",
+});
 export type SeriesRange = z.output<typeof SeriesRangeInput>;
 
 /** The ranges the chart picker offers (besides a custom from/to). */
@@ -197,16 +264,26 @@ export const SeriesWindowParams = z
   .object({ range: SeriesRangeInput.optional(), from: Instant.optional(), to: Instant.optional() })
   .superRefine((p, ctx) => {
     if (p.from === undefined && p.to === undefined) return;
-    if (p.range !== undefined) ctx.addIssue({ code: "custom", path: ["range"], message: "give either range or from and to, not both" });
+    if (p.range !== undefined)
+      ctx.addIssue({ code: "custom", path: ["range"], message: "give either range or from and to, not both" });
     if (p.from === undefined || p.to === undefined) {
-      ctx.addIssue({ code: "custom", path: [p.from === undefined ? "from" : "to"], message: "a custom range needs both from and to" });
+      ctx.addIssue({
+        code: "custom",
+        path: [p.from === undefined ? "from" : "to"],
+        message: "a custom range needs both from and to",
+      });
       return;
     }
     const span = Date.parse(p.to) - Date.parse(p.from);
     if (span <= 0) ctx.addIssue({ code: "custom", path: ["to"], message: "to must be after from" });
-    if (span > MAX_CUSTOM_SPAN_MS) ctx.addIssue({ code: "custom", path: ["to"], message: "a custom range may span at most 400 days" });
+    if (span > MAX_CUSTOM_SPAN_MS)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "a custom range may span at most 400 days" });
   })
-  .transform((p): SeriesWindow => (p.from !== undefined && p.to !== undefined ? { from: new Date(p.from), to: new Date(p.to) } : { range: p.range ?? DEFAULT_CHART_RANGE }));
+  .transform((p): SeriesWindow =>
+    p.from !== undefined && p.to !== undefined
+      ? { from: new Date(p.from), to: new Date(p.to) }
+      : { range: p.range ?? DEFAULT_CHART_RANGE },
+  );
 
 /** First value of each search param (Next.js gives arrays for repeated keys). */
 export function firstParams(params: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -3,7 +3,13 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { HealthTargetKind } from "@/lib/generated/prisma/client";
-import { getTargetSeries, getTargetSeriesBetween, type SeriesPoint, type SeriesResolution, type TargetSeries } from "./queries";
+import {
+  getTargetSeries,
+  getTargetSeriesBetween,
+  type SeriesPoint,
+  type SeriesResolution,
+  type TargetSeries,
+} from "./queries";
 import type { SeriesWindow } from "./schemas";
 
 export type LatencyPoint = { t: number; p50: number; p95: number; p99: number };
@@ -22,7 +28,8 @@ export type TargetSeriesView = {
   memory: ValuePoint[];
 };
 
-const means = (points: SeriesPoint[] | undefined): ValuePoint[] => (points ?? []).map((p) => ({ t: p.at.getTime(), value: p.avg }));
+const means = (points: SeriesPoint[] | undefined): ValuePoint[] =>
+  (points ?? []).map((p) => ({ t: p.at.getTime(), value: p.avg }));
 
 function latency(kind: HealthTargetKind, metrics: TargetSeries["metrics"]): LatencyPoint[] {
   const p95 = metrics.response_time_ms ?? [];
@@ -30,7 +37,8 @@ function latency(kind: HealthTargetKind, metrics: TargetSeries["metrics"]): Late
   // A scrape stores the service's p50/p95/p99 as three metrics; a bucket shows the mean of each.
   const byTime = new Map<number, Partial<LatencyPoint>>();
   const put = (points: SeriesPoint[] | undefined, key: "p50" | "p95" | "p99") => {
-    for (const p of points ?? []) (byTime.get(p.at.getTime()) ?? byTime.set(p.at.getTime(), {}).get(p.at.getTime())!)[key] = p.avg;
+    for (const p of points ?? [])
+      (byTime.get(p.at.getTime()) ?? byTime.set(p.at.getTime(), {}).get(p.at.getTime())!)[key] = p.avg;
   };
   put(metrics.response_time_p50_ms, "p50");
   put(p95, "p95");
@@ -41,10 +49,17 @@ function latency(kind: HealthTargetKind, metrics: TargetSeries["metrics"]): Late
     .sort((a, b) => a.t - b.t);
 }
 
-export async function getTargetSeriesView(targetId: string, window: SeriesWindow, now = new Date()): Promise<TargetSeriesView | null> {
+export async function getTargetSeriesView(
+  targetId: string,
+  window: SeriesWindow,
+  now = new Date(),
+): Promise<TargetSeriesView | null> {
   const target = await db.healthTarget.findUnique({ where: { id: targetId }, select: { kind: true } });
   if (!target) return null;
-  const series = "range" in window ? await getTargetSeries(targetId, window.range, now) : await getTargetSeriesBetween(targetId, window.from, window.to, now);
+  const series =
+    "range" in window
+      ? await getTargetSeries(targetId, window.range, now)
+      : await getTargetSeriesBetween(targetId, window.from, window.to, now);
   return {
     range: series.range,
     from: series.from.toISOString(),

@@ -2,14 +2,18 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { exactPercentile, mergeStats, percentilesOf, SKETCH_RELATIVE_ERROR, sketchQuantile, statsOf } from "./sketch";
 
-const within = (reported: number, exact: number) => Math.abs(reported - exact) <= SKETCH_RELATIVE_ERROR * Math.abs(exact) + 1e-12;
+const within = (reported: number, exact: number) =>
+  Math.abs(reported - exact) <= SKETCH_RELATIVE_ERROR * Math.abs(exact) + 1e-12;
 
 describe("exactPercentile (nearest rank)", () => {
   it.each([
     // 1..100: the k-th smallest with k = ⌈q·100⌉ → p50 = 50, p95 = 95, p99 = 99.
     [Array.from({ length: 100 }, (_, i) => i + 1), [50, 95, 99]],
     // [10, 20, 30, 40]: k = ⌈2⌉ = 2 → 20; ⌈3.8⌉ = 4 → 40; ⌈3.96⌉ = 4 → 40.
-    [[40, 10, 30, 20], [20, 40, 40]],
+    [
+      [40, 10, 30, 20],
+      [20, 40, 40],
+    ],
     [[7], [7, 7, 7]],
   ])("%j → p50/p95/p99 = %j", (values, expected) => {
     expect([0.5, 0.95, 0.99].map((q) => exactPercentile(values, q))).toEqual(expected);
@@ -41,21 +45,31 @@ describe("sketch percentiles", () => {
   });
 
   it("merged sketches answer like a sketch of all values, for any data and any split", () => {
-    const value = fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1e7, noNaN: true }), fc.integer({ min: 0, max: 5000 }));
+    const value = fc.oneof(
+      fc.constant(0),
+      fc.double({ min: 1e-3, max: 1e7, noNaN: true }),
+      fc.integer({ min: 0, max: 5000 }),
+    );
     fc.assert(
-      fc.property(fc.array(fc.array(value, { minLength: 1, maxLength: 80 }), { minLength: 1, maxLength: 6 }), (parts) => {
-        const all = parts.flat();
-        const merged = mergeStats(parts.map((p) => statsOf(p)));
-        expect(merged.count).toBe(all.length);
-        expect(merged.min).toBe(Math.min(...all));
-        expect(merged.max).toBe(Math.max(...all));
-        expect(merged.sum).toBeCloseTo(all.reduce((a, b) => a + b, 0), 3);
-        for (const q of [0.5, 0.95, 0.99]) {
-          const reported = sketchQuantile(merged.sketch, q, merged.min, merged.max);
-          const exact = exactPercentile(all, q);
-          if (!within(reported, exact)) throw new Error(`q=${q}: reported ${reported}, exact ${exact}`);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(value, { minLength: 1, maxLength: 80 }), { minLength: 1, maxLength: 6 }),
+        (parts) => {
+          const all = parts.flat();
+          const merged = mergeStats(parts.map((p) => statsOf(p)));
+          expect(merged.count).toBe(all.length);
+          expect(merged.min).toBe(Math.min(...all));
+          expect(merged.max).toBe(Math.max(...all));
+          expect(merged.sum).toBeCloseTo(
+            all.reduce((a, b) => a + b, 0),
+            3,
+          );
+          for (const q of [0.5, 0.95, 0.99]) {
+            const reported = sketchQuantile(merged.sketch, q, merged.min, merged.max);
+            const exact = exactPercentile(all, q);
+            if (!within(reported, exact)) throw new Error(`q=${q}: reported ${reported}, exact ${exact}`);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

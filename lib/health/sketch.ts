@@ -63,9 +63,13 @@ export function sketchQuantile(sketch: Sketch, q: number, min: number, max: numb
   const entries = (m: Record<string, number>) => Object.entries(m).map(([k, c]) => [Number(k), c] as const);
   // Ascending by value: negatives from the largest magnitude down, then zero, then positives up.
   const ordered: Array<readonly [number, number]> = [
-    ...entries(sketch.n).sort((a, b) => b[0] - a[0]).map(([k, c]) => [-representative(k), c] as const),
+    ...entries(sketch.n)
+      .sort((a, b) => b[0] - a[0])
+      .map(([k, c]) => [-representative(k), c] as const),
     [0, sketch.z] as const,
-    ...entries(sketch.p).sort((a, b) => a[0] - b[0]).map(([k, c]) => [representative(k), c] as const),
+    ...entries(sketch.p)
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, c]) => [representative(k), c] as const),
   ];
   const total = ordered.reduce((acc, [, c]) => acc + c, 0);
   if (total === 0) return NaN;

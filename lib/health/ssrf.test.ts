@@ -135,20 +135,30 @@ describe("resolveTarget refuses metadata, link-local and other forbidden targets
   });
 
   it("allows loopback by policy and refuses it with allowPrivate:false", async () => {
-    await expect(resolveTarget(new URL("http://app.test/"), { allowPrivate: true }, fakeLookup)).resolves.toMatchObject({ address: "127.0.0.1" });
-    await expect(resolveTarget(new URL("http://[::1]/"), { allowPrivate: false }, fakeLookup)).rejects.toMatchObject({ kind: "blocked-address" });
+    await expect(resolveTarget(new URL("http://app.test/"), { allowPrivate: true }, fakeLookup)).resolves.toMatchObject(
+      { address: "127.0.0.1" },
+    );
+    await expect(resolveTarget(new URL("http://[::1]/"), { allowPrivate: false }, fakeLookup)).rejects.toMatchObject({
+      kind: "blocked-address",
+    });
   });
 
   it("reports unknown names as dns failures and other schemes as errors", async () => {
-    await expect(resolveTarget(new URL("http://nope.test/"), { allowPrivate: true }, fakeLookup)).rejects.toMatchObject({ kind: "dns" });
-    await expect(resolveTarget(new URL("file:///etc/passwd"), { allowPrivate: true }, fakeLookup)).rejects.toMatchObject({ kind: "error" });
+    await expect(resolveTarget(new URL("http://nope.test/"), { allowPrivate: true }, fakeLookup)).rejects.toMatchObject(
+      { kind: "dns" },
+    );
+    await expect(
+      resolveTarget(new URL("file:///etc/passwd"), { allowPrivate: true }, fakeLookup),
+    ).rejects.toMatchObject({ kind: "error" });
   });
 });
 
 describe("pinnedLookup", () => {
   it("answers only with the vetted address, in both callback forms", async () => {
     const lookup = pinnedLookup({ hostname: "app.test", address: "127.0.0.1", family: 4 }, { allowPrivate: true });
-    const single = await new Promise((r) => lookup("anything.else", {}, (err, address, family) => r({ err, address, family })));
+    const single = await new Promise((r) =>
+      lookup("anything.else", {}, (err, address, family) => r({ err, address, family })),
+    );
     expect(single).toEqual({ err: null, address: "127.0.0.1", family: 4 });
     const all = await new Promise((r) => lookup("anything.else", { all: true }, (err, address) => r({ err, address })));
     expect(all).toEqual({ err: null, address: [{ address: "127.0.0.1", family: 4 }] });

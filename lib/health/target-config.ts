@@ -24,5 +24,12 @@ export function targetConfig(target: Pick<HealthTarget, "kind" | "config">): Tar
 
 /** The config a check runs with: secrets (stored sealed, see target-secrets.ts) put back in. */
 export function checkConfig(target: Pick<HealthTarget, "kind" | "config" | "secrets">): TargetConfig {
-  return targetConfig({ kind: target.kind, config: joinSecrets(target.kind, target.config as Record<string, unknown>, openSecrets(target.secrets)) as Prisma.JsonValue });
+  return targetConfig({
+    kind: target.kind,
+    config: joinSecrets(
+      target.kind,
+      target.config as Record<string, unknown>,
+      openSecrets(target.secrets),
+    ) as Prisma.JsonValue,
+  });
 }

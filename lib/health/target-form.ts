@@ -43,47 +43,120 @@ export type TargetFormValues = {
   forgetSecrets: boolean;
 };
 
-export type FormField = Exclude<keyof TargetFormValues, "thresholds" | "keep" | "statusMin" | "statusMax" | "secretsSet" | "forgetSecrets"> | "status" | "thresholds";
+export type FormField =
+  | Exclude<keyof TargetFormValues, "thresholds" | "keep" | "statusMin" | "statusMax" | "secretsSet" | "forgetSecrets">
+  | "status"
+  | "thresholds";
 
 const MiB = 1024 * 1024;
-const emptyThresholds = () => Object.fromEntries(THRESHOLD_KPIS.map((k) => [k, { warning: "", critical: "" }])) as TargetFormValues["thresholds"];
+const emptyThresholds = () =>
+  Object.fromEntries(THRESHOLD_KPIS.map((k) => [k, { warning: "", critical: "" }])) as TargetFormValues["thresholds"];
 
 export function emptyFormValues(): TargetFormValues {
   return {
-    kind: "http", name: "", slug: "", serviceGroup: "default", intervalSeconds: "60", breachesToChange: "3", enabled: true,
-    method: "GET", url: "", statusMin: "200", statusMax: "399", timeoutMs: "5000", keyword: "", jsonPath: "", jsonEquals: "", headers: "", body: "",
-    memoryLimitMiB: "", requestsMetric: "", latencyMetric: "", memoryMetric: "", breakerMetric: "", heartbeats: true,
-    thresholds: emptyThresholds(), keep: { check: {}, mapping: {}, thresholds: {} },
-    secretsSet: { urlCredentials: false, urlQuery: false, headers: [] }, forgetSecrets: false,
+    kind: "http",
+    name: "",
+    slug: "",
+    serviceGroup: "default",
+    intervalSeconds: "60",
+    breachesToChange: "3",
+    enabled: true,
+    method: "GET",
+    url: "",
+    statusMin: "200",
+    statusMax: "399",
+    timeoutMs: "5000",
+    keyword: "",
+    jsonPath: "",
+    jsonEquals: "",
+    headers: "",
+    body: "",
+    memoryLimitMiB: "",
+    requestsMetric: "",
+    latencyMetric: "",
+    memoryMetric: "",
+    breakerMetric: "",
+    heartbeats: true,
+    thresholds: emptyThresholds(),
+    keep: { check: {}, mapping: {}, thresholds: {} },
+    secretsSet: { urlCredentials: false, urlQuery: false, headers: [] },
+    forgetSecrets: false,
   };
 }
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
-const at = (o: unknown, ...path: string[]): unknown => path.reduce<unknown>((acc, k) => (isObject(acc) ? acc[k] : undefined), o);
+const at = (o: unknown, ...path: string[]): unknown =>
+  path.reduce<unknown>((acc, k) => (isObject(acc) ? acc[k] : undefined), o);
 
 /** A stored target (as the admin API returns it) as form values. */
-export function toFormValues(target: { kind: TargetKind; name: string; slug: string; serviceGroup: string; intervalSeconds: number; breachesToChange: number; enabled: boolean; thresholds: unknown; config: unknown; secretsSet?: SecretsSet }): TargetFormValues {
+export function toFormValues(target: {
+  kind: TargetKind;
+  name: string;
+  slug: string;
+  serviceGroup: string;
+  intervalSeconds: number;
+  breachesToChange: number;
+  enabled: boolean;
+  thresholds: unknown;
+  config: unknown;
+  secretsSet?: SecretsSet;
+}): TargetFormValues {
   const v = emptyFormValues();
   if (target.secretsSet) v.secretsSet = target.secretsSet;
   const c = isObject(target.config) ? target.config : {};
-  Object.assign(v, { kind: target.kind, name: target.name, slug: target.slug, serviceGroup: target.serviceGroup, intervalSeconds: str(target.intervalSeconds), breachesToChange: str(target.breachesToChange), enabled: target.enabled });
+  Object.assign(v, {
+    kind: target.kind,
+    name: target.name,
+    slug: target.slug,
+    serviceGroup: target.serviceGroup,
+    intervalSeconds: str(target.intervalSeconds),
+    breachesToChange: str(target.breachesToChange),
+    enabled: target.enabled,
+  });
   const thresholds = isObject(target.thresholds) ? target.thresholds : {};
-  for (const k of THRESHOLD_KPIS) v.thresholds[k] = { warning: str(at(thresholds, k, "warning")), critical: str(at(thresholds, k, "critical")) };
+  for (const k of THRESHOLD_KPIS)
+    v.thresholds[k] = { warning: str(at(thresholds, k, "warning")), critical: str(at(thresholds, k, "critical")) };
   v.keep.thresholds = thresholds;
   if (target.kind === "http") {
-    Object.assign(v, { method: str(c.method ?? "GET"), url: str(c.url), statusMin: str(at(c, "expectedStatus", "min")), statusMax: str(at(c, "expectedStatus", "max")), timeoutMs: str(c.timeoutMs), keyword: str(c.keyword), body: str(c.body) });
+    Object.assign(v, {
+      method: str(c.method ?? "GET"),
+      url: str(c.url),
+      statusMin: str(at(c, "expectedStatus", "min")),
+      statusMax: str(at(c, "expectedStatus", "max")),
+      timeoutMs: str(c.timeoutMs),
+      keyword: str(c.keyword),
+      body: str(c.body),
+    });
     v.jsonPath = str(at(c, "jsonPath", "path"));
     const equals = at(c, "jsonPath", "equals");
     // Plain text when it reads back as the same string; quoted only when it would read as a number or boolean.
-    v.jsonEquals = equals === undefined ? "" : typeof equals === "string" && jsonLiteral(equals) === equals ? equals : JSON.stringify(equals);
-    v.headers = isObject(c.headers) ? Object.entries(c.headers).map(([name, value]) => `${name}: ${str(value)}`).join("\n") : "";
+    v.jsonEquals =
+      equals === undefined
+        ? ""
+        : typeof equals === "string" && jsonLiteral(equals) === equals
+          ? equals
+          : JSON.stringify(equals);
+    v.headers = isObject(c.headers)
+      ? Object.entries(c.headers)
+          .map(([name, value]) => `${name}: ${str(value)}`)
+          .join("\n")
+      : "";
     v.keep.check = c;
   } else if (target.kind === "prometheus") {
     const mapping = isObject(c.mapping) ? c.mapping : {};
     const limit = mapping.memoryLimitBytes;
-    Object.assign(v, { url: str(c.url), timeoutMs: str(c.timeoutMs), memoryLimitMiB: typeof limit === "number" ? String(Math.round((limit / MiB) * 100) / 100) : "" });
-    Object.assign(v, { requestsMetric: str(at(mapping, "requests", "metric")), latencyMetric: str(at(mapping, "latency", "metric")), memoryMetric: str(at(mapping, "memory", "metric")), breakerMetric: str(at(mapping, "breakers", "metric")) });
+    Object.assign(v, {
+      url: str(c.url),
+      timeoutMs: str(c.timeoutMs),
+      memoryLimitMiB: typeof limit === "number" ? String(Math.round((limit / MiB) * 100) / 100) : "",
+    });
+    Object.assign(v, {
+      requestsMetric: str(at(mapping, "requests", "metric")),
+      latencyMetric: str(at(mapping, "latency", "metric")),
+      memoryMetric: str(at(mapping, "memory", "metric")),
+      breakerMetric: str(at(mapping, "breakers", "metric")),
+    });
     v.keep.mapping = mapping;
   } else {
     v.heartbeats = c.heartbeats !== false;
@@ -110,12 +183,17 @@ function jsonLiteral(text: string): unknown {
 }
 
 function parseHeaders(text: string): Record<string, string> | undefined {
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) return undefined;
-  return Object.fromEntries(lines.map((line) => {
-    const colon = line.indexOf(":");
-    return colon < 0 ? [line, ""] : [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
-  }));
+  return Object.fromEntries(
+    lines.map((line) => {
+      const colon = line.indexOf(":");
+      return colon < 0 ? [line, ""] : [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+    }),
+  );
 }
 
 /** Sets `obj[key]` to `value`, or deletes it when value is undefined. */
@@ -133,7 +211,11 @@ function httpCheck(v: TargetFormValues): Json {
   put(check, "expectedStatus", min === undefined && max === undefined ? undefined : { min, max });
   put(check, "timeoutMs", num(v.timeoutMs));
   put(check, "keyword", v.keyword === "" ? undefined : v.keyword);
-  put(check, "jsonPath", v.jsonPath.trim() === "" ? undefined : { path: v.jsonPath.trim(), equals: jsonLiteral(v.jsonEquals.trim()) });
+  put(
+    check,
+    "jsonPath",
+    v.jsonPath.trim() === "" ? undefined : { path: v.jsonPath.trim(), equals: jsonLiteral(v.jsonEquals.trim()) },
+  );
   put(check, "headers", parseHeaders(v.headers));
   put(check, "body", v.body === "" || v.method === "GET" || v.method === "HEAD" ? undefined : v.body);
   return check;
@@ -143,7 +225,12 @@ function mapping(v: TargetFormValues): Json {
   const m: Json = structuredClone(v.keep.mapping);
   const limit = num(v.memoryLimitMiB);
   put(m, "memoryLimitBytes", typeof limit === "number" ? Math.round(limit * MiB) : limit);
-  const names: Array<[string, string]> = [["requests", v.requestsMetric], ["latency", v.latencyMetric], ["memory", v.memoryMetric], ["breakers", v.breakerMetric]];
+  const names: Array<[string, string]> = [
+    ["requests", v.requestsMetric],
+    ["latency", v.latencyMetric],
+    ["memory", v.memoryMetric],
+    ["breakers", v.breakerMetric],
+  ];
   for (const [part, metric] of names) {
     const section: Json = isObject(m[part]) ? { ...m[part] } : {};
     put(section, "metric", metric.trim() === "" ? undefined : metric.trim());
@@ -165,7 +252,11 @@ function thresholds(v: TargetFormValues): Json | undefined {
 
 /** The JSON for POST /api/admin/health-targets (create) or PATCH …/<id> (edit: no kind; thresholds null clears them). */
 export function toRequestBody(v: TargetFormValues, mode: "create" | "edit"): Json {
-  const body: Json = { name: v.name, serviceGroup: v.serviceGroup.trim() === "" ? undefined : v.serviceGroup, enabled: v.enabled };
+  const body: Json = {
+    name: v.name,
+    serviceGroup: v.serviceGroup.trim() === "" ? undefined : v.serviceGroup,
+    enabled: v.enabled,
+  };
   if (mode === "create") body.kind = v.kind;
   if (mode === "edit" && v.forgetSecrets) body.forgetSecrets = true;
   put(body, "slug", v.slug.trim() === "" ? undefined : v.slug.trim());
@@ -174,7 +265,8 @@ export function toRequestBody(v: TargetFormValues, mode: "create" | "edit"): Jso
   const t = thresholds(v);
   put(body, "thresholds", t ?? (mode === "edit" ? null : undefined));
   if (v.kind === "http") body.check = httpCheck(v);
-  else if (v.kind === "prometheus") Object.assign(body, { url: v.url.trim(), timeoutMs: num(v.timeoutMs), mapping: mapping(v) });
+  else if (v.kind === "prometheus")
+    Object.assign(body, { url: v.url.trim(), timeoutMs: num(v.timeoutMs), mapping: mapping(v) });
   else body.heartbeats = v.heartbeats;
   for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
   return body;
@@ -199,7 +291,10 @@ const FIELD_OF: Array<[RegExp, FormField]> = [
 ];
 
 /** The API's field errors placed next to the form's fields; errors no field shows are returned apart. */
-export function placeFieldErrors(fieldErrors: Record<string, string[]>): { fields: Partial<Record<FormField, string>>; other: string[] } {
+export function placeFieldErrors(fieldErrors: Record<string, string[]>): {
+  fields: Partial<Record<FormField, string>>;
+  other: string[];
+} {
   const fields: Partial<Record<FormField, string>> = {};
   const other: string[] = [];
   for (const [key, messages] of Object.entries(fieldErrors)) {

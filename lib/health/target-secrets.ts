@@ -63,7 +63,9 @@ export function joinSecrets(kind: string, config: Json, secrets: TargetSecrets):
   if (typeof joined.url === "string") joined.url = joinUrl(joined.url, secrets);
   if (isObject(joined.headers)) {
     const stored = secrets.headers ?? {};
-    joined.headers = Object.fromEntries(Object.entries(joined.headers).map(([k, v]) => [k, v === "" && k in stored ? stored[k]! : String(v)]));
+    joined.headers = Object.fromEntries(
+      Object.entries(joined.headers).map(([k, v]) => [k, v === "" && k in stored ? stored[k]! : String(v)]),
+    );
   }
   return joined;
 }
@@ -73,7 +75,12 @@ export function joinSecrets(kind: string, config: Json, secrets: TargetSecrets):
  * one if it still points at the same origin and path; a header sent with an empty value keeps its
  * stored value; `forget` drops whatever was not sent again. Anything typed replaces.
  */
-export function mergeSubmitted(kind: string, submitted: Json, stored: { config: Json; secrets: TargetSecrets }, forget: boolean): Json {
+export function mergeSubmitted(
+  kind: string,
+  submitted: Json,
+  stored: { config: Json; secrets: TargetSecrets },
+  forget: boolean,
+): Json {
   if (forget || !hasSecrets(kind)) return submitted;
   const { config: sentPublic, secrets: sent } = splitSecrets(kind, submitted);
   const sameUrl = sentPublic.url === stored.config.url;
@@ -86,7 +93,11 @@ export function mergeSubmitted(kind: string, submitted: Json, stored: { config: 
 }
 
 export function describeSecrets(secrets: TargetSecrets): SecretsSet {
-  return { urlCredentials: Boolean(secrets.userinfo), urlQuery: Boolean(secrets.query), headers: Object.keys(secrets.headers ?? {}).sort() };
+  return {
+    urlCredentials: Boolean(secrets.userinfo),
+    urlQuery: Boolean(secrets.query),
+    headers: Object.keys(secrets.headers ?? {}).sort(),
+  };
 }
 
 export function sealSecrets(secrets: TargetSecrets): string | null {

@@ -6,15 +6,37 @@ import { recordAudit } from "@/lib/audit/record";
 import { CreateTargetInput, type CreateTarget } from "./schemas";
 import { nextSlotAfter, phaseFor } from "./slots";
 import { targetConfig } from "./target-config";
-import { describeSecrets, joinSecrets, mergeSubmitted, openSecrets, sealSecrets, splitSecrets, type SecretsSet } from "./target-secrets";
+import {
+  describeSecrets,
+  joinSecrets,
+  mergeSubmitted,
+  openSecrets,
+  sealSecrets,
+  splitSecrets,
+  type SecretsSet,
+} from "./target-secrets";
 
 /** The row's columns for an input; `config` is the full config, `stored` it without secrets, `secrets` them sealed. */
 function splitInput(input: CreateTarget) {
   const { kind, name, slug, serviceGroup, intervalSeconds, enabled, breachesToChange, thresholds, ...rest } = input;
   const config = (input.kind === "http" ? input.check : rest) as Record<string, unknown>;
-  const common = { kind, name, serviceGroup, intervalSeconds, enabled, breachesToChange, thresholds: thresholds ?? Prisma.DbNull };
+  const common = {
+    kind,
+    name,
+    serviceGroup,
+    intervalSeconds,
+    enabled,
+    breachesToChange,
+    thresholds: thresholds ?? Prisma.DbNull,
+  };
   const { config: stored, secrets } = splitSecrets(kind, config);
-  return { common, slug: slug ?? slugify(name), config, stored: stored as Prisma.InputJsonValue, secrets: sealSecrets(secrets) };
+  return {
+    common,
+    slug: slug ?? slugify(name),
+    config,
+    stored: stored as Prisma.InputJsonValue,
+    secrets: sealSecrets(secrets),
+  };
 }
 
 /** The stored config with its secrets put back (legacy rows kept them inline: they come back as they are). */
@@ -34,18 +56,26 @@ function toInput(target: HealthTarget): Record<string, unknown> {
     breachesToChange: target.breachesToChange,
     ...(target.thresholds === null ? {} : { thresholds: target.thresholds }),
   };
-  return target.kind === "http" ? { ...base, check: target.config } : { ...base, ...(target.config as Record<string, unknown>) };
+  return target.kind === "http"
+    ? { ...base, check: target.config }
+    : { ...base, ...(target.config as Record<string, unknown>) };
 }
 
 /** JSON with object keys sorted: jsonb stores keys in its own order, so a plain stringify would see every stored config as changed. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }
 
 export function slugify(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9._:/-]+/g, "-").replace(/^[^a-z0-9]+|-+$/g, "").slice(0, 128);
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9._:/-]+/g, "-")
+    .replace(/^[^a-z0-9]+|-+$/g, "")
+    .slice(0, 128);
   return slug === "" ? "target" : slug;
 }
 
@@ -54,7 +84,10 @@ export function slugify(name: string): string {
  * seconds; the claim then moves it onto its jittered slots. Push targets get one interval to send
  * their first heartbeat, on their slot.
  */
-function firstCheckAt(target: Pick<HealthTarget, "kind" | "config" | "enabled" | "intervalSeconds" | "phaseMs">, now: Date): Date | null {
+function firstCheckAt(
+  target: Pick<HealthTarget, "kind" | "config" | "enabled" | "intervalSeconds" | "phaseMs">,
+  now: Date,
+): Date | null {
   if (!target.enabled) return null;
   const config = targetConfig(target);
   if (config.kind !== "push") return now;
@@ -65,12 +98,19 @@ function firstCheckAt(target: Pick<HealthTarget, "kind" | "config" | "enabled" |
 
 function conflictOnSlug(error: unknown, slug: string): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    throw new ApiError(409, "conflict", `A target with the slug "${slug}" exists; choose another slug.`, { slug: ["Taken."] });
+    throw new ApiError(409, "conflict", `A target with the slug "${slug}" exists; choose another slug.`, {
+      slug: ["Taken."],
+    });
   }
   throw error;
 }
 
-export async function createHealthTarget(input: CreateTarget, actorId: string | null, ip: string, now = new Date()): Promise<HealthTarget> {
+export async function createHealthTarget(
+  input: CreateTarget,
+  actorId: string | null,
+  ip: string,
+  now = new Date(),
+): Promise<HealthTarget> {
   const { common, slug, stored, secrets } = splitInput(input);
   try {
     return await db.$transaction(async (tx) => {
@@ -81,7 +121,10 @@ export async function createHealthTarget(input: CreateTarget, actorId: string | 
         where: { id: created.id },
         data: { phaseMs, nextCheckAt: firstCheckAt({ ...created, phaseMs }, now) },
       });
-      await recordAudit({ action: "health_target.created", actorId, target: slug, ip, detail: { kind: target.kind } }, tx);
+      await recordAudit(
+        { action: "health_target.created", actorId, target: slug, ip, detail: { kind: target.kind } },
+        tx,
+      );
       return target;
     });
   } catch (error) {
@@ -93,7 +136,13 @@ export async function createHealthTarget(input: CreateTarget, actorId: string | 
  * Applies a PATCH (top-level keys replace; `thresholds: null` clears) and validates the result as a
  * whole. Stored secrets the PATCH does not resend are kept (see mergeSubmitted) unless `forgetSecrets: true`.
  */
-export async function updateHealthTarget(id: string, body: Record<string, unknown>, actorId: string | null, ip: string, now = new Date()): Promise<HealthTarget> {
+export async function updateHealthTarget(
+  id: string,
+  body: Record<string, unknown>,
+  actorId: string | null,
+  ip: string,
+  now = new Date(),
+): Promise<HealthTarget> {
   const existing = await db.healthTarget.findUnique({ where: { id } });
   if (!existing) throw new ApiError(404, "not_found", "No such health target.");
   const { forgetSecrets, ...patch } = body;
@@ -102,7 +151,12 @@ export async function updateHealthTarget(id: string, body: Record<string, unknow
   if (patch.thresholds === null) delete merged.thresholds;
   const sent = existing.kind === "http" ? merged.check : merged;
   if (typeof sent === "object" && sent !== null && !Array.isArray(sent)) {
-    const full = mergeSubmitted(existing.kind, sent as Record<string, unknown>, splitSecrets(existing.kind, previous), forgetSecrets === true);
+    const full = mergeSubmitted(
+      existing.kind,
+      sent as Record<string, unknown>,
+      splitSecrets(existing.kind, previous),
+      forgetSecrets === true,
+    );
     if (existing.kind === "http") merged.check = full;
     else Object.assign(merged, { url: full.url });
   }
@@ -111,15 +165,22 @@ export async function updateHealthTarget(id: string, body: Record<string, unknow
   const { common, slug, config, stored, secrets } = splitInput(parsed.data);
   const phaseMs = phaseFor(id, common.intervalSeconds * 1000);
   const configChanged = canonicalJson(config) !== canonicalJson(previous);
-  const rescheduled = configChanged || common.enabled !== existing.enabled || common.intervalSeconds !== existing.intervalSeconds;
+  const rescheduled =
+    configChanged || common.enabled !== existing.enabled || common.intervalSeconds !== existing.intervalSeconds;
   try {
     return await db.$transaction(async (tx) => {
-      const target = await tx.healthTarget.update({ where: { id }, data: { ...common, slug, config: stored, secrets, phaseMs } });
+      const target = await tx.healthTarget.update({
+        where: { id },
+        data: { ...common, slug, config: stored, secrets, phaseMs },
+      });
       const nextCheckAt = rescheduled ? firstCheckAt(target, now) : target.nextCheckAt;
       if (rescheduled) await tx.healthTarget.update({ where: { id }, data: { nextCheckAt } });
       // Rates from a scrape of another URL or mapping would be nonsense.
       if (configChanged) await tx.healthScrapeBaseline.deleteMany({ where: { targetId: id } });
-      await recordAudit({ action: "health_target.updated", actorId, target: slug, ip, detail: { fields: Object.keys(body).sort() } }, tx);
+      await recordAudit(
+        { action: "health_target.updated", actorId, target: slug, ip, detail: { fields: Object.keys(body).sort() } },
+        tx,
+      );
       return { ...target, nextCheckAt };
     });
   } catch (error) {
@@ -133,7 +194,10 @@ export async function deleteHealthTarget(id: string, actorId: string | null, ip:
     const existing = await tx.healthTarget.findUnique({ where: { id }, select: { slug: true, kind: true } });
     if (!existing) throw new ApiError(404, "not_found", "No such health target.");
     await tx.healthTarget.delete({ where: { id } });
-    await recordAudit({ action: "health_target.deleted", actorId, target: existing.slug, ip, detail: { kind: existing.kind } }, tx);
+    await recordAudit(
+      { action: "health_target.deleted", actorId, target: existing.slug, ip, detail: { kind: existing.kind } },
+      tx,
+    );
     return { id };
   });
 }
@@ -168,7 +232,10 @@ export async function sealInlineTargetSecrets(): Promise<number> {
   for (const row of rows) {
     const { config, secrets } = splitSecrets(row.kind, fullConfig(row));
     if (canonicalJson(config) === canonicalJson(row.config)) continue;
-    await db.healthTarget.update({ where: { id: row.id }, data: { config: config as Prisma.InputJsonValue, secrets: sealSecrets(secrets) } });
+    await db.healthTarget.update({
+      where: { id: row.id },
+      data: { config: config as Prisma.InputJsonValue, secrets: sealSecrets(secrets) },
+    });
     sealed += 1;
   }
   return sealed;

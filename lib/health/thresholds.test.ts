@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, INITIAL_ALERT_STATE, nextState, resolveThresholds, type AlertEvent, type AlertState, type Kpi, type Level } from "./thresholds";
+import {
+  evaluate,
+  INITIAL_ALERT_STATE,
+  nextState,
+  resolveThresholds,
+  type AlertEvent,
+  type AlertState,
+  type Kpi,
+  type Level,
+} from "./thresholds";
 
 describe("evaluate with the runbook defaults", () => {
   it.each<[Kpi, number, Level]>([
@@ -36,7 +45,10 @@ describe("evaluate with the runbook defaults", () => {
 
 describe("per-target overrides", () => {
   it("replaces only the given fields", () => {
-    const t = resolveThresholds({ response_time_ms: { warning: 1000, critical: 3000 }, throughput_rps: { warning: 5, critical: 1 } });
+    const t = resolveThresholds({
+      response_time_ms: { warning: 1000, critical: 3000 },
+      throughput_rps: { warning: 5, critical: 1 },
+    });
     expect(evaluate("response_time_ms", 800, t)).toBe("ok");
     expect(evaluate("response_time_ms", 3001, t)).toBe("critical");
     expect(evaluate("throughput_rps", 3, t)).toBe("warning");
@@ -44,7 +56,9 @@ describe("per-target overrides", () => {
   });
 
   it("rejects warning/critical in the wrong order for the KPI's direction", () => {
-    expect(() => resolveThresholds({ response_time_ms: { warning: 600 } })).toThrow("response_time_ms: warning 600 and critical 500");
+    expect(() => resolveThresholds({ response_time_ms: { warning: 600 } })).toThrow(
+      "response_time_ms: warning 600 and critical 500",
+    );
     expect(() => resolveThresholds({ throughput_rps: { critical: 600 } })).toThrow(RangeError);
   });
 });
@@ -53,7 +67,12 @@ function run(levels: Level[], breachesToChange: number) {
   let state: AlertState = INITIAL_ALERT_STATE;
   const events: AlertEvent[] = [];
   levels.forEach((observed, i) => {
-    const step = nextState(state, observed, { breachesToChange, kpi: "response_time_ms", value: i, at: new Date(i * 1000) });
+    const step = nextState(state, observed, {
+      breachesToChange,
+      kpi: "response_time_ms",
+      value: i,
+      at: new Date(i * 1000),
+    });
     state = step.state;
     if (step.event) events.push(step.event);
   });
@@ -62,14 +81,22 @@ function run(levels: Level[], breachesToChange: number) {
 
 describe("nextState", () => {
   it("changes level only after N consecutive observations, and records the event", () => {
-    expect(run(["critical", "critical"], 3)).toMatchObject({ state: { level: "ok", consecutiveBreaches: 2 }, events: [] });
+    expect(run(["critical", "critical"], 3)).toMatchObject({
+      state: { level: "ok", consecutiveBreaches: 2 },
+      events: [],
+    });
     const { state, events } = run(["critical", "critical", "critical"], 3);
     expect(state).toEqual({ level: "critical", consecutiveBreaches: 0, pendingLevel: null });
     expect(events).toEqual(["ok→critical@2"]);
   });
 
   it("returns the full event", () => {
-    const step = nextState(INITIAL_ALERT_STATE, "warning", { breachesToChange: 1, kpi: "memory_pct", value: 91, at: new Date(5) });
+    const step = nextState(INITIAL_ALERT_STATE, "warning", {
+      breachesToChange: 1,
+      kpi: "memory_pct",
+      value: 91,
+      at: new Date(5),
+    });
     expect(step.event).toEqual({ kpi: "memory_pct", from: "ok", to: "warning", value: 91, at: new Date(5) });
   });
 

@@ -5,7 +5,13 @@
  * is still ok; "critical < 100 req/s" means 100 req/s is a warning, not critical. `target` is the
  * goal shown on the dashboard; between target and warning a KPI is "ok" (not alerting).
  */
-export const KPI_NAMES = ["response_time_ms", "error_rate_pct", "throughput_rps", "memory_pct", "breaker_state"] as const;
+export const KPI_NAMES = [
+  "response_time_ms",
+  "error_rate_pct",
+  "throughput_rps",
+  "memory_pct",
+  "breaker_state",
+] as const;
 export type Kpi = (typeof KPI_NAMES)[number];
 
 export type Level = "ok" | "warning" | "critical";
@@ -39,7 +45,8 @@ export function resolveThresholds(overrides: ThresholdOverrides = {}): Threshold
   for (const kpi of KPI_NAMES) {
     const t = { ...DEFAULT_THRESHOLDS[kpi], ...overrides[kpi] };
     const ordered = t.direction === "higher-is-worse" ? t.warning <= t.critical : t.warning >= t.critical;
-    if (!ordered) throw new RangeError(`${kpi}: warning ${t.warning} and critical ${t.critical} are in the wrong order`);
+    if (!ordered)
+      throw new RangeError(`${kpi}: warning ${t.warning} and critical ${t.critical} are in the wrong order`);
     out[kpi] = t;
   }
   return out;
@@ -90,7 +97,11 @@ export interface NextStateOptions {
  * better) than it, and then to the level every one of them reached — like Prometheus `for:` per
  * level. A count alone can't say which level a streak reached, hence `pendingLevel` in the state.
  */
-export function nextState(prev: AlertState, observed: Level, opts: NextStateOptions): { state: AlertState; event?: AlertEvent } {
+export function nextState(
+  prev: AlertState,
+  observed: Level,
+  opts: NextStateOptions,
+): { state: AlertState; event?: AlertEvent } {
   const diff = SEVERITY[observed] - SEVERITY[prev.level];
   if (diff === 0) return { state: { level: prev.level, consecutiveBreaches: 0, pendingLevel: null } };
   const pending = prev.pendingLevel;

@@ -9,7 +9,15 @@ import { RECENT_CHECKS } from "./timeline-labels";
 
 const HOUR_MS = 3_600_000;
 
-type Row = { targetId: string; at: Date; ok: boolean; value: number; status: number | null; failureMessage: string | null; failureKind: string | null };
+type Row = {
+  targetId: string;
+  at: Date;
+  ok: boolean;
+  value: number;
+  status: number | null;
+  failureMessage: string | null;
+  failureKind: string | null;
+};
 
 function toObservation(r: Row): Observation {
   const value = r.ok ? `passed in ${formatDuration(r.value / 1000)}` : (r.failureMessage ?? r.failureKind ?? "failed");
@@ -26,7 +34,8 @@ export async function getRecentCheckSegments(ids: string[], now: Date): Promise<
       WHERE "targetId" = t.id AND metric = ${CHECK_METRIC} AND "at" <= ${now}::timestamptz ORDER BY "at" DESC LIMIT ${RECENT_CHECKS}
     ) s`;
   const byTarget = new Map<string, Observation[]>();
-  for (const r of rows) (byTarget.get(r.targetId) ?? byTarget.set(r.targetId, []).get(r.targetId)!).push(toObservation(r));
+  for (const r of rows)
+    (byTarget.get(r.targetId) ?? byTarget.set(r.targetId, []).get(r.targetId)!).push(toObservation(r));
   return new Map(ids.map((id) => [id, checkSegments(byTarget.get(id) ?? [], RECENT_CHECKS, now)]));
 }
 
@@ -37,7 +46,11 @@ export async function getDayTimeline(id: string, createdAt: Date, now: Date): Pr
   const rows = await db.$queryRaw<Row[]>`
     SELECT "targetId", "at", ok, value, status, "failureMessage", "failureKind" FROM "HealthSample"
     WHERE "targetId" = ${id}::uuid AND metric = ${CHECK_METRIC} AND "at" >= ${from}::timestamptz AND "at" < ${to}::timestamptz ORDER BY "at"`;
-  const first = await db.healthSample.findFirst({ where: { targetId: id, metric: CHECK_METRIC }, orderBy: { at: "asc" }, select: { at: true } });
+  const first = await db.healthSample.findFirst({
+    where: { targetId: id, metric: CHECK_METRIC },
+    orderBy: { at: "asc" },
+    select: { at: true },
+  });
   // Pending needs the first check ever, which may be older than the window.
   const observations = rows.map(toObservation);
   const created = first && first.at < from ? null : createdAt;

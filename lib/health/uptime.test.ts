@@ -10,7 +10,21 @@ const DAY = 24 * HOUR;
 
 async function hourRollup(targetId: string, bucketStart: Date, count: number, okCount: number) {
   await db.healthRollup.create({
-    data: { targetId, metric: "check", bucket: "hour", bucketStart, count, okCount, sum: count, min: 1, max: 1, p50: 1, p95: 1, p99: 1, sketch: {} },
+    data: {
+      targetId,
+      metric: "check",
+      bucket: "hour",
+      bucketStart,
+      count,
+      okCount,
+      sum: count,
+      min: 1,
+      max: 1,
+      p50: 1,
+      p95: 1,
+      p99: 1,
+      sketch: {},
+    },
   });
 }
 
@@ -26,9 +40,15 @@ describe("uptime windows", () => {
     // Raw checks inside the retention, not rolled up yet (the rollup job lags behind).
     const checks = (at: Date, ok: number, failed: number) => [
       ...Array.from({ length: ok }, (_, i) => ({ at: new Date(at.getTime() + i * 1000), ok: true, durationMs: 5 })),
-      ...Array.from({ length: failed }, (_, i) => ({ at: new Date(at.getTime() + (ok + i) * 1000), ok: false, durationMs: 5 })),
+      ...Array.from({ length: failed }, (_, i) => ({
+        at: new Date(at.getTime() + (ok + i) * 1000),
+        ok: false,
+        durationMs: 5,
+      })),
     ];
-    await recordObservations(target, { checks: [...checks(ago(13 * DAY), 1, 1), ...checks(ago(3 * DAY), 3, 0), ...checks(ago(30 * 60_000), 4, 1)] });
+    await recordObservations(target, {
+      checks: [...checks(ago(13 * DAY), 1, 1), ...checks(ago(3 * DAY), 3, 0), ...checks(ago(30 * 60_000), 4, 1)],
+    });
 
     const windows = [DAY, 7 * DAY, 30 * DAY, 90 * DAY];
     const results = await Promise.all(windows.map((w) => getUptime([target.id], ago(w), now, now)));

@@ -52,7 +52,12 @@ async function hourRollupCounts(targetIds: string[], from: Date, to: Date): Prom
  * inside the retention, and raw samples from there on — so it contains every check a shorter (raw) window
  * counts, including the recent ones the rollup job has not folded in yet: a longer window never shows fewer.
  */
-export async function getUptime(targetIds: string[], from: Date, to: Date, now = new Date()): Promise<Map<string, Uptime>> {
+export async function getUptime(
+  targetIds: string[],
+  from: Date,
+  to: Date,
+  now = new Date(),
+): Promise<Map<string, Uptime>> {
   const rawHorizon = now.getTime() - getEnv().STEWARD_HEALTH_RAW_RETENTION_DAYS * DAY_MS;
   const useRaw = from.getTime() >= rawHorizon;
   const start = useRaw ? from : new Date(Math.floor(from.getTime() / HOUR_MS) * HOUR_MS);
@@ -60,7 +65,10 @@ export async function getUptime(targetIds: string[], from: Date, to: Date, now =
   let counts = new Map<string, Counts>();
   if (targetIds.length > 0 && useRaw) counts = await rawCounts(targetIds, start, to);
   else if (targetIds.length > 0) {
-    const [old, recent] = await Promise.all([hourRollupCounts(targetIds, start, split), split < to ? rawCounts(targetIds, split, to) : new Map<string, Counts>()]);
+    const [old, recent] = await Promise.all([
+      hourRollupCounts(targetIds, start, split),
+      split < to ? rawCounts(targetIds, split, to) : new Map<string, Counts>(),
+    ]);
     for (const id of targetIds) {
       const a = old.get(id);
       const b = recent.get(id);

@@ -22,7 +22,9 @@ const record = (target: { id: string; name: string }, obs: Parameters<typeof rec
   recordObservations({ ...target, thresholds: null, breachesToChange: 1 }, obs);
 
 function get(path: string, token: string | null = viewer) {
-  return new NextRequest(`http://127.0.0.1:3000${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return new NextRequest(`http://127.0.0.1:3000${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
 }
 const byId = (id: string) => ({ params: Promise.resolve({ id }) });
 
@@ -36,7 +38,10 @@ describe("health overview view", () => {
     const broken = await createTestHealthTarget({ kind: "push", name: "Z broken", serviceGroup: busy });
     const fresh = await createTestHealthTarget({ kind: "push", name: "M fresh", serviceGroup: quiet });
     await record(healthy, {
-      checks: [{ at: ago(3), ok: true, durationMs: 0 }, { at: ago(2), ok: true, durationMs: 0 }],
+      checks: [
+        { at: ago(3), ok: true, durationMs: 0 },
+        { at: ago(2), ok: true, durationMs: 0 },
+      ],
       metrics: [
         { at: ago(3), metric: "response_time_ms", value: 40 },
         { at: ago(3), metric: "response_time_ms", value: 60 },
@@ -44,23 +49,41 @@ describe("health overview view", () => {
         { at: ago(1), metric: "breaker_state", value: 2, labels: { breakers: "db,cache" } },
       ],
     });
-    await record(broken, { checks: [{ at: ago(2), ok: true, durationMs: 0 }, { at: ago(1), ok: false, durationMs: 0 }] });
+    await record(broken, {
+      checks: [
+        { at: ago(2), ok: true, durationMs: 0 },
+        { at: ago(1), ok: false, durationMs: 0 },
+      ],
+    });
 
     const view: HealthOverviewView = await getHealthOverviewView(now);
     const names = view.groups.map((g) => g.name).filter((n) => n === quiet || n === busy);
     expect(names).toEqual([busy, quiet]); // critical group before the pending one
     const group = view.groups.find((g) => g.name === busy)!;
     expect(group.status).toBe("critical");
-    expect(group.targets.map((t) => [t.name, t.status])).toEqual([["Z broken", "critical"], ["A healthy", "warning"]]);
+    expect(group.targets.map((t) => [t.name, t.status])).toEqual([
+      ["Z broken", "critical"],
+      ["A healthy", "warning"],
+    ]);
     const h = group.targets[1]!;
     // Longer windows add hour rollups before the raw retention to the raw checks inside it: never fewer checks.
-    expect(h.uptime.map((u) => [u.window, u.pct, u.checks])).toEqual([["24h", 100, 2], ["7d", 100, 2], ["30d", 100, 2], ["90d", 100, 2]]);
+    expect(h.uptime.map((u) => [u.window, u.pct, u.checks])).toEqual([
+      ["24h", 100, 2],
+      ["7d", 100, 2],
+      ["30d", 100, 2],
+      ["90d", 100, 2],
+    ]);
     expect(h.recent.map((s) => s.state)).toEqual(["ok", "ok"]);
     expect(h.sparkline.map((p) => p.ms)).toEqual([50, 90]); // mean per minute
     expect(h.breakers).toEqual({ state: "half-open", names: ["db", "cache"] });
     expect(h.kpis.breaker_state?.level).toBe("warning");
     expect(group.targets[0]!.uptime[0]).toEqual({ window: "24h", pct: 50, checks: 2 });
-    expect(view.groups.find((g) => g.name === quiet)!.targets[0]).toMatchObject({ id: fresh.id, status: "pending", lastCheck: null, sparkline: [] });
+    expect(view.groups.find((g) => g.name === quiet)!.targets[0]).toMatchObject({
+      id: fresh.id,
+      status: "pending",
+      lastCheck: null,
+      sparkline: [],
+    });
     expect(view.groups.find((g) => g.name === quiet)!.targets[0]!.recent.map((s) => s.state)).toEqual(["pending"]);
     expect(view.counts.critical).toBeGreaterThanOrEqual(1);
   });
@@ -72,26 +95,52 @@ describe("target detail view", () => {
       kind: "http",
       intervalSeconds: 30,
       thresholds: { response_time_ms: { warning: 300, critical: 800 } },
-      check: { url: "http://user:pw@127.0.0.1:9/health?token=secret", keyword: "ok", headers: { authorization: "Bearer x" } },
+      check: {
+        url: "http://user:pw@127.0.0.1:9/health?token=secret",
+        keyword: "ok",
+        headers: { authorization: "Bearer x" },
+      },
     });
     const now = Date.now();
     await record(target, {
       checks: [
         { at: new Date(now - 3 * MIN), ok: true, durationMs: 9, status: 200 },
-        { at: new Date(now - 2 * MIN), ok: false, durationMs: 12, failure: { kind: "connect", message: "connection refused" } },
+        {
+          at: new Date(now - 2 * MIN),
+          ok: false,
+          durationMs: 12,
+          failure: { kind: "connect", message: "connection refused" },
+        },
         { at: new Date(now - MIN), ok: true, durationMs: 8, status: 200 },
       ],
     });
     const detail = (await getTargetDetailView(target.id))!;
-    expect(detail.thresholds.response_time_ms).toEqual({ direction: "higher-is-worse", target: 100, warning: 300, critical: 800, overridden: true });
+    expect(detail.thresholds.response_time_ms).toEqual({
+      direction: "higher-is-worse",
+      target: 100,
+      warning: 300,
+      critical: 800,
+      overridden: true,
+    });
     expect(detail.thresholds.memory_pct).toMatchObject({ warning: 90, critical: 95, overridden: false });
     expect(detail.checks.join("\n")).toContain("GET http://127.0.0.1:9/health?… every 30 s");
     expect(JSON.stringify(detail)).not.toMatch(/secret|pw@|Bearer x/);
     expect(detail.lastCheck).toMatchObject({ ok: true, status: 200 });
-    expect(detail.lastFailure).toMatchObject({ ok: false, failureKind: "connect", failureMessage: "connection refused" });
+    expect(detail.lastFailure).toMatchObject({
+      ok: false,
+      failureKind: "connect",
+      failureMessage: "connection refused",
+    });
     expect(detail.alerts.map((a) => `${a.kpi} ${a.from}→${a.to}`)).toEqual(["up critical→ok", "up ok→critical"]);
     // One downtime: from the failed check to the next successful one, with its reason.
-    expect(detail.downtimes).toEqual([{ start: new Date(now - 2 * MIN).toISOString(), end: new Date(now - MIN).toISOString(), seconds: 60, reason: "connection refused" }]);
+    expect(detail.downtimes).toEqual([
+      {
+        start: new Date(now - 2 * MIN).toISOString(),
+        end: new Date(now - MIN).toISOString(),
+        seconds: 60,
+        reason: "connection refused",
+      },
+    ]);
     expect(detail.timeline).toHaveLength(48);
     const total = (state: "ok" | "critical") => detail.timeline.reduce((n, seg) => n + seg.counts[state], 0);
     expect([total("ok"), total("critical")]).toEqual([2, 1]);
@@ -104,8 +153,18 @@ describe("chart windows", () => {
   it("reads ?range or a custom ?from&to from the URL and refuses what it cannot read", () => {
     expect(SeriesWindowParams.parse({})).toEqual({ range: "24h" });
     expect(SeriesWindowParams.parse({ range: "7d" })).toEqual({ range: "7d" });
-    expect(SeriesWindowParams.parse({ from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z" })).toEqual({ from: new Date("2026-11-01T00:00:00Z"), to: new Date("2026-11-02T00:00:00Z") });
-    for (const bad of [{ range: "2d" }, { from: "2026-11-01T00:00:00Z" }, { from: "2026-11-02T00:00:00Z", to: "2026-11-01T00:00:00Z" }, { from: "yesterday", to: "2026-11-01T00:00:00Z" }, { range: "1h", from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z" }, { from: "2025-01-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }]) {
+    expect(SeriesWindowParams.parse({ from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z" })).toEqual({
+      from: new Date("2026-11-01T00:00:00Z"),
+      to: new Date("2026-11-02T00:00:00Z"),
+    });
+    for (const bad of [
+      { range: "2d" },
+      { from: "2026-11-01T00:00:00Z" },
+      { from: "2026-11-02T00:00:00Z", to: "2026-11-01T00:00:00Z" },
+      { from: "yesterday", to: "2026-11-01T00:00:00Z" },
+      { range: "1h", from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z" },
+      { from: "2025-01-01T00:00:00Z", to: "2026-11-01T00:00:00Z" },
+    ]) {
       expect(SeriesWindowParams.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });
@@ -126,8 +185,14 @@ describe("chart windows", () => {
     expect(raw).toMatchObject({ range: "custom", resolution: "raw", latencySource: "scrapes" });
     expect(raw.responseTime).toEqual([{ t: at.getTime(), p50: 20, p95: 80, p99: 150 }]);
     expect(raw.errorRate).toEqual([{ t: at.getTime(), value: 0.5 }]);
-    expect((await getTargetSeriesView(target.id, { from: new Date(now.getTime() - 3 * 3_600_000), to: now }, now))!.resolution).toBe("minute");
-    expect((await getTargetSeriesView(target.id, { from: new Date(now.getTime() - 20 * 86_400_000), to: now }, now))!.resolution).toBe("hour"); // past raw retention
+    expect(
+      (await getTargetSeriesView(target.id, { from: new Date(now.getTime() - 3 * 3_600_000), to: now }, now))!
+        .resolution,
+    ).toBe("minute");
+    expect(
+      (await getTargetSeriesView(target.id, { from: new Date(now.getTime() - 20 * 86_400_000), to: now }, now))!
+        .resolution,
+    ).toBe("hour"); // past raw retention
     expect((await getTargetSeriesView(target.id, { range: "90d" }, now))!.resolution).toBe("day");
   });
 });
@@ -141,9 +206,18 @@ describe("GET /api/health-targets…", () => {
     expect((await getDetail(get("/api/health-targets/nope"), byId("nope"))).status).toBe(404);
     const bad = await getSeries(get(`/api/health-targets/${target.id}/series?range=2d`), byId(target.id));
     expect(bad.status).toBe(400);
-    expect(Object.keys(((await bad.json()) as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors)).toEqual(["range"]);
+    expect(
+      Object.keys(((await bad.json()) as { error: { fieldErrors: Record<string, string[]> } }).error.fieldErrors),
+    ).toEqual(["range"]);
     const ok = await getSeries(get(`/api/health-targets/${target.id}/series?range=1h`), byId(target.id));
     expect(await ok.json()).toMatchObject({ range: "1h", resolution: "raw", responseTime: [] });
-    expect((await getSeries(get("/api/health-targets/00000000-0000-7000-8000-000000000000/series"), byId("00000000-0000-7000-8000-000000000000"))).status).toBe(404);
+    expect(
+      (
+        await getSeries(
+          get("/api/health-targets/00000000-0000-7000-8000-000000000000/series"),
+          byId("00000000-0000-7000-8000-000000000000"),
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -13,7 +13,12 @@ function endlessRequest(total: number, chunk = 64 * 1024) {
       controller.enqueue(new Uint8Array(chunk).fill(0x20));
     },
   });
-  const request = new Request("http://x/api", { method: "POST", body, headers: { "content-type": "application/json" }, duplex: "half" } as RequestInit);
+  const request = new Request("http://x/api", {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json" },
+    duplex: "half",
+  } as RequestInit);
   return { request, state };
 }
 
@@ -27,14 +32,26 @@ describe("parseBody", () => {
   });
 
   it("refuses a declared Content-Length past the limit", async () => {
-    const request = new Request("http://x/api", { method: "POST", body: "{}", headers: { "content-type": "application/json", "content-length": "999999" } });
+    const request = new Request("http://x/api", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json", "content-length": "999999" },
+    });
     await expect(parseBody(request, z.object({}))).rejects.toMatchObject({ status: 413 });
   });
 
   it("parses JSON and forms within the limit", async () => {
-    const json = new Request("http://x/api", { method: "POST", body: JSON.stringify({ a: "b" }), headers: { "content-type": "application/json" } });
+    const json = new Request("http://x/api", {
+      method: "POST",
+      body: JSON.stringify({ a: "b" }),
+      headers: { "content-type": "application/json" },
+    });
     expect(await parseBody(json, z.object({ a: z.string() }))).toEqual({ a: "b" });
-    const form = new Request("http://x/api", { method: "POST", body: "a=c", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const form = new Request("http://x/api", {
+      method: "POST",
+      body: "a=c",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(await parseBody(form, z.object({ a: z.string() }))).toEqual({ a: "c" });
   });
 });

@@ -28,7 +28,11 @@ export async function readBody(request: Request, limit = DEFAULT_LIMIT): Promise
   if (type.includes("application/x-www-form-urlencoded")) {
     return Object.fromEntries(new URLSearchParams(text));
   }
-  throw new ApiError(415, "unsupported_media_type", "Send application/json or an HTML form (application/x-www-form-urlencoded).");
+  throw new ApiError(
+    415,
+    "unsupported_media_type",
+    "Send application/json or an HTML form (application/x-www-form-urlencoded).",
+  );
 }
 
 /** PostgreSQL refuses NUL in text and unpaired surrogates in jsonb; refusing them here keeps that a 400, not a 500. */
@@ -55,7 +59,12 @@ function hasUnstorableText(root: unknown): boolean {
 
 export async function parseBody<T extends z.ZodType>(request: Request, schema: T, limit?: number): Promise<z.infer<T>> {
   const body = await readBody(request, limit);
-  if (hasUnstorableText(body)) throw new ApiError(400, "bad_request", "The body contains a NUL character or an unpaired surrogate, which cannot be stored.");
+  if (hasUnstorableText(body))
+    throw new ApiError(
+      400,
+      "bad_request",
+      "The body contains a NUL character or an unpaired surrogate, which cannot be stored.",
+    );
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationError(parsed.error);
   return parsed.data;

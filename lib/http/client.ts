@@ -21,7 +21,11 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (data as ApiErrorBody | null)?.error;
-    throw new ApiClientError(error?.message ?? `Request failed (${response.status}).`, response.status, error?.fieldErrors);
+    throw new ApiClientError(
+      error?.message ?? `Request failed (${response.status}).`,
+      response.status,
+      error?.fieldErrors,
+    );
   }
   return data as T;
 }

@@ -9,7 +9,8 @@ const at = (seconds: number) => new Date(windowStart + seconds * 1000);
 describe("hitRateLimit (sliding window)", () => {
   it("allows the limit, then says when the next request fits, weighting the previous window", async () => {
     const key = uniqueName("rl");
-    for (let i = 0; i < 5; i++) expect(await hitRateLimit(key, limit, at(10))).toMatchObject({ allowed: true, remaining: 4 - i });
+    for (let i = 0; i < 5; i++)
+      expect(await hitRateLimit(key, limit, at(10))).toMatchObject({ allowed: true, remaining: 4 - i });
     // 6th at 0:10: the window alone is full. In the next window these 5 weigh 5 × (1 − f), and one
     // more fits once 5 × (1 − f) + 1 ≤ 5, i.e. f ≥ 0.2 → 1:12, which is 62 s away.
     expect(await hitRateLimit(key, limit, at(10))).toEqual({ allowed: false, retryAfterSeconds: 62 });
@@ -31,7 +32,9 @@ describe("hitRateLimit (sliding window)", () => {
 
   it("lets exactly `limit` of many concurrent requests through", async () => {
     const key = uniqueName("rl");
-    const verdicts = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit(key, { limit: 10, windowMs: 60_000 }, at(30))));
+    const verdicts = await Promise.all(
+      Array.from({ length: 20 }, () => hitRateLimit(key, { limit: 10, windowMs: 60_000 }, at(30))),
+    );
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(10);
   });
 
@@ -39,6 +42,8 @@ describe("hitRateLimit (sliding window)", () => {
     const key = uniqueName("rl");
     await hitRateLimit(key, limit, new Date(Date.now() - 3 * 86_400_000));
     expect(await deleteOldRateLimitWindows()).toBeGreaterThanOrEqual(1);
-    expect((await hitRateLimit(key, { limit: 1, windowMs: 60_000 }, new Date(Date.now() - 3 * 86_400_000))).allowed).toBe(true);
+    expect(
+      (await hitRateLimit(key, { limit: 1, windowMs: 60_000 }, new Date(Date.now() - 3 * 86_400_000))).allowed,
+    ).toBe(true);
   });
 });

@@ -10,10 +10,16 @@ import { db } from "@/lib/db";
 export type RateLimit = { limit: number; windowMs: number };
 export type RateLimitVerdict = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
-export async function hitRateLimit(key: string, { limit, windowMs }: RateLimit, now = new Date()): Promise<RateLimitVerdict> {
+export async function hitRateLimit(
+  key: string,
+  { limit, windowMs }: RateLimit,
+  now = new Date(),
+): Promise<RateLimitVerdict> {
   const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
   const elapsed = (now.getTime() - windowStart) / windowMs;
-  const previous = await db.rateLimitWindow.findUnique({ where: { key_windowStart: { key, windowStart: new Date(windowStart - windowMs) } } });
+  const previous = await db.rateLimitWindow.findUnique({
+    where: { key_windowStart: { key, windowStart: new Date(windowStart - windowMs) } },
+  });
   const carried = (previous?.count ?? 0) * (1 - elapsed);
   const budget = limit - carried; // what the current window may hold now
   const counted =
@@ -25,8 +31,13 @@ export async function hitRateLimit(key: string, { limit, windowMs }: RateLimit, 
           WHERE "RateLimitWindow"."count" + 1 <= ${budget}::float8
           RETURNING "count"`;
   if (counted[0]) return { allowed: true, remaining: Math.max(0, Math.floor(budget - counted[0].count)) };
-  const current = (await db.rateLimitWindow.findUnique({ where: { key_windowStart: { key, windowStart: new Date(windowStart) } } }))?.count ?? 0;
-  return { allowed: false, retryAfterSeconds: retryAfter(limit, current, previous?.count ?? 0, windowStart, windowMs, now) };
+  const current =
+    (await db.rateLimitWindow.findUnique({ where: { key_windowStart: { key, windowStart: new Date(windowStart) } } }))
+      ?.count ?? 0;
+  return {
+    allowed: false,
+    retryAfterSeconds: retryAfter(limit, current, previous?.count ?? 0, windowStart, windowMs, now),
+  };
 }
 
 /**
@@ -34,7 +45,14 @@ export async function hitRateLimit(key: string, { limit, windowMs }: RateLimit, 
  * current + previous × (1 − f) + 1 ≤ limit. If the current window alone is full, that happens in
  * the next window, where it is the previous one: f ≥ 1 − (limit − 1) / current.
  */
-function retryAfter(limit: number, current: number, previous: number, windowStart: number, windowMs: number, now: Date): number {
+function retryAfter(
+  limit: number,
+  current: number,
+  previous: number,
+  windowStart: number,
+  windowMs: number,
+  now: Date,
+): number {
   const at =
     current + 1 <= limit
       ? windowStart + Math.max(0, 1 - (limit - 1 - current) / previous) * windowMs
@@ -44,6 +62,8 @@ function retryAfter(limit: number, current: number, previous: number, windowStar
 }
 
 export async function deleteOldRateLimitWindows(now = new Date()): Promise<number> {
-  const { count } = await db.rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } } });
+  const { count } = await db.rateLimitWindow.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } },
+  });
   return count;
 }

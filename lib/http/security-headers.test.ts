@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
-import { applyApiHeaders, contentSecurityPolicy, createNonce, strictTransportSecurity } from "@/lib/http/security-headers";
+import {
+  applyApiHeaders,
+  contentSecurityPolicy,
+  createNonce,
+  strictTransportSecurity,
+} from "@/lib/http/security-headers";
 
 const saved = process.env.STEWARD_PUBLIC_URL;
 afterEach(() => {
@@ -25,7 +30,9 @@ describe("security headers", () => {
 
   it("marks API responses no-store unless the handler chose otherwise, redirects included", () => {
     expect(applyApiHeaders(Response.json({ ok: true })).headers.get("cache-control")).toBe("no-store");
-    expect(applyApiHeaders(new Response("x", { headers: { "cache-control": "max-age=5" } })).headers.get("cache-control")).toBe("max-age=5");
+    expect(
+      applyApiHeaders(new Response("x", { headers: { "cache-control": "max-age=5" } })).headers.get("cache-control"),
+    ).toBe("max-age=5");
     expect(applyApiHeaders(Response.redirect("http://x/login", 303)).headers.get("cache-control")).toBe("no-store");
   });
 

@@ -4,7 +4,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
-import { installLoopbackGuard, startHttpServer, type LoopbackGuard, type TestServer } from "@/lib/health/loopback-test-kit";
+import {
+  installLoopbackGuard,
+  startHttpServer,
+  type LoopbackGuard,
+  type TestServer,
+} from "@/lib/health/loopback-test-kit";
 import { runDueChecks, waitForRunningChecks } from "@/lib/health/run-checks";
 import { dedupKeyOf, handleAlertEvents } from "./auto-open";
 import { getIncident } from "./queries";
@@ -40,33 +45,61 @@ async function runTimes(targetId: string, from: number, runs: number) {
 describe("incidents from health alerts", () => {
   it("opens one incident when a target goes critical, and proposes resolution when it recovers", async () => {
     const key = `k${Math.random()}`;
-    const target = await createTestHealthTarget({ kind: "http", intervalSeconds: 10, check: { url: `${server.url}/h?key=${key}`, timeoutMs: 2000 } }, T0);
+    const target = await createTestHealthTarget(
+      { kind: "http", intervalSeconds: 10, check: { url: `${server.url}/h?key=${key}`, timeoutMs: 2000 } },
+      T0,
+    );
     await runTimes(target.id, 0, 1); // healthy first: a target failing from its very first check is critical without an alert event
     failing.add(key);
     await runTimes(target.id, 1, 5); // 3 failures turn it critical (breachesToChange 3), 2 more change nothing
     const open = await db.incident.findMany({ where: { dedupKey: dedupKeyOf(target.id) } });
     expect(open).toHaveLength(1);
     const incident = open[0]!;
-    expect(incident).toMatchObject({ typeKey: "outage", severity: "SEV1", status: "investigating", targetIds: [target.id], resolvedAt: null, resolutionProposedAt: null });
+    expect(incident).toMatchObject({
+      typeKey: "outage",
+      severity: "SEV1",
+      status: "investigating",
+      targetIds: [target.id],
+      resolvedAt: null,
+      resolutionProposedAt: null,
+    });
     expect(incident.title).toBe(`${target.name} is down`);
     failing.delete(key);
     await runTimes(target.id, 6, 3);
     const detail = await getIncident(incident.id);
     expect(detail.resolutionProposedAt).not.toBeNull();
     expect(detail.status).toBe("investigating"); // only proposed: STEWARD_INCIDENTS_AUTO_RESOLVE is off
-    expect(detail.timeline.map((e) => e.kind)).toEqual(["resolution_proposed", "alert_cleared", "alert_firing", "opened"]);
+    expect(detail.timeline.map((e) => e.kind)).toEqual([
+      "resolution_proposed",
+      "alert_cleared",
+      "alert_firing",
+      "opened",
+    ]);
   });
 
   it("opens exactly one incident for many concurrent critical alerts of one target; they all join its timeline", async () => {
     const target = await createTestHealthTarget({ kind: "push" });
     const events = await Promise.all(
       ["up", "error_rate", "response_time_ms", "memory", "up", "error_rate"].map((kpi, i) =>
-        db.alertEvent.create({ data: { targetId: target.id, targetName: target.name, kpi, from: "ok", to: "critical", value: 1, at: new Date(T0.getTime() + i * 1000) } }),
+        db.alertEvent.create({
+          data: {
+            targetId: target.id,
+            targetName: target.name,
+            kpi,
+            from: "ok",
+            to: "critical",
+            value: 1,
+            at: new Date(T0.getTime() + i * 1000),
+          },
+        }),
       ),
     );
     const outcomes = await Promise.all(events.map((e) => handleAlertEvents([e])));
     expect(outcomes.flatMap((o) => o.opened)).toHaveLength(1);
-    const incidents = await db.incident.findMany({ where: { dedupKey: dedupKeyOf(target.id) }, include: { events: true } });
+    const incidents = await db.incident.findMany({
+      where: { dedupKey: dedupKeyOf(target.id) },
+      include: { events: true },
+    });
     expect(incidents).toHaveLength(1);
     expect(incidents[0]!.events.filter((e) => e.kind === "alert_firing")).toHaveLength(6);
   });

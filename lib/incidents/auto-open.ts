@@ -19,7 +19,10 @@ type Outcome = { opened: string[]; joined: number; proposed: string[]; resolved:
 
 type TargetAlert = Omit<AlertEvent, "targetId"> & { targetId: string };
 
-async function openOrJoin(tx: Prisma.TransactionClient, event: TargetAlert): Promise<{ id: string; opened: boolean } | null> {
+async function openOrJoin(
+  tx: Prisma.TransactionClient,
+  event: TargetAlert,
+): Promise<{ id: string; opened: boolean } | null> {
   const key = dedupKeyOf(event.targetId);
   if (event.to === "critical") {
     const kind = event.kpi === "up" ? "outage" : "performance";
@@ -30,7 +33,13 @@ async function openOrJoin(tx: Prisma.TransactionClient, event: TargetAlert): Pro
       ON CONFLICT ("dedupKey") WHERE "resolvedAt" IS NULL AND "dedupKey" IS NOT NULL DO NOTHING RETURNING "id"`;
     const id = inserted[0]?.id;
     if (id) {
-      await addEvent(tx, id, { kind: "opened", source: "health", status: "investigating", at: event.at, body: `Opened automatically: ${event.targetName} went critical (${event.kpi})` });
+      await addEvent(tx, id, {
+        kind: "opened",
+        source: "health",
+        status: "investigating",
+        at: event.at,
+        body: `Opened automatically: ${event.targetName} went critical (${event.kpi})`,
+      });
       for (const suspect of await findSuspectChanges(tx, event.at, [])) await addEvent(tx, id, suspect);
       return { id, opened: true };
     }
@@ -58,18 +67,36 @@ export async function handleAlertEvents(events: AlertEvent[]): Promise<Outcome> 
         source: "health",
         at: event.at,
         body: `${event.targetName}: ${event.kpi} ${event.from ?? "pending"} → ${event.to} (value ${event.value})`,
-        detail: { alertEventId: event.id, targetId: event.targetId, kpi: event.kpi, from: event.from, to: event.to, value: event.value },
+        detail: {
+          alertEventId: event.id,
+          targetId: event.targetId,
+          kpi: event.kpi,
+          from: event.from,
+          to: event.to,
+          value: event.value,
+        },
       });
       let proposed = false;
       if (firing) {
-        await tx.incident.updateMany({ where: { id: incident.id, resolutionProposedAt: { not: null } }, data: { resolutionProposedAt: null } });
+        await tx.incident.updateMany({
+          where: { id: incident.id, resolutionProposedAt: { not: null } },
+          data: { resolutionProposedAt: null },
+        });
       } else {
         const stillCritical = await tx.healthState.count({ where: { targetId, level: "critical" } });
         if (stillCritical === 0) {
-          const marked = await tx.incident.updateMany({ where: { id: incident.id, resolutionProposedAt: null, resolvedAt: null }, data: { resolutionProposedAt: event.at } });
+          const marked = await tx.incident.updateMany({
+            where: { id: incident.id, resolutionProposedAt: null, resolvedAt: null },
+            data: { resolutionProposedAt: event.at },
+          });
           if (marked.count === 1) {
             proposed = true;
-            await addEvent(tx, incident.id, { kind: "resolution_proposed", source: "health", at: event.at, body: `All alerts of ${event.targetName} cleared: resolution proposed` });
+            await addEvent(tx, incident.id, {
+              kind: "resolution_proposed",
+              source: "health",
+              at: event.at,
+              body: `All alerts of ${event.targetName} cleared: resolution proposed`,
+            });
           }
         }
       }
@@ -83,7 +110,9 @@ export async function handleAlertEvents(events: AlertEvent[]): Promise<Outcome> 
     if (result.proposed) {
       outcome.proposed.push(result.id);
       if (getEnv().STEWARD_INCIDENTS_AUTO_RESOLVE) {
-        await resolveIncident({ actor: null, now: event.at }, result.id, { message: "Resolved automatically: all alerts cleared." });
+        await resolveIncident({ actor: null, now: event.at }, result.id, {
+          message: "Resolved automatically: all alerts cleared.",
+        });
         outcome.resolved.push(result.id);
       }
     }

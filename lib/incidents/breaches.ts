@@ -14,7 +14,12 @@ export async function recordResponseBreaches(now: Date = new Date()): Promise<{ 
       AND i."startedAt" + t."responseMinutes" * interval '1 minute' <= ${now}
     RETURNING i."id", i."responseBreachedAt" AS "breachedAt", t."responseMinutes" AS "responseMinutes"`;
   for (const row of rows) {
-    await addEvent(db, row.id, { kind: "response_breached", source: "system", at: row.breachedAt, body: `Response target of ${row.responseMinutes} min passed without acknowledgement` });
+    await addEvent(db, row.id, {
+      kind: "response_breached",
+      source: "system",
+      at: row.breachedAt,
+      body: `Response target of ${row.responseMinutes} min passed without acknowledgement`,
+    });
     await notifyIncident("response_breached", row.id);
   }
   return { breached: rows.length };

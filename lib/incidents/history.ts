@@ -30,14 +30,26 @@ export async function getIncidentHistory(filters: HistoryFilters, now: Date = ne
   const where: Prisma.IncidentWhereInput = {};
   if (filters.type) where.typeKey = filters.type;
   if (filters.severity) where.severity = filters.severity;
-  if (filters.from || filters.to) where.startedAt = { gte: filters.from ? monthStart(filters.from) : undefined, lt: filters.to ? nextMonth(filters.to) : undefined };
+  if (filters.from || filters.to)
+    where.startedAt = {
+      gte: filters.from ? monthStart(filters.from) : undefined,
+      lt: filters.to ? nextMonth(filters.to) : undefined,
+    };
   const [types, rows] = await Promise.all([
     getIncidentTypes(),
-    db.incident.findMany({ where, orderBy: { startedAt: "desc" }, take: 5000, include: { events: { where: { kind: { in: ["update", "resolved"] } }, orderBy: { at: "desc" }, take: 1 } } }),
+    db.incident.findMany({
+      where,
+      orderBy: { startedAt: "desc" },
+      take: 5000,
+      include: { events: { where: { kind: { in: ["update", "resolved"] } }, orderBy: { at: "desc" }, take: 1 } },
+    }),
   ]);
   const target = (key: string) => types.find((t) => t.key === key)?.resolutionMinutes ?? 14 * 24 * 60;
   return {
-    resolved: rows.filter((r) => r.resolvedAt).slice(0, 200).map((r) => summarize(r, types, r.events[0], now)),
+    resolved: rows
+      .filter((r) => r.resolvedAt)
+      .slice(0, 200)
+      .map((r) => summarize(r, types, r.events[0], now)),
     stats: computeIncidentStats(rows.map((r) => ({ ...r, resolutionMinutes: target(r.typeKey) }))),
     types: types.map(({ procedure: _p, ...t }) => t),
   };

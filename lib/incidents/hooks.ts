@@ -26,7 +26,11 @@ type Action = { path: string; method?: string; body?: unknown };
 export function useIncidentAction(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (a: Action) => apiFetch<{ incident: IncidentDetail }>(`${incidentPaths.one(id)}${a.path}`, { method: a.method ?? "POST", body: a.body }),
+    mutationFn: (a: Action) =>
+      apiFetch<{ incident: IncidentDetail }>(`${incidentPaths.one(id)}${a.path}`, {
+        method: a.method ?? "POST",
+        body: a.body,
+      }),
     onSuccess: ({ incident }) => client.setQueryData(incidentKeys.one(id), incident),
     onSettled: () => client.invalidateQueries({ queryKey: incidentKeys.all }),
   });
@@ -35,7 +39,8 @@ export function useIncidentAction(id: string) {
 export function useCreateIncident() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => apiFetch<{ incident: IncidentDetail }>("/api/v1/incidents", { method: "POST", body }),
+    mutationFn: (body: unknown) =>
+      apiFetch<{ incident: IncidentDetail }>("/api/v1/incidents", { method: "POST", body }),
     onSettled: () => client.invalidateQueries({ queryKey: incidentKeys.all }),
   });
 }

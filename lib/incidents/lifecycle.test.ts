@@ -12,7 +12,10 @@ import { testActor, testIncident } from "./test-kit";
 const at = (s: string) => new Date(`2026-03-10T${s}Z`);
 
 async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
   return error;
 }
@@ -22,8 +25,18 @@ describe("lifecycle", () => {
     const actor = await testActor();
     const incident = await testIncident(actor, { startedAt: at("10:00:00") }, at("10:02:00"));
     expect(incident.detectedAt).toEqual(at("10:02:00"));
-    await addIncidentUpdate({ actor, now: at("10:10:00") }, incident.id, { status: "identified", message: "Bad deploy", kind: "update", public: true });
-    await addIncidentUpdate({ actor, now: at("10:20:00") }, incident.id, { status: "monitoring", message: "Rolled back", kind: "update", public: false });
+    await addIncidentUpdate({ actor, now: at("10:10:00") }, incident.id, {
+      status: "identified",
+      message: "Bad deploy",
+      kind: "update",
+      public: true,
+    });
+    await addIncidentUpdate({ actor, now: at("10:20:00") }, incident.id, {
+      status: "monitoring",
+      message: "Rolled back",
+      kind: "update",
+      public: false,
+    });
     const resolved = await resolveIncident({ actor, now: at("10:50:00") }, incident.id, {});
     expect(resolved).toMatchObject({ status: "resolved", mitigatedAt: at("10:20:00"), resolvedAt: at("10:50:00") });
     const detail = await getIncident(incident.id);
@@ -31,21 +44,26 @@ describe("lifecycle", () => {
     expect(await db.auditLog.count({ where: { target: incident.id } })).toBe(4);
   });
 
-  it.each([
-    ["resolved → investigating", "resolved", "investigating", /already resolved/],
-  ] as const)("refuses %s with 409", async (_, from, to, message) => {
-    const actor = await testActor();
-    const incident = await testIncident(actor);
-    if (from === "resolved") await resolveIncident({ actor }, incident.id, {});
-    const error = await rejection(addIncidentUpdate({ actor }, incident.id, { status: to, message: "again", kind: "update", public: false }));
-    expect(error.status).toBe(409);
-    expect(error.message).toMatch(message);
-  });
+  it.each([["resolved → investigating", "resolved", "investigating", /already resolved/]] as const)(
+    "refuses %s with 409",
+    async (_, from, to, message) => {
+      const actor = await testActor();
+      const incident = await testIncident(actor);
+      if (from === "resolved") await resolveIncident({ actor }, incident.id, {});
+      const error = await rejection(
+        addIncidentUpdate({ actor }, incident.id, { status: to, message: "again", kind: "update", public: false }),
+      );
+      expect(error.status).toBe(409);
+      expect(error.message).toMatch(message);
+    },
+  );
 
   it("refuses to resolve twice (409) and a resolution before the start (400 with a clear message)", async () => {
     const actor = await testActor();
     const a = await testIncident(actor, { startedAt: at("10:00:00") }, at("10:01:00"));
-    const early = await rejection(resolveIncident({ actor, now: at("10:05:00") }, a.id, { resolvedAt: at("09:00:00") }));
+    const early = await rejection(
+      resolveIncident({ actor, now: at("10:05:00") }, a.id, { resolvedAt: at("09:00:00") }),
+    );
     expect(early.status).toBe(400);
     expect(early.message).toMatch(/resolved time .* is before the detected time/);
     await resolveIncident({ actor, now: at("10:05:00") }, a.id, {});
@@ -60,7 +78,10 @@ describe("lifecycle", () => {
     expect(bad.fieldErrors).toHaveProperty("detectedAt");
     await editIncident({ actor, now: at("10:30:00") }, incident.id, { startedAt: at("09:55:00"), severity: "SEV2" });
     const audit = await db.auditLog.findFirst({ where: { action: "incident.edited", target: incident.id } });
-    expect(audit?.detail).toMatchObject({ severity: { from: "SEV1", to: "SEV2" }, startedAt: { from: at("10:00:00").toISOString(), to: at("09:55:00").toISOString() } });
+    expect(audit?.detail).toMatchObject({
+      severity: { from: "SEV1", to: "SEV2" },
+      startedAt: { from: at("10:00:00").toISOString(), to: at("09:55:00").toISOString() },
+    });
     expect((await getIncident(incident.id)).timeline[0]?.body).toMatch(/^Edited — /);
   });
 
@@ -72,7 +93,9 @@ describe("lifecycle", () => {
     const winners = results.filter((r) => r.won);
     expect(winners).toHaveLength(1);
     const row = await db.incident.findUniqueOrThrow({ where: { id: incident.id } });
-    for (const r of results) if (!r.won) expect(r).toEqual({ won: false, acknowledgedAt: row.acknowledgedAt, acknowledgedBy: row.acknowledgedByName });
+    for (const r of results)
+      if (!r.won)
+        expect(r).toEqual({ won: false, acknowledgedAt: row.acknowledgedAt, acknowledgedBy: row.acknowledgedByName });
     expect(await db.incidentEvent.count({ where: { incidentId: incident.id, kind: "acknowledged" } })).toBe(1);
     expect(await db.auditLog.count({ where: { action: "incident.acknowledged", target: incident.id } })).toBe(1);
   });
@@ -86,7 +109,9 @@ describe("lifecycle", () => {
     expect((await db.incident.findUniqueOrThrow({ where: { id: security.id } })).responseBreachedAt).toBeNull();
     await recordResponseBreaches(at("10:05:00"));
     await recordResponseBreaches(at("10:06:00"));
-    const events = await db.incidentEvent.findMany({ where: { incidentId: { in: [security.id, acked.id] }, kind: "response_breached" } });
+    const events = await db.incidentEvent.findMany({
+      where: { incidentId: { in: [security.id, acked.id] }, kind: "response_breached" },
+    });
     expect(events.map((e) => [e.incidentId, e.at])).toEqual([[security.id, at("10:05:00")]]);
     expect((await getIncident(security.id, at("10:06:00"))).responseBreached).toBe(true);
     expect((await getIncident(acked.id, at("10:06:00"))).responseBreached).toBe(false);

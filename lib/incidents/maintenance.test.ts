@@ -8,13 +8,25 @@ import { testActor } from "./test-kit";
 
 describe("maintenance windows", () => {
   it("recurs every Sunday at 06:00 Europe/Berlin: 05:00 UTC in winter, 04:00 UTC in summer", () => {
-    const w = { startsAt: new Date("2026-03-01T05:00:00Z"), durationMinutes: 60, rrule: "FREQ=WEEKLY;BYDAY=SU", timeZone: "Europe/Berlin" };
-    const got = occurrences(w, new Date("2026-03-20T00:00:00Z"), new Date("2026-04-06T00:00:00Z")).map((o) => o.start.toISOString());
+    const w = {
+      startsAt: new Date("2026-03-01T05:00:00Z"),
+      durationMinutes: 60,
+      rrule: "FREQ=WEEKLY;BYDAY=SU",
+      timeZone: "Europe/Berlin",
+    };
+    const got = occurrences(w, new Date("2026-03-20T00:00:00Z"), new Date("2026-04-06T00:00:00Z")).map((o) =>
+      o.start.toISOString(),
+    );
     expect(got).toEqual(["2026-03-22T05:00:00.000Z", "2026-03-29T04:00:00.000Z", "2026-04-05T04:00:00.000Z"]);
   });
 
   it("includes an occurrence already running at the window's start, and a one-off only when it overlaps", () => {
-    const weekly = { startsAt: new Date("2026-03-01T05:00:00Z"), durationMinutes: 120, rrule: "FREQ=WEEKLY;BYDAY=SU", timeZone: "UTC" };
+    const weekly = {
+      startsAt: new Date("2026-03-01T05:00:00Z"),
+      durationMinutes: 120,
+      rrule: "FREQ=WEEKLY;BYDAY=SU",
+      timeZone: "UTC",
+    };
     expect(occurrences(weekly, new Date("2026-03-08T06:00:00Z"), new Date("2026-03-08T06:00:01Z"))).toHaveLength(1);
     const once = { startsAt: new Date("2026-03-08T05:00:00Z"), durationMinutes: 30, rrule: null, timeZone: "UTC" };
     expect(occurrences(once, new Date("2026-03-08T05:29:59Z"), new Date("2026-03-08T05:30:00Z"))).toHaveLength(1);
@@ -25,13 +37,44 @@ describe("maintenance windows", () => {
     const actor = await testActor();
     const group = `grp-${Date.now()}`;
     const target = await createTestHealthTarget({ kind: "push", serviceGroup: group });
-    await createMaintenanceWindow({ actor }, { title: "DB upgrade", targetIds: [], serviceGroups: [group], startsAt: new Date("2026-05-01T10:00:00Z"), durationMinutes: 60, timeZone: "UTC", public: true });
+    await createMaintenanceWindow(
+      { actor },
+      {
+        title: "DB upgrade",
+        targetIds: [],
+        serviceGroups: [group],
+        startsAt: new Date("2026-05-01T10:00:00Z"),
+        durationMinutes: 60,
+        timeZone: "UTC",
+        public: true,
+      },
+    );
     const at = (t: string) => new Date(`2026-05-01T${t}Z`);
     expect(await isTargetUnderMaintenance(target.id, at("10:30:00"))).toBe(true);
-    const inside = await db.alertEvent.create({ data: { targetId: target.id, targetName: target.name, kpi: "up", from: "ok", to: "critical", value: 0, at: at("10:30:00") } });
+    const inside = await db.alertEvent.create({
+      data: {
+        targetId: target.id,
+        targetName: target.name,
+        kpi: "up",
+        from: "ok",
+        to: "critical",
+        value: 0,
+        at: at("10:30:00"),
+      },
+    });
     expect(await handleAlertEvents([inside])).toMatchObject({ opened: [], suppressed: 1 });
     expect(await db.incident.count({ where: { dedupKey: dedupKeyOf(target.id) } })).toBe(0);
-    const after = await db.alertEvent.create({ data: { targetId: target.id, targetName: target.name, kpi: "up", from: "ok", to: "critical", value: 0, at: at("11:00:00") } });
+    const after = await db.alertEvent.create({
+      data: {
+        targetId: target.id,
+        targetName: target.name,
+        kpi: "up",
+        from: "ok",
+        to: "critical",
+        value: 0,
+        at: at("11:00:00"),
+      },
+    });
     expect((await handleAlertEvents([after])).opened).toHaveLength(1);
   });
 });

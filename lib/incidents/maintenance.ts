@@ -11,7 +11,12 @@ import type { MaintenanceWindow } from "@/lib/generated/prisma/client";
 import type { IncidentContext } from "./context";
 import { logger } from "@/lib/logger";
 
-async function notifyMaintenance(detail: { title: string; start: string; end: string; scope: string[] }): Promise<void> {
+async function notifyMaintenance(detail: {
+  title: string;
+  start: string;
+  end: string;
+  scope: string[];
+}): Promise<void> {
   try {
     const { queueMaintenanceNotifications } = await import("./notifications/deliver");
     await queueMaintenanceNotifications(detail);
@@ -26,19 +31,38 @@ export const MaintenanceInput = z
     targetIds: z.array(z.uuid()).max(100).default([]),
     serviceGroups: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
     startsAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-    durationMinutes: z.int().min(1).max(7 * 24 * 60),
-    rrule: z.string().trim().regex(/^FREQ=[A-Z]+(;[A-Z]+=[A-Za-z0-9,+-]+)*$/, "an RRULE such as FREQ=WEEKLY;BYDAY=SU").max(500).optional(),
+    durationMinutes: z
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+    rrule: z
+      .string()
+      .trim()
+      .regex(/^FREQ=[A-Z]+(;[A-Z]+=[A-Za-z0-9,+-]+)*$/, "an RRULE such as FREQ=WEEKLY;BYDAY=SU")
+      .max(500)
+      .optional(),
     /** Default: the team's time zone (Settings → Team). */
-    timeZone: z.string().max(64).refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "an IANA time zone").optional(),
+    timeZone: z
+      .string()
+      .max(64)
+      .refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "an IANA time zone")
+      .optional(),
     public: z.boolean().default(true),
   })
-  .refine((w) => w.targetIds.length + w.serviceGroups.length > 0, { message: "Name at least one target or service group.", path: ["targetIds"] });
+  .refine((w) => w.targetIds.length + w.serviceGroups.length > 0, {
+    message: "Name at least one target or service group.",
+    path: ["targetIds"],
+  });
 export type MaintenanceInput = z.infer<typeof MaintenanceInput>;
 
 export type Occurrence = { start: Date; end: Date };
 
 /** Occurrences of a window that overlap [from, to). */
-export function occurrences(w: Pick<MaintenanceWindow, "startsAt" | "durationMinutes" | "rrule" | "timeZone">, from: Date, to: Date): Occurrence[] {
+export function occurrences(
+  w: Pick<MaintenanceWindow, "startsAt" | "durationMinutes" | "rrule" | "timeZone">,
+  from: Date,
+  to: Date,
+): Occurrence[] {
   const length = w.durationMinutes * 60_000;
   if (!w.rrule) {
     const end = new Date(w.startsAt.getTime() + length);
@@ -60,7 +84,9 @@ function covers(w: MaintenanceWindow, targetId: string, group: string | null): b
 export async function windowsForTarget(targetId: string): Promise<MaintenanceWindow[]> {
   const target = await db.healthTarget.findUnique({ where: { id: targetId }, select: { serviceGroup: true } });
   const group = target?.serviceGroup ?? null;
-  const all = await db.maintenanceWindow.findMany({ where: { OR: [{ targetIds: { has: targetId } }, ...(group ? [{ serviceGroups: { has: group } }] : [])] } });
+  const all = await db.maintenanceWindow.findMany({
+    where: { OR: [{ targetIds: { has: targetId } }, ...(group ? [{ serviceGroups: { has: group } }] : [])] },
+  });
   return all.filter((w) => covers(w, targetId, group));
 }
 
@@ -69,7 +95,10 @@ export async function isTargetUnderMaintenance(targetId: string, at: Date): Prom
   return windows.some((w) => occurrences(w, at, new Date(at.getTime() + 1)).length > 0);
 }
 
-export async function createMaintenanceWindow(ctx: IncidentContext, given: MaintenanceInput): Promise<MaintenanceWindow> {
+export async function createMaintenanceWindow(
+  ctx: IncidentContext,
+  given: MaintenanceInput,
+): Promise<MaintenanceWindow> {
   // Imported here: lib/team/schedule is server-only, and the worker reaches this module through alerts.
   const timeZone = given.timeZone ?? (await (await import("@/lib/team/schedule")).getTeamSchedule()).timeZone;
   const input = { ...given, timeZone };
@@ -77,16 +106,35 @@ export async function createMaintenanceWindow(ctx: IncidentContext, given: Maint
     try {
       occurrences({ ...input, rrule: input.rrule }, input.startsAt, new Date(input.startsAt.getTime() + 1));
     } catch (error) {
-      throw new ApiError(400, "validation_failed", "The recurrence rule is not valid.", { rrule: [error instanceof Error ? error.message : "invalid RRULE"] });
+      throw new ApiError(400, "validation_failed", "The recurrence rule is not valid.", {
+        rrule: [error instanceof Error ? error.message : "invalid RRULE"],
+      });
     }
   }
   const row = await db.$transaction(async (tx) => {
-    const created = await tx.maintenanceWindow.create({ data: { ...input, rrule: input.rrule ?? null, createdById: ctx.actor?.id ?? null } });
-    await recordAudit({ action: "maintenance.created", actorId: ctx.actor?.id, target: created.id, ip: ctx.actor?.ip, detail: { title: input.title } }, tx);
+    const created = await tx.maintenanceWindow.create({
+      data: { ...input, rrule: input.rrule ?? null, createdById: ctx.actor?.id ?? null },
+    });
+    await recordAudit(
+      {
+        action: "maintenance.created",
+        actorId: ctx.actor?.id,
+        target: created.id,
+        ip: ctx.actor?.ip,
+        detail: { title: input.title },
+      },
+      tx,
+    );
     return created;
   });
   const next = occurrences(row, new Date(), new Date(Date.now() + 366 * 86_400_000))[0];
-  if (next) await notifyMaintenance({ title: row.title, start: next.start.toISOString(), end: next.end.toISOString(), scope: row.serviceGroups });
+  if (next)
+    await notifyMaintenance({
+      title: row.title,
+      start: next.start.toISOString(),
+      end: next.end.toISOString(),
+      scope: row.serviceGroups,
+    });
   return row;
 }
 
@@ -98,14 +146,33 @@ export async function deleteMaintenanceWindow(ctx: IncidentContext, id: string):
   });
 }
 
-export type MaintenanceView = { id: string; title: string; targetIds: string[]; serviceGroups: string[]; rrule: string | null; timeZone: string; durationMinutes: number; public: boolean; next: Array<{ start: string; end: string }> };
+export type MaintenanceView = {
+  id: string;
+  title: string;
+  targetIds: string[];
+  serviceGroups: string[];
+  rrule: string | null;
+  timeZone: string;
+  durationMinutes: number;
+  public: boolean;
+  next: Array<{ start: string; end: string }>;
+};
 
 /** Windows with their occurrences in the next `days` days (and any running now). */
 export async function listMaintenance(now: Date = new Date(), days = 14): Promise<MaintenanceView[]> {
   const to = new Date(now.getTime() + days * 86_400_000);
   const rows = await db.maintenanceWindow.findMany({ orderBy: { startsAt: "asc" } });
   return rows.map((w) => ({
-    id: w.id, title: w.title, targetIds: w.targetIds, serviceGroups: w.serviceGroups, rrule: w.rrule, timeZone: w.timeZone, durationMinutes: w.durationMinutes, public: w.public,
-    next: occurrences(w, now, to).slice(0, 10).map((o) => ({ start: o.start.toISOString(), end: o.end.toISOString() })),
+    id: w.id,
+    title: w.title,
+    targetIds: w.targetIds,
+    serviceGroups: w.serviceGroups,
+    rrule: w.rrule,
+    timeZone: w.timeZone,
+    durationMinutes: w.durationMinutes,
+    public: w.public,
+    next: occurrences(w, now, to)
+      .slice(0, 10)
+      .map((o) => ({ start: o.start.toISOString(), end: o.end.toISOString() })),
   }));
 }

@@ -11,11 +11,21 @@ const PEOPLE_KINDS = new Set(["update", "note", "resolved"]);
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function typeOf(types: IncidentTypeView[], key: string) {
-  const t = types.find((x) => x.key === key) ?? { key, label: key, responseMinutes: 60, resolutionMinutes: 14 * 24 * 60 };
+  const t = types.find((x) => x.key === key) ?? {
+    key,
+    label: key,
+    responseMinutes: 60,
+    resolutionMinutes: 14 * 24 * 60,
+  };
   return { key: t.key, label: t.label, responseMinutes: t.responseMinutes, resolutionMinutes: t.resolutionMinutes };
 }
 
-export function summarize(i: Incident, types: IncidentTypeView[], latest: IncidentEvent | undefined, now: Date): IncidentSummary {
+export function summarize(
+  i: Incident,
+  types: IncidentTypeView[],
+  latest: IncidentEvent | undefined,
+  now: Date,
+): IncidentSummary {
   const type = typeOf(types, i.typeKey);
   const due = new Date(i.startedAt.getTime() + type.responseMinutes * 60_000);
   const breached = i.acknowledgedAt ? i.acknowledgedAt > due : i.resolvedAt ? i.resolvedAt > due : now > due;
@@ -38,7 +48,9 @@ export function summarize(i: Incident, types: IncidentTypeView[], latest: Incide
     responseDueAt: due.toISOString(),
     responseBreached: breached,
     resolutionProposedAt: iso(i.resolutionProposedAt),
-    latestUpdate: latest ? { body: latest.body.slice(0, 280), at: latest.at.toISOString(), actorName: latest.actorName } : null,
+    latestUpdate: latest
+      ? { body: latest.body.slice(0, 280), at: latest.at.toISOString(), actorName: latest.actorName }
+      : null,
   };
 }
 
@@ -62,28 +74,60 @@ export async function listIncidents(query: ListIncidentsQuery, now: Date = new D
 }
 
 function linkOf(detail: Prisma.JsonValue | null): string | null {
-  if (detail && typeof detail === "object" && !Array.isArray(detail) && typeof detail.url === "string" && /^https?:\/\//.test(detail.url)) return detail.url;
+  if (
+    detail &&
+    typeof detail === "object" &&
+    !Array.isArray(detail) &&
+    typeof detail.url === "string" &&
+    /^https?:\/\//.test(detail.url)
+  )
+    return detail.url;
   return null;
 }
 
 export function timelineEvent(e: IncidentEvent): TimelineEvent {
   const person = e.source === "person" && PEOPLE_KINDS.has(e.kind);
-  return { id: e.id, kind: e.kind, source: e.source, status: e.status, body: e.body, html: person ? renderMarkdown(e.body) : null, public: e.public, actorName: e.actorName, at: e.at.toISOString(), link: linkOf(e.detail) };
+  return {
+    id: e.id,
+    kind: e.kind,
+    source: e.source,
+    status: e.status,
+    body: e.body,
+    html: person ? renderMarkdown(e.body) : null,
+    public: e.public,
+    actorName: e.actorName,
+    at: e.at.toISOString(),
+    link: linkOf(e.detail),
+  };
 }
 
 function postmortemOf(value: Prisma.JsonValue | null): Postmortem | null {
   const parsed = PostmortemInput.safeParse(value);
   if (!value || !parsed.success) return null;
   const p = parsed.data;
-  return { ...p, html: { summary: renderMarkdown(p.summary), rootCause: renderMarkdown(p.rootCause), impact: renderMarkdown(p.impact), timelineExcerpt: renderMarkdown(p.timelineExcerpt) } };
+  return {
+    ...p,
+    html: {
+      summary: renderMarkdown(p.summary),
+      rootCause: renderMarkdown(p.rootCause),
+      impact: renderMarkdown(p.impact),
+      timelineExcerpt: renderMarkdown(p.timelineExcerpt),
+    },
+  };
 }
 
 export async function getIncident(id: string, now: Date = new Date()): Promise<IncidentDetail> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiError(404, "not_found", "No such incident.");
-  const [types, incident] = await Promise.all([getIncidentTypes(), db.incident.findUnique({ where: { id }, include: { events: { orderBy: [{ at: "desc" }, { id: "desc" }] } } })]);
+  const [types, incident] = await Promise.all([
+    getIncidentTypes(),
+    db.incident.findUnique({ where: { id }, include: { events: { orderBy: [{ at: "desc" }, { id: "desc" }] } } }),
+  ]);
   if (!incident) throw new ApiError(404, "not_found", "No such incident.");
   const latest = incident.events.find((e) => e.kind === "update" || e.kind === "resolved");
-  const targets = await db.healthTarget.findMany({ where: { id: { in: incident.targetIds } }, select: { id: true, name: true, slug: true } });
+  const targets = await db.healthTarget.findMany({
+    where: { id: { in: incident.targetIds } },
+    select: { id: true, name: true, slug: true },
+  });
   return {
     ...summarize(incident, types, latest, now),
     timeline: incident.events.map(timelineEvent),

@@ -17,7 +17,8 @@ export const TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
 export function transitionError(from: IncidentStatus, to: IncidentStatus): string | null {
   if (from === to) return null;
   if (TRANSITIONS[from].includes(to)) return null;
-  if (from === "resolved") return `The incident is already resolved; it cannot move to ${to}. Open a new incident if the problem returned.`;
+  if (from === "resolved")
+    return `The incident is already resolved; it cannot move to ${to}. Open a new incident if the problem returned.`;
   return `An incident cannot move from ${from} to ${to}. From ${from} it may move to: ${TRANSITIONS[from].join(", ")}.`;
 }
 
@@ -31,7 +32,15 @@ export const CreateIncidentInput = z.object({
   startedAt: isoDate.optional(),
   detectedAt: isoDate.optional(),
   targetIds: z.array(z.uuid()).max(50).default([]),
-  repositories: z.array(z.string().trim().regex(/^[\w.-]+\/[\w.-]+$/, "owner/name")).max(50).default([]),
+  repositories: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[\w.-]+\/[\w.-]+$/, "owner/name"),
+    )
+    .max(50)
+    .default([]),
   public: z.boolean().default(false),
   commanderId: z.uuid().optional(),
 });
@@ -46,7 +55,10 @@ export const AddUpdateInput = z.object({
 });
 export type AddUpdateInput = z.infer<typeof AddUpdateInput>;
 
-export const ResolveInput = z.object({ message: z.string().trim().max(10_000).optional(), resolvedAt: isoDate.optional() });
+export const ResolveInput = z.object({
+  message: z.string().trim().max(10_000).optional(),
+  resolvedAt: isoDate.optional(),
+});
 export type ResolveInput = z.infer<typeof ResolveInput>;
 
 /** Edits of fields and timestamps; every edit is audited and written to the timeline. */
@@ -58,7 +70,14 @@ export const EditIncidentInput = z
     public: z.boolean(),
     commanderId: z.uuid().nullable(),
     targetIds: z.array(z.uuid()).max(50),
-    repositories: z.array(z.string().trim().regex(/^[\w.-]+\/[\w.-]+$/, "owner/name")).max(50),
+    repositories: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[\w.-]+\/[\w.-]+$/, "owner/name"),
+      )
+      .max(50),
     startedAt: isoDate,
     detectedAt: isoDate,
     acknowledgedAt: isoDate.nullable(),

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { computeIncidentStats, summarize, type StatsIncident } from "./stats";
 
 const t = (s: string) => new Date(`2026-${s}Z`);
-const inc = (started: string, ack: string | null, mitigated: string | null, resolved: string | null, extra: Partial<StatsIncident> = {}): StatsIncident => ({
+const inc = (
+  started: string,
+  ack: string | null,
+  mitigated: string | null,
+  resolved: string | null,
+  extra: Partial<StatsIncident> = {},
+): StatsIncident => ({
   typeKey: "outage",
   severity: "SEV1",
   startedAt: t(started),
@@ -32,7 +38,10 @@ describe("computeIncidentStats", () => {
     // March: acked after 15 min, resolved after 5 h (outside the 4 h target), mitigated at resolution
     inc("03-10T00:00:00", "03-10T00:15:00", "03-10T05:00:00", "03-10T05:00:00", { severity: "SEV2" }),
     // March: never acknowledged, resolved after 2 h (security: target 7 days)
-    inc("03-20T12:00:00", null, "03-20T14:00:00", "03-20T14:00:00", { typeKey: "security", resolutionMinutes: 7 * 24 * 60 }),
+    inc("03-20T12:00:00", null, "03-20T14:00:00", "03-20T14:00:00", {
+      typeKey: "security",
+      resolutionMinutes: 7 * 24 * 60,
+    }),
     // April: acknowledged after 10 min, still open
     inc("04-02T08:00:00", "04-02T08:10:00", null, null),
   ];
@@ -56,8 +65,14 @@ describe("computeIncidentStats", () => {
   });
 
   it("splits by type and severity", () => {
-    expect(stats.byType.map((r) => [r.key, r.incidents, r.mttr.count])).toEqual([["outage", 3, 2], ["security", 1, 1]]);
-    expect(stats.bySeverity.map((r) => [r.key, r.incidents])).toEqual([["SEV1", 3], ["SEV2", 1]]);
+    expect(stats.byType.map((r) => [r.key, r.incidents, r.mttr.count])).toEqual([
+      ["outage", 3, 2],
+      ["security", 1, 1],
+    ]);
+    expect(stats.bySeverity.map((r) => [r.key, r.incidents])).toEqual([
+      ["SEV1", 3],
+      ["SEV2", 1],
+    ]);
     expect(stats.total.mtta.count).toBe(3);
   });
 });

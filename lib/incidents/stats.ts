@@ -28,8 +28,10 @@ export const DEFINITIONS = {
   mtta: "MTTA — time to acknowledge: acknowledged − started, over incidents that were acknowledged (unacknowledged ones are counted separately, never as zero).",
   mttr: "MTTR — time to resolve: resolved − started, over resolved incidents (incidents still open are not included; they are counted as open).",
   mttm: "Time to mitigate: mitigated − started; mitigated is when the status first became monitoring, or the resolution time if it never did.",
-  stats: "Per month of the start time (UTC). Median: the middle value (the mean of the two middle values for an even count). p90: nearest rank — the ⌈0.9 · n⌉-th smallest value. Mean: the arithmetic mean. Count: how many incidents have the duration.",
-  within: "Within target: the share of resolved incidents whose time to resolve was at most their type's resolution target.",
+  stats:
+    "Per month of the start time (UTC). Median: the middle value (the mean of the two middle values for an even count). p90: nearest rank — the ⌈0.9 · n⌉-th smallest value. Mean: the arithmetic mean. Count: how many incidents have the duration.",
+  within:
+    "Within target: the share of resolved incidents whose time to resolve was at most their type's resolution target.",
 };
 
 const seconds = (from: Date, to: Date | null) => (to ? (to.getTime() - from.getTime()) / 1000 : null);

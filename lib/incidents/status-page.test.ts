@@ -17,11 +17,24 @@ describe("public status page", () => {
 
     const actor = await testActor();
     const group = `public-${Date.now()}`;
-    const target = await createTestHealthTarget({ kind: "http", serviceGroup: group, intervalSeconds: 30, check: { url: "http://internal-host.example:8080/secret-path", timeoutMs: 1000 } });
+    const target = await createTestHealthTarget({
+      kind: "http",
+      serviceGroup: group,
+      intervalSeconds: 30,
+      check: { url: "http://internal-host.example:8080/secret-path", timeoutMs: 1000 },
+    });
     const shown = await testIncident(actor, { public: true, title: "Checkout degraded", targetIds: [target.id] });
     await addIncidentUpdate({ actor }, shown.id, { message: "We are **on it**", kind: "update", public: true });
-    await addIncidentUpdate({ actor }, shown.id, { message: "INTERNAL: db password rotated", kind: "note", public: false });
-    await addIncidentUpdate({ actor }, shown.id, { message: "INTERNAL update not public", kind: "update", public: false });
+    await addIncidentUpdate({ actor }, shown.id, {
+      message: "INTERNAL: db password rotated",
+      kind: "note",
+      public: false,
+    });
+    await addIncidentUpdate({ actor }, shown.id, {
+      message: "INTERNAL update not public",
+      kind: "update",
+      public: false,
+    });
     const hidden = await testIncident(actor, { public: false, title: "INTERNAL secret incident" });
 
     await updateStatusPageSettings({ actor }, { enabled: true, title: "Acme status", serviceGroups: [] });
@@ -33,7 +46,16 @@ describe("public status page", () => {
     expect(status.incidents.map((i) => i.id)).not.toContain(hidden.id);
     expect(status.groups.map((g) => g.name)).toContain(group);
     expect(status.groups.find((g) => g.name === group)!.days).toHaveLength(90);
-    for (const leak of ["INTERNAL", "internal-host", "secret-path", target.name, target.slug, actor.username!, "Test User"]) expect(json).not.toContain(leak);
+    for (const leak of [
+      "INTERNAL",
+      "internal-host",
+      "secret-path",
+      target.name,
+      target.slug,
+      actor.username!,
+      "Test User",
+    ])
+      expect(json).not.toContain(leak);
   });
 
   it("serves bursts from a cache for CACHE_MS", async () => {

@@ -5,7 +5,11 @@ import type { NewEvent } from "./timeline";
 
 export const SUSPECT_WINDOW_HOURS = 6;
 
-export async function findSuspectChanges(tx: Prisma.TransactionClient, startedAt: Date, repositories: string[]): Promise<NewEvent[]> {
+export async function findSuspectChanges(
+  tx: Prisma.TransactionClient,
+  startedAt: Date,
+  repositories: string[],
+): Promise<NewEvent[]> {
   const from = new Date(startedAt.getTime() - SUSPECT_WINDOW_HOURS * 3600_000);
   const repoFilter = repositories.length > 0 ? { key: { in: repositories.map((r) => r.toLowerCase()) } } : {};
   const releases = await tx.githubRelease.findMany({
@@ -14,7 +18,9 @@ export async function findSuspectChanges(tx: Prisma.TransactionClient, startedAt
     orderBy: { publishedAt: "desc" },
     take: 10,
   });
-  const failures = await tx.$queryRaw<Array<{ key: string; oid: string; headline: string; url: string; workflow: string | null; at: Date }>>`
+  const failures = await tx.$queryRaw<
+    Array<{ key: string; oid: string; headline: string; url: string; workflow: string | null; at: Date }>
+  >`
     SELECT r."key", c."oid", c."messageHeadline" AS headline, c."url", s."workflowName" AS workflow, s."updatedAt" AS at
     FROM "GithubCheckSuite" s JOIN "GithubCommit" c ON c."repoId" = s."repoId" AND c."oid" = s."commitOid"
     JOIN "GithubRepository" r ON r."id" = s."repoId"

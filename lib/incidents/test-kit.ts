@@ -10,5 +10,16 @@ export async function testActor(role: "maintainer" | "admin" | "viewer" = "maint
 }
 
 export async function testIncident(actor: Actor, input: Partial<CreateIncidentInput> = {}, now?: Date) {
-  return createIncident({ actor, now }, { title: uniqueName("Checkout down"), type: "outage", severity: "SEV1", targetIds: [], repositories: [], public: false, ...input });
+  return createIncident(
+    { actor, now },
+    {
+      title: uniqueName("Checkout down"),
+      type: "outage",
+      severity: "SEV1",
+      targetIds: [],
+      repositories: [],
+      public: false,
+      ...input,
+    },
+  );
 }

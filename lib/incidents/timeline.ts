@@ -33,6 +33,17 @@ export type NewEvent = {
 
 export async function addEvent(tx: Prisma.TransactionClient, incidentId: string, e: NewEvent) {
   return tx.incidentEvent.create({
-    data: { incidentId, kind: e.kind, source: e.source, body: e.body, at: e.at, status: e.status, public: e.public ?? false, actorId: e.actorId ?? null, actorName: e.actorName ?? null, detail: e.detail },
+    data: {
+      incidentId,
+      kind: e.kind,
+      source: e.source,
+      body: e.body,
+      at: e.at,
+      status: e.status,
+      public: e.public ?? false,
+      actorId: e.actorId ?? null,
+      actorName: e.actorName ?? null,
+      detail: e.detail,
+    },
   });
 }

@@ -22,10 +22,14 @@ export function timestampOrderErrors(t: IncidentTimes): Record<string, string[]>
   ORDER.forEach((laterKey, i) => {
     const later = t[laterKey];
     if (!later) return;
-    const earlierKey = ORDER.slice(0, i).reverse().find((k) => t[k] !== null);
+    const earlierKey = ORDER.slice(0, i)
+      .reverse()
+      .find((k) => t[k] !== null);
     const earlier = earlierKey ? t[earlierKey] : null;
     if (earlierKey && earlier && later < earlier) {
-      errors[laterKey] = [`The ${LABEL[laterKey]} time (${later.toISOString()}) is before the ${LABEL[earlierKey]} time (${earlier.toISOString()}); times must be in the order started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved.`];
+      errors[laterKey] = [
+        `The ${LABEL[laterKey]} time (${later.toISOString()}) is before the ${LABEL[earlierKey]} time (${earlier.toISOString()}); times must be in the order started ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved.`,
+      ];
     }
   });
   return Object.keys(errors).length > 0 ? errors : null;

@@ -3,7 +3,13 @@
 // open-source runbook (critical security vulnerability fixed within 7 days, critical bug within a week).
 import { db } from "@/lib/db";
 
-export type IncidentTypeDefault = { key: string; label: string; responseMinutes: number; resolutionMinutes: number; procedure: string[] };
+export type IncidentTypeDefault = {
+  key: string;
+  label: string;
+  responseMinutes: number;
+  resolutionMinutes: number;
+  procedure: string[];
+};
 
 const DAY = 24 * 60;
 export const DEFAULT_INCIDENT_TYPES: IncidentTypeDefault[] = [
@@ -78,7 +84,18 @@ export const DEFAULT_INCIDENT_TYPES: IncidentTypeDefault[] = [
       "Notify users in the GitHub release notes",
     ],
   },
-  { key: "other", label: "Other", responseMinutes: 60, resolutionMinutes: 14 * DAY, procedure: ["Assess scope and impact", "Investigate and identify the cause", "Fix and verify", "Document the incident"] },
+  {
+    key: "other",
+    label: "Other",
+    responseMinutes: 60,
+    resolutionMinutes: 14 * DAY,
+    procedure: [
+      "Assess scope and impact",
+      "Investigate and identify the cause",
+      "Fix and verify",
+      "Document the incident",
+    ],
+  },
 ];
 
 export type IncidentTypeView = IncidentTypeDefault;
@@ -87,13 +104,21 @@ let ensured: Promise<unknown> | null = null;
 
 /** The configured types. Missing default types are inserted once per process (ON CONFLICT DO NOTHING: edits are kept). */
 export async function getIncidentTypes(): Promise<IncidentTypeView[]> {
-  ensured ??= db.incidentType.createMany({ data: DEFAULT_INCIDENT_TYPES, skipDuplicates: true }).catch((error: unknown) => {
-    ensured = null;
-    throw error;
-  });
+  ensured ??= db.incidentType
+    .createMany({ data: DEFAULT_INCIDENT_TYPES, skipDuplicates: true })
+    .catch((error: unknown) => {
+      ensured = null;
+      throw error;
+    });
   await ensured;
   const rows = await db.incidentType.findMany({ orderBy: { responseMinutes: "asc" } });
-  return rows.map((r) => ({ key: r.key, label: r.label, responseMinutes: r.responseMinutes, resolutionMinutes: r.resolutionMinutes, procedure: Array.isArray(r.procedure) ? r.procedure.map(String) : [] }));
+  return rows.map((r) => ({
+    key: r.key,
+    label: r.label,
+    responseMinutes: r.responseMinutes,
+    resolutionMinutes: r.resolutionMinutes,
+    procedure: Array.isArray(r.procedure) ? r.procedure.map(String) : [],
+  }));
 }
 
 export async function getIncidentType(key: string): Promise<IncidentTypeView | null> {

@@ -11,7 +11,11 @@ describe("recurring jobs", () => {
       await import("./lib/jobs/definitions.ts");
       const loaded = Object.keys(createRequire(import.meta.url).cache).filter((k) => k.includes("/node_modules/next/"));
       console.log(JSON.stringify(loaded));`;
-    const output = execFileSync(process.execPath, ["--import", "tsx", "--import", "./scripts/hooks/register.mjs", "--input-type=module", "-e", script], { encoding: "utf8" });
+    const output = execFileSync(
+      process.execPath,
+      ["--import", "tsx", "--import", "./scripts/hooks/register.mjs", "--input-type=module", "-e", script],
+      { encoding: "utf8" },
+    );
     expect(JSON.parse(output.trim().split("\n").at(-1)!)).toEqual([]);
   });
 

@@ -57,7 +57,12 @@ export const RECURRING_JOBS: RecurringJob[] = [
   { name: "incident-breaches", cron: "* * * * *", run: async () => ({ ...(await recordResponseBreaches()) }) },
   { name: "health-retention", cron: "17 3 * * *", run: async () => ({ ...(await deleteExpiredHealthData()) }) },
   // Targets saved before their secrets were encrypted get them sealed once a worker runs.
-  { name: "health-seal-secrets", cron: "41 * * * *", runOnStart: true, run: async () => ({ sealed: await sealInlineTargetSecrets() }) },
+  {
+    name: "health-seal-secrets",
+    cron: "41 * * * *",
+    runOnStart: true,
+    run: async () => ({ sealed: await sealInlineTargetSecrets() }),
+  },
   {
     // Enqueues one github-sync-repo job per enabled repository (see QUEUED_JOBS); also at start,
     // so repositories from STEWARD_REPOS (and data missed while stopped) don't wait 15 minutes.

@@ -11,7 +11,12 @@ describe("deleteOldJobRuns", () => {
     const day = 86_400_000;
     const ages = [JOB_RUN_RETENTION_DAYS + 1, JOB_RUN_RETENTION_DAYS - 1, 0];
     await db.jobRun.createMany({
-      data: ages.map((age, i) => ({ job, jobId: `${job}-${i}`, workerId: "t", startedAt: new Date(now.getTime() - age * day) })),
+      data: ages.map((age, i) => ({
+        job,
+        jobId: `${job}-${i}`,
+        workerId: "t",
+        startedAt: new Date(now.getTime() - age * day),
+      })),
     });
     expect(await deleteOldJobRuns(now)).toBeGreaterThanOrEqual(1);
     const left = await db.jobRun.findMany({ where: { job }, orderBy: { jobId: "asc" } });

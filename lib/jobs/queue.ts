@@ -8,7 +8,14 @@ import { QUEUE_OPTIONS } from "@/lib/jobs/queues";
 const globalForQueue = globalThis as unknown as { stewardQueue?: Promise<PgBoss> };
 
 async function startSender(): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: getDatabaseUrl(), schema: "pgboss", max: 2, supervise: false, schedule: false, application_name: "steward-sender" });
+  const boss = new PgBoss({
+    connectionString: getDatabaseUrl(),
+    schema: "pgboss",
+    max: 2,
+    supervise: false,
+    schedule: false,
+    application_name: "steward-sender",
+  });
   boss.on("error", (error: Error) => logger.error("job queue error", { error: error.message }));
   await boss.start();
   for (const [name, options] of Object.entries(QUEUE_OPTIONS)) await ensureQueue(boss, name, options);

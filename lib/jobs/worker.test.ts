@@ -15,12 +15,23 @@ describe("recurring jobs with several workers", () => {
     const name = uniqueName("probe").replace(/-/g, "_");
     let executions = 0;
     const job = { name, cron: "* * * * *", run: async () => ({ execution: ++executions }) };
-    const options = { connectionString: process.env.DATABASE_URL!, jobs: [job], cronMonitorIntervalSeconds: 1, pollingIntervalSeconds: 1 };
+    const options = {
+      connectionString: process.env.DATABASE_URL!,
+      jobs: [job],
+      cronMonitorIntervalSeconds: 1,
+      pollingIntervalSeconds: 1,
+    };
     const started = new Date();
-    const workers = await Promise.all([startWorker({ ...options, workerId: "w1" }), startWorker({ ...options, workerId: "w2" })]);
+    const workers = await Promise.all([
+      startWorker({ ...options, workerId: "w1" }),
+      startWorker({ ...options, workerId: "w2" }),
+    ]);
     try {
       await expect
-        .poll(() => db.jobRun.count({ where: { job: name, finishedAt: { not: null } } }), { timeout: 25_000, interval: 500 })
+        .poll(() => db.jobRun.count({ where: { job: name, finishedAt: { not: null } } }), {
+          timeout: 25_000,
+          interval: 500,
+        })
         .toBeGreaterThanOrEqual(1);
       // Both workers keep checking the schedule every second; give the second one time to misbehave.
       await new Promise((resolve) => setTimeout(resolve, 5_000));

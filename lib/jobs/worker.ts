@@ -66,11 +66,24 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const queues = options.queues ?? (options.jobs ? [] : QUEUED_JOBS); // a worker given its jobs (tests) serves only those
   for (const queue of queues) {
     await ensureQueue(boss, queue.name, QUEUE_OPTIONS[queue.name]);
-    await boss.work(queue.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async ([delivered]) => {
-      if (delivered) await runRecorded({ name: queue.name, run: () => queue.run(delivered.data, stopping.signal) }, delivered.id, workerId);
-    });
+    await boss.work(
+      queue.name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async ([delivered]) => {
+        if (delivered)
+          await runRecorded(
+            { name: queue.name, run: () => queue.run(delivered.data, stopping.signal) },
+            delivered.id,
+            workerId,
+          );
+      },
+    );
   }
-  logger.info("worker started", { workerId, jobs: jobs.map((j) => `${j.name} (${j.cron})`), queues: queues.map((q) => q.name) });
+  logger.info("worker started", {
+    workerId,
+    jobs: jobs.map((j) => `${j.name} (${j.cron})`),
+    queues: queues.map((q) => q.name),
+  });
   return {
     workerId,
     stop: async () => {

@@ -25,12 +25,17 @@ export type KpiDelta = {
 const fmt = (n: number, digits: number) => n.toLocaleString("en-GB", { maximumFractionDigits: digits });
 
 /** The change since the previous period; null when either value is missing (never a made-up 0). */
-export function compareToPrevious(current: number | null | undefined, previous: number | null | undefined, good: GoodDirection): KpiDelta | null {
+export function compareToPrevious(
+  current: number | null | undefined,
+  previous: number | null | undefined,
+  good: GoodDirection,
+): KpiDelta | null {
   if (current === null || current === undefined || previous === null || previous === undefined) return null;
   const change = current - previous;
   const pct = previous === 0 ? null : (change / Math.abs(previous)) * 100;
-  const verdict = change === 0 || good === "neutral" ? "same" : (change > 0) === (good === "up") ? "better" : "worse";
+  const verdict = change === 0 || good === "neutral" ? "same" : change > 0 === (good === "up") ? "better" : "worse";
   const sign = change > 0 ? "+" : change < 0 ? "−" : "±";
-  const text = pct === null ? `${sign}${fmt(Math.abs(change), 2)}` : `${sign}${fmt(Math.abs(pct), Math.abs(pct) < 10 ? 1 : 0)} %`;
+  const text =
+    pct === null ? `${sign}${fmt(Math.abs(change), 2)}` : `${sign}${fmt(Math.abs(pct), Math.abs(pct) < 10 ? 1 : 0)} %`;
   return { change, pct, verdict: change === 0 ? "same" : verdict, text };
 }

@@ -20,7 +20,13 @@ beforeAll(async () => {
 async function call(query: string, auth: string | null = token) {
   const headers: Record<string, string> = auth ? { authorization: `Bearer ${auth}` } : {};
   const response = await GET(new NextRequest(`http://127.0.0.1:3000/api/v1/kpis?${query}`, { headers }), {});
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> & { kpis?: Array<Record<string, unknown>>; error?: { fieldErrors?: Record<string, string[]> } } };
+  return {
+    status: response.status,
+    json: (await response.json()) as Record<string, unknown> & {
+      kpis?: Array<Record<string, unknown>>;
+      error?: { fieldErrors?: Record<string, string[]> };
+    },
+  };
 }
 
 describe("GET /api/v1/kpis", () => {
@@ -28,17 +34,32 @@ describe("GET /api/v1/kpis", () => {
     const { status, json } = await call(`repo=${repo}&month=2026-05&tz=America/New_York`);
     expect(status).toBe(200);
     expect(Object.keys(json).sort()).toEqual(["kpis", "repo", "window"]);
-    expect(json.window).toEqual({ start: "2026-05-01T04:00:00.000Z", end: "2026-06-01T04:00:00.000Z", tz: "America/New_York" });
+    expect(json.window).toEqual({
+      start: "2026-05-01T04:00:00.000Z",
+      end: "2026-06-01T04:00:00.000Z",
+      tz: "America/New_York",
+    });
     const ids = json.kpis!.map((k) => k.id);
     for (const spec of KPI_SPECS) expect(ids).toContain(spec.id);
     const opened = json.kpis!.find((k) => k.id === "issues.opened")!;
-    expect(opened).toEqual({ id: "issues.opened", value: 1, unit: "count", previous: { value: 1, delta: 0, good: "neutral", change: null }, definition: expect.stringContaining("created in the window") });
+    expect(opened).toEqual({
+      id: "issues.opened",
+      value: 1,
+      unit: "count",
+      previous: { value: 1, delta: 0, good: "neutral", change: null },
+      definition: expect.stringContaining("created in the window"),
+    });
     const ttc = json.kpis!.find((k) => k.id === "issues.time_to_close.median")!;
     expect(ttc).toMatchObject({ value: 172_800, unit: "seconds", count: 1, previous: { value: null } });
     const response = json.kpis!.find((k) => k.id === "issues.first_response.mean")!;
     expect(response.value).toBeNull();
     expect(response.target).toMatchObject({ comparison: "lt", value: 259_200, status: null });
-    for (const k of json.kpis!) expect(Object.keys(k).every((key) => ["id", "value", "unit", "count", "previous", "target", "definition"].includes(key))).toBe(true);
+    for (const k of json.kpis!)
+      expect(
+        Object.keys(k).every((key) =>
+          ["id", "value", "unit", "count", "previous", "target", "definition"].includes(key),
+        ),
+      ).toBe(true);
   });
 
   it("accepts from/to instead of month, and the team's zone by default", async () => {

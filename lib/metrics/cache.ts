@@ -13,14 +13,22 @@ export async function dataVersion(repoIds: string[]): Promise<string> {
        (SELECT max(g."updatedAt") FROM "GithubItem" g WHERE g."repoId" = ANY($1::uuid[])),
        (SELECT max(c."createdAt") FROM "GithubComment" c WHERE c."repoId" = ANY($1::uuid[])),
        (SELECT max(greatest(r."updatedAt", r."lastSyncAt")) FROM "GithubRepository" r WHERE r.id = ANY($1::uuid[])),
-       (SELECT count(*) FROM "GithubRepository" r WHERE r.id = ANY($1::uuid[]))) AS v`, repoIds);
+       (SELECT count(*) FROM "GithubRepository" r WHERE r.id = ANY($1::uuid[]))) AS v`,
+    repoIds,
+  );
   return row?.v ?? "";
 }
 
-const keyOf = (repoIds: string[], w: WindowBounds, config: MetricsConfig) => JSON.stringify([[...repoIds].sort(), w.start.getTime(), w.end.getTime(), config]);
+const keyOf = (repoIds: string[], w: WindowBounds, config: MetricsConfig) =>
+  JSON.stringify([[...repoIds].sort(), w.start.getTime(), w.end.getTime(), config]);
 
 /** Values for each window: cached ones as they are, the others computed together by `compute`. */
-export async function cachedWindows(repoIds: string[], windows: WindowBounds[], config: MetricsConfig, compute: (missing: WindowBounds[]) => Promise<KpiValues[]>): Promise<KpiValues[]> {
+export async function cachedWindows(
+  repoIds: string[],
+  windows: WindowBounds[],
+  config: MetricsConfig,
+  compute: (missing: WindowBounds[]) => Promise<KpiValues[]>,
+): Promise<KpiValues[]> {
   const version = await dataVersion(repoIds);
   const keys = windows.map((w) => keyOf(repoIds, w, config));
   const missing = windows.filter((_, i) => entries.get(keys[i]!)?.version !== version);

@@ -10,12 +10,24 @@ import type { KpiResult, KpiValues, MetricsConfig, WindowBounds } from "./types"
 
 export function metricsConfig(): MetricsConfig {
   const env = getEnv();
-  const list = (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean);
-  return { ignoreLogins: list(env.STEWARD_METRICS_IGNORE_LOGINS), bugLabel: env.STEWARD_METRICS_BUG_LABEL, criticalLabels: list(env.STEWARD_METRICS_CRITICAL_LABELS) };
+  const list = (v: string) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return {
+    ignoreLogins: list(env.STEWARD_METRICS_IGNORE_LOGINS),
+    bugLabel: env.STEWARD_METRICS_BUG_LABEL,
+    criticalLabels: list(env.STEWARD_METRICS_CRITICAL_LABELS),
+  };
 }
 
 /** Every GitHub KPI for each window, in the same order. */
-export async function computeWindows(repoIds: string[], windows: WindowBounds[], config: MetricsConfig = metricsConfig()): Promise<KpiValues[]> {
+export async function computeWindows(
+  repoIds: string[],
+  windows: WindowBounds[],
+  config: MetricsConfig = metricsConfig(),
+): Promise<KpiValues[]> {
   if (windows.length === 0) return [];
   return cachedWindows(repoIds, windows, config, (missing) => computeFresh(repoIds, missing, config));
 }
@@ -33,7 +45,13 @@ async function computeFresh(repoIds: string[], windows: WindowBounds[], config: 
 export function toResult(spec: KpiSpec, current: KpiValues, previous: KpiValues): KpiResult {
   const now = current[spec.id] ?? { value: null };
   const before = previous[spec.id]?.value ?? null;
-  const result: KpiResult = { id: spec.id, value: now.value, unit: spec.unit, previous: compareWithPrevious(now.value, before, spec.good), definition: spec.definition };
+  const result: KpiResult = {
+    id: spec.id,
+    value: now.value,
+    unit: spec.unit,
+    previous: compareWithPrevious(now.value, before, spec.good),
+    definition: spec.definition,
+  };
   if (now.count !== undefined) result.count = now.count;
   if (spec.target) result.target = { ...spec.target, status: targetStatus(spec.target, now.value) };
   return result;

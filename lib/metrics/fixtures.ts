@@ -7,17 +7,33 @@ import { uniqueName } from "@/lib/testing/factories";
 export const at = (iso: string) => new Date(iso);
 type Actor = [string | null, GithubActorType];
 const USER = (login: string): Actor => [login, "user"];
-export const actors = { user: USER, bot: (login: string): Actor => [login, "bot"], ghost: (): Actor => [null, "ghost"] };
+export const actors = {
+  user: USER,
+  bot: (login: string): Actor => [login, "bot"],
+  ghost: (): Actor => [null, "ghost"],
+};
 
 export async function createRepo() {
   const owner = uniqueName("Metrics");
-  return db.githubRepository.create({ data: { owner, name: "repo", key: `${owner}/repo`.toLowerCase(), defaultBranch: "main" } });
+  return db.githubRepository.create({
+    data: { owner, name: "repo", key: `${owner}/repo`.toLowerCase(), defaultBranch: "main" },
+  });
 }
 
 type ItemSpec = {
-  number: number; kind?: "issue" | "pull_request"; created: string; author?: Actor; state?: string; closed?: string | null;
-  merged?: string | null; isDraft?: boolean; removed?: boolean; labels?: string[];
-  comments?: Array<[Actor, string]>; reviews?: Array<[Actor, string | null, string?]>; events?: Array<[string, string]>;
+  number: number;
+  kind?: "issue" | "pull_request";
+  created: string;
+  author?: Actor;
+  state?: string;
+  closed?: string | null;
+  merged?: string | null;
+  isDraft?: boolean;
+  removed?: boolean;
+  labels?: string[];
+  comments?: Array<[Actor, string]>;
+  reviews?: Array<[Actor, string | null, string?]>;
+  events?: Array<[string, string]>;
 };
 
 export async function createItem(repoId: string, s: ItemSpec): Promise<string> {
@@ -26,37 +42,114 @@ export async function createItem(repoId: string, s: ItemSpec): Promise<string> {
   const pr = s.kind === "pull_request";
   await db.githubItem.create({
     data: {
-      id, repoId, kind: s.kind ?? "issue", number: s.number, title: `Item ${s.number}`, body: "", url: `https://github.com/o/r/issues/${s.number}`,
-      state: s.state ?? (s.merged ? "MERGED" : s.closed ? "CLOSED" : "OPEN"), authorLogin, authorType,
-      createdAt: at(s.created), updatedAt: at(s.created), closedAt: s.closed ? at(s.closed) : s.merged ? at(s.merged) : null,
-      isDraft: pr ? (s.isDraft ?? false) : null, merged: pr ? Boolean(s.merged) : null, mergedAt: s.merged ? at(s.merged) : null,
-      removedAt: s.removed ? at(s.created) : null, removedReason: s.removed ? "transferred" : null,
+      id,
+      repoId,
+      kind: s.kind ?? "issue",
+      number: s.number,
+      title: `Item ${s.number}`,
+      body: "",
+      url: `https://github.com/o/r/issues/${s.number}`,
+      state: s.state ?? (s.merged ? "MERGED" : s.closed ? "CLOSED" : "OPEN"),
+      authorLogin,
+      authorType,
+      createdAt: at(s.created),
+      updatedAt: at(s.created),
+      closedAt: s.closed ? at(s.closed) : s.merged ? at(s.merged) : null,
+      isDraft: pr ? (s.isDraft ?? false) : null,
+      merged: pr ? Boolean(s.merged) : null,
+      mergedAt: s.merged ? at(s.merged) : null,
+      removedAt: s.removed ? at(s.created) : null,
+      removedReason: s.removed ? "transferred" : null,
     },
   });
   for (const name of s.labels ?? []) {
-    const label = (await db.githubLabel.findFirst({ where: { repoId, name } })) ?? (await db.githubLabel.create({ data: { id: `L_${randomUUID()}`, repoId, name, color: "ededed" } }));
+    const label =
+      (await db.githubLabel.findFirst({ where: { repoId, name } })) ??
+      (await db.githubLabel.create({ data: { id: `L_${randomUUID()}`, repoId, name, color: "ededed" } }));
     await db.githubItemLabel.create({ data: { itemId: id, labelId: label.id } });
   }
   for (const [[login, type], when] of s.comments ?? []) {
-    await db.githubComment.create({ data: { id: `C_${randomUUID()}`, itemId: id, repoId, authorLogin: login, authorType: type, body: "", url: "u", createdAt: at(when), updatedAt: at(when) } });
+    await db.githubComment.create({
+      data: {
+        id: `C_${randomUUID()}`,
+        itemId: id,
+        repoId,
+        authorLogin: login,
+        authorType: type,
+        body: "",
+        url: "u",
+        createdAt: at(when),
+        updatedAt: at(when),
+      },
+    });
   }
   for (const [[login, type], when, state] of s.reviews ?? []) {
     await db.githubReview.create({
-      data: { id: `R_${randomUUID()}`, itemId: id, repoId, authorLogin: login, authorType: type, state: state ?? (when ? "COMMENTED" : "PENDING"), body: "", url: "u",
-        submittedAt: when ? at(when) : null, createdAt: at(when ?? s.created), updatedAt: at(when ?? s.created) },
+      data: {
+        id: `R_${randomUUID()}`,
+        itemId: id,
+        repoId,
+        authorLogin: login,
+        authorType: type,
+        state: state ?? (when ? "COMMENTED" : "PENDING"),
+        body: "",
+        url: "u",
+        submittedAt: when ? at(when) : null,
+        createdAt: at(when ?? s.created),
+        updatedAt: at(when ?? s.created),
+      },
     });
   }
   for (const [kind, when] of s.events ?? []) {
-    await db.githubItemEvent.create({ data: { id: `E_${randomUUID()}`, itemId: id, repoId, kind, actorLogin: "someone", actorType: "user", createdAt: at(when) } });
+    await db.githubItemEvent.create({
+      data: {
+        id: `E_${randomUUID()}`,
+        itemId: id,
+        repoId,
+        kind,
+        actorLogin: "someone",
+        actorType: "user",
+        createdAt: at(when),
+      },
+    });
   }
   return id;
 }
 
-export async function createSuite(repoId: string, commitOid: string, conclusion: string, runsCompleted: string[], updated: string) {
+export async function createSuite(
+  repoId: string,
+  commitOid: string,
+  conclusion: string,
+  runsCompleted: string[],
+  updated: string,
+) {
   const id = `CS_${randomUUID()}`;
-  await db.githubCheckSuite.create({ data: { id, repoId, commitOid, status: "COMPLETED", conclusion, workflowName: "CI", createdAt: at(updated), updatedAt: at(updated) } });
+  await db.githubCheckSuite.create({
+    data: {
+      id,
+      repoId,
+      commitOid,
+      status: "COMPLETED",
+      conclusion,
+      workflowName: "CI",
+      createdAt: at(updated),
+      updatedAt: at(updated),
+    },
+  });
   for (const done of runsCompleted) {
-    await db.githubCheckRun.create({ data: { id: `CR_${randomUUID()}`, repoId, commitOid, suiteId: id, kind: "check_run", name: `job-${randomUUID().slice(0, 4)}`, status: "COMPLETED", conclusion, completedAt: at(done) } });
+    await db.githubCheckRun.create({
+      data: {
+        id: `CR_${randomUUID()}`,
+        repoId,
+        commitOid,
+        suiteId: id,
+        kind: "check_run",
+        name: `job-${randomUUID().slice(0, 4)}`,
+        status: "COMPLETED",
+        conclusion,
+        completedAt: at(done),
+      },
+    });
   }
 }
 

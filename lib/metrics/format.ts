@@ -14,13 +14,20 @@ export function formatDuration(seconds: number): string {
 export function formatValue(unit: KpiUnit, value: number | null): string {
   if (value === null) return "—";
   switch (unit) {
-    case "seconds": return formatDuration(value);
-    case "ratio": return `${(value * 100).toFixed(1)} %`;
-    case "percent": return `${value.toFixed(value >= 99 && value < 100 ? 2 : 1)} %`;
-    case "ms": return `${Math.round(value)} ms`;
-    case "per_second": return `${value.toFixed(1)}/s`;
-    case "bytes": return `${Math.round(value / 1_048_576)} MiB`;
-    default: return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toFixed(2);
+    case "seconds":
+      return formatDuration(value);
+    case "ratio":
+      return `${(value * 100).toFixed(1)} %`;
+    case "percent":
+      return `${value.toFixed(value >= 99 && value < 100 ? 2 : 1)} %`;
+    case "ms":
+      return `${Math.round(value)} ms`;
+    case "per_second":
+      return `${value.toFixed(1)}/s`;
+    case "bytes":
+      return `${Math.round(value / 1_048_576)} MiB`;
+    default:
+      return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toFixed(2);
   }
 }
 
@@ -33,7 +40,11 @@ export function formatDelta(unit: KpiUnit, delta: number | null): string {
   return `${sign}${formatValue(unit, Math.abs(delta))}`;
 }
 
-export const CHANGE_TEXT: Record<NonNullable<KpiResult["previous"]["change"]>, string> = { better: "better", worse: "worse", same: "same" };
+export const CHANGE_TEXT: Record<NonNullable<KpiResult["previous"]["change"]>, string> = {
+  better: "better",
+  worse: "worse",
+  same: "same",
+};
 
 export function changeText(k: KpiResult): string {
   return k.previous.change ? CHANGE_TEXT[k.previous.change] : k.previous.delta === null ? "no comparison" : "neutral";

@@ -7,7 +7,12 @@ import type { KpiValues, MetricsContext } from "./types";
 type Row = Record<string, number | string | null> & { i: number };
 
 async function run(ctx: MetricsContext, sql: string, ...extra: unknown[]): Promise<Row[]> {
-  const params = [ctx.repoIds, ctx.windows.map((w) => w.start.toISOString()), ctx.windows.map((w) => w.end.toISOString()), ...extra];
+  const params = [
+    ctx.repoIds,
+    ctx.windows.map((w) => w.start.toISOString()),
+    ctx.windows.map((w) => w.end.toISOString()),
+    ...extra,
+  ];
   return runMetricsSql<Row>(sql, params);
 }
 
@@ -15,7 +20,8 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 
 function putStats(out: KpiValues, id: string, row: Row | undefined, prefix: string): void {
   const count = num(row?.[`${prefix}_count`]) ?? 0;
-  for (const stat of ["median", "p90", "mean"]) out[`${id}.${stat}`] = { value: count === 0 ? null : num(row?.[`${prefix}_${stat}`]), count };
+  for (const stat of ["median", "p90", "mean"])
+    out[`${id}.${stat}`] = { value: count === 0 ? null : num(row?.[`${prefix}_${stat}`]), count };
   out[`${id}.count`] = { value: count };
 }
 
@@ -37,7 +43,10 @@ SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE responded IS NU
   ${stats("rv", `greatest(0, ${seconds("reviewed", "start")})`, "start IS NOT NULL AND reviewed IS NOT NULL")}
 FROM c GROUP BY i, kind`;
 
-const LABELLED = (name: string, match: string) => `${name} AS (SELECT DISTINCT il."itemId" FROM "GithubItemLabel" il JOIN "GithubLabel" l ON l.id = il."labelId"
+const LABELLED = (
+  name: string,
+  match: string,
+) => `${name} AS (SELECT DISTINCT il."itemId" FROM "GithubItemLabel" il JOIN "GithubLabel" l ON l.id = il."labelId"
   WHERE l."repoId" = ANY($1::uuid[]) AND ${match})`;
 const CLOSED_ISSUES = `WITH ${WINDOWS}, ${LABELLED("bugs", "lower(l.name) = $4")}, ${LABELLED("crit", "lower(l.name) = ANY($5::text[])")}, c AS (
   SELECT w.i, ${seconds('g."closedAt"', 'g."createdAt"')} AS d, b."itemId" IS NOT NULL AS bug, k."itemId" IS NOT NULL AS critical
@@ -73,7 +82,11 @@ FROM w`;
 export async function getItemKpis(ctx: MetricsContext): Promise<KpiValues[]> {
   const critical = ctx.config.criticalLabels.map((l) => l.toLowerCase());
   const [created, closed, pulls, open] = await Promise.all([
-    run(ctx, CREATED, ctx.config.ignoreLogins.map((l) => l.toLowerCase())),
+    run(
+      ctx,
+      CREATED,
+      ctx.config.ignoreLogins.map((l) => l.toLowerCase()),
+    ),
     run(ctx, CLOSED_ISSUES, ctx.config.bugLabel.toLowerCase(), critical),
     run(ctx, PULLS_CLOSED),
     run(ctx, OPEN_AT_END),
@@ -100,7 +113,10 @@ export async function getItemKpis(ctx: MetricsContext): Promise<KpiValues[]> {
     const unmerged = num(p?.unmerged) ?? 0;
     out["prs.merged"] = { value: merged };
     out["prs.closed_unmerged"] = { value: unmerged };
-    out["prs.merge_rate"] = { value: merged + unmerged === 0 ? null : merged / (merged + unmerged), count: merged + unmerged };
+    out["prs.merge_rate"] = {
+      value: merged + unmerged === 0 ? null : merged / (merged + unmerged),
+      count: merged + unmerged,
+    };
     putStats(out, "prs.time_to_merge", p, "ttm");
     out["issues.open_at_end"] = { value: num(open.find((r) => r.i === i)?.open) ?? 0 };
     return out;

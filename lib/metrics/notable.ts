@@ -9,7 +9,12 @@ export type Notable = { waiting: NotableItem[]; slowestMerges: NotableItem[] };
 export type DistributionBucket = { label: string; count: number };
 
 /** Issues open at the end without a responder's comment before it, longest waiting first; PRs merged in the window, slowest first. */
-export async function getNotable(repoIds: string[], w: WindowBounds, config: MetricsConfig, limit = 5): Promise<Notable> {
+export async function getNotable(
+  repoIds: string[],
+  w: WindowBounds,
+  config: MetricsConfig,
+  limit = 5,
+): Promise<Notable> {
   const ignore = config.ignoreLogins.map((l) => l.toLowerCase());
   const [waiting, merges] = await Promise.all([
     runMetricsSql<NotableItem>(
@@ -18,27 +23,47 @@ export async function getNotable(repoIds: string[], w: WindowBounds, config: Met
        WHERE g."repoId" = ANY($1::uuid[]) AND g."removedAt" IS NULL AND g.kind = 'issue' AND g."createdAt" < $3::timestamptz
          AND (g."closedAt" IS NULL OR g."closedAt" >= $3::timestamptz OR g.state = 'OPEN')
          AND NOT EXISTS (SELECT 1 FROM "GithubComment" cm WHERE cm."itemId" = g.id AND cm."createdAt" < $3::timestamptz AND ${responder("cm")})
-       ORDER BY g."createdAt" ASC LIMIT $2`, [repoIds, limit, w.end.toISOString(), ignore]),
+       ORDER BY g."createdAt" ASC LIMIT $2`,
+      [repoIds, limit, w.end.toISOString(), ignore],
+    ),
     runMetricsSql<NotableItem>(
       `SELECT r.owner || '/' || r.name AS repo, g.number, g.title, g.url, extract(epoch FROM (g."mergedAt" - g."createdAt"))::float8 AS seconds
        FROM "GithubItem" g JOIN "GithubRepository" r ON r.id = g."repoId"
        WHERE g."repoId" = ANY($1::uuid[]) AND g."removedAt" IS NULL AND g.kind = 'pull_request' AND g.merged AND g."mergedAt" >= $3::timestamptz AND g."mergedAt" < $4::timestamptz
-       ORDER BY seconds DESC LIMIT $2`, [repoIds, limit, w.start.toISOString(), w.end.toISOString()]),
+       ORDER BY seconds DESC LIMIT $2`,
+      [repoIds, limit, w.start.toISOString(), w.end.toISOString()],
+    ),
   ]);
   return { waiting, slowestMerges: merges };
 }
 
-const BUCKETS: Array<[string, number]> = [["< 1 h", 3600], ["1–4 h", 14_400], ["4–24 h", 86_400], ["1–3 days", 259_200], ["3–7 days", 604_800], ["1–2 weeks", 1_209_600], ["≥ 2 weeks", Infinity]];
+const BUCKETS: Array<[string, number]> = [
+  ["< 1 h", 3600],
+  ["1–4 h", 14_400],
+  ["4–24 h", 86_400],
+  ["1–3 days", 259_200],
+  ["3–7 days", 604_800],
+  ["1–2 weeks", 1_209_600],
+  ["≥ 2 weeks", Infinity],
+];
 
 /** Issues created in the window by time to first response (the same cohort as issues.first_response). */
-export async function getFirstResponseDistribution(repoIds: string[], w: WindowBounds, config: MetricsConfig): Promise<DistributionBucket[]> {
+export async function getFirstResponseDistribution(
+  repoIds: string[],
+  w: WindowBounds,
+  config: MetricsConfig,
+): Promise<DistributionBucket[]> {
   const ignore = config.ignoreLogins.map((l) => l.toLowerCase());
-  const cases = BUCKETS.map(([, upper], i) => (upper === Infinity ? `ELSE ${i}` : `WHEN d < ${upper} THEN ${i}`)).join(" ");
+  const cases = BUCKETS.map(([, upper], i) => (upper === Infinity ? `ELSE ${i}` : `WHEN d < ${upper} THEN ${i}`)).join(
+    " ",
+  );
   const rows = await runMetricsSql<{ b: number | null; n: number }>(
     `SELECT CASE WHEN d IS NULL THEN NULL ELSE (CASE ${cases} END) END AS b, count(*)::int AS n FROM (
        SELECT extract(epoch FROM ((SELECT min(cm."createdAt") FROM "GithubComment" cm WHERE cm."itemId" = g.id AND ${responder("cm")}) - g."createdAt")) AS d
        FROM "GithubItem" g WHERE g."repoId" = ANY($1::uuid[]) AND g."removedAt" IS NULL AND g.kind = 'issue' AND g."createdAt" >= $2::timestamptz AND g."createdAt" < $3::timestamptz) x
-     GROUP BY 1`, [repoIds, w.start.toISOString(), w.end.toISOString(), ignore]);
+     GROUP BY 1`,
+    [repoIds, w.start.toISOString(), w.end.toISOString(), ignore],
+  );
   const out = BUCKETS.map(([label], i) => ({ label, count: rows.find((r) => r.b === i)?.n ?? 0 }));
   out.push({ label: "No response yet", count: rows.find((r) => r.b === null)?.n ?? 0 });
   return out;

@@ -7,7 +7,11 @@ type Row = Record<string, number | null> & { i: number };
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 function run(ctx: MetricsContext, sql: string): Promise<Row[]> {
-  return runMetricsSql<Row>(sql, [ctx.repoIds, ctx.windows.map((w) => w.start.toISOString()), ctx.windows.map((w) => w.end.toISOString())]);
+  return runMetricsSql<Row>(sql, [
+    ctx.repoIds,
+    ctx.windows.map((w) => w.start.toISOString()),
+    ctx.windows.map((w) => w.end.toISOString()),
+  ]);
 }
 
 const ALERTS = `WITH ${WINDOWS}
@@ -53,11 +57,18 @@ const NEW_CONTRIBUTORS = `WITH ${WINDOWS}, firsts AS (
 SELECT w.i, count(f.login)::int AS n FROM w LEFT JOIN firsts f ON f.first >= w.s AND f.first < w.e GROUP BY w.i`;
 
 export async function getOtherKpis(ctx: MetricsContext): Promise<KpiValues[]> {
-  const [alerts, releases, ci, stats, contributors] = await Promise.all([run(ctx, ALERTS), run(ctx, RELEASES), run(ctx, CI), run(ctx, STATS), run(ctx, NEW_CONTRIBUTORS)]);
+  const [alerts, releases, ci, stats, contributors] = await Promise.all([
+    run(ctx, ALERTS),
+    run(ctx, RELEASES),
+    run(ctx, CI),
+    run(ctx, STATS),
+    run(ctx, NEW_CONTRIBUTORS),
+  ]);
   return ctx.windows.map((_, i) => {
     const out: KpiValues = {};
     const a = alerts.find((r) => r.i === i);
-    for (const s of ["critical", "high", "moderate", "low", "total"]) out[`alerts.open_at_end.${s}`] = { value: num(a?.[s]) ?? 0 };
+    for (const s of ["critical", "high", "moderate", "low", "total"])
+      out[`alerts.open_at_end.${s}`] = { value: num(a?.[s]) ?? 0 };
     const r = releases.find((x) => x.i === i);
     out["releases.published"] = { value: num(r?.published) ?? 0 };
     out["releases.prereleases"] = { value: num(r?.pre) ?? 0 };

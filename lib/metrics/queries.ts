@@ -13,11 +13,27 @@ import { monthOf, monthWindow, periodWindow, previousPeriod, trailingMonths, typ
 
 export type KpiReportInput = { repo: string | null; period: Period; tz: string | null; now?: Date };
 export type WindowJson = { start: string; end: string; tz: string; label: string };
-export type KpiReport = { repo: string | null; window: WindowJson; previousWindow: WindowJson; kpis: KpiResult[]; runtimeTargets: RuntimeTarget[] };
+export type KpiReport = {
+  repo: string | null;
+  window: WindowJson;
+  previousWindow: WindowJson;
+  kpis: KpiResult[];
+  runtimeTargets: RuntimeTarget[];
+};
 export type TrendPoint = { month: string; values: Record<string, number | null> };
-export type MetricsView = KpiReport & { trend: TrendPoint[]; notable: Notable; distribution: DistributionBucket[]; repositories: string[] };
+export type MetricsView = KpiReport & {
+  trend: TrendPoint[];
+  notable: Notable;
+  distribution: DistributionBucket[];
+  repositories: string[];
+};
 
-const json = (w: Window): WindowJson => ({ start: w.start.toISOString(), end: w.end.toISOString(), tz: w.tz, label: w.label });
+const json = (w: Window): WindowJson => ({
+  start: w.start.toISOString(),
+  end: w.end.toISOString(),
+  tz: w.tz,
+  label: w.label,
+});
 
 export async function resolveRepoIds(repo: string | null): Promise<string[]> {
   if (repo === null) return (await db.githubRepository.findMany({ select: { id: true } })).map((r) => r.id);
@@ -31,29 +47,67 @@ export async function resolveTimeZone(tz: string | null): Promise<string> {
 }
 
 /** `triage`: only for the reported periods, not the 12-month trend (it evaluates every item's rules). */
-async function valuesFor(repoIds: string[], targets: RuntimeTarget[], windows: Window[], now: Date, triage = true): Promise<KpiValues[]> {
-  const [github, runtime, tri] = await Promise.all([computeWindows(repoIds, windows), computeRuntime(targets, windows, now), triage ? computeTriage(repoIds, windows, now) : []]);
+async function valuesFor(
+  repoIds: string[],
+  targets: RuntimeTarget[],
+  windows: Window[],
+  now: Date,
+  triage = true,
+): Promise<KpiValues[]> {
+  const [github, runtime, tri] = await Promise.all([
+    computeWindows(repoIds, windows),
+    computeRuntime(targets, windows, now),
+    triage ? computeTriage(repoIds, windows, now) : [],
+  ]);
   return github.map((g, i) => ({ ...g, ...runtime[i], ...tri[i] }));
 }
 
-const allSpecs = (targets: RuntimeTarget[]): KpiSpec[] => [...KPI_SPECS, ...TRIAGE_SPECS, ...targets.flatMap(runtimeSpecs)];
+const allSpecs = (targets: RuntimeTarget[]): KpiSpec[] => [
+  ...KPI_SPECS,
+  ...TRIAGE_SPECS,
+  ...targets.flatMap(runtimeSpecs),
+];
 
 export async function getKpiReport(input: KpiReportInput): Promise<KpiReport> {
   const now = input.now ?? new Date();
-  const [repoIds, tz, targets] = await Promise.all([resolveRepoIds(input.repo), resolveTimeZone(input.tz), listRuntimeTargets()]);
+  const [repoIds, tz, targets] = await Promise.all([
+    resolveRepoIds(input.repo),
+    resolveTimeZone(input.tz),
+    listRuntimeTargets(),
+  ]);
   const current = periodWindow(input.period, tz);
   const previous = periodWindow(previousPeriod(input.period), tz);
   const [now_, before] = await valuesFor(repoIds, targets, [current, previous], now);
-  return { repo: input.repo, window: json(current), previousWindow: json(previous), kpis: toResults(now_!, before!, allSpecs(targets)), runtimeTargets: targets };
+  return {
+    repo: input.repo,
+    window: json(current),
+    previousWindow: json(previous),
+    kpis: toResults(now_!, before!, allSpecs(targets)),
+    runtimeTargets: targets,
+  };
 }
 
 /** Ids drawn as 12-month trends on the page. */
-export const TREND_IDS = ["issues.opened", "issues.closed", "issues.open_at_end", "issues.first_response.median", "issues.first_response.mean", "issues.time_to_close.mean", "bugs.mttr.mean", "prs.merged", "prs.merge_rate", "ci.pass_rate", "community.new_contributors"];
+export const TREND_IDS = [
+  "issues.opened",
+  "issues.closed",
+  "issues.open_at_end",
+  "issues.first_response.median",
+  "issues.first_response.mean",
+  "issues.time_to_close.mean",
+  "bugs.mttr.mean",
+  "prs.merged",
+  "prs.merge_rate",
+  "ci.pass_rate",
+  "community.new_contributors",
+];
 
 export async function getMetricsView(input: KpiReportInput): Promise<MetricsView> {
   const now = input.now ?? new Date();
   const [repoIds, tz, targets, repos] = await Promise.all([
-    resolveRepoIds(input.repo), resolveTimeZone(input.tz), listRuntimeTargets(),
+    resolveRepoIds(input.repo),
+    resolveTimeZone(input.tz),
+    listRuntimeTargets(),
     db.githubRepository.findMany({ orderBy: { key: "asc" }, select: { owner: true, name: true } }),
   ]);
   const current = periodWindow(input.period, tz);
@@ -73,10 +127,17 @@ export async function getMetricsView(input: KpiReportInput): Promise<MetricsView
   const [base, basePrev] = isMonth ? [trendValues[11], trendValues[10]] : pair;
   const cur = { ...base, ...triage[0] };
   const prev = { ...basePrev, ...triage[1] };
-  const pick = (v: KpiValues) => Object.fromEntries([...TREND_IDS, ...runtimeIds].map((id) => [id, v[id]?.value ?? null]));
+  const pick = (v: KpiValues) =>
+    Object.fromEntries([...TREND_IDS, ...runtimeIds].map((id) => [id, v[id]?.value ?? null]));
   return {
-    repo: input.repo, window: json(current), previousWindow: json(previous), kpis: toResults(cur!, prev!, allSpecs(targets)), runtimeTargets: targets,
-    trend: months.map((m, i) => ({ month: m.label, values: pick(trendValues[i]!) })), notable, distribution,
+    repo: input.repo,
+    window: json(current),
+    previousWindow: json(previous),
+    kpis: toResults(cur!, prev!, allSpecs(targets)),
+    runtimeTargets: targets,
+    trend: months.map((m, i) => ({ month: m.label, values: pick(trendValues[i]!) })),
+    notable,
+    distribution,
     repositories: repos.map((r) => `${r.owner}/${r.name}`),
   };
 }

@@ -14,24 +14,64 @@ beforeAll(async () => {
   token = (await createTestApiToken("viewer")).token;
   const r = await createRepo();
   repo = `${r.owner}/${r.name}`;
-  await createItem(r.id, { number: 1, created: "2026-06-01T00:00:00Z", closed: "2026-06-03T00:00:00Z", labels: ["bug"], comments: [[actors.user("alice"), "2026-06-01T06:00:00Z"]] });
+  await createItem(r.id, {
+    number: 1,
+    created: "2026-06-01T00:00:00Z",
+    closed: "2026-06-03T00:00:00Z",
+    labels: ["bug"],
+    comments: [[actors.user("alice"), "2026-06-01T06:00:00Z"]],
+  });
   await createItem(r.id, { number: 2, created: "2026-06-02T00:00:00Z" });
   await createItem(r.id, { number: 3, created: "2026-05-02T00:00:00Z" });
-  await createItem(r.id, { number: 4, kind: "pull_request", created: "2026-06-02T00:00:00Z", merged: "2026-06-04T12:00:00Z" });
+  await createItem(r.id, {
+    number: 4,
+    kind: "pull_request",
+    created: "2026-06-02T00:00:00Z",
+    merged: "2026-06-04T12:00:00Z",
+  });
   // A hostile title lands in the "waiting" and "merges" tables.
-  await createItem(r.id, { number: 5, kind: "pull_request", created: "2026-06-05T00:00:00Z", merged: "2026-06-06T00:00:00Z" });
+  await createItem(r.id, {
+    number: 5,
+    kind: "pull_request",
+    created: "2026-06-05T00:00:00Z",
+    merged: "2026-06-06T00:00:00Z",
+  });
   const { db } = await import("@/lib/db");
-  await db.githubItem.updateMany({ where: { repoId: r.id, number: 5 }, data: { title: '=HYPERLINK("http://evil","x")' } });
-  await db.githubItem.updateMany({ where: { repoId: r.id, number: 2 }, data: { title: "[click](javascript:alert(1)) <b>|" } });
+  await db.githubItem.updateMany({
+    where: { repoId: r.id, number: 5 },
+    data: { title: '=HYPERLINK("http://evil","x")' },
+  });
+  await db.githubItem.updateMany({
+    where: { repoId: r.id, number: 2 },
+    data: { title: "[click](javascript:alert(1)) <b>|" },
+  });
 });
 
 async function get(query: string) {
-  const response = await report(new NextRequest(`http://127.0.0.1:3000/api/v1/kpis/report?${query}`, { headers: { authorization: `Bearer ${token}` } }), {});
-  return { status: response.status, type: response.headers.get("content-type"), disposition: response.headers.get("content-disposition"), text: await response.text() };
+  const response = await report(
+    new NextRequest(`http://127.0.0.1:3000/api/v1/kpis/report?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    }),
+    {},
+  );
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    disposition: response.headers.get("content-disposition"),
+    text: await response.text(),
+  };
 }
 
 describe("CSV escaping", () => {
-  it.each([["=1+1", "'=1+1"], ["+cmd", "'+cmd"], ["-2+3", "'-2+3"], ["@SUM(A1)", "'@SUM(A1)"], ["\tx", "'\tx"], ["plain", "plain"], ['a "quoted", text', '"a ""quoted"", text"']])("%s → %s", (input, out) => {
+  it.each([
+    ["=1+1", "'=1+1"],
+    ["+cmd", "'+cmd"],
+    ["-2+3", "'-2+3"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tx", "'\tx"],
+    ["plain", "plain"],
+    ['a "quoted", text', '"a ""quoted"", text"'],
+  ])("%s → %s", (input, out) => {
     expect(csvCell(input)).toBe(out);
   });
   it("keeps numbers (negative deltas too) as numbers and nulls empty", () => {
@@ -56,7 +96,9 @@ describe("Markdown report", () => {
     expect(text).toContain("## Summary");
     expect(text).toContain("- Issues opened: **2** (previous 1, +1)");
     expect(text).toContain("| Issues closed | 1 | 0 | +1 (better) |");
-    expect(text).toMatch(/\| Issue first response \(mean\) \| 6\.0 h \| — \| — \(no comparison\) \| < 3\.0 d \(green\) \|/);
+    expect(text).toMatch(
+      /\| Issue first response \(mean\) \| 6\.0 h \| — \| — \(no comparison\) \| < 3\.0 d \(green\) \|/,
+    );
     expect(text).toContain("| Bug MTTR (mean) | 2.0 d |");
     expect(text).toContain("| Merge rate | 100.0 % |");
     expect(text).toContain("## Notable items");

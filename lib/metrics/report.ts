@@ -6,7 +6,18 @@ import { toCsv } from "./csv";
 import type { MetricsView } from "./queries";
 import type { KpiResult } from "./types";
 
-const GROUPS: Array<[KpiGroup, string]> = [["issues", "Issues"], ["prs", "Pull requests"], ["bugs", "Bugs"], ["ci", "Default-branch CI"], ["releases", "Releases"], ["alerts", "Security alerts"], ["community", "Community"], ["runtime", "Runtime"], ["incidents", "Incidents"], ["triage", "Triage"]];
+const GROUPS: Array<[KpiGroup, string]> = [
+  ["issues", "Issues"],
+  ["prs", "Pull requests"],
+  ["bugs", "Bugs"],
+  ["ci", "Default-branch CI"],
+  ["releases", "Releases"],
+  ["alerts", "Security alerts"],
+  ["community", "Community"],
+  ["runtime", "Runtime"],
+  ["incidents", "Incidents"],
+  ["triage", "Triage"],
+];
 
 /** Markdown-safe text for a table cell or list item: no pipes, newlines, or HTML. */
 export function mdText(text: string): string {
@@ -14,7 +25,8 @@ export function mdText(text: string): string {
 }
 
 const labelOf = (k: KpiResult) => KPI_BY_ID.get(k.id)?.label ?? k.id;
-const groupOf = (k: KpiResult): KpiGroup => KPI_BY_ID.get(k.id)?.group ?? (k.id.startsWith("runtime.") ? "runtime" : "issues");
+const groupOf = (k: KpiResult): KpiGroup =>
+  KPI_BY_ID.get(k.id)?.group ?? (k.id.startsWith("runtime.") ? "runtime" : "issues");
 
 function targetCell(k: KpiResult): string {
   if (!k.target) return "";
@@ -25,12 +37,26 @@ function summary(view: MetricsView): string[] {
   const get = (id: string) => view.kpis.find((k) => k.id === id);
   const line = (id: string) => {
     const k = get(id);
-    return k ? `- ${labelOf(k)}: **${formatValue(k.unit, k.value)}** (previous ${formatValue(k.unit, k.previous.value)}, ${formatDelta(k.unit, k.previous.delta)})` : "";
+    return k
+      ? `- ${labelOf(k)}: **${formatValue(k.unit, k.value)}** (previous ${formatValue(k.unit, k.previous.value)}, ${formatDelta(k.unit, k.previous.delta)})`
+      : "";
   };
   const targets = view.kpis.filter((k) => k.target && k.target.status !== null);
   const met = targets.filter((k) => k.target?.status === "green").length;
   return [
-    ...["issues.opened", "issues.closed", "issues.open_at_end", "prs.merge_rate", "issues.first_response.mean", "bugs.mttr.mean", "ci.pass_rate", "community.stars", "community.forks"].map(line).filter(Boolean),
+    ...[
+      "issues.opened",
+      "issues.closed",
+      "issues.open_at_end",
+      "prs.merge_rate",
+      "issues.first_response.mean",
+      "bugs.mttr.mean",
+      "ci.pass_rate",
+      "community.stars",
+      "community.forks",
+    ]
+      .map(line)
+      .filter(Boolean),
     `- Targets met: **${met} of ${targets.length}** with data.`,
   ];
 }
@@ -50,18 +76,46 @@ export function renderMarkdown(view: MetricsView, generatedAt: Date): string {
   for (const [group, title] of GROUPS) {
     const rows = view.kpis.filter((k) => groupOf(k) === group);
     if (rows.length === 0) continue;
-    out.push("", `### ${title}`, "", "| KPI | Value | Previous | Change | Target |", "| --- | ---: | ---: | --- | --- |");
+    out.push(
+      "",
+      `### ${title}`,
+      "",
+      "| KPI | Value | Previous | Change | Target |",
+      "| --- | ---: | ---: | --- | --- |",
+    );
     for (const k of rows) {
       const value = NO_DATA_SOURCE.has(k.id) ? "no data source" : formatValue(k.unit, k.value);
-      out.push(`| ${mdText(labelOf(k))} | ${value} | ${formatValue(k.unit, k.previous.value)} | ${formatDelta(k.unit, k.previous.delta)} (${changeText(k)}) | ${targetCell(k)} |`);
+      out.push(
+        `| ${mdText(labelOf(k))} | ${value} | ${formatValue(k.unit, k.previous.value)} | ${formatDelta(k.unit, k.previous.delta)} (${changeText(k)}) | ${targetCell(k)} |`,
+      );
     }
   }
   out.push("", "## Notable items", "", "### Longest-waiting issues (no response by the end)", "");
-  out.push(...(view.notable.waiting.length ? view.notable.waiting.map((i) => `- [${mdText(i.repo)}#${i.number}](${i.url}) ${mdText(i.title)} — waiting ${formatDuration(i.seconds)}`) : ["- None."]));
+  out.push(
+    ...(view.notable.waiting.length
+      ? view.notable.waiting.map(
+          (i) =>
+            `- [${mdText(i.repo)}#${i.number}](${i.url}) ${mdText(i.title)} — waiting ${formatDuration(i.seconds)}`,
+        )
+      : ["- None."]),
+  );
   out.push("", "### Slowest merges", "");
-  out.push(...(view.notable.slowestMerges.length ? view.notable.slowestMerges.map((i) => `- [${mdText(i.repo)}#${i.number}](${i.url}) ${mdText(i.title)} — ${formatDuration(i.seconds)} from creation to merge`) : ["- None."]));
+  out.push(
+    ...(view.notable.slowestMerges.length
+      ? view.notable.slowestMerges.map(
+          (i) =>
+            `- [${mdText(i.repo)}#${i.number}](${i.url}) ${mdText(i.title)} — ${formatDuration(i.seconds)} from creation to merge`,
+        )
+      : ["- None."]),
+  );
   out.push("", "### Incidents", "", "- No data source: the incident board is not part of this installation yet.");
-  out.push("", "## Definitions", "", ...view.kpis.map((k) => `- **${mdText(labelOf(k))}** (\`${k.id}\`): ${mdText(k.definition)}`), "");
+  out.push(
+    "",
+    "## Definitions",
+    "",
+    ...view.kpis.map((k) => `- **${mdText(labelOf(k))}** (\`${k.id}\`): ${mdText(k.definition)}`),
+    "",
+  );
   return out.join("\n");
 }
 
@@ -71,16 +125,57 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 export function renderCsv(view: MetricsView, table: CsvTable): string {
   switch (table) {
     case "kpis":
-      return toCsv(["id", "label", "value", "unit", "count", "previous", "delta", "change", "target", "target_status", "definition"],
-        view.kpis.map((k) => [k.id, labelOf(k), k.value, k.unit, k.count ?? null, k.previous.value, k.previous.delta, k.previous.change, k.target?.value ?? null, k.target?.status ?? null, k.definition]));
+      return toCsv(
+        [
+          "id",
+          "label",
+          "value",
+          "unit",
+          "count",
+          "previous",
+          "delta",
+          "change",
+          "target",
+          "target_status",
+          "definition",
+        ],
+        view.kpis.map((k) => [
+          k.id,
+          labelOf(k),
+          k.value,
+          k.unit,
+          k.count ?? null,
+          k.previous.value,
+          k.previous.delta,
+          k.previous.change,
+          k.target?.value ?? null,
+          k.target?.status ?? null,
+          k.definition,
+        ]),
+      );
     case "trend": {
       const ids = Object.keys(view.trend[0]?.values ?? {});
-      return toCsv(["month", ...ids], view.trend.map((t) => [t.month, ...ids.map((id) => t.values[id] ?? null)]));
+      return toCsv(
+        ["month", ...ids],
+        view.trend.map((t) => [t.month, ...ids.map((id) => t.values[id] ?? null)]),
+      );
     }
     case "distribution":
-      return toCsv(["time_to_first_response", "issues"], view.distribution.map((d) => [d.label, d.count]));
+      return toCsv(
+        ["time_to_first_response", "issues"],
+        view.distribution.map((d) => [d.label, d.count]),
+      );
     case "waiting":
     case "merges":
-      return toCsv(["repository", "number", "title", "url", "seconds"], (table === "waiting" ? view.notable.waiting : view.notable.slowestMerges).map((i) => [i.repo, i.number, i.title, i.url, i.seconds]));
+      return toCsv(
+        ["repository", "number", "title", "url", "seconds"],
+        (table === "waiting" ? view.notable.waiting : view.notable.slowestMerges).map((i) => [
+          i.repo,
+          i.number,
+          i.title,
+          i.url,
+          i.seconds,
+        ]),
+      );
   }
 }

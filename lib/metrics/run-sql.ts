@@ -4,8 +4,11 @@
 import { db } from "@/lib/db";
 
 export function runMetricsSql<T>(sql: string, params: unknown[]): Promise<T[]> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe("SET LOCAL jit = off");
-    return tx.$queryRawUnsafe<T[]>(sql, ...params);
-  }, { maxWait: 60_000, timeout: 60_000 });
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL jit = off");
+      return tx.$queryRawUnsafe<T[]>(sql, ...params);
+    },
+    { maxWait: 60_000, timeout: 60_000 },
+  );
 }

@@ -15,26 +15,13 @@ const KpiQueryBase = z.object({
     .string()
     .regex(/^\d{4}-Q[1-4]$/, "must be YYYY-Qn")
     .optional(),
-  from: z.iso
-    .datetime({ offset: true, error: "must be an ISO 8601 instant" })
-    .optional(),
-  to: z.iso
-    .datetime({ offset: true, error: "must be an ISO 8601 instant" })
-    .optional(),
-  tz: z
-    .string()
-    .trim()
-    .refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin")
-    .optional(),
+  from: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant" }).optional(),
+  to: z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant" }).optional(),
+  tz: z.string().trim().refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin").optional(),
 });
 
-function checkPeriod(
-  q: z.infer<typeof KpiQueryBase>,
-  ctx: z.RefinementCtx,
-): void {
-  const kinds = [q.month, q.quarter, q.from ?? q.to].filter(
-    (v) => v !== undefined,
-  ).length;
+function checkPeriod(q: z.infer<typeof KpiQueryBase>, ctx: z.RefinementCtx): void {
+  const kinds = [q.month, q.quarter, q.from ?? q.to].filter((v) => v !== undefined).length;
   if (kinds > 1)
     ctx.addIssue({
       code: "custom",
@@ -53,11 +40,7 @@ function checkPeriod(
       path: ["to"],
       message: "must be after from",
     });
-  if (
-    q.from &&
-    q.to &&
-    new Date(q.to).getTime() - new Date(q.from).getTime() > 400 * 86_400_000
-  )
+  if (q.from && q.to && new Date(q.to).getTime() - new Date(q.from).getTime() > 400 * 86_400_000)
     ctx.addIssue({
       code: "custom",
       path: ["to"],
@@ -71,9 +54,7 @@ export type KpiQuery = z.infer<typeof KpiQuery>;
 /** The report download: the same period as the page, Markdown or one table as CSV. */
 export const ReportQuery = KpiQueryBase.extend({
   format: z.enum(["md", "csv"]).default("md"),
-  table: z
-    .enum(["kpis", "trend", "distribution", "waiting", "merges"])
-    .default("kpis"),
+  table: z.enum(["kpis", "trend", "distribution", "waiting", "merges"]).default("kpis"),
 })
   .strict()
   .superRefine(checkPeriod);
@@ -82,7 +63,6 @@ export const ReportQuery = KpiQueryBase.extend({
 export function periodOf(q: KpiQuery, fallbackMonth: string): Period {
   if (q.month) return { kind: "month", month: q.month };
   if (q.quarter) return { kind: "quarter", quarter: q.quarter };
-  if (q.from && q.to)
-    return { kind: "range", from: new Date(q.from), to: new Date(q.to) };
+  if (q.from && q.to) return { kind: "range", from: new Date(q.from), to: new Date(q.to) };
   return { kind: "month", month: fallbackMonth };
 }

@@ -12,29 +12,49 @@ const LEVELS = ["P0", "P1", "P2", "P3"] as const;
 
 function share(rows: TriageRow[]): { value: number | null; count: number } {
   const decided = rows.filter((r) => r.state !== "within" && r.state !== "due_soon");
-  return { value: decided.length ? decided.filter((r) => r.state === "responded").length / decided.length : null, count: decided.length };
+  return {
+    value: decided.length ? decided.filter((r) => r.state === "responded").length / decided.length : null,
+    count: decided.length,
+  };
 }
 
 // Evaluating every item's rules is the slow part of a request: a result is reused within the same
 // minute while the repositories' data version is unchanged (clocks move on each minute).
 const recent = new Map<string, KpiValues>();
 
-export async function computeTriage(repoIds: string[], windows: WindowBounds[], now = new Date()): Promise<KpiValues[]> {
-  const [repos, schedule, version] = await Promise.all([listTriageRepos({ repositoryIds: repoIds }), getTeamSchedule(), dataVersion(repoIds)]);
+export async function computeTriage(
+  repoIds: string[],
+  windows: WindowBounds[],
+  now = new Date(),
+): Promise<KpiValues[]> {
+  const [repos, schedule, version] = await Promise.all([
+    listTriageRepos({ repositoryIds: repoIds }),
+    getTeamSchedule(),
+    dataVersion(repoIds),
+  ]);
   const minute = Math.floor(now.getTime() / 60_000);
-  return Promise.all(windows.map(async (w) => {
-    const key = JSON.stringify([[...repoIds].sort(), w.start.getTime(), w.end.getTime(), version, minute, schedule]);
-    const hit = recent.get(key);
-    if (hit) return hit;
-    const values = await evaluateWindow(repos, schedule, w, now);
-    if (recent.size > 500) recent.clear();
-    recent.set(key, values);
-    return values;
-  }));
+  return Promise.all(
+    windows.map(async (w) => {
+      const key = JSON.stringify([[...repoIds].sort(), w.start.getTime(), w.end.getTime(), version, minute, schedule]);
+      const hit = recent.get(key);
+      if (hit) return hit;
+      const values = await evaluateWindow(repos, schedule, w, now);
+      if (recent.size > 500) recent.clear();
+      recent.set(key, values);
+      return values;
+    }),
+  );
 }
 
-async function evaluateWindow(repos: Awaited<ReturnType<typeof listTriageRepos>>, schedule: Awaited<ReturnType<typeof getTeamSchedule>>, w: WindowBounds, now: Date): Promise<KpiValues> {
-  const rows = (await evaluateRepos(repos, { createdSince: w.start }, now, schedule)).filter((r) => r.createdAt < w.end);
+async function evaluateWindow(
+  repos: Awaited<ReturnType<typeof listTriageRepos>>,
+  schedule: Awaited<ReturnType<typeof getTeamSchedule>>,
+  w: WindowBounds,
+  now: Date,
+): Promise<KpiValues> {
+  const rows = (await evaluateRepos(repos, { createdSince: w.start }, now, schedule)).filter(
+    (r) => r.createdAt < w.end,
+  );
   const out: KpiValues = { "triage.within_target": share(rows) };
   for (const p of LEVELS) out[`triage.within_target.${p}`] = share(rows.filter((r) => r.priority === p));
   return out;

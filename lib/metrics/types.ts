@@ -13,7 +13,12 @@ export type KpiResult = {
   value: number | null;
   unit: KpiUnit;
   count?: number;
-  previous: { value: number | null; delta: number | null; good: GoodDirection; change: "better" | "worse" | "same" | null };
+  previous: {
+    value: number | null;
+    delta: number | null;
+    good: GoodDirection;
+    change: "better" | "worse" | "same" | null;
+  };
   target?: { comparison: "lt" | "gte"; value: number; amber: number; text: string; status: TargetStatus | null };
   definition: string;
 };

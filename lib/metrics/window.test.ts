@@ -11,8 +11,16 @@ describe("windows", () => {
     expect(w.start.toISOString()).toBe("2026-02-28T23:00:00.000Z");
     expect(w.end.toISOString()).toBe("2026-03-31T22:00:00.000Z");
     expect((w.end.getTime() - w.start.getTime()) / HOUR).toBe(743);
-    expect((monthWindow("2026-10", "America/New_York").end.getTime() - monthWindow("2026-10", "America/New_York").start.getTime()) / HOUR).toBe(744);
-    expect((monthWindow("2026-11", "America/New_York").end.getTime() - monthWindow("2026-11", "America/New_York").start.getTime()) / HOUR).toBe(721);
+    expect(
+      (monthWindow("2026-10", "America/New_York").end.getTime() -
+        monthWindow("2026-10", "America/New_York").start.getTime()) /
+        HOUR,
+    ).toBe(744);
+    expect(
+      (monthWindow("2026-11", "America/New_York").end.getTime() -
+        monthWindow("2026-11", "America/New_York").start.getTime()) /
+        HOUR,
+    ).toBe(721);
   });
   it("quarters, previous periods and trailing months", () => {
     expect(quarterWindow("2026-Q1", "UTC").end.toISOString()).toBe("2026-04-01T00:00:00.000Z");
@@ -20,7 +28,11 @@ describe("windows", () => {
     expect(previousPeriod({ kind: "month", month: "2026-01" })).toEqual({ kind: "month", month: "2025-12" });
     const from = new Date("2026-03-10T00:00:00Z");
     const to = new Date("2026-03-17T00:00:00Z");
-    expect(previousPeriod({ kind: "range", from, to })).toEqual({ kind: "range", from: new Date("2026-03-03T00:00:00Z"), to: from });
+    expect(previousPeriod({ kind: "range", from, to })).toEqual({
+      kind: "range",
+      from: new Date("2026-03-03T00:00:00Z"),
+      to: from,
+    });
     expect(trailingMonths("2026-02", 3)).toEqual(["2025-12", "2026-01", "2026-02"]);
   });
 });
@@ -39,6 +51,11 @@ describe("judging", () => {
     expect(targetStatus(response, 3 * 86_400)).toBe("amber");
     expect(targetStatus(response, 5 * 86_400)).toBe("red");
     const ci = kpiSpec("ci.pass_rate").target!;
-    expect([targetStatus(ci, 0.95), targetStatus(ci, 0.9), targetStatus(ci, 0.5), targetStatus(ci, null)]).toEqual(["green", "amber", "red", null]);
+    expect([targetStatus(ci, 0.95), targetStatus(ci, 0.9), targetStatus(ci, 0.5), targetStatus(ci, null)]).toEqual([
+      "green",
+      "amber",
+      "red",
+      null,
+    ]);
   });
 });

@@ -2,7 +2,8 @@
 // month that spans a DST change is 743 or 745 hours long, not 744. Pure; no database.
 import { TZDate } from "@date-fns/tz";
 
-export type Period = { kind: "month"; month: string } | { kind: "quarter"; quarter: string } | { kind: "range"; from: Date; to: Date };
+export type Period =
+  { kind: "month"; month: string } | { kind: "quarter"; quarter: string } | { kind: "range"; from: Date; to: Date };
 export type Window = { start: Date; end: Date; tz: string; label: string };
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;

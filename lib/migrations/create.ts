@@ -29,10 +29,14 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
   const existing = listMigrationNames(migrationsDir);
   if (!existsSync(snapshotPath) && existing.length > 0) {
     // Diffing from `empty` here would re-create every table in the new migration.
-    throw new Error(`${snapshotPath} is missing but ${migrationsDir} has migrations; restore it (e.g. from git) first.`);
+    throw new Error(
+      `${snapshotPath} is missing but ${migrationsDir} has migrations; restore it (e.g. from git) first.`,
+    );
   }
   const schema = readFileSync(schemaPath, "utf8");
-  const previous = existsSync(snapshotPath) ? { path: snapshotPath, content: readFileSync(snapshotPath, "utf8") } : undefined;
+  const previous = existsSync(snapshotPath)
+    ? { path: snapshotPath, content: readFileSync(snapshotPath, "utf8") }
+    : undefined;
   const sql = await withAnyDatabase(options.connectionString, (connectionString) =>
     diffDatamodels(previous, { path: schemaPath, content: schema }, connectionString),
   );
@@ -50,7 +54,11 @@ export async function createMigration(options: CreateMigrationOptions): Promise<
 type Datamodel = { path: string; content: string };
 
 /** The SQL taking `from` (undefined: an empty database) to `to`, or null when they are the same. */
-export async function diffDatamodels(from: Datamodel | undefined, to: Datamodel, connectionString: string): Promise<string | null> {
+export async function diffDatamodels(
+  from: Datamodel | undefined,
+  to: Datamodel,
+  connectionString: string,
+): Promise<string | null> {
   const source: DiffTarget = from === undefined ? { tag: "empty" } : { tag: "schemaDatamodel", files: [from] };
   const target: DiffTarget = { tag: "schemaDatamodel", files: [to] };
   const diff = await withSchemaEngine({ connectionString }, (engine) =>
@@ -70,7 +78,11 @@ async function withAnyDatabase<T>(connectionString: string | undefined, work: (u
 }
 
 function toSlug(name: string): string {
-  const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   if (slug === "") throw new Error(`Invalid migration name "${name}": use letters, digits and underscores.`);
   return slug;
 }
@@ -79,7 +91,11 @@ function toSlug(name: string): string {
 // for two migrations in one second or a clock behind the last commit.
 function nextTimestamp(now: Date, existing: string[]): string {
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(0, 14);
-  const newest = existing.map((name) => name.slice(0, 14)).filter((s) => /^\d{14}$/.test(s)).sort().at(-1);
+  const newest = existing
+    .map((name) => name.slice(0, 14))
+    .filter((s) => /^\d{14}$/.test(s))
+    .sort()
+    .at(-1);
   if (newest === undefined || stamp > newest) return stamp;
   return (BigInt(newest) + 1n).toString(); // may read e.g. ...60 seconds; it only has to sort
 }

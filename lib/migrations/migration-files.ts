@@ -30,7 +30,10 @@ export function readMigrationList(migrationsDir: string): MigrationList {
     shadowDbInitScript: "",
     migrationDirectories: listMigrationNames(baseDir).map((name) => ({
       path: name,
-      migrationFile: { path: "migration.sql", content: { tag: "ok", value: readFileSync(join(baseDir, name, "migration.sql"), "utf8") } },
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok", value: readFileSync(join(baseDir, name, "migration.sql"), "utf8") },
+      },
     })),
   };
 }

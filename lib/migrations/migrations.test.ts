@@ -31,7 +31,10 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 
 type MigrationRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
 const migrationRows = (url: string): Promise<MigrationRow[]> =>
-  query<MigrationRow>(url, "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name");
+  query<MigrationRow>(
+    url,
+    "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name",
+  );
 
 describe("prisma/migrations", () => {
   const names = listMigrationNames(MIGRATIONS_DIR);
@@ -45,7 +48,11 @@ describe("prisma/migrations", () => {
     expect(await applyMigrations(migrated)).toEqual(names);
 
     const scripted = await freshDatabase();
-    const script = await diffDatamodels(undefined, { path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, "utf8") }, scripted);
+    const script = await diffDatamodels(
+      undefined,
+      { path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, "utf8") },
+      scripted,
+    );
     await query(scripted, script ?? "");
     // Partial indexes Prisma cannot express are hand-written at the end of their migration.
     const handWritten = join(MIGRATIONS_DIR, "..", "hand-written.sql");
@@ -86,7 +93,9 @@ describe("prisma/migrations", () => {
 
 function migrateInChildProcess(url: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join("node_modules", ".bin", "tsx"), ["scripts/db-migrate.ts"], { env: { ...process.env, DATABASE_URL: url } });
+    const child = spawn(join("node_modules", ".bin", "tsx"), ["scripts/db-migrate.ts"], {
+      env: { ...process.env, DATABASE_URL: url },
+    });
     let output = "";
     child.stdout.on("data", (data: Buffer) => (output += data.toString()));
     child.stderr.on("data", (data: Buffer) => (output += data.toString()));
@@ -122,15 +131,27 @@ describe("createMigration (in a temporary copy of prisma/)", () => {
     const changed = schema.replace(/model User \{\n/, "model User {\n  timezone String?\n");
     expect(changed).not.toBe(schema);
     writeFileSync(paths.schemaPath, changed);
-    const result = await createMigration({ ...paths, name: "Add timezone", connectionString: url(), now: new Date("2031-02-03T04:05:06Z") });
+    const result = await createMigration({
+      ...paths,
+      name: "Add timezone",
+      connectionString: url(),
+      now: new Date("2031-02-03T04:05:06Z"),
+    });
     if (!result.created) throw new Error("expected a migration");
     expect(basename(result.directory)).toBe("20310203040506_add_timezone");
-    expect(readFileSync(join(result.directory, "migration.sql"), "utf8")).toMatch(/ALTER TABLE "User" ADD COLUMN\s+"timezone" TEXT;/);
+    expect(readFileSync(join(result.directory, "migration.sql"), "utf8")).toMatch(
+      /ALTER TABLE "User" ADD COLUMN\s+"timezone" TEXT;/,
+    );
     expect(readFileSync(join(paths.migrationsDir, SNAPSHOT_NAME), "utf8")).toBe(changed);
 
     const database = await freshDatabase();
-    expect(await applyMigrations(database, { migrationsDir: paths.migrationsDir })).toContain("20310203040506_add_timezone");
-    const columns = await query(database, "SELECT 1 FROM information_schema.columns WHERE table_name = 'User' AND column_name = 'timezone'");
+    expect(await applyMigrations(database, { migrationsDir: paths.migrationsDir })).toContain(
+      "20310203040506_add_timezone",
+    );
+    const columns = await query(
+      database,
+      "SELECT 1 FROM information_schema.columns WHERE table_name = 'User' AND column_name = 'timezone'",
+    );
     expect(columns).toHaveLength(1);
   });
 
@@ -138,16 +159,27 @@ describe("createMigration (in a temporary copy of prisma/)", () => {
     const root = mkdtempSync(join(dir, "fresh-"));
     cpSync(SCHEMA_PATH, join(root, "schema.prisma"));
     const migrationsDir = join(root, "migrations");
-    const result = await createMigration({ schemaPath: join(root, "schema.prisma"), migrationsDir, name: "init", connectionString: url() });
+    const result = await createMigration({
+      schemaPath: join(root, "schema.prisma"),
+      migrationsDir,
+      name: "init",
+      connectionString: url(),
+    });
     expect(result.created && result.sql).toMatch(/CREATE TABLE "User"/);
     expect(readFileSync(join(migrationsDir, "migration_lock.toml"), "utf8")).toMatch(/^provider = "postgresql"$/m);
-    expect(readdirSync(migrationsDir).sort()).toEqual([expect.stringMatching(/^\d{14}_init$/), "migration_lock.toml", SNAPSHOT_NAME]);
+    expect(readdirSync(migrationsDir).sort()).toEqual([
+      expect.stringMatching(/^\d{14}_init$/),
+      "migration_lock.toml",
+      SNAPSHOT_NAME,
+    ]);
   });
 
   test("refuses to diff from empty when migrations exist but the snapshot is gone", async () => {
     const paths = copyOfPrisma();
     unlinkSync(join(paths.migrationsDir, SNAPSHOT_NAME));
-    await expect(createMigration({ ...paths, name: "oops", connectionString: url() })).rejects.toThrow(/schema\.snapshot\.prisma is missing/);
+    await expect(createMigration({ ...paths, name: "oops", connectionString: url() })).rejects.toThrow(
+      /schema\.snapshot\.prisma is missing/,
+    );
     expect(existsSync(join(paths.migrationsDir, SNAPSHOT_NAME))).toBe(false);
   });
 });

@@ -44,7 +44,8 @@ function withUnrefTimers(glue: WebAssembly.ModuleImports): WebAssembly.ModuleImp
     if (!name.startsWith("__wbg_setTimeout_") || typeof value !== "function") continue;
     patched[name] = (...args: unknown[]): unknown => {
       const timer: unknown = Reflect.apply(value, undefined, args);
-      if (typeof timer === "object" && timer !== null && "unref" in timer && typeof timer.unref === "function") timer.unref();
+      if (typeof timer === "object" && timer !== null && "unref" in timer && typeof timer.unref === "function")
+        timer.unref();
       return timer;
     };
   }
@@ -61,7 +62,10 @@ function installPanicRegistry(): void {
 }
 
 /** Runs `work` with a fresh engine and closes the engine and its database pool afterwards. */
-export async function withSchemaEngine<T>(options: EngineOptions, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(
+  options: EngineOptions,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   await loadEngine();
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 2 });
   pool.on("error", () => undefined); // an idle connection dropped by the server is not our failure
@@ -87,6 +91,7 @@ function explainError(error: unknown, registry: ErrorRegistry): unknown {
   const id = error instanceof Error ? /External error id#(\d+)/.exec(error.message)?.[1] : undefined;
   const original = id === undefined ? undefined : registry.consumeError(Number(id))?.error;
   if (original === undefined) return error;
-  return original instanceof Error ? original : new Error(`schema engine: ${JSON.stringify(original)}`, { cause: error });
+  return original instanceof Error
+    ? original
+    : new Error(`schema engine: ${JSON.stringify(original)}`, { cause: error });
 }
-

@@ -12,6 +12,14 @@ export async function getReleasesResponse(ctx: { now: Date }, key: string) {
     unreleased: view.unreleased.pulls,
     suggestedVersion: view.unreleased.suggestedVersion,
     changelogDraft: view.unreleased.draft,
-    cadence: view.cadence.map(({ cls, lastVersion, lastAt, daysSince, target, state, text }) => ({ class: cls, lastVersion, lastAt, daysSince, target, state, text })),
+    cadence: view.cadence.map(({ cls, lastVersion, lastAt, daysSince, target, state, text }) => ({
+      class: cls,
+      lastVersion,
+      lastAt,
+      daysSince,
+      target,
+      state,
+      text,
+    })),
   };
 }

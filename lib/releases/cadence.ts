@@ -28,11 +28,17 @@ const days = (n: string, u: string) => Number(n) * (u === "w" ? 7 : 1);
 export function parseCadence(spec: string | undefined, base: CadenceTargets = DEFAULT_CADENCE): CadenceTargets {
   const out: CadenceTargets = { patch: { ...base.patch }, minor: { ...base.minor }, major: { ...base.major } };
   if (!spec?.trim()) return out;
-  for (const entry of spec.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [key, value = ""] = entry.split("=").map((s) => s.trim().toLowerCase());
     const m = RANGE.exec(value);
-    if (!m || (key !== "patch" && key !== "minor" && key !== "major")) throw new Error(`"${entry}" must look like minor=90d-180d`);
-    out[key] = m[3] ? { minDays: days(m[1]!, m[2]!), maxDays: days(m[3], m[4]!) } : { minDays: null, maxDays: days(m[1]!, m[2]!) };
+    if (!m || (key !== "patch" && key !== "minor" && key !== "major"))
+      throw new Error(`"${entry}" must look like minor=90d-180d`);
+    out[key] = m[3]
+      ? { minDays: days(m[1]!, m[2]!), maxDays: days(m[3], m[4]!) }
+      : { minDays: null, maxDays: days(m[1]!, m[2]!) };
   }
   return out;
 }
@@ -46,7 +52,8 @@ function span(d: number): string {
 }
 
 function targetText(t: CadenceTarget): string {
-  const u = (d: number) => (d % 365 === 0 ? `${d / 365} year${d === 365 ? "" : "s"}` : d % 30 === 0 ? `${d / 30} months` : `${d} days`);
+  const u = (d: number) =>
+    d % 365 === 0 ? `${d / 365} year${d === 365 ? "" : "s"}` : d % 30 === 0 ? `${d / 30} months` : `${d} days`;
   if (t.maxDays === null) return "as needed";
   if (t.maxDays === 365 && t.minDays === null) return "target yearly";
   if (t.minDays === null) return `target at least every ${u(t.maxDays)}`;
@@ -59,7 +66,11 @@ function targetText(t: CadenceTarget): string {
  * release (it ships features too). States: within (before the window), due (inside min–max),
  * overdue (past max), none (no release of the class), as_needed (no target).
  */
-export function computeCadence(releases: Array<{ version: string; cls: ReleaseClass; at: Date }>, targets: CadenceTargets, now: Date): CadenceLine[] {
+export function computeCadence(
+  releases: Array<{ version: string; cls: ReleaseClass; at: Date }>,
+  targets: CadenceTargets,
+  now: Date,
+): CadenceLine[] {
   return (["patch", "minor", "major"] as const).map((cls) => {
     const counts = (c: ReleaseClass) => c === cls || (cls === "minor" && c === "major");
     const last = releases.filter((r) => counts(r.cls)).sort((a, b) => b.at.getTime() - a.at.getTime())[0] ?? null;
@@ -72,6 +83,14 @@ export function computeCadence(releases: Array<{ version: string; cls: ReleaseCl
     else if (target.minDays !== null && daysSince >= target.minDays) state = "due";
     else state = "within";
     const lastText = last ? `last ${cls} ${span(daysSince!)} (${last.version})` : `no ${cls} release yet`;
-    return { cls, lastAt: last?.at ?? null, lastVersion: last?.version ?? null, daysSince: daysSince === null ? null : Math.floor(daysSince), target, state, text: `${lastText} — ${targetText(target)}` };
+    return {
+      cls,
+      lastAt: last?.at ?? null,
+      lastVersion: last?.version ?? null,
+      daysSince: daysSince === null ? null : Math.floor(daysSince),
+      target,
+      state,
+      text: `${lastText} — ${targetText(target)}`,
+    };
   });
 }

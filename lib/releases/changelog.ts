@@ -1,14 +1,33 @@
 // Unreleased changes grouped by type label, and a changelog draft in Markdown.
 export type ChangeGroup = "breaking" | "enhancement" | "bug" | "documentation" | "dependencies" | "other";
-export type UnreleasedPull = { number: number; title: string; url: string; authorLogin: string | null; mergedAt: Date; labels: string[]; group: ChangeGroup };
+export type UnreleasedPull = {
+  number: number;
+  title: string;
+  url: string;
+  authorLogin: string | null;
+  mergedAt: Date;
+  labels: string[];
+  group: ChangeGroup;
+};
 
 export const GROUP_TITLES: Record<ChangeGroup, string> = {
-  breaking: "Breaking changes", enhancement: "Features and enhancements", bug: "Bug fixes", documentation: "Documentation", dependencies: "Dependencies", other: "Other changes",
+  breaking: "Breaking changes",
+  enhancement: "Features and enhancements",
+  bug: "Bug fixes",
+  documentation: "Documentation",
+  dependencies: "Dependencies",
+  other: "Other changes",
 };
 export const GROUP_ORDER: ChangeGroup[] = ["breaking", "enhancement", "bug", "documentation", "dependencies", "other"];
 
 // Without a type label, a conventional-commit title prefix decides ("feat:", "fix(api):", "docs:", "chore(deps):", "feat!:").
-const PREFIX: Array<[RegExp, ChangeGroup]> = [[/^\W*\w+(\([^)]*\))?!:/, "breaking"], [/^\W*feat\b/i, "enhancement"], [/^\W*fix\b/i, "bug"], [/^\W*docs?\b/i, "documentation"], [/^\W*(chore|build|fix)\((deps|deps-dev)\)/i, "dependencies"]];
+const PREFIX: Array<[RegExp, ChangeGroup]> = [
+  [/^\W*\w+(\([^)]*\))?!:/, "breaking"],
+  [/^\W*feat\b/i, "enhancement"],
+  [/^\W*fix\b/i, "bug"],
+  [/^\W*docs?\b/i, "documentation"],
+  [/^\W*(chore|build|fix)\((deps|deps-dev)\)/i, "dependencies"],
+];
 
 /** First matching label wins in GROUP_ORDER; then the title prefix; an update bot's PR counts as dependencies. */
 export function groupOf(labels: string[], isUpdatePull: boolean, title = ""): ChangeGroup {
@@ -24,7 +43,10 @@ export function groupOf(labels: string[], isUpdatePull: boolean, title = ""): Ch
 
 /** Keeps a title on one line and stops it from opening links, HTML or headings in the draft. */
 function inline(text: string): string {
-  return text.replace(/[\r\n]+/g, " ").replace(/([\\`*_[\]<>#|])/g, "\\$1").trim();
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/([\\`*_[\]<>#|])/g, "\\$1")
+    .trim();
 }
 
 export function changelogDraft(version: string | null, date: string, pulls: UnreleasedPull[]): string {
@@ -34,7 +56,8 @@ export function changelogDraft(version: string | null, date: string, pulls: Unre
     const inGroup = pulls.filter((p) => p.group === group);
     if (inGroup.length === 0) continue;
     lines.push(`### ${GROUP_TITLES[group]}`, "");
-    for (const p of inGroup) lines.push(`- ${inline(p.title)} (#${p.number})${p.authorLogin ? ` by @${p.authorLogin}` : ""}`);
+    for (const p of inGroup)
+      lines.push(`- ${inline(p.title)} (#${p.number})${p.authorLogin ? ` by @${p.authorLogin}` : ""}`);
     lines.push("");
   }
   return lines.join("\n");

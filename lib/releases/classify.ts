@@ -16,12 +16,20 @@ export function releaseStep(previous: string | null, version: string): ReleaseCl
 }
 
 /** Each version's class against the highest stable version below it. */
-export function classifyReleases<T extends { version: string }>(items: T[]): Array<T & { class: ReleaseClass; previous: string | null }> {
-  const stable = items.map((i) => ({ raw: i.version, v: toSemver(i.version) })).filter((x): x is { raw: string; v: semver.SemVer } => x.v !== null && x.v.prerelease.length === 0).sort((a, b) => semver.compare(a.v, b.v));
+export function classifyReleases<T extends { version: string }>(
+  items: T[],
+): Array<T & { class: ReleaseClass; previous: string | null }> {
+  const stable = items
+    .map((i) => ({ raw: i.version, v: toSemver(i.version) }))
+    .filter((x): x is { raw: string; v: semver.SemVer } => x.v !== null && x.v.prerelease.length === 0)
+    .sort((a, b) => semver.compare(a.v, b.v));
   return items.map((item) => {
     const v = toSemver(item.version);
     let previous: string | null = null;
-    if (v) for (const s of stable) if (semver.lt(s.v, v) && (v.prerelease.length === 0 || semver.lt(s.v, `${v.major}.${v.minor}.${v.patch}`))) previous = s.raw;
+    if (v)
+      for (const s of stable)
+        if (semver.lt(s.v, v) && (v.prerelease.length === 0 || semver.lt(s.v, `${v.major}.${v.minor}.${v.patch}`)))
+          previous = s.raw;
     return { ...item, class: releaseStep(previous, item.version), previous };
   });
 }

@@ -5,14 +5,31 @@ import type { RepoChoice } from "@/lib/deps/view";
 import { getProcedure, getReleasesView, type ReleasesView } from "./queries";
 import type { ProcedureKind, TickedStep } from "./procedures";
 
-export type ReleasesPageData = { repositories: RepoChoice[]; selected: RepoChoice | null; view: ReleasesView | null; procedure: { kind: ProcedureKind; version: string; steps: TickedStep[] } | null };
+export type ReleasesPageData = {
+  repositories: RepoChoice[];
+  selected: RepoChoice | null;
+  view: ReleasesView | null;
+  procedure: { kind: ProcedureKind; version: string; steps: TickedStep[] } | null;
+};
 
 /** Without `repoKey`, the first repository (by name) that has a release, else the first one. */
-export async function getReleasesPage(ctx: { now: Date; repoKey?: string; procedure?: { kind: ProcedureKind; version: string } }): Promise<ReleasesPageData> {
-  const repositories = await db.githubRepository.findMany({ where: { enabled: true }, select: { id: true, key: true, owner: true, name: true, defaultBranch: true }, orderBy: { key: "asc" } });
+export async function getReleasesPage(ctx: {
+  now: Date;
+  repoKey?: string;
+  procedure?: { kind: ProcedureKind; version: string };
+}): Promise<ReleasesPageData> {
+  const repositories = await db.githubRepository.findMany({
+    where: { enabled: true },
+    select: { id: true, key: true, owner: true, name: true, defaultBranch: true },
+    orderBy: { key: "asc" },
+  });
   let selected = ctx.repoKey ? (repositories.find((r) => r.key === ctx.repoKey!.toLowerCase()) ?? null) : null;
   if (!ctx.repoKey && repositories.length) {
-    const withRelease = await db.githubRelease.findFirst({ where: { repoId: { in: repositories.map((r) => r.id) }, isDraft: false }, select: { repoId: true }, orderBy: { repo: { key: "asc" } } });
+    const withRelease = await db.githubRelease.findFirst({
+      where: { repoId: { in: repositories.map((r) => r.id) }, isDraft: false },
+      select: { repoId: true },
+      orderBy: { repo: { key: "asc" } },
+    });
     selected = repositories.find((r) => r.id === withRelease?.repoId) ?? repositories[0]!;
   }
   if (!selected) return { repositories, selected: null, view: null, procedure: null };

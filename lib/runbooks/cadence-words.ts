@@ -6,7 +6,8 @@ export function cadenceInWords(c: { rrule: string | null; onDemand: boolean; bus
   if (c.rrule) {
     const p = ruleParts(c.rrule);
     let words: string;
-    if (p.freq === "WEEKLY" && p.byDay.length === 0) words = p.interval > 1 ? `every ${p.interval} weeks` : "every week";
+    if (p.freq === "WEEKLY" && p.byDay.length === 0)
+      words = p.interval > 1 ? `every ${p.interval} weeks` : "every week";
     else {
       try {
         words = toText(`DTSTART:20260101T000000Z\nRRULE:${c.rrule}`); // a 1st, so month rules name no day

@@ -10,15 +10,25 @@ import type { PreviewResponse } from "./preview-types";
 export const TODAY_REFRESH_MS = 30_000;
 
 export function useTodayQuery() {
-  return useQuery({ queryKey: runbookKeys.today(), queryFn: () => apiFetch<TodayView>(runbookPaths.today), refetchInterval: TODAY_REFRESH_MS });
+  return useQuery({
+    queryKey: runbookKeys.today(),
+    queryFn: () => apiFetch<TodayView>(runbookPaths.today),
+    refetchInterval: TODAY_REFRESH_MS,
+  });
 }
 
 export function useRunbooksQuery() {
-  return useQuery({ queryKey: runbookKeys.list(), queryFn: async () => (await apiFetch<{ runbooks: RunbookView[] }>(runbookPaths.list)).runbooks });
+  return useQuery({
+    queryKey: runbookKeys.list(),
+    queryFn: async () => (await apiFetch<{ runbooks: RunbookView[] }>(runbookPaths.list)).runbooks,
+  });
 }
 
 export function useHistoryQuery(range: "week" | "month") {
-  return useQuery({ queryKey: runbookKeys.history(range), queryFn: () => apiFetch<HistoryView>(runbookPaths.history(range)) });
+  return useQuery({
+    queryKey: runbookKeys.history(range),
+    queryFn: () => apiFetch<HistoryView>(runbookPaths.history(range)),
+  });
 }
 
 function useRunbookMutation<TInput, TResult>(mutationFn: (input: TInput) => Promise<TResult>) {
@@ -28,16 +38,41 @@ function useRunbookMutation<TInput, TResult>(mutationFn: (input: TInput) => Prom
 
 export const useTickMutation = () =>
   useRunbookMutation((v: { runId: string; itemId: string; status: "done" | "skipped"; note?: string }) =>
-    apiFetch(runbookPaths.tick(v.runId, v.itemId), { method: "POST", body: { status: v.status, note: v.note } }));
-export const useSkipRunMutation = () => useRunbookMutation((v: { runId: string; reason: string }) => apiFetch(runbookPaths.skip(v.runId), { method: "POST", body: { reason: v.reason } }));
-export const useSignOffMutation = () => useRunbookMutation((v: { runId: string; note?: string }) => apiFetch(runbookPaths.signOff(v.runId), { method: "POST", body: { note: v.note } }));
-export const useStartRunMutation = () => useRunbookMutation((v: { sectionId: string; label: string }) => apiFetch(runbookPaths.startRun(v.sectionId), { method: "POST", body: { label: v.label } }));
-export const useSetActiveMutation = () => useRunbookMutation((v: { id: string; active: boolean }) => apiFetch(runbookPaths.runbook(v.id), { method: "PATCH", body: { active: v.active } }));
+    apiFetch(runbookPaths.tick(v.runId, v.itemId), { method: "POST", body: { status: v.status, note: v.note } }),
+  );
+export const useSkipRunMutation = () =>
+  useRunbookMutation((v: { runId: string; reason: string }) =>
+    apiFetch(runbookPaths.skip(v.runId), { method: "POST", body: { reason: v.reason } }),
+  );
+export const useSignOffMutation = () =>
+  useRunbookMutation((v: { runId: string; note?: string }) =>
+    apiFetch(runbookPaths.signOff(v.runId), { method: "POST", body: { note: v.note } }),
+  );
+export const useStartRunMutation = () =>
+  useRunbookMutation((v: { sectionId: string; label: string }) =>
+    apiFetch(runbookPaths.startRun(v.sectionId), { method: "POST", body: { label: v.label } }),
+  );
+export const useSetActiveMutation = () =>
+  useRunbookMutation((v: { id: string; active: boolean }) =>
+    apiFetch(runbookPaths.runbook(v.id), { method: "PATCH", body: { active: v.active } }),
+  );
 export const useUpdateSectionMutation = () =>
-  useRunbookMutation((v: { id: string; rrule?: string | null; onDemand?: boolean; businessHoursOnly?: boolean; dueTime?: string }) => {
-    const { id, ...body } = v;
-    return apiFetch(runbookPaths.section(id), { method: "PATCH", body });
+  useRunbookMutation(
+    (v: { id: string; rrule?: string | null; onDemand?: boolean; businessHoursOnly?: boolean; dueTime?: string }) => {
+      const { id, ...body } = v;
+      return apiFetch(runbookPaths.section(id), { method: "PATCH", body });
+    },
+  );
+export const useBindCheckMutation = () =>
+  useRunbookMutation((v: { id: string; checkId: string | null }) =>
+    apiFetch(runbookPaths.item(v.id), { method: "PATCH", body: { checkId: v.checkId } }),
+  );
+export const usePreviewMutation = () =>
+  useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      apiFetch<PreviewResponse>(runbookPaths.preview, { method: "POST", body }),
   });
-export const useBindCheckMutation = () => useRunbookMutation((v: { id: string; checkId: string | null }) => apiFetch(runbookPaths.item(v.id), { method: "PATCH", body: { checkId: v.checkId } }));
-export const usePreviewMutation = () => useMutation({ mutationFn: (body: Record<string, unknown>) => apiFetch<PreviewResponse>(runbookPaths.preview, { method: "POST", body }) });
-export const useImportMutation = () => useRunbookMutation((body: Record<string, unknown>) => apiFetch<ImportOutcome>(runbookPaths.list, { method: "POST", body }));
+export const useImportMutation = () =>
+  useRunbookMutation((body: Record<string, unknown>) =>
+    apiFetch<ImportOutcome>(runbookPaths.list, { method: "POST", body }),
+  );

@@ -3,9 +3,23 @@ export type PreviewResponse = {
   title: string;
   warnings: string[];
   sections: Array<{
-    title: string; path: string[];
-    cadence: { rrule: string | null; onDemand: boolean; businessHoursOnly: boolean; text: string | null; inherited: boolean };
-    items: Array<{ key: string; text: string; kind: "task" | "step" | "criterion"; checked: boolean; suggestedCheck: string | null; parentKey: string | null }>;
+    title: string;
+    path: string[];
+    cadence: {
+      rrule: string | null;
+      onDemand: boolean;
+      businessHoursOnly: boolean;
+      text: string | null;
+      inherited: boolean;
+    };
+    items: Array<{
+      key: string;
+      text: string;
+      kind: "task" | "step" | "criterion";
+      checked: boolean;
+      suggestedCheck: string | null;
+      parentKey: string | null;
+    }>;
     commands: Array<{ lang: string | null; code: string }>;
     guidance: string;
   }>;

@@ -8,11 +8,17 @@ const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour).
 
 export const PreviewInput = z
   .object({
-    markdown: z.string().max(2 * 1024 * 1024).optional(),
+    markdown: z
+      .string()
+      .max(2 * 1024 * 1024)
+      .optional(),
     template: z.enum(TEMPLATE_IDS).optional(),
     name: z.string().trim().max(200).optional(),
   })
-  .refine((v) => (v.markdown === undefined) !== (v.template === undefined), { message: "Send either markdown or template.", path: ["markdown"] });
+  .refine((v) => (v.markdown === undefined) !== (v.template === undefined), {
+    message: "Send either markdown or template.",
+    path: ["markdown"],
+  });
 export type PreviewInput = z.infer<typeof PreviewInput>;
 
 export const SectionEdit = z.object({
@@ -26,7 +32,10 @@ export type SectionEdit = z.infer<typeof SectionEdit>;
 
 export const ImportInput = z
   .object({
-    markdown: z.string().max(2 * 1024 * 1024).optional(),
+    markdown: z
+      .string()
+      .max(2 * 1024 * 1024)
+      .optional(),
     template: z.enum(TEMPLATE_IDS).optional(),
     name: z.string().trim().max(200).optional(),
     runbookId: z.uuid().optional(),
@@ -34,7 +43,10 @@ export const ImportInput = z
     sections: z.array(SectionEdit).max(500).optional(),
     checks: z.record(z.string(), z.string().nullable()).optional(),
   })
-  .refine((v) => (v.markdown === undefined) !== (v.template === undefined), { message: "Send either markdown or template.", path: ["markdown"] });
+  .refine((v) => (v.markdown === undefined) !== (v.template === undefined), {
+    message: "Send either markdown or template.",
+    path: ["markdown"],
+  });
 export type ImportInput = z.infer<typeof ImportInput>;
 
 export const SetActiveInput = z.object({ active: z.boolean() });
@@ -49,7 +61,10 @@ export type UpdateSectionInput = z.infer<typeof UpdateSectionInput>;
 
 export const BindCheckInput = z.object({ checkId: z.string().max(100).nullable() });
 
-export const TickInput = z.object({ status: z.enum(["done", "skipped"]), note: z.string().trim().max(1000).optional() });
+export const TickInput = z.object({
+  status: z.enum(["done", "skipped"]),
+  note: z.string().trim().max(1000).optional(),
+});
 export type TickInput = z.infer<typeof TickInput>;
 
 export const SkipRunInput = z.object({ reason: z.string().trim().min(3, "Say why the run is skipped.").max(1000) });

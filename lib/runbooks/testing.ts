@@ -8,6 +8,13 @@ export async function testActor(role: "maintainer" | "admin" = "maintainer"): Pr
   return { id: user.id, username: user.username, ip: "127.0.0.1" };
 }
 
-export async function importTestRunbook(actor: Actor, markdown: string, options: { now?: Date; activate?: boolean } = {}) {
-  return importRunbook({ actor, now: options.now }, { markdown, name: uniqueName("Runbook"), activate: options.activate ?? true });
+export async function importTestRunbook(
+  actor: Actor,
+  markdown: string,
+  options: { now?: Date; activate?: boolean } = {},
+) {
+  return importRunbook(
+    { actor, now: options.now },
+    { markdown, name: uniqueName("Runbook"), activate: options.activate ?? true },
+  );
 }

@@ -27,8 +27,12 @@ describe("secrets at rest", () => {
     const [v, iv, body, tag] = sealed.split(".") as [string, string, string, string];
     const flipped = Buffer.from(body, "base64url");
     flipped[0] = flipped[0]! ^ 1;
-    expect(() => decryptSecret([v, iv, flipped.toString("base64url"), tag].join("."), secret, "github-token")).toThrow(SecretDecryptionError);
-    expect(() => decryptSecret([v, iv, body, Buffer.alloc(16).toString("base64url")].join("."), secret, "github-token")).toThrow(SecretDecryptionError);
+    expect(() => decryptSecret([v, iv, flipped.toString("base64url"), tag].join("."), secret, "github-token")).toThrow(
+      SecretDecryptionError,
+    );
+    expect(() =>
+      decryptSecret([v, iv, body, Buffer.alloc(16).toString("base64url")].join("."), secret, "github-token"),
+    ).toThrow(SecretDecryptionError);
     expect(() => decryptSecret("v0.a.b.c", secret, "github-token")).toThrow(/format/);
   });
 

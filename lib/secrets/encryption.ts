@@ -29,12 +29,18 @@ export function encryptSecret(plaintext: string, appSecret: Uint8Array, purpose:
   const cipher = createCipheriv("aes-256-gcm", deriveKey(appSecret, purpose), iv);
   cipher.setAAD(Buffer.from(purpose));
   const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, iv.toString("base64url"), body.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+  return [
+    VERSION,
+    iv.toString("base64url"),
+    body.toString("base64url"),
+    cipher.getAuthTag().toString("base64url"),
+  ].join(".");
 }
 
 export function decryptSecret(sealed: string, appSecret: Uint8Array, purpose: SecretPurpose): string {
   const [version, iv, body, tag] = sealed.split(".");
-  if (version !== VERSION || !iv || body === undefined || !tag) throw new SecretDecryptionError("The stored secret is not in a format this version of steward knows.");
+  if (version !== VERSION || !iv || body === undefined || !tag)
+    throw new SecretDecryptionError("The stored secret is not in a format this version of steward knows.");
   try {
     const decipher = createDecipheriv("aes-256-gcm", deriveKey(appSecret, purpose), Buffer.from(iv, "base64url"));
     decipher.setAAD(Buffer.from(purpose));

@@ -16,7 +16,9 @@ export async function getHealthReport(version: string): Promise<HealthReport> {
   try {
     await Promise.race([
       db.$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref(),
+      ),
     ]);
     database = { status: "ok", latencyMs: Math.round(performance.now() - started) };
   } catch (error) {

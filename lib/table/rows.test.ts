@@ -25,7 +25,10 @@ describe("sortRows", () => {
 
 describe("filterRows", () => {
   it("keeps rows containing every word", () => {
-    expect(filterRows(rows, (r) => `${r.name} ${r.age ?? ""}`, "REPO 3").map((r) => r.name)).toEqual(["repo-10", "Repo-1"]);
+    expect(filterRows(rows, (r) => `${r.name} ${r.age ?? ""}`, "REPO 3").map((r) => r.name)).toEqual([
+      "repo-10",
+      "Repo-1",
+    ]);
     expect(filterRows(rows, (r) => r.name, "  ")).toHaveLength(4);
   });
 });

@@ -11,7 +11,8 @@ function compareValues(a: SortValue, b: SortValue): number {
   return collator.compare(String(av), String(bv));
 }
 
-const isEmpty = (v: SortValue) => v === null || v === undefined || v === "" || (typeof v === "number" && Number.isNaN(v));
+const isEmpty = (v: SortValue) =>
+  v === null || v === undefined || v === "" || (typeof v === "number" && Number.isNaN(v));
 
 /** Sorted copy; rows without a value stay last in both directions; ties keep their order. */
 export function sortRows<T>(rows: readonly T[], value: (row: T) => SortValue, direction: SortDirection): T[] {
@@ -45,5 +46,12 @@ export function paginate<T>(rows: readonly T[], page: number, size: number): Pag
   const pages = Math.max(1, Math.ceil(total / size));
   const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const slice = rows.slice((p - 1) * size, p * size);
-  return { rows: slice, page: p, pages, first: total === 0 ? 0 : (p - 1) * size + 1, last: (p - 1) * size + slice.length, total };
+  return {
+    rows: slice,
+    page: p,
+    pages,
+    first: total === 0 ? 0 : (p - 1) * size + 1,
+    last: (p - 1) * size + slice.length,
+    total,
+  };
 }

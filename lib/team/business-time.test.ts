@@ -21,7 +21,9 @@ describe("business time (hand-computed)", () => {
     const holiday: TeamSchedule = { ...utc, holidays: ["2026-11-30"] };
     expect(businessSecondsBetween(holiday, at("2026-11-27T16:00:00Z"), at("2026-11-30T10:00:00Z"))).toBe(3600);
     expect(businessSecondsBetween(holiday, at("2026-11-27T16:00:00Z"), at("2026-12-01T10:00:00Z"))).toBe(7200);
-    expect(addBusinessSeconds(holiday, at("2026-11-27T16:00:00Z"), 7200).toISOString()).toBe("2026-12-01T10:00:00.000Z");
+    expect(addBusinessSeconds(holiday, at("2026-11-27T16:00:00Z"), 7200).toISOString()).toBe(
+      "2026-12-01T10:00:00.000Z",
+    );
     expect(isBusinessTime(holiday, at("2026-11-30T10:00:00Z"))).toBe(false);
   });
 
@@ -36,9 +38,17 @@ describe("business time (hand-computed)", () => {
   });
 
   it("counts the 25-hour autumn day in Berlin", () => {
-    const berlin: TeamSchedule = { ...utc, timeZone: "Europe/Berlin", workingDays: [1, 2, 3, 4, 5, 6, 7], workStart: "00:00", workEnd: "23:59" };
+    const berlin: TeamSchedule = {
+      ...utc,
+      timeZone: "Europe/Berlin",
+      workingDays: [1, 2, 3, 4, 5, 6, 7],
+      workStart: "00:00",
+      workEnd: "23:59",
+    };
     // Sun 2026-10-25: 00:00 CEST (Sat 22:00Z) … 23:59 CET (22:59Z) = 24 h 59 min of wall time.
-    expect(businessSecondsBetween(berlin, at("2026-10-24T22:00:00Z"), at("2026-10-25T23:00:00Z"))).toBe(24 * 3600 + 59 * 60);
+    expect(businessSecondsBetween(berlin, at("2026-10-24T22:00:00Z"), at("2026-10-25T23:00:00Z"))).toBe(
+      24 * 3600 + 59 * 60,
+    );
   });
 
   it("names the local date in the team's zone", () => {
@@ -49,7 +59,14 @@ describe("business time (hand-computed)", () => {
 
 describe("team schedule input", () => {
   it("accepts a valid schedule, normalising days and holidays", () => {
-    const parsed = TeamScheduleInput.parse({ timeZone: "Europe/Berlin", workingDays: [5, 1, 1], workStart: "08:30", workEnd: "16:30", holidays: ["2026-12-25", "2026-12-24"], businessHours: true });
+    const parsed = TeamScheduleInput.parse({
+      timeZone: "Europe/Berlin",
+      workingDays: [5, 1, 1],
+      workStart: "08:30",
+      workEnd: "16:30",
+      holidays: ["2026-12-25", "2026-12-24"],
+      businessHours: true,
+    });
     expect(parsed.workingDays).toEqual([1, 5]);
     expect(parsed.holidays).toEqual(["2026-12-24", "2026-12-25"]);
   });

@@ -8,7 +8,8 @@ import type { TeamScheduleView } from "@/lib/team/schedule";
 export function useUpdateTeamScheduleMutation() {
   const router = useRouter();
   return useMutation({
-    mutationFn: (input: TeamScheduleInput) => apiFetch<{ schedule: TeamScheduleView }>("/api/team", { method: "PUT", body: input }),
+    mutationFn: (input: TeamScheduleInput) =>
+      apiFetch<{ schedule: TeamScheduleView }>("/api/team", { method: "PUT", body: input }),
     onSuccess: () => router.refresh(),
   });
 }

@@ -10,7 +10,14 @@ export type TeamScheduleView = TeamSchedule & { configured: boolean; updatedAt: 
 /** The schedule in force; the defaults (UTC, Mon–Fri 09:00–17:00) until an admin saves one. */
 export async function getTeamSchedule(): Promise<TeamSchedule> {
   const view = await getTeamScheduleView();
-  return { timeZone: view.timeZone, workingDays: view.workingDays, workStart: view.workStart, workEnd: view.workEnd, holidays: view.holidays, businessHours: view.businessHours };
+  return {
+    timeZone: view.timeZone,
+    workingDays: view.workingDays,
+    workStart: view.workStart,
+    workEnd: view.workEnd,
+    holidays: view.holidays,
+    businessHours: view.businessHours,
+  };
 }
 
 export async function getTeamScheduleView(): Promise<TeamScheduleView> {
@@ -45,7 +52,10 @@ export async function updateTeamSchedule(ctx: { actor: Actor }, input: TeamSched
       businessHours: data.businessHours,
       ...(before ? { previousTimeZone: before.timeZone } : {}),
     };
-    await recordAudit({ action: "team.updated", actorId: ctx.actor.id, target: "team schedule", ip: ctx.actor.ip, detail }, tx);
+    await recordAudit(
+      { action: "team.updated", actorId: ctx.actor.id, target: "team schedule", ip: ctx.actor.ip, detail },
+      tx,
+    );
   });
   return getTeamScheduleView();
 }

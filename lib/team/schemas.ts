@@ -41,11 +41,18 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use 24-hour HH:MM, 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD.")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Not a calendar date.");
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    "Not a calendar date.",
+  );
 
 export const TeamScheduleInput = z
   .object({
-    timeZone: z.string().trim().min(1, "Enter a time zone.").refine(isTimeZone, "Not a known IANA time zone (e.g. Europe/Berlin)."),
+    timeZone: z
+      .string()
+      .trim()
+      .min(1, "Enter a time zone.")
+      .refine(isTimeZone, "Not a known IANA time zone (e.g. Europe/Berlin)."),
     workingDays: z.array(z.number().int().min(1).max(7)).min(1, "Pick at least one working day.").max(7),
     workStart: clock,
     workEnd: clock,

@@ -33,8 +33,15 @@ export async function createTestApiToken(role: Role = "viewer") {
 }
 
 /** A health target with a unique slug; `nextCheckAt` as given (default: not scheduled) so tests drive the clock. */
-export async function createTestHealthTarget(input: Record<string, unknown> & { kind: "http" | "prometheus" | "push" }, nextCheckAt: Date | null = null) {
-  const parsed = CreateTargetInput.parse({ name: uniqueName(input.kind), slug: uniqueName(`t-${input.kind}`), ...input });
+export async function createTestHealthTarget(
+  input: Record<string, unknown> & { kind: "http" | "prometheus" | "push" },
+  nextCheckAt: Date | null = null,
+) {
+  const parsed = CreateTargetInput.parse({
+    name: uniqueName(input.kind),
+    slug: uniqueName(`t-${input.kind}`),
+    ...input,
+  });
   const target = await createHealthTarget(parsed, null, "test");
   return db.healthTarget.update({ where: { id: target.id }, data: { nextCheckAt } });
 }

@@ -7,7 +7,9 @@ const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 export function assertLocalDatabase(url: string, purpose = "tests"): URL {
   const parsed = new URL(url);
   if (!LOCAL_HOSTS.has(parsed.hostname)) {
-    throw new Error(`Refusing to drop a database on ${parsed.hostname} for ${purpose}: only a local database may be wiped.`);
+    throw new Error(
+      `Refusing to drop a database on ${parsed.hostname} for ${purpose}: only a local database may be wiped.`,
+    );
   }
   return parsed;
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatAbsolute, formatClock, formatDate, formatDuration, formatRelative, fromLocalInput, toLocalInput, zoneLabel, zoneOffsetMinutes } from "./format";
+import {
+  formatAbsolute,
+  formatClock,
+  formatDate,
+  formatDuration,
+  formatRelative,
+  fromLocalInput,
+  toLocalInput,
+  zoneLabel,
+  zoneOffsetMinutes,
+} from "./format";
 
 const at = "2026-11-30T18:03:07.400Z";
 

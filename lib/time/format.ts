@@ -31,7 +31,14 @@ export function toDate(value: TimeInput): Date {
 export function zonedParts(value: TimeInput, timeZone = "UTC"): ZonedParts {
   const parts = partsFormatter(timeZone).formatToParts(toDate(value));
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour") % 24, minute: get("minute"), second: get("second") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour") % 24,
+    minute: get("minute"),
+    second: get("second"),
+  };
 }
 
 /** Minutes the zone is ahead of UTC at that instant (+60 for Berlin in winter, -300 for New York in winter). */
@@ -68,7 +75,10 @@ export function formatClock(value: TimeInput, timeZone = "UTC", seconds = false)
 export type AbsoluteOptions = { timeZone?: string; seconds?: boolean; zone?: boolean };
 
 /** "2026-11-30 18:03 UTC"; `seconds` adds ":07"; `zone: false` leaves the zone label off. */
-export function formatAbsolute(value: TimeInput, { timeZone = "UTC", seconds = false, zone = true }: AbsoluteOptions = {}): string {
+export function formatAbsolute(
+  value: TimeInput,
+  { timeZone = "UTC", seconds = false, zone = true }: AbsoluteOptions = {},
+): string {
   const text = `${formatDate(value, timeZone)} ${formatClock(value, timeZone, seconds)}`;
   return zone ? `${text} ${zoneLabel(value, timeZone)}` : text;
 }
@@ -128,15 +138,27 @@ export function toLocalInput(value: TimeInput, timeZone = "UTC"): string {
 export function fromLocalInput(text: string, timeZone = "UTC"): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
   const wall = Date.UTC(y, mo - 1, d, h, mi, s);
   // Try the offsets in force just before and after; keep candidates that read back as the same wall time.
-  const offsets = new Set([zoneOffsetMinutes(wall - 86_400_000, timeZone), zoneOffsetMinutes(wall + 86_400_000, timeZone)]);
-  const candidates = [...offsets].map((o) => wall - o * 60_000).filter((t) => {
-    const p = zonedParts(t, timeZone);
-    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) === wall;
-  });
+  const offsets = new Set([
+    zoneOffsetMinutes(wall - 86_400_000, timeZone),
+    zoneOffsetMinutes(wall + 86_400_000, timeZone),
+  ]);
+  const candidates = [...offsets]
+    .map((o) => wall - o * 60_000)
+    .filter((t) => {
+      const p = zonedParts(t, timeZone);
+      return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) === wall;
+    });
   if (candidates.length > 0) return new Date(Math.min(...candidates));
   // In a gap: read it with the offset from before the jump, which lands after the jump.
   return new Date(wall - zoneOffsetMinutes(wall - 86_400_000, timeZone) * 60_000);

@@ -38,15 +38,43 @@ describe("GET /api/v1/triage", () => {
     expect(status).toBe(200);
     expect(json.nextCursor).toBeNull();
     expect(json.items.map((i: Json) => [i.number, i.kind, i.priority, i.state, i.stale])).toEqual([
-      [1, "issue", null, "breached", null], [2, "issue", "P1", "responded", null], [3, "issue", "P0", "breached", null], [4, "pull_request", null, "within", null],
+      [1, "issue", null, "breached", null],
+      [2, "issue", "P1", "responded", null],
+      [3, "issue", "P0", "breached", null],
+      [4, "pull_request", null, "within", null],
     ]);
     const two = json.items[1];
-    expect(Object.keys(two).sort()).toEqual(["createdAt", "dueAt", "firstResponseAt", "kind", "lastHumanActivityAt", "number", "priority", "repo", "stale", "state", "targetSeconds", "title", "url"]);
-    expect(two).toMatchObject({ repo: repoKey, targetSeconds: 72 * 3600, createdAt: h(10).toISOString(), firstResponseAt: h(5).toISOString(), dueAt: new Date(h(10).getTime() + 72 * 3_600_000).toISOString(), lastHumanActivityAt: h(5).toISOString() });
+    expect(Object.keys(two).sort()).toEqual([
+      "createdAt",
+      "dueAt",
+      "firstResponseAt",
+      "kind",
+      "lastHumanActivityAt",
+      "number",
+      "priority",
+      "repo",
+      "stale",
+      "state",
+      "targetSeconds",
+      "title",
+      "url",
+    ]);
+    expect(two).toMatchObject({
+      repo: repoKey,
+      targetSeconds: 72 * 3600,
+      createdAt: h(10).toISOString(),
+      firstResponseAt: h(5).toISOString(),
+      dueAt: new Date(h(10).getTime() + 72 * 3_600_000).toISOString(),
+      lastHumanActivityAt: h(5).toISOString(),
+    });
   });
   it("filters by state and pages with a cursor", async () => {
-    expect((await call(getQueue, `/api/v1/triage?repo=${repoKey}&state=breached`)).json.items.map((i: Json) => i.number)).toEqual([1, 3]);
-    expect((await call(getQueue, `/api/v1/triage?repo=${repoKey}&state=untriaged`)).json.items.map((i: Json) => i.number)).toEqual([1, 4]);
+    expect(
+      (await call(getQueue, `/api/v1/triage?repo=${repoKey}&state=breached`)).json.items.map((i: Json) => i.number),
+    ).toEqual([1, 3]);
+    expect(
+      (await call(getQueue, `/api/v1/triage?repo=${repoKey}&state=untriaged`)).json.items.map((i: Json) => i.number),
+    ).toEqual([1, 4]);
     const first = await call(getQueue, `/api/v1/triage?repo=${repoKey}&limit=3`);
     expect(first.json.items.map((i: Json) => i.number)).toEqual([1, 2, 3]);
     const second = await call(getQueue, `/api/v1/triage?repo=${repoKey}&limit=3&cursor=${first.json.nextCursor}`);
@@ -70,7 +98,16 @@ describe("GET /api/v1/triage/summary", () => {
     expect(status).toBe(200);
     expect(json).toMatchObject({ days: 30, clock: "calendar", definitions: { shareWithinTarget: expect.any(String) } });
     const p1 = json.rows.find((r: Json) => r.priority === "P1");
-    expect(p1).toEqual({ repo: repoKey, priority: "P1", items: 1, decided: 1, respondedWithinTarget: 1, shareWithinTarget: 1, medianResponseSeconds: 5 * 3600, breachedNow: 0 });
+    expect(p1).toEqual({
+      repo: repoKey,
+      priority: "P1",
+      items: 1,
+      decided: 1,
+      respondedWithinTarget: 1,
+      shareWithinTarget: 1,
+      medianResponseSeconds: 5 * 3600,
+      breachedNow: 0,
+    });
     const untriaged = json.rows.find((r: Json) => r.priority === "untriaged");
     expect(untriaged).toMatchObject({ items: 3, decided: 2, respondedWithinTarget: 1, breachedNow: 1 }); // #5 closed within 1 h
     expect((await call(getSummary, `/api/v1/triage/summary?days=0`)).status).toBe(400);

@@ -8,20 +8,33 @@ import { SUMMARY_DEFINITIONS } from "./summary";
 
 export function toApiItem(r: TriageRow) {
   return {
-    repo: r.repoKey, number: r.number, kind: r.kind, title: r.title, url: r.url, priority: r.priority,
-    createdAt: r.createdAt.toISOString(), firstResponseAt: r.firstResponseAt?.toISOString() ?? null,
-    targetSeconds: r.targetSeconds, dueAt: r.dueAt.toISOString(), state: r.state,
-    lastHumanActivityAt: r.lastHumanActivityAt.toISOString(), stale: r.stale,
+    repo: r.repoKey,
+    number: r.number,
+    kind: r.kind,
+    title: r.title,
+    url: r.url,
+    priority: r.priority,
+    createdAt: r.createdAt.toISOString(),
+    firstResponseAt: r.firstResponseAt?.toISOString() ?? null,
+    targetSeconds: r.targetSeconds,
+    dueAt: r.dueAt.toISOString(),
+    state: r.state,
+    lastHumanActivityAt: r.lastHumanActivityAt.toISOString(),
+    stale: r.stale,
   };
 }
 export type TriageApiItem = ReturnType<typeof toApiItem>;
 
-const encode = (r: { repoKey: string; number: number }) => Buffer.from(`${r.repoKey}#${r.number}`).toString("base64url");
+const encode = (r: { repoKey: string; number: number }) =>
+  Buffer.from(`${r.repoKey}#${r.number}`).toString("base64url");
 
 function decode(cursor: string): { repoKey: string; number: number } {
   const [repoKey, number] = Buffer.from(cursor, "base64url").toString("utf8").split("#");
   const n = Number(number);
-  if (!repoKey || !Number.isInteger(n)) throw new ApiError(400, "validation_failed", "Invalid cursor.", { cursor: ["Pass nextCursor from the previous page."] });
+  if (!repoKey || !Number.isInteger(n))
+    throw new ApiError(400, "validation_failed", "Invalid cursor.", {
+      cursor: ["Pass nextCursor from the previous page."],
+    });
   return { repoKey, number: n };
 }
 
@@ -38,7 +51,10 @@ async function reposFor(repo: string | undefined) {
   return repos;
 }
 
-export async function listTriageApiItems(query: TriageApiQuery, now: Date): Promise<{ items: TriageApiItem[]; nextCursor: string | null }> {
+export async function listTriageApiItems(
+  query: TriageApiQuery,
+  now: Date,
+): Promise<{ items: TriageApiItem[]; nextCursor: string | null }> {
   const repos = await reposFor(query.repo);
   const { rows } = await getTriageRows({ now, repos });
   const after = query.cursor ? decode(query.cursor) : null;
@@ -51,7 +67,10 @@ export async function listTriageApiItems(query: TriageApiQuery, now: Date): Prom
   return { items: page.map(toApiItem), nextCursor: sorted.length > query.limit && last ? encode(last) : null };
 }
 
-export async function getTriageApiSummary(query: { repo?: string; days: number }, now: Date): Promise<TriageSummary & { definitions: typeof SUMMARY_DEFINITIONS }> {
+export async function getTriageApiSummary(
+  query: { repo?: string; days: number },
+  now: Date,
+): Promise<TriageSummary & { definitions: typeof SUMMARY_DEFINITIONS }> {
   const repos = await reposFor(query.repo);
   const summary = await getTriageSummary({ now, days: query.days, repositoryIds: repos.map((r) => r.id) });
   return { ...summary, definitions: SUMMARY_DEFINITIONS };

@@ -17,14 +17,32 @@ export type RepoRef = { id: string; key: string };
 export type ItemScope = { open: true } | { createdSince: Date };
 
 type ItemRow = {
-  id: string; number: number; kind: "issue" | "pull_request"; title: string; url: string; state: string;
-  createdAt: Date; closedAt: Date | null; authorLogin: string | null; isDraft: boolean | null; readyForReviewAt: Date | null;
+  id: string;
+  number: number;
+  kind: "issue" | "pull_request";
+  title: string;
+  url: string;
+  state: string;
+  createdAt: Date;
+  closedAt: Date | null;
+  authorLogin: string | null;
+  isDraft: boolean | null;
+  readyForReviewAt: Date | null;
 };
-type PerAuthor = { itemId: string; login: string | null; actorType: ActorType; first: Date | null; last: Date | null; lastAsk: Date | null };
+type PerAuthor = {
+  itemId: string;
+  login: string | null;
+  actorType: ActorType;
+  first: Date | null;
+  last: Date | null;
+  lastAsk: Date | null;
+};
 
 function where(repoId: string, scope: ItemScope): Prisma.Sql {
   const repo = Prisma.sql`i."repoId" = ${repoId}::uuid AND i."removedAt" IS NULL`;
-  return "open" in scope ? Prisma.sql`${repo} AND i.state = 'OPEN'` : Prisma.sql`${repo} AND i."createdAt" >= ${scope.createdSince}`;
+  return "open" in scope
+    ? Prisma.sql`${repo} AND i.state = 'OPEN'`
+    : Prisma.sql`${repo} AND i."createdAt" >= ${scope.createdSince}`;
 }
 
 function group<T extends { itemId: string }>(rows: T[]): Map<string, T[]> {
@@ -41,7 +59,9 @@ export async function loadItemFacts(repo: RepoRef, config: TriageConfig, scope: 
   const w = where(repo.id, scope);
   const marker = askMarker(config.staleComment).toLowerCase();
   const [items, labels, assignees, events, comments, reviews, requests] = await Promise.all([
-    db.$queryRaw<ItemRow[]>`SELECT i.id, i.number, i.kind::text AS kind, i.title, i.url, i.state, i."createdAt", i."closedAt", i."authorLogin", i."isDraft", i."readyForReviewAt"
+    db.$queryRaw<
+      ItemRow[]
+    >`SELECT i.id, i.number, i.kind::text AS kind, i.title, i.url, i.state, i."createdAt", i."closedAt", i."authorLogin", i."isDraft", i."readyForReviewAt"
       FROM "GithubItem" i WHERE ${w}`,
     db.$queryRaw<Array<{ itemId: string; name: string }>>`SELECT il."itemId", l.name FROM "GithubItemLabel" il
       JOIN "GithubItem" i ON i.id = il."itemId" JOIN "GithubLabel" l ON l.id = il."labelId" WHERE ${w} ORDER BY l.name`,
@@ -50,20 +70,29 @@ export async function loadItemFacts(repo: RepoRef, config: TriageConfig, scope: 
     db.$queryRaw<Array<{ itemId: string; kind: string; label: string | null; actorType: ActorType; createdAt: Date }>>`
       SELECT e."itemId", e.kind, e.label, e."actorType"::text AS "actorType", e."createdAt" FROM "GithubItemEvent" e
       JOIN "GithubItem" i ON i.id = e."itemId" WHERE ${w}`,
-    db.$queryRaw<PerAuthor[]>`SELECT c."itemId", c."authorLogin" AS login, c."authorType"::text AS "actorType", min(c."createdAt") AS first,
+    db.$queryRaw<
+      PerAuthor[]
+    >`SELECT c."itemId", c."authorLogin" AS login, c."authorType"::text AS "actorType", min(c."createdAt") AS first,
         max(c."createdAt") FILTER (WHERE strpos(lower(c.body), ${marker}) = 0) AS last,
         max(c."createdAt") FILTER (WHERE strpos(lower(c.body), ${marker}) > 0) AS "lastAsk"
       FROM "GithubComment" c JOIN "GithubItem" i ON i.id = c."itemId"
       WHERE ${w} AND (c."authorType" = 'user' OR strpos(lower(c.body), ${marker}) > 0) GROUP BY 1, 2, 3`,
-    db.$queryRaw<PerAuthor[]>`SELECT r."itemId", r."authorLogin" AS login, r."authorType"::text AS "actorType", min(r."submittedAt") AS first,
+    db.$queryRaw<
+      PerAuthor[]
+    >`SELECT r."itemId", r."authorLogin" AS login, r."authorType"::text AS "actorType", min(r."submittedAt") AS first,
         max(r."submittedAt") AS last, NULL::timestamptz AS "lastAsk"
       FROM "GithubReview" r JOIN "GithubItem" i ON i.id = r."itemId"
       WHERE ${w} AND r."submittedAt" IS NOT NULL AND r.state <> 'PENDING' GROUP BY 1, 2, 3`,
-    db.$queryRaw<Array<{ itemId: string; n: number }>>`SELECT q."itemId", count(*)::int AS n FROM "GithubReviewRequest" q
+    db.$queryRaw<
+      Array<{ itemId: string; n: number }>
+    >`SELECT q."itemId", count(*)::int AS n FROM "GithubReviewRequest" q
       JOIN "GithubItem" i ON i.id = q."itemId" WHERE ${w} GROUP BY 1`,
   ]);
-  const byLabels = group(labels), byAssignees = group(assignees), byEvents = group(events);
-  const byComments = group(comments), byReviews = group(reviews);
+  const byLabels = group(labels),
+    byAssignees = group(assignees),
+    byEvents = group(events);
+  const byComments = group(comments),
+    byReviews = group(reviews);
   const byRequests = new Map(requests.map((r) => [r.itemId, r.n]));
   return items.map((i) => {
     const labelEvents: LabelEvent[] = [];
@@ -71,9 +100,13 @@ export async function loadItemFacts(repo: RepoRef, config: TriageConfig, scope: 
     const contributions: Contribution[] = [];
     for (const e of byEvents.get(i.id) ?? []) {
       activities.push({ at: e.createdAt, actorType: e.actorType });
-      if ((e.kind === "labeled" || e.kind === "unlabeled") && e.label) labelEvents.push({ kind: e.kind, label: e.label, at: e.createdAt });
+      if ((e.kind === "labeled" || e.kind === "unlabeled") && e.label)
+        labelEvents.push({ kind: e.kind, label: e.label, at: e.createdAt });
     }
-    for (const [kind, rows] of [["comment", byComments.get(i.id)], ["review", byReviews.get(i.id)]] as const) {
+    for (const [kind, rows] of [
+      ["comment", byComments.get(i.id)],
+      ["review", byReviews.get(i.id)],
+    ] as const) {
       for (const r of rows ?? []) {
         if (r.first) contributions.push({ kind, login: r.login, actorType: r.actorType, at: r.first });
         if (r.last) activities.push({ at: r.last, actorType: r.actorType });
@@ -81,11 +114,25 @@ export async function loadItemFacts(repo: RepoRef, config: TriageConfig, scope: 
       }
     }
     return {
-      id: i.id, repoId: repo.id, repoKey: repo.key, number: i.number, kind: i.kind, title: i.title, url: i.url,
-      open: i.state === "OPEN", createdAt: i.createdAt, closedAt: i.closedAt, authorLogin: i.authorLogin,
-      isDraft: i.isDraft === true, readyForReviewAt: i.readyForReviewAt,
-      labels: (byLabels.get(i.id) ?? []).map((l) => l.name), assignees: (byAssignees.get(i.id) ?? []).map((a) => a.login),
-      labelEvents, contributions, activities, pendingReviewRequests: byRequests.get(i.id) ?? 0,
+      id: i.id,
+      repoId: repo.id,
+      repoKey: repo.key,
+      number: i.number,
+      kind: i.kind,
+      title: i.title,
+      url: i.url,
+      open: i.state === "OPEN",
+      createdAt: i.createdAt,
+      closedAt: i.closedAt,
+      authorLogin: i.authorLogin,
+      isDraft: i.isDraft === true,
+      readyForReviewAt: i.readyForReviewAt,
+      labels: (byLabels.get(i.id) ?? []).map((l) => l.name),
+      assignees: (byAssignees.get(i.id) ?? []).map((a) => a.login),
+      labelEvents,
+      contributions,
+      activities,
+      pendingReviewRequests: byRequests.get(i.id) ?? 0,
     };
   });
 }

@@ -19,7 +19,11 @@ export function useTriageQueueQuery(filters: TriageFilters) {
 }
 
 export function useTriageSummaryQuery(days: number) {
-  return useQuery({ queryKey: triageKeys.summary(days), queryFn: () => apiFetch<TriageSummaryView>(triagePaths.summary(days)), refetchInterval: TRIAGE_REFRESH_MS * 4 });
+  return useQuery({
+    queryKey: triageKeys.summary(days),
+    queryFn: () => apiFetch<TriageSummaryView>(triagePaths.summary(days)),
+    refetchInterval: TRIAGE_REFRESH_MS * 4,
+  });
 }
 
 /** Previews (confirm: false) or sends a triage action; afterwards every triage view refetches. */

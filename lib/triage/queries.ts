@@ -15,32 +15,57 @@ export type TriageScope = { now: Date; repositoryIds?: string[] };
 export type TriageRepo = { id: string; key: string; owner: string; name: string };
 
 /** Enabled repositories, optionally narrowed to some ids or one owner/name. */
-export async function listTriageRepos(scope: { repositoryIds?: string[]; repoKey?: string } = {}): Promise<TriageRepo[]> {
+export async function listTriageRepos(
+  scope: { repositoryIds?: string[]; repoKey?: string } = {},
+): Promise<TriageRepo[]> {
   return db.githubRepository.findMany({
-    where: { enabled: true, ...(scope.repositoryIds ? { id: { in: scope.repositoryIds } } : {}), ...(scope.repoKey ? { key: scope.repoKey.toLowerCase() } : {}) },
+    where: {
+      enabled: true,
+      ...(scope.repositoryIds ? { id: { in: scope.repositoryIds } } : {}),
+      ...(scope.repoKey ? { key: scope.repoKey.toLowerCase() } : {}),
+    },
     select: { id: true, key: true, owner: true, name: true },
     orderBy: { key: "asc" },
   });
 }
 
-export async function evaluateRepos(repos: TriageRepo[], scope: ItemScope, now: Date, schedule: TeamSchedule): Promise<TriageRow[]> {
+export async function evaluateRepos(
+  repos: TriageRepo[],
+  scope: ItemScope,
+  now: Date,
+  schedule: TeamSchedule,
+): Promise<TriageRow[]> {
   const configs = await getTriageConfigs(repos.map((r) => r.id));
-  const perRepo = await Promise.all(repos.map(async (repo) => {
-    const config = configs.get(repo.id);
-    if (!config) return [];
-    const facts = await loadItemFacts(repo, config, scope);
-    return facts.map((f) => evaluateItem(f, config, schedule, now));
-  }));
+  const perRepo = await Promise.all(
+    repos.map(async (repo) => {
+      const config = configs.get(repo.id);
+      if (!config) return [];
+      const facts = await loadItemFacts(repo, config, scope);
+      return facts.map((f) => evaluateItem(f, config, schedule, now));
+    }),
+  );
   return perRepo.flat();
 }
 
 /** Every open issue and pull request of the given (default: all enabled) repositories, evaluated. */
-export async function getTriageRows(scope: TriageScope & { repos?: TriageRepo[] }): Promise<{ rows: TriageRow[]; clock: ClockKind; repos: TriageRepo[] }> {
-  const [repos, schedule] = await Promise.all([scope.repos ?? listTriageRepos({ repositoryIds: scope.repositoryIds }), getTeamSchedule()]);
+export async function getTriageRows(
+  scope: TriageScope & { repos?: TriageRepo[] },
+): Promise<{ rows: TriageRow[]; clock: ClockKind; repos: TriageRepo[] }> {
+  const [repos, schedule] = await Promise.all([
+    scope.repos ?? listTriageRepos({ repositoryIds: scope.repositoryIds }),
+    getTeamSchedule(),
+  ]);
   return { rows: await evaluateRepos(repos, { open: true }, scope.now, schedule), clock: clockKind(schedule), repos };
 }
 
-export type TriageQueue = { items: TriageRow[]; counts: TabCounts; clock: ClockKind; repos: TriageRepo[]; assignees: string[]; total: number };
+export type TriageQueue = {
+  items: TriageRow[];
+  counts: TabCounts;
+  clock: ClockKind;
+  repos: TriageRepo[];
+  assignees: string[];
+  total: number;
+};
 
 export async function getTriageQueue(scope: TriageScope, filters: TriageFilters, limit = 500): Promise<TriageQueue> {
   const { rows, clock, repos } = await getTriageRows(scope);
@@ -56,12 +81,25 @@ export async function getTriageCounts(scope: TriageScope): Promise<TriageCounts>
 
 export type TriageSummary = { days: number; clock: ClockKind; rows: SummaryRow[] };
 
-export async function getTriageSummary(scope: TriageScope & { days: number; repoKey?: string }): Promise<TriageSummary> {
-  const [repos, schedule] = await Promise.all([listTriageRepos({ repositoryIds: scope.repositoryIds, repoKey: scope.repoKey }), getTeamSchedule()]);
+export async function getTriageSummary(
+  scope: TriageScope & { days: number; repoKey?: string },
+): Promise<TriageSummary> {
+  const [repos, schedule] = await Promise.all([
+    listTriageRepos({ repositoryIds: scope.repositoryIds, repoKey: scope.repoKey }),
+    getTeamSchedule(),
+  ]);
   const since = new Date(scope.now.getTime() - scope.days * 86_400_000);
   const [windowRows, openRows] = await Promise.all([
     evaluateRepos(repos, { createdSince: since }, scope.now, schedule),
     evaluateRepos(repos, { open: true }, scope.now, schedule),
   ]);
-  return { days: scope.days, clock: clockKind(schedule), rows: summarize(windowRows, openRows, repos.map((r) => r.key)) };
+  return {
+    days: scope.days,
+    clock: clockKind(schedule),
+    rows: summarize(
+      windowRows,
+      openRows,
+      repos.map((r) => r.key),
+    ),
+  };
 }

@@ -11,7 +11,11 @@ export type ItemState = (typeof ITEM_STATES)[number];
 export type StaleAction = "ask" | "close";
 
 const labelList = z.array(z.string().trim().min(1).max(100)).max(20);
-const seconds = z.number().int().min(60).max(365 * 86_400);
+const seconds = z
+  .number()
+  .int()
+  .min(60)
+  .max(365 * 86_400);
 
 export const TriageConfig = z.object({
   priorityLabels: z.object({ P0: labelList, P1: labelList, P2: labelList, P3: labelList }),
@@ -31,7 +35,12 @@ export type TriageConfig = z.infer<typeof TriageConfig>;
 
 const HOUR = 3600;
 export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
-  priorityLabels: { P0: ["priority-critical", "P0", "critical"], P1: ["priority-high", "P1"], P2: ["priority-medium", "P2"], P3: ["priority-low", "P3"] },
+  priorityLabels: {
+    P0: ["priority-critical", "P0", "critical"],
+    P1: ["priority-high", "P1"],
+    P2: ["priority-medium", "P2"],
+    P3: ["priority-low", "P3"],
+  },
   typeLabels: { bug: ["bug"], enhancement: ["enhancement"], question: ["question"], documentation: ["documentation"] },
   statusPrefix: "status-",
   targets: { P0: 24 * HOUR, P1: 72 * HOUR, P2: 168 * HOUR, P3: 336 * HOUR, triage: 48 * HOUR },
@@ -45,7 +54,12 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
 export const TABS = ["needs_triage", "waiting", "breached", "stale", "review", "all"] as const;
 export type TriageTab = (typeof TABS)[number];
 export const TAB_LABELS: Record<TriageTab, string> = {
-  needs_triage: "Needs triage", waiting: "Waiting for response", breached: "Breached", stale: "Stale", review: "Review queue", all: "All",
+  needs_triage: "Needs triage",
+  waiting: "Waiting for response",
+  breached: "Breached",
+  stale: "Stale",
+  review: "Review queue",
+  all: "All",
 };
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -64,7 +78,13 @@ export type TriageFilters = z.infer<typeof TriageFilters>;
 /** `state` of GET /api/v1/triage: `all` (every open item) or one item state, `untriaged` or `stale`. */
 export const API_STATES = ["all", ...ITEM_STATES, "untriaged", "stale"] as const;
 export const TriageApiQuery = z.object({
-  repo: z.preprocess(blankToUndefined, z.string().regex(/^[\w.-]+\/[\w.-]+$/, "Use owner/name.").optional()),
+  repo: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[\w.-]+\/[\w.-]+$/, "Use owner/name.")
+      .optional(),
+  ),
   state: z.preprocess(blankToUndefined, z.enum(API_STATES).default("all")),
   limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1000)),
   cursor: z.preprocess(blankToUndefined, z.string().max(300).optional()),
@@ -72,14 +92,24 @@ export const TriageApiQuery = z.object({
 export type TriageApiQuery = z.infer<typeof TriageApiQuery>;
 
 export const TriageSummaryQuery = z.object({
-  repo: z.preprocess(blankToUndefined, z.string().regex(/^[\w.-]+\/[\w.-]+$/, "Use owner/name.").optional()),
+  repo: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[\w.-]+\/[\w.-]+$/, "Use owner/name.")
+      .optional(),
+  ),
   days: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(365).default(30)),
 });
 
 /** One triage action for one or more items (bulk); `confirm: false` only previews it. */
 export const TriageAction = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("set_priority"), priority: z.enum(PRIORITIES) }),
-  z.object({ kind: z.literal("labels"), add: z.array(z.string().trim().min(1).max(100)).max(10).default([]), remove: z.array(z.string().trim().min(1).max(100)).max(10).default([]) }),
+  z.object({
+    kind: z.literal("labels"),
+    add: z.array(z.string().trim().min(1).max(100)).max(10).default([]),
+    remove: z.array(z.string().trim().min(1).max(100)).max(10).default([]),
+  }),
   z.object({ kind: z.literal("comment"), body: z.string().trim().min(1, "Write the comment.").max(10_000) }),
   z.object({ kind: z.literal("stale_ask") }),
   z.object({ kind: z.literal("stale_close") }),

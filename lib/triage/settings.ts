@@ -8,7 +8,8 @@ import { DEFAULT_TRIAGE_CONFIG, TriageConfig } from "./schemas";
 
 /** A stored config that no longer parses (an older shape) falls back to the defaults, field by field. */
 export function parseStoredConfig(value: unknown): TriageConfig {
-  const merged = typeof value === "object" && value !== null ? { ...DEFAULT_TRIAGE_CONFIG, ...value } : DEFAULT_TRIAGE_CONFIG;
+  const merged =
+    typeof value === "object" && value !== null ? { ...DEFAULT_TRIAGE_CONFIG, ...value } : DEFAULT_TRIAGE_CONFIG;
   const parsed = TriageConfig.safeParse(merged);
   return parsed.success ? parsed.data : DEFAULT_TRIAGE_CONFIG;
 }
@@ -24,20 +25,37 @@ export async function getTriageConfig(repoId: string): Promise<TriageConfig> {
 }
 
 /** Saves a repository's triage settings; the audit entry lists which top-level settings changed. */
-export async function saveTriageConfig(ctx: { actor: Actor }, input: { repoId: string; config: TriageConfig }): Promise<TriageConfig> {
+export async function saveTriageConfig(
+  ctx: { actor: Actor },
+  input: { repoId: string; config: TriageConfig },
+): Promise<TriageConfig> {
   const config = TriageConfig.parse(input.config);
   return db.$transaction(async (tx) => {
-    const repo = await tx.githubRepository.findUnique({ where: { id: input.repoId }, select: { owner: true, name: true } });
+    const repo = await tx.githubRepository.findUnique({
+      where: { id: input.repoId },
+      select: { owner: true, name: true },
+    });
     if (!repo) throw new ApiError(404, "not_found", "No such repository.");
     const before = await tx.triageSettings.findUnique({ where: { repoId: input.repoId } });
     const previous = before ? parseStoredConfig(before.config) : DEFAULT_TRIAGE_CONFIG;
-    const changed = (Object.keys(config) as Array<keyof TriageConfig>).filter((k) => JSON.stringify(config[k]) !== JSON.stringify(previous[k]));
+    const changed = (Object.keys(config) as Array<keyof TriageConfig>).filter(
+      (k) => JSON.stringify(config[k]) !== JSON.stringify(previous[k]),
+    );
     await tx.triageSettings.upsert({
       where: { repoId: input.repoId },
       create: { repoId: input.repoId, config, updatedBy: ctx.actor.username },
       update: { config, updatedBy: ctx.actor.username },
     });
-    await recordAudit({ action: "triage_settings.updated", actorId: ctx.actor.id, target: `${repo.owner}/${repo.name}`, ip: ctx.actor.ip, detail: { changed } }, tx);
+    await recordAudit(
+      {
+        action: "triage_settings.updated",
+        actorId: ctx.actor.id,
+        target: `${repo.owner}/${repo.name}`,
+        ip: ctx.actor.ip,
+        detail: { changed },
+      },
+      tx,
+    );
     return config;
   });
 }

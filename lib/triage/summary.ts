@@ -20,10 +20,13 @@ export type SummaryRow = {
 };
 
 export const SUMMARY_DEFINITIONS = {
-  shareWithinTarget: "Of the items created in the window whose clock has stopped or run out, the share answered within target. An item still inside its target is not counted yet.",
-  medianResponseSeconds: "Median time from creation to the first response (untriaged: to the first priority label), on the clock shown.",
+  shareWithinTarget:
+    "Of the items created in the window whose clock has stopped or run out, the share answered within target. An item still inside its target is not counted yet.",
+  medianResponseSeconds:
+    "Median time from creation to the first response (untriaged: to the first priority label), on the clock shown.",
   breachedNow: "Open items, whenever created, with no response and past their target now.",
-  firstResponse: "The earliest comment (on pull requests also a submitted review) by someone other than the author who is not a bot, a deleted account or on the ignore list. An item closed before any response stops its clock at closing.",
+  firstResponse:
+    "The earliest comment (on pull requests also a submitted review) by someone other than the author who is not a bot, a deleted account or on the ignore list. An item closed before any response stops its clock at closing.",
 } as const;
 
 export function median(values: number[]): number | null {
@@ -33,7 +36,11 @@ export function median(values: number[]): number | null {
   return s.length % 2 ? (s[mid] as number) : Math.round(((s[mid - 1] as number) + (s[mid] as number)) / 2);
 }
 
-export function summarize(windowRows: readonly TriageRow[], openRows: readonly TriageRow[], repoKeys: readonly string[]): SummaryRow[] {
+export function summarize(
+  windowRows: readonly TriageRow[],
+  openRows: readonly TriageRow[],
+  repoKeys: readonly string[],
+): SummaryRow[] {
   const out: SummaryRow[] = [];
   for (const repo of repoKeys) {
     for (const priority of [...PRIORITIES, "untriaged"] as const) {
@@ -43,8 +50,13 @@ export function summarize(windowRows: readonly TriageRow[], openRows: readonly T
       const within = decided.filter((r) => r.state === "responded").length;
       const times = rows.map((r) => r.responseSeconds).filter((s): s is number => s !== null);
       out.push({
-        repo, priority, items: rows.length, decided: decided.length, respondedWithinTarget: within,
-        shareWithinTarget: decided.length ? within / decided.length : null, medianResponseSeconds: median(times),
+        repo,
+        priority,
+        items: rows.length,
+        decided: decided.length,
+        respondedWithinTarget: within,
+        shareWithinTarget: decided.length ? within / decided.length : null,
+        medianResponseSeconds: median(times),
         breachedNow: openRows.filter((r) => match(r) && r.state === "breached").length,
       });
     }

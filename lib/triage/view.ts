@@ -8,9 +8,18 @@ import type { TriageFilters } from "./schemas";
 import type { SummaryRow } from "./summary";
 import type { TabCounts } from "./views";
 
-export type TriageItemView = Omit<TriageRow, "url" | "createdAt" | "firstResponseAt" | "firstPriorityAt" | "dueAt" | "lastHumanActivityAt" | "reviewWaitingSince"> & {
+export type TriageItemView = Omit<
+  TriageRow,
+  "url" | "createdAt" | "firstResponseAt" | "firstPriorityAt" | "dueAt" | "lastHumanActivityAt" | "reviewWaitingSince"
+> & {
   /** Null in the demo: its generated items must not link to the real github.com. */
-  url: string | null; createdAt: string; firstResponseAt: string | null; firstPriorityAt: string | null; dueAt: string; lastHumanActivityAt: string; reviewWaitingSince: string | null;
+  url: string | null;
+  createdAt: string;
+  firstResponseAt: string | null;
+  firstPriorityAt: string | null;
+  dueAt: string;
+  lastHumanActivityAt: string;
+  reviewWaitingSince: string | null;
 };
 
 export type TriageQueueView = {
@@ -29,14 +38,33 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toItemView(r: TriageRow, linkToGithub = !getEnv().STEWARD_DEMO): TriageItemView {
   return {
-    ...r, url: linkToGithub ? r.url : null, createdAt: r.createdAt.toISOString(), firstResponseAt: iso(r.firstResponseAt), firstPriorityAt: iso(r.firstPriorityAt), dueAt: r.dueAt.toISOString(),
-    lastHumanActivityAt: r.lastHumanActivityAt.toISOString(), reviewWaitingSince: iso(r.reviewWaitingSince),
+    ...r,
+    url: linkToGithub ? r.url : null,
+    createdAt: r.createdAt.toISOString(),
+    firstResponseAt: iso(r.firstResponseAt),
+    firstPriorityAt: iso(r.firstPriorityAt),
+    dueAt: r.dueAt.toISOString(),
+    lastHumanActivityAt: r.lastHumanActivityAt.toISOString(),
+    reviewWaitingSince: iso(r.reviewWaitingSince),
   };
 }
 
-export async function getTriageQueueView(filters: TriageFilters, now = new Date(), limit = 300): Promise<TriageQueueView> {
+export async function getTriageQueueView(
+  filters: TriageFilters,
+  now = new Date(),
+  limit = 300,
+): Promise<TriageQueueView> {
   const q = await getTriageQueue({ now }, filters, limit);
-  return { generatedAt: now.toISOString(), clock: q.clock, counts: q.counts, total: q.total, limit, repos: q.repos, assignees: q.assignees, items: q.items.map((r) => toItemView(r)) };
+  return {
+    generatedAt: now.toISOString(),
+    clock: q.clock,
+    counts: q.counts,
+    total: q.total,
+    limit,
+    repos: q.repos,
+    assignees: q.assignees,
+    items: q.items.map((r) => toItemView(r)),
+  };
 }
 
 export type TriageSummaryView = { days: number; clock: ClockKind; rows: SummaryRow[] };

@@ -4,12 +4,20 @@ import { TABS, type TriageFilters, type TriageTab } from "./schemas";
 
 export function inTab(row: TriageRow, tab: TriageTab): boolean {
   switch (tab) {
-    case "needs_triage": return row.priority === null;
-    case "waiting": return row.priority !== null && row.firstResponseAt === null && (row.state === "within" || row.state === "due_soon");
-    case "breached": return row.state === "breached";
-    case "stale": return row.stale !== null;
-    case "review": return row.reviewWaitingSince !== null;
-    case "all": return true;
+    case "needs_triage":
+      return row.priority === null;
+    case "waiting":
+      return (
+        row.priority !== null && row.firstResponseAt === null && (row.state === "within" || row.state === "due_soon")
+      );
+    case "breached":
+      return row.state === "breached";
+    case "stale":
+      return row.stale !== null;
+    case "review":
+      return row.reviewWaitingSince !== null;
+    case "all":
+      return true;
   }
 }
 
@@ -24,10 +32,12 @@ export function matchesFilters(row: TriageRow, f: Omit<TriageFilters, "tab">): b
 
 /** Running clocks by time left (most overdue first), then stopped ones; the review and stale tabs by waiting time. */
 export function compareRows(tab: TriageTab): (a: TriageRow, b: TriageRow) => number {
-  if (tab === "review") return (a, b) => (a.reviewWaitingSince?.getTime() ?? 0) - (b.reviewWaitingSince?.getTime() ?? 0);
+  if (tab === "review")
+    return (a, b) => (a.reviewWaitingSince?.getTime() ?? 0) - (b.reviewWaitingSince?.getTime() ?? 0);
   if (tab === "stale") return (a, b) => a.lastHumanActivityAt.getTime() - b.lastHumanActivityAt.getTime();
   return (a, b) => {
-    if (a.secondsLeft !== null && b.secondsLeft !== null) return a.secondsLeft - b.secondsLeft || a.createdAt.getTime() - b.createdAt.getTime();
+    if (a.secondsLeft !== null && b.secondsLeft !== null)
+      return a.secondsLeft - b.secondsLeft || a.createdAt.getTime() - b.createdAt.getTime();
     if (a.secondsLeft !== null) return -1;
     if (b.secondsLeft !== null) return 1;
     return a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number;
@@ -42,13 +52,26 @@ export function countTabs(rows: readonly TriageRow[]): TabCounts {
   return counts;
 }
 
-export function selectQueue(rows: readonly TriageRow[], filters: TriageFilters): { items: TriageRow[]; counts: TabCounts } {
+export function selectQueue(
+  rows: readonly TriageRow[],
+  filters: TriageFilters,
+): { items: TriageRow[]; counts: TabCounts } {
   const filtered = rows.filter((r) => matchesFilters(r, filters));
-  return { items: filtered.filter((r) => inTab(r, filters.tab)).sort(compareRows(filters.tab)), counts: countTabs(filtered) };
+  return {
+    items: filtered.filter((r) => inTab(r, filters.tab)).sort(compareRows(filters.tab)),
+    counts: countTabs(filtered),
+  };
 }
 
 /** What Today shows: P0 breached, untriaged past the triage target, stale, and the tab totals. */
-export type TriageCounts = { p0Breached: number; untriagedOverdue: number; stale: number; waiting: number; breached: number; reviewQueue: number };
+export type TriageCounts = {
+  p0Breached: number;
+  untriagedOverdue: number;
+  stale: number;
+  waiting: number;
+  breached: number;
+  reviewQueue: number;
+};
 
 export function summarizeCounts(rows: readonly TriageRow[]): TriageCounts {
   const out: TriageCounts = { p0Breached: 0, untriagedOverdue: 0, stale: 0, waiting: 0, breached: 0, reviewQueue: 0 };

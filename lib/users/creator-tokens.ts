@@ -6,18 +6,30 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 type Change = { userId: string; username: string; actorId: string | null; ip: string; now: Date };
 
 export async function revokeTokensOfCreator(tx: Prisma.TransactionClient, change: Change): Promise<number> {
-  const tokens = await tx.apiToken.findMany({ where: { createdById: change.userId, revokedAt: null }, select: { id: true, name: true, prefix: true } });
+  const tokens = await tx.apiToken.findMany({
+    where: { createdById: change.userId, revokedAt: null },
+    select: { id: true, name: true, prefix: true },
+  });
   for (const token of tokens) {
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: change.now } });
     await recordAudit(
-      { action: "token.revoked", actorId: change.actorId, target: token.name, ip: change.ip, detail: { prefix: token.prefix, because: `creator ${change.username} deactivated` } },
+      {
+        action: "token.revoked",
+        actorId: change.actorId,
+        target: token.name,
+        ip: change.ip,
+        detail: { prefix: token.prefix, because: `creator ${change.username} deactivated` },
+      },
       tx,
     );
   }
   return tokens.length;
 }
 
-export async function capTokensOfCreator(tx: Prisma.TransactionClient, change: Change & { role: Role }): Promise<number> {
+export async function capTokensOfCreator(
+  tx: Prisma.TransactionClient,
+  change: Change & { role: Role },
+): Promise<number> {
   const above = ROLES.slice(ROLES.indexOf(change.role) + 1);
   if (above.length === 0) return 0;
   const tokens = await tx.apiToken.findMany({
@@ -32,7 +44,12 @@ export async function capTokensOfCreator(tx: Prisma.TransactionClient, change: C
         actorId: change.actorId,
         target: token.name,
         ip: change.ip,
-        detail: { prefix: token.prefix, from: token.role, to: change.role, because: `creator ${change.username} now ${change.role}` },
+        detail: {
+          prefix: token.prefix,
+          from: token.role,
+          to: change.role,
+          because: `creator ${change.username} now ${change.role}`,
+        },
       },
       tx,
     );

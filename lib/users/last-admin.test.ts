@@ -22,7 +22,10 @@ describe("the last active admin", () => {
     await expect(updateUser(survivor, { role: "maintainer" }, null, "token")).rejects.toMatchObject({ status: 409 });
     // Demoting one and deactivating the other at once is refused too.
     const third = await createTestUser({ role: "admin" });
-    const mixed = await Promise.allSettled([updateUser(survivor, { role: "viewer" }, null, "t"), updateUser(third.id, { active: false }, null, "t")]);
+    const mixed = await Promise.allSettled([
+      updateUser(survivor, { role: "viewer" }, null, "t"),
+      updateUser(third.id, { active: false }, null, "t"),
+    ]);
     expect(mixed.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.user.count({ where: { role: "admin", active: true } })).toBe(1);
   });
@@ -34,7 +37,10 @@ describe("API tokens of a changed user", () => {
     const creator = await createTestUser({ role: "admin" });
     const adminToken = await createTestApiToken("admin");
     const viewerToken = await createTestApiToken("viewer");
-    await db.apiToken.updateMany({ where: { id: { in: [adminToken.id, viewerToken.id] } }, data: { createdById: creator.id } });
+    await db.apiToken.updateMany({
+      where: { id: { in: [adminToken.id, viewerToken.id] } },
+      data: { createdById: creator.id },
+    });
 
     await updateUser(creator.id, { role: "maintainer" }, admin.id, "ip");
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: adminToken.id } })).role).toBe("maintainer");
@@ -44,6 +50,10 @@ describe("API tokens of a changed user", () => {
     await updateUser(creator.id, { active: false }, admin.id, "ip");
     const after = await db.apiToken.findMany({ where: { id: { in: [adminToken.id, viewerToken.id] } } });
     expect(after.every((t) => t.revokedAt !== null)).toBe(true);
-    expect(await db.auditLog.count({ where: { action: "token.revoked", target: { in: [adminToken.name, viewerToken.name] } } })).toBe(2);
+    expect(
+      await db.auditLog.count({
+        where: { action: "token.revoked", target: { in: [adminToken.name, viewerToken.name] } },
+      }),
+    ).toBe(2);
   });
 });

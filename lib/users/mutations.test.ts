@@ -11,7 +11,11 @@ describe("user mutations", () => {
   it("stores an argon2id hash, never the password, and audits the creation", async () => {
     const admin = await createTestUser({ role: "admin" });
     const username = uniqueName("new");
-    const user = await createUser({ username, displayName: "New", password: "a fine password", role: "maintainer" }, admin.id, "127.0.0.1");
+    const user = await createUser(
+      { username, displayName: "New", password: "a fine password", role: "maintainer" },
+      admin.id,
+      "127.0.0.1",
+    );
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, omit: { passwordHash: false } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(row.passwordHash).not.toContain("a fine password");
@@ -23,7 +27,11 @@ describe("user mutations", () => {
   it("reports a taken username as a field error", async () => {
     const existing = await createTestUser();
     await expect(
-      createUser({ username: existing.username, displayName: "Dup", password: "a fine password", role: "viewer" }, null, "ip"),
+      createUser(
+        { username: existing.username, displayName: "Dup", password: "a fine password", role: "viewer" },
+        null,
+        "ip",
+      ),
     ).rejects.toMatchObject({ status: 409, fieldErrors: { username: ["Taken."] } });
   });
 

@@ -34,7 +34,10 @@ export async function createUser(input: CreateUserInput, actorId: string | null,
         data: { username: input.username, displayName: input.displayName, passwordHash, role: input.role },
         select: publicFields,
       });
-      await recordAudit({ action: "user.created", actorId, target: user.username, ip, detail: { role: user.role } }, tx);
+      await recordAudit(
+        { action: "user.created", actorId, target: user.username, ip, detail: { role: user.role } },
+        tx,
+      );
       return user;
     });
   } catch (error) {
@@ -52,7 +55,13 @@ const ADMINS_LOCK = "steward.active-admins";
  * runs under one advisory lock and re-counts active admins before it commits, so no caller (a
  * session or an admin API token, however many at once) can leave zero active admins.
  */
-export async function updateUser(id: string, input: UpdateUserInput, actorId: string | null, ip: string, now = new Date()) {
+export async function updateUser(
+  id: string,
+  input: UpdateUserInput,
+  actorId: string | null,
+  ip: string,
+  now = new Date(),
+) {
   if (actorId === id && (input.active === false || (input.role && input.role !== "admin"))) {
     throw new ApiError(409, "conflict", "You cannot deactivate or demote yourself; ask another admin.");
   }
@@ -69,7 +78,8 @@ export async function updateUser(id: string, input: UpdateUserInput, actorId: st
     const wasAdmin = existing.role === "admin" && existing.active;
     if (wasAdmin && (updated.role !== "admin" || !updated.active)) {
       const remaining = await tx.user.count({ where: { role: "admin", active: true } });
-      if (remaining === 0) throw new ApiError(409, "conflict", "This would leave no active admin. Make someone else an admin first.");
+      if (remaining === 0)
+        throw new ApiError(409, "conflict", "This would leave no active admin. Make someone else an admin first.");
     }
     const audit = (action: Parameters<typeof recordAudit>[0]["action"], detail?: Prisma.InputJsonValue) =>
       recordAudit({ action, actorId, target: updated.username, ip, detail }, tx);

@@ -8,7 +8,15 @@ export async function countUsers(): Promise<number> {
 export async function listUsers() {
   return db.user.findMany({
     orderBy: { username: "asc" },
-    select: { id: true, username: true, displayName: true, role: true, active: true, createdAt: true, lastLoginAt: true },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      role: true,
+      active: true,
+      createdAt: true,
+      lastLoginAt: true,
+    },
   });
 }
 export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];

@@ -17,7 +17,10 @@ export type BenchDatabase = {
 
 /** Starts a TypeScript child of scripts/bench/ (run with tsx) and waits for its first message. */
 export function forkChild<T>(relativePath: string, args: string[] = []): Promise<{ child: ChildProcess; first: T }> {
-  const child = fork(fileURLToPath(new URL(relativePath, import.meta.url)), args, { execArgv: ["--import", "tsx", "--import", "./scripts/hooks/register.mjs"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(fileURLToPath(new URL(relativePath, import.meta.url)), args, {
+    execArgv: ["--import", "tsx", "--import", "./scripts/hooks/register.mjs"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   return new Promise((resolve, reject) => {
     child.once("message", (first) => resolve({ child, first: first as T }));
     child.once("exit", (code) => reject(new Error(`${relativePath} exited with ${code} before it was ready`)));
@@ -38,7 +41,13 @@ export async function startBenchDatabase(): Promise<BenchDatabase> {
     const url = await recreateLocalDatabase(external, "bench", "benchmarks");
     await applyMigrations(url);
     const { hostname, pathname } = new URL(url);
-    return { url, description: `PostgreSQL on ${hostname}, fresh database ${pathname.slice(1)}`, embedded: false, cpuUsage: async () => null, stop: async () => undefined };
+    return {
+      url,
+      description: `PostgreSQL on ${hostname}, fresh database ${pathname.slice(1)}`,
+      embedded: false,
+      cpuUsage: async () => null,
+      stop: async () => undefined,
+    };
   }
   const { child, first } = await forkChild<{ url: string }>("./pglite-child.ts");
   await applyMigrations(first.url);

@@ -20,7 +20,10 @@ function gitCommit(): string {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     return dirty ? `${sha} (with uncommitted changes)` : sha;
   } catch {
     return "unknown";
@@ -39,7 +42,10 @@ async function serverVersion(url: string): Promise<string> {
 }
 
 /** Prints `title`, then the machine, database, versions and date lines. */
-export async function printHeader(title: string, database: { url: string; description: string; embedded: boolean }): Promise<void> {
+export async function printHeader(
+  title: string,
+  database: { url: string; description: string; embedded: boolean },
+): Promise<void> {
   const cpus = os.cpus();
   const load = os
     .loadavg()
@@ -50,7 +56,11 @@ export async function printHeader(title: string, database: { url: string; descri
   console.log(
     `machine:  ${cpus.length} × ${cpus[0]?.model.trim() ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} (${os.arch()}); load average ${load}`,
   );
-  console.log(`database: ${database.description}; ${database.embedded ? `PGlite ${packageVersion("@electric-sql/pglite")} = PostgreSQL ${version}` : `PostgreSQL ${version}`}`);
-  console.log(`versions: steward ${packageVersion("..")} at ${gitCommit()}; node ${process.version}; prisma ${packageVersion("@prisma/client")}; pg ${packageVersion("pg")}`);
+  console.log(
+    `database: ${database.description}; ${database.embedded ? `PGlite ${packageVersion("@electric-sql/pglite")} = PostgreSQL ${version}` : `PostgreSQL ${version}`}`,
+  );
+  console.log(
+    `versions: steward ${packageVersion("..")} at ${gitCommit()}; node ${process.version}; prisma ${packageVersion("@prisma/client")}; pg ${packageVersion("pg")}`,
+  );
   console.log(`date:     ${new Date().toISOString()}`);
 }

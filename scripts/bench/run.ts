@@ -17,7 +17,11 @@ export function onExit(label: string, run: Cleanup["run"]): void {
 export class BenchError extends Error {}
 
 /** Throws a BenchError naming the request, its HTTP status and its error body unless `response` has one of `ok` statuses. */
-export async function expectStatus(response: Response, what: string, ok: number[] = [200, 201, 202]): Promise<Response> {
+export async function expectStatus(
+  response: Response,
+  what: string,
+  ok: number[] = [200, 201, 202],
+): Promise<Response> {
   if (ok.includes(response.status)) return response;
   const body = (await response.text().catch(() => "")).replace(/\s+/g, " ").slice(0, 500);
   throw new BenchError(`${what}: HTTP ${response.status} ${body || "(empty body)"}`);
@@ -71,7 +75,9 @@ export async function runBench(name: string, body: () => Promise<void>): Promise
   // Everything was closed: the event loop should now drain. If it does not, say what is left.
   setTimeout(() => {
     const open = process.getActiveResourcesInfo().filter((r) => r !== "Timeout");
-    process.stderr.write(`${name} failed: still open 5 s after closing everything: ${open.join(", ") || "(unknown)"}\n`);
+    process.stderr.write(
+      `${name} failed: still open 5 s after closing everything: ${open.join(", ") || "(unknown)"}\n`,
+    );
     process.exit(1);
   }, 5000).unref();
 }

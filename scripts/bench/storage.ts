@@ -13,12 +13,16 @@ export async function printStorage(url: string, rawRetentionDays: number): Promi
   try {
     await client.query(`VACUUM ANALYZE "HealthSample", "HealthRollup"`);
     const size = async (table: string) => {
-      const { rows } = await client.query<{ bytes: string; n: string }>(`SELECT pg_total_relation_size('"${table}"') AS bytes, (SELECT count(*) FROM "${table}") AS n`);
+      const { rows } = await client.query<{ bytes: string; n: string }>(
+        `SELECT pg_total_relation_size('"${table}"') AS bytes, (SELECT count(*) FROM "${table}") AS n`,
+      );
       return { bytes: Number(rows[0]!.bytes), rows: Number(rows[0]!.n) };
     };
     const raw = await size("HealthSample");
     const rollup = await size("HealthRollup");
-    const { rows: widths } = await client.query<{ w: string }>(`SELECT avg(pg_column_size(s.*)) AS w FROM "HealthSample" s`);
+    const { rows: widths } = await client.query<{ w: string }>(
+      `SELECT avg(pg_column_size(s.*)) AS w FROM "HealthSample" s`,
+    );
     if (raw.rows === 0 || rollup.rows === 0) return console.log("storage: no samples or rollups to measure");
     const perRaw = raw.bytes / raw.rows;
     const perRollup = rollup.bytes / rollup.rows;
@@ -32,7 +36,10 @@ export async function printStorage(url: string, rawRetentionDays: number): Promi
     console.log(
       `projected for 1,000 HTTP targets at 30 s, one year, default retention: raw ${rawRetentionDays} d ${gib(rawRows * perRaw)} + rollups (minute ${rawRetentionDays} d, hour 400 d, day forever) ${gib(rollupRows * perRollup)} = ${gib(rawRows * perRaw + rollupRows * perRollup)}`,
     );
-    if (raw.rows < 100_000) console.log("  (a small table: fixed per-table overhead weighs in; a longer run or more targets gives a steadier figure)");
+    if (raw.rows < 100_000)
+      console.log(
+        "  (a small table: fixed per-table overhead weighs in; a longer run or more targets gives a steadier figure)",
+      );
   } finally {
     await client.end();
   }

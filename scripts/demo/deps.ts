@@ -8,7 +8,10 @@ import semver from "semver";
 
 const DAY = 86_400_000;
 
-export async function startDemoDependencies(repos: GeneratedRepo[], now = new Date()): Promise<{ npmUrl: string; pypiUrl: string }> {
+export async function startDemoDependencies(
+  repos: GeneratedRepo[],
+  now = new Date(),
+): Promise<{ npmUrl: string; pypiUrl: string }> {
   const npm: Record<string, FakePackage> = {};
   const pypi: Record<string, FakePackage> = {};
   let i = 0;
@@ -30,6 +33,8 @@ export async function startDemoDependencies(repos: GeneratedRepo[], now = new Da
     }
   }
   const registry = await startFakeRegistry({ npm, pypi });
-  console.log(`demo: npm registry and PyPI stand-in on ${registry.npmUrl.replace(/\/npm$/, "")} (${Object.keys(npm).length} npm, ${Object.keys(pypi).length} PyPI packages)`);
+  console.log(
+    `demo: npm registry and PyPI stand-in on ${registry.npmUrl.replace(/\/npm$/, "")} (${Object.keys(npm).length} npm, ${Object.keys(pypi).length} PyPI packages)`,
+  );
   return { npmUrl: registry.npmUrl, pypiUrl: registry.pypiUrl };
 }

@@ -22,16 +22,26 @@ const noise = (t: number, salt: number) => {
   return x - Math.floor(x);
 };
 
-function history(key: Spec["key"], from: number, to: number, downSince: number): { checks: CheckObservation[]; metrics: MetricObservation[] } {
+function history(
+  key: Spec["key"],
+  from: number,
+  to: number,
+  downSince: number,
+): { checks: CheckObservation[]; metrics: MetricObservation[] } {
   const checks: CheckObservation[] = [];
   const metrics: MetricObservation[] = [];
   for (let t = from; t < to; t += STEP) {
     const at = new Date(t);
     const n = noise(t, key.length);
-    const failed = (key === "flapping" && flappingDown(t)) || (key === "down" && t >= downSince) || (key === "healthy" && t > to - 3 * DAY && t < to - 3 * DAY + 15 * 60_000);
+    const failed =
+      (key === "flapping" && flappingDown(t)) ||
+      (key === "down" && t >= downSince) ||
+      (key === "healthy" && t > to - 3 * DAY && t < to - 3 * DAY + 15 * 60_000);
     const ms = key === "slow" ? 230 + n * 150 : key === "metrics" ? 15 + n * 10 : 35 + n * 40;
     const failure = { kind: "status", message: "status 503 is outside the expected 200–399" };
-    checks.push(failed ? { at, ok: false, durationMs: ms, status: 503, failure } : { at, ok: true, durationMs: ms, status: 200 });
+    checks.push(
+      failed ? { at, ok: false, durationMs: ms, status: 503, failure } : { at, ok: true, durationMs: ms, status: 200 },
+    );
     if (failed) continue;
     if (key !== "metrics") metrics.push({ at, metric: "response_time_ms", value: ms });
     else {
@@ -41,7 +51,12 @@ function history(key: Spec["key"], from: number, to: number, downSince: number):
         { at, metric: "error_rate_pct", value: spike ? 3 + n * 2 : 0.1 + n * 0.3 },
         { at, metric: "throughput_rps", value: 1200 + 300 * Math.sin(t / 600_000) + n * 50 },
         { at, metric: "memory_pct", value: 58 + 6 * Math.sin(t / 900_000) + n * 2 },
-        { at, metric: "breaker_state", value: Math.floor(t / 60_000) % 30 < 2 ? 2 : 0, labels: { breakers: Math.floor(t / 60_000) % 30 < 2 ? "payments" : "" } },
+        {
+          at,
+          metric: "breaker_state",
+          value: Math.floor(t / 60_000) % 30 < 2 ? 2 : 0,
+          labels: { breakers: Math.floor(t / 60_000) % 30 < 2 ? "payments" : "" },
+        },
       );
     }
   }
@@ -49,14 +64,30 @@ function history(key: Spec["key"], from: number, to: number, downSince: number):
 }
 
 function input(spec: Spec, url: string) {
-  const common = { name: spec.name, slug: spec.slug, serviceGroup: spec.group, intervalSeconds: 30, breachesToChange: spec.key === "flapping" ? 2 : 3 };
-  if (spec.key === "metrics") return { kind: "prometheus" as const, ...common, url, timeoutMs: 5000, mapping: { memoryLimitBytes: 1024 * 1024 * 1024 } };
+  const common = {
+    name: spec.name,
+    slug: spec.slug,
+    serviceGroup: spec.group,
+    intervalSeconds: 30,
+    breachesToChange: spec.key === "flapping" ? 2 : 3,
+  };
+  if (spec.key === "metrics")
+    return {
+      kind: "prometheus" as const,
+      ...common,
+      url,
+      timeoutMs: 5000,
+      mapping: { memoryLimitBytes: 1024 * 1024 * 1024 },
+    };
   return { kind: "http" as const, ...common, check: { url, timeoutMs: 5000 } };
 }
 
 async function waitForServer(port: number): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -78,7 +109,12 @@ export async function seedDemoHealth(services: DemoService[], port: number): Pro
     const existing = await db.healthTarget.findUnique({ where: { slug: spec.slug } });
     if (existing) {
       // The services listen on new ports each run.
-      await updateHealthTarget(existing.id, spec.key === "metrics" ? { url } : { check: (body as { check: unknown }).check }, null, "demo");
+      await updateHealthTarget(
+        existing.id,
+        spec.key === "metrics" ? { url } : { check: (body as { check: unknown }).check },
+        null,
+        "demo",
+      );
       continue;
     }
     const target = await createHealthTarget(CreateTargetInput.parse({ ...body, enabled: false }), null, "demo");
@@ -89,5 +125,7 @@ export async function seedDemoHealth(services: DemoService[], port: number): Pro
     await updateHealthTarget(target.id, { enabled: true }, null, "demo");
     created += 1;
   }
-  console.log(`demo: health targets ${created ? `created (${created}, ${HISTORY_DAYS} days of history)` : "re-pointed"} at ${services.length} local fake services`);
+  console.log(
+    `demo: health targets ${created ? `created (${created}, ${HISTORY_DAYS} days of history)` : "re-pointed"} at ${services.length} local fake services`,
+  );
 }

@@ -10,7 +10,9 @@ export async function seedMetricsDemo(repoKeys: string[], timeoutMs = 180_000): 
   for (const key of repoKeys) {
     let latest = null;
     while (Date.now() < deadline) {
-      latest = await db.githubRepoStatsDaily.findFirst({ where: { repo: { key } }, orderBy: { day: "desc" } }).catch(() => null);
+      latest = await db.githubRepoStatsDaily
+        .findFirst({ where: { repo: { key } }, orderBy: { day: "desc" } })
+        .catch(() => null);
       if (latest) break;
       await new Promise((r) => setTimeout(r, 2000));
     }
@@ -23,8 +25,11 @@ export async function seedMetricsDemo(repoKeys: string[], timeoutMs = 180_000): 
       const share = 1 - daysBack / (DAYS * 1.6); // roughly linear growth with a weekly wobble
       const wobble = Math.round(Math.sin(daysBack / 7) * 2);
       return {
-        repoId: latest.repoId, day: new Date(latest.day.getTime() - daysBack * 86_400_000),
-        stars: Math.max(0, Math.round(latest.stars * share) + wobble), forks: Math.max(0, Math.round(latest.forks * share)), watchers: latest.watchers,
+        repoId: latest.repoId,
+        day: new Date(latest.day.getTime() - daysBack * 86_400_000),
+        stars: Math.max(0, Math.round(latest.stars * share) + wobble),
+        forks: Math.max(0, Math.round(latest.forks * share)),
+        watchers: latest.watchers,
       };
     });
     const { count } = await db.githubRepoStatsDaily.createMany({ data: rows, skipDuplicates: true });

@@ -15,7 +15,7 @@ const PEOPLE = ["maya", "victor"];
 /** Deterministic pseudo-random numbers, so every demo has the same believable history. */
 function random(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 }
 
 export async function seedRunbooksDemo(now = new Date()): Promise<void> {
@@ -28,7 +28,11 @@ export async function seedRunbooksDemo(now = new Date()): Promise<void> {
   }
   await ensureDueRuns({ now, schedule: await getTeamSchedule() });
   const rnd = random(7);
-  const runs = await db.checklistRun.findMany({ where: { dueAt: { lt: now } }, include: { section: { include: { items: { where: { removedAt: null } } } } }, orderBy: { dueAt: "asc" } });
+  const runs = await db.checklistRun.findMany({
+    where: { dueAt: { lt: now } },
+    include: { section: { include: { items: { where: { removedAt: null } } } } },
+    orderBy: { dueAt: "asc" },
+  });
   const completions = [];
   const signOffs = [];
   const skips: Array<{ id: string; at: Date; by: string }> = [];
@@ -37,30 +41,67 @@ export async function seedRunbooksDemo(now = new Date()): Promise<void> {
     const roll = rnd();
     if (recent && roll < 0.5) continue; // left open: overdue on Today
     const who = PEOPLE[Math.floor(rnd() * PEOPLE.length)] ?? "maya";
-    if (roll > 0.93) { skips.push({ id: run.id, at: new Date(run.dueAt.getTime() + 3_600_000), by: who }); continue; }
+    if (roll > 0.93) {
+      skips.push({ id: run.id, at: new Date(run.dueAt.getTime() + 3_600_000), by: who });
+      continue;
+    }
     const late = roll > 0.8;
     const doneAt = new Date(run.dueAt.getTime() + (late ? 3 + rnd() * 20 : -(0.5 + rnd() * 6)) * 3_600_000);
     for (const item of run.section.items) {
       const auto = item.checkId !== null && rnd() < 0.7;
       completions.push({
-        runId: run.id, itemId: item.id, status: "done", source: auto ? "auto" : "manual", byName: auto ? "steward" : who, at: new Date(doneAt.getTime() - rnd() * 3_600_000),
-        checkId: auto ? item.checkId : null, value: auto ? { status: "pass", value: 0, display: "0 at the time of the check" } : undefined, evidenceUrl: auto ? "/repositories" : null,
+        runId: run.id,
+        itemId: item.id,
+        status: "done",
+        source: auto ? "auto" : "manual",
+        byName: auto ? "steward" : who,
+        at: new Date(doneAt.getTime() - rnd() * 3_600_000),
+        checkId: auto ? item.checkId : null,
+        value: auto ? { status: "pass", value: 0, display: "0 at the time of the check" } : undefined,
+        evidenceUrl: auto ? "/repositories" : null,
       });
     }
-    signOffs.push({ runId: run.id, byName: who, at: doneAt, summary: { items: run.section.items.length, done: run.section.items.length, skipped: 0, automatic: 0 } });
+    signOffs.push({
+      runId: run.id,
+      byName: who,
+      at: doneAt,
+      summary: { items: run.section.items.length, done: run.section.items.length, skipped: 0, automatic: 0 },
+    });
   }
   await db.checklistCompletion.createMany({ data: completions, skipDuplicates: true });
   await db.checklistSignOff.createMany({ data: signOffs, skipDuplicates: true });
   for (const s of signOffs) await db.checklistRun.update({ where: { id: s.runId }, data: { signedOffAt: s.at } });
-  for (const s of skips) await db.checklistRun.update({ where: { id: s.id }, data: { skippedAt: s.at, skippedBy: s.by, skipReason: "Conference day; covered in the next run." } });
-  const patch = await db.runbookSection.findFirst({ where: { title: "Patch Release (0.1.x)" }, include: { items: { orderBy: { position: "asc" } } } });
+  for (const s of skips)
+    await db.checklistRun.update({
+      where: { id: s.id },
+      data: { skippedAt: s.at, skippedBy: s.by, skipReason: "Conference day; covered in the next run." },
+    });
+  const patch = await db.runbookSection.findFirst({
+    where: { title: "Patch Release (0.1.x)" },
+    include: { items: { orderBy: { position: "asc" } } },
+  });
   if (patch) {
-    const run = await startProcedureRun({ actor: { ...actor, username: "maya" }, now: new Date(now.getTime() - 2 * DAY) }, patch.id, "Patch release 0.1.3");
+    const run = await startProcedureRun(
+      { actor: { ...actor, username: "maya" }, now: new Date(now.getTime() - 2 * DAY) },
+      patch.id,
+      "Patch release 0.1.3",
+    );
     await db.checklistCompletion.createMany({
-      data: patch.items.slice(0, 4).map((item, i) => ({ runId: run.id, itemId: item.id, status: "done", source: "manual", byName: "maya", at: new Date(now.getTime() - (2 * DAY - (i + 1) * 3_600_000)) })),
+      data: patch.items
+        .slice(0, 4)
+        .map((item, i) => ({
+          runId: run.id,
+          itemId: item.id,
+          status: "done",
+          source: "manual",
+          byName: "maya",
+          at: new Date(now.getTime() - (2 * DAY - (i + 1) * 3_600_000)),
+        })),
     });
   }
-  console.log(`demo: runbooks imported with ${runs.length} past runs (${signOffs.length} signed off, ${skips.length} skipped)`);
+  console.log(
+    `demo: runbooks imported with ${runs.length} past runs (${signOffs.length} signed off, ${skips.length} skipped)`,
+  );
 }
 
 /** Called from scripts/demo.ts while steward starts: waits for the database and its migrations, then seeds. */

@@ -25,13 +25,28 @@ function exposition(now: number, started: number): string {
   ];
   // Most requests take 20-80 ms, a tail up to a second.
   const share = [0.02, 0.08, 0.35, 0.75, 0.96, 0.99, 0.997, 0.999, 0.9997, 1];
-  BUCKETS.forEach((le, i) => lines.push(`http_request_duration_seconds_bucket{le="${le}"} ${Math.round(total * share[i]!)}`));
-  lines.push(`http_request_duration_seconds_bucket{le="+Inf"} ${total}`, `http_request_duration_seconds_sum ${(total * 0.061).toFixed(3)}`, `http_request_duration_seconds_count ${total}`);
+  BUCKETS.forEach((le, i) =>
+    lines.push(`http_request_duration_seconds_bucket{le="${le}"} ${Math.round(total * share[i]!)}`),
+  );
+  lines.push(
+    `http_request_duration_seconds_bucket{le="+Inf"} ${total}`,
+    `http_request_duration_seconds_sum ${(total * 0.061).toFixed(3)}`,
+    `http_request_duration_seconds_count ${total}`,
+  );
   const memory = Math.round((620 + 60 * Math.sin(now / 900_000)) * 1024 * 1024);
-  lines.push("# HELP process_resident_memory_bytes Resident memory.", "# TYPE process_resident_memory_bytes gauge", `process_resident_memory_bytes ${memory}`);
+  lines.push(
+    "# HELP process_resident_memory_bytes Resident memory.",
+    "# TYPE process_resident_memory_bytes gauge",
+    `process_resident_memory_bytes ${memory}`,
+  );
   // The payments breaker half-opens for two minutes every half hour.
   const halfOpen = Math.floor(now / 60_000) % 30 < 2 ? 2 : 0;
-  lines.push("# HELP circuit_breaker_state 0 closed, 1 open, 2 half-open.", "# TYPE circuit_breaker_state gauge", `circuit_breaker_state{name="payments"} ${halfOpen}`, `circuit_breaker_state{name="search"} 0`);
+  lines.push(
+    "# HELP circuit_breaker_state 0 closed, 1 open, 2 half-open.",
+    "# TYPE circuit_breaker_state gauge",
+    `circuit_breaker_state{name="payments"} ${halfOpen}`,
+    `circuit_breaker_state{name="search"} 0`,
+  );
   return `${lines.join("\n")}\n`;
 }
 
@@ -41,7 +56,8 @@ export const flappingDown = (now: number) => Math.floor(now / 60_000) % 10 < 2;
 function handler(key: DemoService["key"], started: number): http.RequestListener {
   return (req, res) => {
     const now = Date.now();
-    const json = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown) =>
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
     switch (key) {
       case "healthy":
         return json(200, { status: "ok" });
@@ -52,7 +68,8 @@ function handler(key: DemoService["key"], started: number): http.RequestListener
       case "down":
         return json(503, { status: "database unreachable" });
       case "metrics":
-        if (req.url?.startsWith("/metrics")) return void res.writeHead(200, { "content-type": "text/plain; version=0.0.4" }).end(exposition(now, started));
+        if (req.url?.startsWith("/metrics"))
+          return void res.writeHead(200, { "content-type": "text/plain; version=0.0.4" }).end(exposition(now, started));
         return json(200, { status: "ok" });
     }
   };
@@ -73,5 +90,8 @@ export async function startDemoServices(): Promise<{ services: DemoService[]; st
     const { port } = server.address() as AddressInfo;
     return { key, url: `http://127.0.0.1:${port}${key === "metrics" ? "/metrics" : "/health"}` };
   });
-  return { services, stop: async () => void (await Promise.all(servers.map(({ server }) => new Promise((r) => server.close(r))))) };
+  return {
+    services,
+    stop: async () => void (await Promise.all(servers.map(({ server }) => new Promise((r) => server.close(r))))),
+  };
 }

@@ -25,28 +25,59 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 function reshape(repo: GeneratedRepo, item: IssueData, recipe: Recipe, maintainer: ActorData, nowMs: number): void {
   const created = nowMs - recipe.hoursAgo * HOUR;
-  Object.assign(item, { createdAt: iso(created), updatedAt: iso(created + 15 * 60_000), closed: false, closedAt: null, state: "OPEN", stateReason: null, assignees: [] });
+  Object.assign(item, {
+    createdAt: iso(created),
+    updatedAt: iso(created + 15 * 60_000),
+    closed: false,
+    closedAt: null,
+    state: "OPEN",
+    stateReason: null,
+    assignees: [],
+  });
   item.labels = recipe.labels.flatMap((name) => repo.labels.filter((l) => l.name === name));
-  item.events = item.labels.map((label, i) => link({ __typename: "LabeledEvent" as const, id: `${item.id}-demo-label-${i}`, actor: maintainer, createdAt: iso(created + (10 + i) * 60_000), label }, item));
+  item.events = item.labels.map((label, i) =>
+    link(
+      {
+        __typename: "LabeledEvent" as const,
+        id: `${item.id}-demo-label-${i}`,
+        actor: maintainer,
+        createdAt: iso(created + (10 + i) * 60_000),
+        label,
+      },
+      item,
+    ),
+  );
   item.comments = [];
   item.commentCount = 0;
-  if (recipe.respondedAfterHours !== undefined) addComment(repo, item.number, new Date(created + recipe.respondedAfterHours * HOUR), { author: maintainer, body: "Thanks — I can reproduce this and am looking into it." });
+  if (recipe.respondedAfterHours !== undefined)
+    addComment(repo, item.number, new Date(created + recipe.respondedAfterHours * HOUR), {
+      author: maintainer,
+      body: "Thanks — I can reproduce this and am looking into it.",
+    });
 }
 
 export async function seedTriageDemo(repos: GeneratedRepo[], now = new Date()): Promise<void> {
   const nowMs = now.getTime();
   for (const repo of repos) {
     const people = repo.actors.filter((a) => a.__typename === "User");
-    const issues = repo.items.filter((i): i is IssueData => i.__typename === "Issue" && i.author?.__typename === "User").sort((a, b) => b.number - a.number);
+    const issues = repo.items
+      .filter((i): i is IssueData => i.__typename === "Issue" && i.author?.__typename === "User")
+      .sort((a, b) => b.number - a.number);
     for (const [index, recipe] of RECIPES.entries()) {
       const item = issues[index];
       const maintainer = people.find((p) => p.login !== item?.author?.login);
       if (item && maintainer) reshape(repo, item, recipe, maintainer, nowMs);
     }
     // One stale issue already asked 20 days ago by a bot, with no human reply since: due for closing.
-    const quiet = issues.slice(RECIPES.length).find((i) => i.state === "OPEN" && Date.parse(i.updatedAt) < nowMs - 40 * 24 * HOUR);
+    const quiet = issues
+      .slice(RECIPES.length)
+      .find((i) => i.state === "OPEN" && Date.parse(i.updatedAt) < nowMs - 40 * 24 * HOUR);
     const bot = repo.actors.find((a) => a.__typename === "Bot");
-    if (quiet && bot) addComment(repo, quiet.number, new Date(nowMs - 20 * 24 * HOUR), { author: bot, body: DEFAULT_TRIAGE_CONFIG.staleComment });
+    if (quiet && bot)
+      addComment(repo, quiet.number, new Date(nowMs - 20 * 24 * HOUR), {
+        author: bot,
+        body: DEFAULT_TRIAGE_CONFIG.staleComment,
+      });
     repo.meta.version += 1;
   }
 }

@@ -15,7 +15,10 @@ export default async function Page({ searchParams }: Props) {
   const data = await getDependenciesPage({ now: new Date(), repoKey: requested ?? undefined });
   return (
     <>
-      <PageHeader title="Dependencies" description="Dependabot alerts, update pull requests and outdated packages against the runbook's update targets." />
+      <PageHeader
+        title="Dependencies"
+        description="Dependabot alerts, update pull requests and outdated packages against the runbook's update targets."
+      />
       <DependenciesPage data={data} requested={requested} />
     </>
   );

@@ -11,7 +11,9 @@ export default async function ForbiddenPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title="Not allowed" description={`This page needs ${needs}. Ask an admin if you need access.`} />
-      <Link href="/today" className={buttonClass("secondary")}>Back to Today</Link>
+      <Link href="/today" className={buttonClass("secondary")}>
+        Back to Today
+      </Link>
     </>
   );
 }

@@ -22,7 +22,13 @@ export default async function HealthPage() {
       <PageHeader
         title="Health"
         description="Every target's state against the runbook's thresholds, problems first, grouped by service."
-        actions={canManage ? <Link href="/health/targets/new" className={buttonClass()}>Add target</Link> : undefined}
+        actions={
+          canManage ? (
+            <Link href="/health/targets/new" className={buttonClass()}>
+              Add target
+            </Link>
+          ) : undefined
+        }
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <HealthOverview canManage={canManage} />

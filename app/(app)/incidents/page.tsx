@@ -16,10 +16,26 @@ export const metadata: Metadata = { title: "Incidents" };
 export default async function IncidentsPage() {
   const user = await requireUser();
   const queryClient = makeQueryClient();
-  const [types] = await Promise.all([getIncidentTypes(), queryClient.fetchQuery({ queryKey: incidentKeys.board(), queryFn: () => listIncidents({ status: "all" }) })]);
+  const [types] = await Promise.all([
+    getIncidentTypes(),
+    queryClient.fetchQuery({ queryKey: incidentKeys.board(), queryFn: () => listIncidents({ status: "all" }) }),
+  ]);
   return (
     <>
-      <PageHeader title="Incidents" description="Open incidents by status, with their response deadlines." actions={<div className="flex gap-2"><Link href="/incidents/maintenance" className={buttonClass("secondary")}>Maintenance</Link><Link href="/incidents/history" className={buttonClass("secondary")}>History and MTTA/MTTR</Link></div>} />
+      <PageHeader
+        title="Incidents"
+        description="Open incidents by status, with their response deadlines."
+        actions={
+          <div className="flex gap-2">
+            <Link href="/incidents/maintenance" className={buttonClass("secondary")}>
+              Maintenance
+            </Link>
+            <Link href="/incidents/history" className={buttonClass("secondary")}>
+              History and MTTA/MTTR
+            </Link>
+          </div>
+        }
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <IncidentBoard canAct={hasRole(user.role, "maintainer")} types={types.map(({ procedure: _p, ...t }) => t)} />
       </HydrationBoundary>

@@ -16,13 +16,22 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MetricsPage({ searchParams }: { searchParams: Search }) {
   await requireUser();
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
+  );
   const parsed = KpiQuery.safeParse(raw);
   if (!parsed.success) {
     return (
       <>
         <PageHeader title="Metrics" />
-        <EmptyState title="These filters are not valid" action={<Link href="/kpis" className="text-sky-700 underline dark:text-sky-400">Show this month</Link>}>
+        <EmptyState
+          title="These filters are not valid"
+          action={
+            <Link href="/kpis" className="text-sky-700 underline dark:text-sky-400">
+              Show this month
+            </Link>
+          }
+        >
           {parsed.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ")}
         </EmptyState>
       </>
@@ -39,7 +48,14 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
     return (
       <>
         <PageHeader title="Metrics" />
-        <EmptyState title={`steward does not sync ${q.repo}`} action={<Link href="/kpis" className="text-sky-700 underline dark:text-sky-400">Show all repositories</Link>}>
+        <EmptyState
+          title={`steward does not sync ${q.repo}`}
+          action={
+            <Link href="/kpis" className="text-sky-700 underline dark:text-sky-400">
+              Show all repositories
+            </Link>
+          }
+        >
           Pick a repository from the filter, or add this one in Settings → Repositories.
         </EmptyState>
       </>
@@ -47,21 +63,50 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
   }
   const month = period.kind === "month" ? period.month : monthOf(new Date(view.window.end), tz);
   const quarter = period.kind === "quarter" ? period.quarter : quarterOf(month);
-  const state: FilterState = { view: period.kind, month, quarter, from: q.from ?? view.window.start, to: q.to ?? view.window.end, repo: q.repo ?? "", tz: q.tz ?? null };
+  const state: FilterState = {
+    view: period.kind,
+    month,
+    quarter,
+    from: q.from ?? view.window.start,
+    to: q.to ?? view.window.end,
+    repo: q.repo ?? "",
+    tz: q.tz ?? null,
+  };
   const base = { ...(q.repo ? { repo: q.repo } : {}), ...(q.tz ? { tz: q.tz } : {}) };
   const link = (p: Record<string, string>) => `/kpis?${new URLSearchParams({ ...p, ...base })}`;
-  const [prevHref, nextHref] = period.kind === "month" ? [link({ month: addMonths(month, -1) }), link({ month: addMonths(month, 1) })]
-    : period.kind === "quarter" ? [link({ quarter: addQuarters(quarter, -1) }), link({ quarter: addQuarters(quarter, 1) })] : [null, null];
-  const downloadQuery = new URLSearchParams({ ...(period.kind === "month" ? { month } : period.kind === "quarter" ? { quarter } : { from: view.window.start, to: view.window.end }), ...base }).toString();
+  const [prevHref, nextHref] =
+    period.kind === "month"
+      ? [link({ month: addMonths(month, -1) }), link({ month: addMonths(month, 1) })]
+      : period.kind === "quarter"
+        ? [link({ quarter: addQuarters(quarter, -1) }), link({ quarter: addQuarters(quarter, 1) })]
+        : [null, null];
+  const downloadQuery = new URLSearchParams({
+    ...(period.kind === "month"
+      ? { month }
+      : period.kind === "quarter"
+        ? { quarter }
+        : { from: view.window.start, to: view.window.end }),
+    ...base,
+  }).toString();
   const quarterly = period.kind === "quarter";
   return (
     <>
-      <PageHeader title={quarterly ? `Quarterly review ${quarter}` : `Metrics ${view.window.label}`}
-        description="Monthly and quarterly KPIs for the metrics review, each with its definition, the previous period and the runbook's target." />
+      <PageHeader
+        title={quarterly ? `Quarterly review ${quarter}` : `Metrics ${view.window.label}`}
+        description="Monthly and quarterly KPIs for the metrics review, each with its definition, the previous period and the runbook's target."
+      />
       <MetricsFilters state={state} repositories={view.repositories} prevHref={prevHref} nextHref={nextHref} />
       {view.repositories.length === 0 && view.runtimeTargets.length === 0 ? (
-        <EmptyState title="Nothing to measure yet" action={<Link href="/settings/repositories" className="text-sky-700 underline dark:text-sky-400">Connect a repository</Link>}>
-          Metrics are computed from synced GitHub repositories and health targets. Connect a repository in Settings → Repositories, or add a health target.
+        <EmptyState
+          title="Nothing to measure yet"
+          action={
+            <Link href="/settings/repositories" className="text-sky-700 underline dark:text-sky-400">
+              Connect a repository
+            </Link>
+          }
+        >
+          Metrics are computed from synced GitHub repositories and health targets. Connect a repository in Settings →
+          Repositories, or add a health target.
         </EmptyState>
       ) : (
         <MetricsView view={view} downloadQuery={downloadQuery} quarterly={quarterly} />

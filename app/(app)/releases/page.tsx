@@ -14,10 +14,17 @@ export default async function Page({ searchParams }: Props) {
   const params = await searchParams;
   const requested = typeof params.repo === "string" && params.repo.trim() ? params.repo.trim() : null;
   const procedure = ProcedureQuery.safeParse(params);
-  const data = await getReleasesPage({ now: new Date(), repoKey: requested ?? undefined, procedure: procedure.success ? procedure.data : undefined });
+  const data = await getReleasesPage({
+    now: new Date(),
+    repoKey: requested ?? undefined,
+    procedure: procedure.success ? procedure.data : undefined,
+  });
   return (
     <>
-      <PageHeader title="Releases" description="Release history, cadence against the targets, what is merged but unreleased, and the release procedure." />
+      <PageHeader
+        title="Releases"
+        description="Release history, cadence against the targets, what is merged but unreleased, and the release procedure."
+      />
       <ReleasesPage data={data} requested={requested} />
     </>
   );

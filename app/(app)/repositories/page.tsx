@@ -11,7 +11,10 @@ export default async function RepositoriesPage() {
   const repositories = await listRepositorySummaries();
   return (
     <>
-      <PageHeader title="Repositories" description="Every repository steward syncs from GitHub, enabled and paused, with its open work, CI and last sync." />
+      <PageHeader
+        title="Repositories"
+        description="Every repository steward syncs from GitHub, enabled and paused, with its open work, CI and last sync."
+      />
       <RepositoryList repositories={repositories} />
     </>
   );

@@ -18,7 +18,15 @@ export default async function RunbooksPage({ searchParams }: { searchParams: Pro
   await queryClient.fetchQuery({ queryKey: runbookKeys.list(), queryFn: () => listRunbookViews() });
   return (
     <>
-      <PageHeader title="Runbooks" description="Imported runbooks, their sections and cadences (in the team's time zone), and the live checks bound to items." actions={<Link href="/runbooks/history" className={buttonClass("secondary")}>History</Link>} />
+      <PageHeader
+        title="Runbooks"
+        description="Imported runbooks, their sections and cadences (in the team's time zone), and the live checks bound to items."
+        actions={
+          <Link href="/runbooks/history" className={buttonClass("secondary")}>
+            History
+          </Link>
+        }
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <RunbookList canAct={hasRole(user.role, "maintainer")} importTemplate={(await searchParams).import} />
       </HydrationBoundary>

@@ -23,7 +23,11 @@ export default async function TodayPage() {
       <PageHeader
         title="Today"
         description="Checklists due today and overdue, each item with its live evidence — and what still needs a person."
-        actions={<Link href="/runbooks/history" className={buttonClass("secondary")}>History</Link>}
+        actions={
+          <Link href="/runbooks/history" className={buttonClass("secondary")}>
+            History
+          </Link>
+        }
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <TodayBoard canAct={hasRole(user.role, "maintainer")} />

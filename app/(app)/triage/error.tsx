@@ -5,8 +5,13 @@ export default function TriageError({ error, reset }: { error: Error & { digest?
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6 dark:border-red-900 dark:bg-red-950/40">
       <h2 className="font-semibold">The triage queue could not be loaded.</h2>
-      <p className="mt-1 text-sm">Syncs keep running; only this page failed. The error has been logged{error.digest ? ` (reference ${error.digest})` : ""}.</p>
-      <Button className="mt-4" variant="secondary" onClick={reset}>Try again</Button>
+      <p className="mt-1 text-sm">
+        Syncs keep running; only this page failed. The error has been logged
+        {error.digest ? ` (reference ${error.digest})` : ""}.
+      </p>
+      <Button className="mt-4" variant="secondary" onClick={reset}>
+        Try again
+      </Button>
     </div>
   );
 }

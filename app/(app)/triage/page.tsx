@@ -13,7 +13,11 @@ import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Triage" };
 
-export default async function TriagePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TriagePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = TriageFilters.safeParse(raw);
@@ -25,10 +29,17 @@ export default async function TriagePage({ searchParams }: { searchParams: Promi
   ]);
   const maintainer = hasRole(user.role, "maintainer");
   const write = maintainer && repos.length > 0 ? await getWriteAccess(repos) : null;
-  const access = { allowed: !!write?.canWrite, message: write?.message ?? null, writableRepos: write ? repos.filter((r) => write.byRepo[r.key]).map((r) => r.key) : [] };
+  const access = {
+    allowed: !!write?.canWrite,
+    message: write?.message ?? null,
+    writableRepos: write ? repos.filter((r) => write.byRepo[r.key]).map((r) => r.key) : [],
+  };
   return (
     <>
-      <PageHeader title="Triage" description="Open issues and pull requests by the runbook's triage and response targets, most urgent first." />
+      <PageHeader
+        title="Triage"
+        description="Open issues and pull requests by the runbook's triage and response targets, most urgent first."
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <TriageBoard filters={filters} hasRepos={repos.length > 0} access={access} />
       </HydrationBoundary>

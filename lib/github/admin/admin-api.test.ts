@@ -30,8 +30,16 @@ function setEnv(values: Record<string, string | undefined>) {
 }
 
 beforeAll(async () => {
-  github = await startGitHubTestServer({ repos: [generateRepo({ owner: "acme", name: "tiny", seed: 3, issues: 2, pulls: 1 })], tokens: [GOOD] });
-  setEnv({ GITHUB_API_URL: github.url, GITHUB_TOKEN: undefined, STEWARD_SECRET: "s".repeat(40), STEWARD_REPOS: undefined });
+  github = await startGitHubTestServer({
+    repos: [generateRepo({ owner: "acme", name: "tiny", seed: 3, issues: 2, pulls: 1 })],
+    tokens: [GOOD],
+  });
+  setEnv({
+    GITHUB_API_URL: github.url,
+    GITHUB_TOKEN: undefined,
+    STEWARD_SECRET: "s".repeat(40),
+    STEWARD_REPOS: undefined,
+  });
   for (const role of ["viewer", "maintainer", "admin"] as const) tokens[role] = (await createTestApiToken(role)).token;
   await db.githubCredential.deleteMany();
 });
@@ -45,14 +53,21 @@ afterAll(async () => {
 function request(method: string, path: string, token: string | null, body?: unknown) {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
-  return new NextRequest(`http://127.0.0.1:3000${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return new NextRequest(`http://127.0.0.1:3000${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const result = async (r: Response) => ({ status: r.status, json: (await r.json()) as Json, text: "" });
 const byId = (id: string) => ({ params: Promise.resolve({ id }) });
-const saveToken = async (token: string, as = tokens.admin) => result(await putToken(request("PUT", "/api/admin/github-token", as, { token }), {}));
-const add = async (fullName: string, as = tokens.admin) => result(await addRepo(request("POST", "/api/admin/repositories", as, { fullName }), {}));
-const syncNow = async (id: string, as: string) => result(await postSync(request("POST", `/api/repositories/${id}/sync`, as), byId(id)));
+const saveToken = async (token: string, as = tokens.admin) =>
+  result(await putToken(request("PUT", "/api/admin/github-token", as, { token }), {}));
+const add = async (fullName: string, as = tokens.admin) =>
+  result(await addRepo(request("POST", "/api/admin/repositories", as, { fullName }), {}));
+const syncNow = async (id: string, as: string) =>
+  result(await postSync(request("POST", `/api/repositories/${id}/sync`, as), byId(id)));
 
 describe("the GitHub token in Settings", () => {
   it("is refused for anyone but an admin", async () => {
@@ -90,7 +105,9 @@ describe("the GitHub token in Settings", () => {
     const status = await getGithubTokenStatus();
     expect(status.source === "settings" && status.problem).toMatch(/different app secret/);
     await expect(resolveGithubToken()).rejects.toThrow(/different app secret/);
-    const repo = await db.githubRepository.create({ data: { owner: "acme", name: uniqueName("secret"), key: `acme/${uniqueName("secret")}` } });
+    const repo = await db.githubRepository.create({
+      data: { owner: "acme", name: uniqueName("secret"), key: `acme/${uniqueName("secret")}` },
+    });
     const refused = await syncNow(repo.id, tokens.maintainer);
     expect(refused.status).toBe(409);
     expect(refused.json.error.message).toMatch(/Enter the token again/);
@@ -135,19 +152,41 @@ describe("repositories in Settings", () => {
     expect(view.json.repository).toMatchObject({ id, queued: true, active: null, enabled: true });
     expect(view.json.runs).toEqual([]);
 
-    const paused = await result(await patchRepo(request("PATCH", `/api/admin/repositories/${id}`, tokens.admin, { enabled: false }), byId(id)));
+    const paused = await result(
+      await patchRepo(request("PATCH", `/api/admin/repositories/${id}`, tokens.admin, { enabled: false }), byId(id)),
+    );
     expect(paused.json.repository).toEqual({ id, enabled: false });
     expect((await syncNow(id, tokens.maintainer)).json.error.message).toMatch(/is paused/);
-    expect((await result(await patchRepo(request("PATCH", `/api/admin/repositories/${id}`, tokens.admin, { enabled: "no" }), byId(id)))).status).toBe(400);
+    expect(
+      (
+        await result(
+          await patchRepo(request("PATCH", `/api/admin/repositories/${id}`, tokens.admin, { enabled: "no" }), byId(id)),
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it("shows a run as live only while its lease holds", async () => {
     const created = await add(`acme/${uniqueName("live")}`);
     const id = created.json.repository.id as string;
-    await db.githubSyncRun.create({ data: { repoId: id, trigger: "manual", status: "running", resource: "issues", items: 40, itemsTotal: 100, pages: 1 } });
-    const view = async () => (await result(await getSync(request("GET", `/api/repositories/${id}/sync`, tokens.viewer), byId(id)))).json;
+    await db.githubSyncRun.create({
+      data: {
+        repoId: id,
+        trigger: "manual",
+        status: "running",
+        resource: "issues",
+        items: 40,
+        itemsTotal: 100,
+        pages: 1,
+      },
+    });
+    const view = async () =>
+      (await result(await getSync(request("GET", `/api/repositories/${id}/sync`, tokens.viewer), byId(id)))).json;
     expect((await view()).repository.active).toBeNull(); // no lease: a crashed run, not a live one
-    await db.githubRepository.update({ where: { id }, data: { syncLeaseId: crypto.randomUUID(), syncLeaseUntil: new Date(Date.now() + 60_000) } });
+    await db.githubRepository.update({
+      where: { id },
+      data: { syncLeaseId: crypto.randomUUID(), syncLeaseUntil: new Date(Date.now() + 60_000) },
+    });
     expect((await view()).repository.active).toMatchObject({ resource: "issues", items: 40, itemsTotal: 100 });
   });
 
@@ -155,24 +194,43 @@ describe("repositories in Settings", () => {
     const created = await add(`acme/${uniqueName("gone")}`);
     const id = created.json.repository.id as string;
     await db.githubSyncRun.create({ data: { repoId: id, trigger: "manual", status: "succeeded" } });
-    expect((await result(await deleteRepo(request("DELETE", `/api/admin/repositories/${id}`, tokens.maintainer), byId(id)))).status).toBe(403);
-    expect((await result(await deleteRepo(request("DELETE", `/api/admin/repositories/${id}`, tokens.admin), byId(id)))).status).toBe(200);
+    expect(
+      (await result(await deleteRepo(request("DELETE", `/api/admin/repositories/${id}`, tokens.maintainer), byId(id))))
+        .status,
+    ).toBe(403);
+    expect(
+      (await result(await deleteRepo(request("DELETE", `/api/admin/repositories/${id}`, tokens.admin), byId(id))))
+        .status,
+    ).toBe(200);
     expect(await db.githubSyncRun.count({ where: { repoId: id } })).toBe(0);
-    expect((await result(await getSync(request("GET", `/api/repositories/${id}/sync`, tokens.viewer), byId(id)))).status).toBe(404);
-    expect((await result(await getSync(request("GET", "/api/repositories/nope/sync", tokens.viewer), byId("nope")))).status).toBe(404);
+    expect(
+      (await result(await getSync(request("GET", `/api/repositories/${id}/sync`, tokens.viewer), byId(id)))).status,
+    ).toBe(404);
+    expect(
+      (await result(await getSync(request("GET", "/api/repositories/nope/sync", tokens.viewer), byId("nope")))).status,
+    ).toBe(404);
 
     const name = uniqueName("listed");
     const listed = await add(`acme/${name}`);
     setEnv({ STEWARD_REPOS: `acme/${name}` });
-    const refused = await result(await deleteRepo(request("DELETE", `/api/admin/repositories/${listed.json.repository.id}`, tokens.admin), byId(listed.json.repository.id)));
+    const refused = await result(
+      await deleteRepo(
+        request("DELETE", `/api/admin/repositories/${listed.json.repository.id}`, tokens.admin),
+        byId(listed.json.repository.id),
+      ),
+    );
     expect(refused.status).toBe(409);
     expect(refused.json.error.message).toMatch(/STEWARD_REPOS/);
     setEnv({ STEWARD_REPOS: undefined });
   });
 
   it("removes the stored token on request", async () => {
-    expect((await result(await deleteToken(request("DELETE", "/api/admin/github-token", tokens.admin), {}))).json).toEqual({ removed: true });
+    expect(
+      (await result(await deleteToken(request("DELETE", "/api/admin/github-token", tokens.admin), {}))).json,
+    ).toEqual({ removed: true });
     expect(await getGithubTokenStatus()).toEqual({ source: "none" });
-    expect((await result(await deleteToken(request("DELETE", "/api/admin/github-token", tokens.admin), {}))).json).toEqual({ removed: false });
+    expect(
+      (await result(await deleteToken(request("DELETE", "/api/admin/github-token", tokens.admin), {}))).json,
+    ).toEqual({ removed: false });
   });
 });

@@ -14,7 +14,8 @@ export function useRepositorySettingsQuery() {
   return useQuery({
     queryKey: repositoryKeys.settings(),
     queryFn: () => apiFetch<RepositorySettingsView>(repositoryPaths.settings),
-    refetchInterval: (query) => (query.state.data && busy(query.state.data.repositories) ? BUSY_REFRESH_MS : IDLE_REFRESH_MS),
+    refetchInterval: (query) =>
+      query.state.data && busy(query.state.data.repositories) ? BUSY_REFRESH_MS : IDLE_REFRESH_MS,
   });
 }
 
@@ -22,7 +23,8 @@ export function useSyncHistoryQuery(id: string) {
   return useQuery({
     queryKey: repositoryKeys.history(id),
     queryFn: () => apiFetch<SyncHistoryView>(repositoryPaths.history(id)),
-    refetchInterval: (query) => (query.state.data && busy([query.state.data.repository]) ? BUSY_REFRESH_MS : IDLE_REFRESH_MS),
+    refetchInterval: (query) =>
+      query.state.data && busy([query.state.data.repository]) ? BUSY_REFRESH_MS : IDLE_REFRESH_MS,
   });
 }
 
@@ -37,11 +39,15 @@ export function useSyncNowMutation(id: string) {
 }
 
 export function useAddRepositoryMutation() {
-  return useRepositoryMutation((fullName: string) => apiFetch<{ repository: { id: string } }>(repositoryPaths.add, { method: "POST", body: { fullName } }));
+  return useRepositoryMutation((fullName: string) =>
+    apiFetch<{ repository: { id: string } }>(repositoryPaths.add, { method: "POST", body: { fullName } }),
+  );
 }
 
 export function useSetRepositoryEnabledMutation(id: string) {
-  return useRepositoryMutation((enabled: boolean) => apiFetch(repositoryPaths.repository(id), { method: "PATCH", body: { enabled } }));
+  return useRepositoryMutation((enabled: boolean) =>
+    apiFetch(repositoryPaths.repository(id), { method: "PATCH", body: { enabled } }),
+  );
 }
 
 export function useDeleteRepositoryMutation(id: string) {
@@ -49,7 +55,9 @@ export function useDeleteRepositoryMutation(id: string) {
 }
 
 export function useSaveTokenMutation() {
-  return useRepositoryMutation((token: string) => apiFetch<{ login: string | null }>(repositoryPaths.token, { method: "PUT", body: { token } }));
+  return useRepositoryMutation((token: string) =>
+    apiFetch<{ login: string | null }>(repositoryPaths.token, { method: "PUT", body: { token } }),
+  );
 }
 
 export function useRemoveTokenMutation() {

@@ -46,18 +46,40 @@ type RunRow = Awaited<ReturnType<typeof db.githubSyncRun.findMany>>[number];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function toRunView(run: RunRow): SyncRunView {
-  const errors = Array.isArray(run.errors) ? (run.errors as { at?: unknown; message?: unknown }[]).map((e) => ({ at: String(e.at ?? ""), message: String(e.message ?? "") })) : [];
+  const errors = Array.isArray(run.errors)
+    ? (run.errors as { at?: unknown; message?: unknown }[]).map((e) => ({
+        at: String(e.at ?? ""),
+        message: String(e.message ?? ""),
+      }))
+    : [];
   return {
-    id: run.id, trigger: run.trigger, status: run.status, startedAt: run.startedAt.toISOString(), finishedAt: iso(run.finishedAt), resource: run.resource,
-    pages: run.pages, items: run.items, changed: run.changed, itemsTotal: run.itemsTotal, requests: run.requests, pointsUsed: run.pointsUsed,
-    rateRemaining: run.rateRemaining, rateResetAt: iso(run.rateResetAt), etaSeconds: run.etaSeconds, resumeAfter: iso(run.resumeAfter), error: run.error, errors,
+    id: run.id,
+    trigger: run.trigger,
+    status: run.status,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: iso(run.finishedAt),
+    resource: run.resource,
+    pages: run.pages,
+    items: run.items,
+    changed: run.changed,
+    itemsTotal: run.itemsTotal,
+    requests: run.requests,
+    pointsUsed: run.pointsUsed,
+    rateRemaining: run.rateRemaining,
+    rateResetAt: iso(run.rateResetAt),
+    etaSeconds: run.etaSeconds,
+    resumeAfter: iso(run.resumeAfter),
+    error: run.error,
+    errors,
   };
 }
 
 /** Repository ids with a sync job waiting in the queue (empty when the queue isn't set up yet). */
 async function queuedRepositoryIds(): Promise<Set<string>> {
   try {
-    const rows = await db.$queryRaw<{ key: string }[]>`SELECT singleton_key AS key FROM pgboss.job WHERE name = ${GITHUB_SYNC_QUEUE} AND state IN ('created', 'retry') AND singleton_key IS NOT NULL`;
+    const rows = await db.$queryRaw<
+      { key: string }[]
+    >`SELECT singleton_key AS key FROM pgboss.job WHERE name = ${GITHUB_SYNC_QUEUE} AND state IN ('created', 'retry') AND singleton_key IS NOT NULL`;
     return new Set(rows.map((r) => r.key));
   } catch (error) {
     logger.debug("job queue not readable yet", { error: error instanceof Error ? error.message : String(error) });
@@ -81,8 +103,15 @@ export async function listRepositoryRows(): Promise<RepositoryRow[]> {
   const [active, queued] = await Promise.all([activeRuns(repos.map((r) => r.id)), queuedRepositoryIds()]);
   const fromEnv = configuredRepositoryKeys();
   return repos.map((r) => ({
-    id: r.id, owner: r.owner, name: r.name, enabled: r.enabled, fromEnv: fromEnv.has(r.key), lastSyncAt: iso(r.lastSyncAt), lastSyncStatus: r.lastSyncStatus,
-    active: active.get(r.id) ?? null, queued: queued.has(r.id),
+    id: r.id,
+    owner: r.owner,
+    name: r.name,
+    enabled: r.enabled,
+    fromEnv: fromEnv.has(r.key),
+    lastSyncAt: iso(r.lastSyncAt),
+    lastSyncStatus: r.lastSyncStatus,
+    active: active.get(r.id) ?? null,
+    queued: queued.has(r.id),
   }));
 }
 
@@ -98,7 +127,8 @@ export interface RepositorySettingsView {
 
 export async function getRepositorySettingsView(): Promise<RepositorySettingsView> {
   const [status, repositories] = await Promise.all([getGithubTokenStatus(), listRepositoryRows()]);
-  const token: TokenView = status.source === "settings" ? { ...status, updatedAt: status.updatedAt.toISOString() } : status;
+  const token: TokenView =
+    status.source === "settings" ? { ...status, updatedAt: status.updatedAt.toISOString() } : status;
   return { token, repositories };
 }
 
@@ -112,12 +142,21 @@ export async function getSyncHistoryView(repoId: string, limit = 30): Promise<Sy
   const repo = await db.githubRepository.findUnique({ where: { id: repoId } });
   if (!repo) return null;
   const [active, queued, runs] = await Promise.all([
-    activeRuns([repo.id]), queuedRepositoryIds(), db.githubSyncRun.findMany({ where: { repoId }, orderBy: { startedAt: "desc" }, take: limit }),
+    activeRuns([repo.id]),
+    queuedRepositoryIds(),
+    db.githubSyncRun.findMany({ where: { repoId }, orderBy: { startedAt: "desc" }, take: limit }),
   ]);
   return {
     repository: {
-      id: repo.id, owner: repo.owner, name: repo.name, enabled: repo.enabled, fromEnv: configuredRepositoryKeys().has(repo.key),
-      lastSyncAt: iso(repo.lastSyncAt), lastSyncStatus: repo.lastSyncStatus, active: active.get(repo.id) ?? null, queued: queued.has(repo.id),
+      id: repo.id,
+      owner: repo.owner,
+      name: repo.name,
+      enabled: repo.enabled,
+      fromEnv: configuredRepositoryKeys().has(repo.key),
+      lastSyncAt: iso(repo.lastSyncAt),
+      lastSyncStatus: repo.lastSyncStatus,
+      active: active.get(repo.id) ?? null,
+      queued: queued.has(repo.id),
     },
     runs: runs.map(toRunView),
   };

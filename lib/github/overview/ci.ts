@@ -6,18 +6,42 @@ export type CiState = "success" | "failure" | "pending" | "none";
 export type CheckOutcome = "success" | "failure" | "pending";
 
 /** Conclusions of check suites, check runs and legacy commit statuses (ERROR, FAILURE) that fail a commit. */
-export const FAILING_CONCLUSIONS = ["FAILURE", "TIMED_OUT", "CANCELLED", "ACTION_REQUIRED", "STARTUP_FAILURE", "ERROR"] as const;
+export const FAILING_CONCLUSIONS = [
+  "FAILURE",
+  "TIMED_OUT",
+  "CANCELLED",
+  "ACTION_REQUIRED",
+  "STARTUP_FAILURE",
+  "ERROR",
+] as const;
 export const PASSING_CONCLUSIONS = ["SUCCESS", "NEUTRAL", "SKIPPED"] as const;
 const FAILING = new Set<string>(FAILING_CONCLUSIONS);
 const PASSING = new Set<string>(PASSING_CONCLUSIONS);
 /** GitHub's statusCheckRollup.state, used when no checks are stored. */
-const ROLLUP: Record<string, CiState> = { SUCCESS: "success", FAILURE: "failure", ERROR: "failure", PENDING: "pending", EXPECTED: "pending" };
+const ROLLUP: Record<string, CiState> = {
+  SUCCESS: "success",
+  FAILURE: "failure",
+  ERROR: "failure",
+  PENDING: "pending",
+  EXPECTED: "pending",
+};
 
 export type CheckLike = { status: string; conclusion: string | null };
 export type SuiteInput = CheckLike & { id: string; workflowName: string | null; app: string | null };
 export type RunInput = CheckLike & { suiteId: string | null; name: string };
-export type CiCheck = { name: string; workflow: string | null; outcome: Exclude<CheckOutcome, "success">; detail: string };
-export type CiCommit = { oid: string; messageHeadline: string; committedDate: Date; url: string; checkState: string | null };
+export type CiCheck = {
+  name: string;
+  workflow: string | null;
+  outcome: Exclude<CheckOutcome, "success">;
+  detail: string;
+};
+export type CiCommit = {
+  oid: string;
+  messageHeadline: string;
+  committedDate: Date;
+  url: string;
+  checkState: string | null;
+};
 export type DefaultBranchCi = {
   state: CiState;
   /** "checks": derived from stored suites and runs; "rollup": from the commit's stored checkState; "none": neither. */
@@ -45,7 +69,11 @@ const detailOf = (c: CheckLike) => (c.status === "COMPLETED" ? (c.conclusion ?? 
  * Suites only count while they still have a stored run: the sync replaces a commit's runs with the
  * latest ones but keeps superseded suites, whose old conclusion would otherwise linger.
  */
-export function deriveCiState(suites: SuiteInput[], runs: RunInput[], checkState: string | null): Omit<DefaultBranchCi, "commit"> {
+export function deriveCiState(
+  suites: SuiteInput[],
+  runs: RunInput[],
+  checkState: string | null,
+): Omit<DefaultBranchCi, "commit"> {
   const live = suites.filter((s) => runs.some((r) => r.suiteId === s.id));
   if (live.length === 0 && runs.length === 0) {
     const state = checkState === null ? "none" : (ROLLUP[checkState] ?? "pending");
@@ -55,12 +83,19 @@ export function deriveCiState(suites: SuiteInput[], runs: RunInput[], checkState
   const listed: CiCheck[] = [];
   for (const r of runs) {
     const outcome = classifyCheck(r);
-    if (outcome !== "success") listed.push({ name: r.name, workflow: r.suiteId ? (suiteName.get(r.suiteId) ?? null) : null, outcome, detail: detailOf(r) });
+    if (outcome !== "success")
+      listed.push({
+        name: r.name,
+        workflow: r.suiteId ? (suiteName.get(r.suiteId) ?? null) : null,
+        outcome,
+        detail: detailOf(r),
+      });
   }
   for (const s of live) {
     const outcome = classifyCheck(s);
     const covered = runs.some((r) => r.suiteId === s.id && classifyCheck(r) === outcome);
-    if (outcome !== "success" && !covered) listed.push({ name: s.workflowName ?? s.app ?? "Check suite", workflow: null, outcome, detail: detailOf(s) });
+    if (outcome !== "success" && !covered)
+      listed.push({ name: s.workflowName ?? s.app ?? "Check suite", workflow: null, outcome, detail: detailOf(s) });
   }
   const failing = listed.filter((c) => c.outcome === "failure");
   const pending = listed.filter((c) => c.outcome === "pending");
@@ -76,12 +111,31 @@ export async function getDefaultBranchCi(repoIds: string[]): Promise<Map<string,
     FROM "GithubCommit" WHERE "repoId" = ANY(${repoIds}::uuid[])
     ORDER BY "repoId", "committedDate" DESC, oid DESC`;
   const where = { OR: commits.map((c) => ({ repoId: c.repoId, commitOid: c.oid })) };
-  const [suites, runs] = commits.length === 0 ? [[], []] : await Promise.all([
-    db.githubCheckSuite.findMany({ where, select: { id: true, repoId: true, commitOid: true, status: true, conclusion: true, workflowName: true, app: true } }),
-    db.githubCheckRun.findMany({ where, orderBy: { name: "asc" }, select: { repoId: true, commitOid: true, suiteId: true, name: true, status: true, conclusion: true } }),
-  ]);
+  const [suites, runs] =
+    commits.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db.githubCheckSuite.findMany({
+            where,
+            select: {
+              id: true,
+              repoId: true,
+              commitOid: true,
+              status: true,
+              conclusion: true,
+              workflowName: true,
+              app: true,
+            },
+          }),
+          db.githubCheckRun.findMany({
+            where,
+            orderBy: { name: "asc" },
+            select: { repoId: true, commitOid: true, suiteId: true, name: true, status: true, conclusion: true },
+          }),
+        ]);
   const out = new Map<string, DefaultBranchCi>();
-  for (const id of repoIds) out.set(id, { state: "none", source: "none", commit: null, checkCount: 0, failing: [], pending: [] });
+  for (const id of repoIds)
+    out.set(id, { state: "none", source: "none", commit: null, checkCount: 0, failing: [], pending: [] });
   for (const { repoId, ...commit } of commits) {
     const mine = (row: { repoId: string; commitOid: string }) => row.repoId === repoId && row.commitOid === commit.oid;
     out.set(repoId, { ...deriveCiState(suites.filter(mine), runs.filter(mine), commit.checkState), commit });

@@ -10,7 +10,10 @@ export type OpenItemCounts = { issues: number; pulls: number; draftPulls: number
 export const OPEN_ITEM = { state: "OPEN", removedAt: null } as const;
 
 const emptyItems = (): OpenItemCounts => ({ issues: 0, pulls: 0, draftPulls: 0 });
-const emptyAlerts = (): AlertCounts => ({ open: 0, bySeverity: { CRITICAL: 0, HIGH: 0, MODERATE: 0, LOW: 0, unknown: 0 } });
+const emptyAlerts = (): AlertCounts => ({
+  open: 0,
+  bySeverity: { CRITICAL: 0, HIGH: 0, MODERATE: 0, LOW: 0, unknown: 0 },
+});
 
 export function toSeverity(severity: string | null): AlertSeverity {
   return SEVERITIES.find((s) => s !== "unknown" && s === severity) ?? "unknown";

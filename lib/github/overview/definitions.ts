@@ -7,8 +7,7 @@ export const OVERVIEW_DEFINITIONS = {
     "Pull requests that are open on GitHub (neither closed nor merged) as of the last sync, drafts included. Transferred or deleted ones are not counted.",
   draftPulls: "Open pull requests marked as draft. They are included in the open pull requests.",
   unlabeledIssues: "Open issues without any label. The 10 newest (by creation date) are listed.",
-  ci:
-    "The newest default-branch commit steward has synced (by commit date). Failing: a check suite, check run or commit status concluded failure, timed out, cancelled, action required, startup failure or error. Otherwise pending: a check has not finished (queued, in progress, waiting, expected, or marked stale by GitHub). Passing: every check completed as success, neutral or skipped. Without stored checks, GitHub's rollup state for the commit is shown; “no checks” when there is neither.",
+  ci: "The newest default-branch commit steward has synced (by commit date). Failing: a check suite, check run or commit status concluded failure, timed out, cancelled, action required, startup failure or error. Otherwise pending: a check has not finished (queued, in progress, waiting, expected, or marked stale by GitHub). Passing: every check completed as success, neutral or skipped. Without stored checks, GitHub's rollup state for the commit is shown; “no checks” when there is neither.",
   latestRelease:
     "The release GitHub marks as latest; if none is marked, the newest release by publication date (creation date when unpublished). Draft releases are never shown; pre-releases are flagged.",
   securityAlerts:

@@ -28,7 +28,13 @@ export async function listNewestIssues(repoId: string): Promise<ItemLink[]> {
     take: LIST_SIZE,
     select: { number: true, title: true, url: true, authorLogin: true, createdAt: true },
   });
-  return rows.map((r) => ({ number: r.number, title: r.title, url: r.url, authorLogin: r.authorLogin, since: r.createdAt }));
+  return rows.map((r) => ({
+    number: r.number,
+    title: r.title,
+    url: r.url,
+    authorLogin: r.authorLogin,
+    since: r.createdAt,
+  }));
 }
 
 /** The repository's web address, from any synced item or commit address (".../owner/name/issues/1" → ".../owner/name"). */

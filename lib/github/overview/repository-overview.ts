@@ -9,9 +9,33 @@ import { getLastSyncRuns, isSyncRunning, type SyncState } from "./sync-state";
 
 export const UNLABELED_LIST_SIZE = 10;
 
-export type RepositoryFacts = { id: string; owner: string; name: string; key: string; defaultBranch: string | null; isArchived: boolean; isPrivate: boolean; enabled: boolean };
-export type UnlabeledIssue = { number: number; title: string; url: string; authorLogin: string | null; authorType: GithubActorType; createdAt: Date };
-export type LatestRelease = { tagName: string; name: string | null; publishedAt: Date | null; createdAt: Date; isPrerelease: boolean; isLatest: boolean; url: string };
+export type RepositoryFacts = {
+  id: string;
+  owner: string;
+  name: string;
+  key: string;
+  defaultBranch: string | null;
+  isArchived: boolean;
+  isPrivate: boolean;
+  enabled: boolean;
+};
+export type UnlabeledIssue = {
+  number: number;
+  title: string;
+  url: string;
+  authorLogin: string | null;
+  authorType: GithubActorType;
+  createdAt: Date;
+};
+export type LatestRelease = {
+  tagName: string;
+  name: string | null;
+  publishedAt: Date | null;
+  createdAt: Date;
+  isPrerelease: boolean;
+  isLatest: boolean;
+  url: string;
+};
 export type RepoStats = { day: Date; stars: number; forks: number; watchers: number };
 
 export type RepositoryOverview = {
@@ -45,11 +69,28 @@ export async function getLatestRelease(repoId: string): Promise<LatestRelease | 
 }
 
 /** Looks the repository up by its lower-case key; null when steward does not know it. */
-export async function getRepositoryOverview(owner: string, name: string, now = new Date()): Promise<RepositoryOverview | null> {
+export async function getRepositoryOverview(
+  owner: string,
+  name: string,
+  now = new Date(),
+): Promise<RepositoryOverview | null> {
   const repo = await db.githubRepository.findUnique({ where: { key: `${owner}/${name}`.toLowerCase() } });
   if (!repo) return null;
   const ids = [repo.id];
-  const [items, alerts, ci, runs, unlabeledCount, newest, latestRelease, stats, anyItem, succeeded, awaitingReview, newestIssues] = await Promise.all([
+  const [
+    items,
+    alerts,
+    ci,
+    runs,
+    unlabeledCount,
+    newest,
+    latestRelease,
+    stats,
+    anyItem,
+    succeeded,
+    awaitingReview,
+    newestIssues,
+  ] = await Promise.all([
     countOpenItems(ids),
     countOpenAlerts(ids),
     getDefaultBranchCi(ids),
@@ -62,7 +103,11 @@ export async function getRepositoryOverview(owner: string, name: string, now = n
       select: { number: true, title: true, url: true, authorLogin: true, authorType: true, createdAt: true },
     }),
     getLatestRelease(repo.id),
-    db.githubRepoStatsDaily.findFirst({ where: { repoId: repo.id }, orderBy: { day: "desc" }, select: { day: true, stars: true, forks: true, watchers: true } }),
+    db.githubRepoStatsDaily.findFirst({
+      where: { repoId: repo.id },
+      orderBy: { day: "desc" },
+      select: { day: true, stars: true, forks: true, watchers: true },
+    }),
     db.githubItem.findFirst({ where: { repoId: repo.id }, select: { id: true, url: true } }),
     db.githubSyncRun.findFirst({ where: { repoId: repo.id, status: "succeeded" }, select: { id: true } }),
     listPullsAwaitingReview(repo.id),
@@ -72,8 +117,14 @@ export async function getRepositoryOverview(owner: string, name: string, now = n
   const last = runs.get(repo.id) ?? null;
   return {
     repository: {
-      id: repo.id, owner: repo.owner, name: repo.name, key: repo.key, defaultBranch: repo.defaultBranch,
-      isArchived: repo.isArchived, isPrivate: repo.isPrivate, enabled: repo.enabled,
+      id: repo.id,
+      owner: repo.owner,
+      name: repo.name,
+      key: repo.key,
+      defaultBranch: repo.defaultBranch,
+      isArchived: repo.isArchived,
+      isPrivate: repo.isPrivate,
+      enabled: repo.enabled,
     },
     synced: anyItem !== null || succeeded !== null,
     issues: { open: open.issues },

@@ -25,10 +25,23 @@ export type RepositorySummary = {
 export async function listRepositorySummaries(now = new Date()): Promise<RepositorySummary[]> {
   const repos = await db.githubRepository.findMany({
     orderBy: { key: "asc" },
-    select: { id: true, owner: true, name: true, enabled: true, isArchived: true, syncLeaseUntil: true, lastSyncStatus: true },
+    select: {
+      id: true,
+      owner: true,
+      name: true,
+      enabled: true,
+      isArchived: true,
+      syncLeaseUntil: true,
+      lastSyncStatus: true,
+    },
   });
   const ids = repos.map((r) => r.id);
-  const [items, alerts, ci, runs] = await Promise.all([countOpenItems(ids), countOpenAlerts(ids), getDefaultBranchCi(ids), getLastSyncRuns(ids)]);
+  const [items, alerts, ci, runs] = await Promise.all([
+    countOpenItems(ids),
+    countOpenAlerts(ids),
+    getDefaultBranchCi(ids),
+    getLastSyncRuns(ids),
+  ]);
   return repos.map((r) => {
     const last = runs.get(r.id) ?? null;
     return {

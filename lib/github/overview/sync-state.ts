@@ -2,7 +2,15 @@
 import { db } from "@/lib/db";
 import type { GithubSyncStatus } from "@/lib/generated/prisma/client";
 
-export type LastSyncRun = { id: string; status: GithubSyncStatus; trigger: string; startedAt: Date; finishedAt: Date | null; items: number; error: string | null };
+export type LastSyncRun = {
+  id: string;
+  status: GithubSyncStatus;
+  trigger: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  items: number;
+  error: string | null;
+};
 export type SyncState = { last: LastSyncRun | null; running: boolean };
 
 /**

@@ -2,10 +2,18 @@
 // items are complete in one request; follow-ups.ts fetches the rest of longer connections.
 import { fragment, gql, RATE_LIMIT } from "./document";
 import {
-  ACTOR, COMMENT, EVENT_SPREADS, EVENTS, ISSUE_EVENT_TYPES, LABEL, PR_EVENT_SPREADS, PR_EVENT_TYPES, PR_EVENTS, REVIEW,
+  ACTOR,
+  COMMENT,
+  EVENT_SPREADS,
+  EVENTS,
+  ISSUE_EVENT_TYPES,
+  LABEL,
+  PR_EVENT_SPREADS,
+  PR_EVENT_TYPES,
+  PR_EVENTS,
+  REVIEW,
   ROLLUP,
 } from "./fragments";
-
 
 /**
  * The newest 100 comments and events: new activity is appended, so on an incremental sync the

@@ -8,9 +8,22 @@ import * as repository from "./repository";
 
 const FOLLOW_UPS = {
   FOLLOW_UPS_ONE: followUpQuery(["comments"]),
-  FOLLOW_UPS_MIXED: followUpQuery(["comments", "events", "reviews", "labels", "contexts", "comments", "events", "reviews", "labels", "contexts"]),
+  FOLLOW_UPS_MIXED: followUpQuery([
+    "comments",
+    "events",
+    "reviews",
+    "labels",
+    "contexts",
+    "comments",
+    "events",
+    "reviews",
+    "labels",
+    "contexts",
+  ]),
 };
-const documents = Object.entries({ ...items, ...FOLLOW_UPS, ...repository }).filter((e): e is [string, string] => typeof e[1] === "string");
+const documents = Object.entries({ ...items, ...FOLLOW_UPS, ...repository }).filter(
+  (e): e is [string, string] => typeof e[1] === "string",
+);
 
 describe("GraphQL documents", () => {
   it.each(documents)("%s validates against GitHub's schema and asks for its rate limit", (_name, document) => {
@@ -20,8 +33,21 @@ describe("GraphQL documents", () => {
 
   it("covers every query the sync sends", () => {
     expect(documents.map(([name]) => name).sort()).toEqual([
-      "ALERTS_PAGE", "ALERT_BY_NUMBER", "FOLLOW_UPS_MIXED", "FOLLOW_UPS_ONE", "HISTORY_PAGE", "ISSUES_PAGE", "ITEMS_BY_ID",
-      "OPEN_ISSUES", "OPEN_PULLS", "PULLS_PAGE", "RECHECK_PAGE", "RELEASES_PAGE", "REPO_OVERVIEW", "TAGS_PAGE", "VIEWER",
+      "ALERTS_PAGE",
+      "ALERT_BY_NUMBER",
+      "FOLLOW_UPS_MIXED",
+      "FOLLOW_UPS_ONE",
+      "HISTORY_PAGE",
+      "ISSUES_PAGE",
+      "ITEMS_BY_ID",
+      "OPEN_ISSUES",
+      "OPEN_PULLS",
+      "PULLS_PAGE",
+      "RECHECK_PAGE",
+      "RELEASES_PAGE",
+      "REPO_OVERVIEW",
+      "TAGS_PAGE",
+      "VIEWER",
     ]);
   });
 });

@@ -41,7 +41,9 @@ export const ALERT = fragment(
 );
 
 /** The repository's full label list (not only labels in use) and its milestones. */
-export const LABEL_CATALOG = fragment(`fragment LabelCatalogPage on LabelConnection { pageInfo { hasNextPage endCursor } nodes { id name color description } }`);
+export const LABEL_CATALOG = fragment(
+  `fragment LabelCatalogPage on LabelConnection { pageInfo { hasNextPage endCursor } nodes { id name color description } }`,
+);
 export const MILESTONES = fragment(
   `fragment MilestonePage on MilestoneConnection {
     pageInfo { hasNextPage endCursor }
@@ -94,18 +96,46 @@ export const RECHECK_PAGE = gql(
 );
 
 const repoPage = (name: string, variables: string, selection: string, fragments = [HISTORY]) =>
-  gql(`query ${name}($owner: String!, $name: String!, $first: Int!, $after: String${variables}) {
+  gql(
+    `query ${name}($owner: String!, $name: String!, $first: Int!, $after: String${variables}) {
     repository(owner: $owner, name: $name) { ${selection} }
     ${RATE_LIMIT}
-  }`, fragments);
+  }`,
+    fragments,
+  );
 
-export const HISTORY_PAGE = repoPage("HistoryPage", "",
-  "defaultBranchRef { name target { __typename ... on Commit { history(first: $first, after: $after) { ...HistoryPage } } } }");
-export const RELEASES_PAGE = repoPage("ReleasesPage", "", `releases(first: $first, after: $after, ${RELEASE_ORDER}) { ...ReleasePage }`, [RELEASES]);
-export const TAGS_PAGE = repoPage("TagsPage", "", `refs(first: $first, after: $after, ${TAG_ORDER}) { ...TagPage }`, [TAGS]);
-export const LABELS_PAGE = repoPage("LabelsPage", "", "labels(first: $first, after: $after, orderBy: { field: NAME, direction: ASC }) { ...LabelCatalogPage }", [LABEL_CATALOG]);
-export const MILESTONES_PAGE = repoPage("MilestonesPage", "", "milestones(first: $first, after: $after, orderBy: { field: NUMBER, direction: ASC }) { ...MilestonePage }", [MILESTONES]);
-export const ALERTS_PAGE = repoPage("AlertsPage", "", "vulnerabilityAlerts(first: $first, after: $after) { ...AlertPage }", [ALERTS]);
+export const HISTORY_PAGE = repoPage(
+  "HistoryPage",
+  "",
+  "defaultBranchRef { name target { __typename ... on Commit { history(first: $first, after: $after) { ...HistoryPage } } } }",
+);
+export const RELEASES_PAGE = repoPage(
+  "ReleasesPage",
+  "",
+  `releases(first: $first, after: $after, ${RELEASE_ORDER}) { ...ReleasePage }`,
+  [RELEASES],
+);
+export const TAGS_PAGE = repoPage("TagsPage", "", `refs(first: $first, after: $after, ${TAG_ORDER}) { ...TagPage }`, [
+  TAGS,
+]);
+export const LABELS_PAGE = repoPage(
+  "LabelsPage",
+  "",
+  "labels(first: $first, after: $after, orderBy: { field: NAME, direction: ASC }) { ...LabelCatalogPage }",
+  [LABEL_CATALOG],
+);
+export const MILESTONES_PAGE = repoPage(
+  "MilestonesPage",
+  "",
+  "milestones(first: $first, after: $after, orderBy: { field: NUMBER, direction: ASC }) { ...MilestonePage }",
+  [MILESTONES],
+);
+export const ALERTS_PAGE = repoPage(
+  "AlertsPage",
+  "",
+  "vulnerabilityAlerts(first: $first, after: $after) { ...AlertPage }",
+  [ALERTS],
+);
 
 export const ALERT_BY_NUMBER = gql(
   `query AlertByNumber($owner: String!, $name: String!, $number: Int!) {

@@ -55,7 +55,12 @@ export interface GqlAlert {
     package: { name: string; ecosystem: string };
     firstPatchedVersion: { identifier: string } | null;
   } | null;
-  securityAdvisory: { ghsaId: string; summary: string; permalink: string | null; identifiers: { type: string; value: string }[] } | null;
+  securityAdvisory: {
+    ghsaId: string;
+    summary: string;
+    permalink: string | null;
+    identifiers: { type: string; value: string }[];
+  } | null;
 }
 
 export interface SimplePage<T> {
@@ -80,10 +85,22 @@ export interface GqlRepoOverview {
   milestones: SimplePage<GqlMilestone> | null;
 }
 
-export interface GqlCatalogLabel { id: string; name: string; color: string; description: string | null }
+export interface GqlCatalogLabel {
+  id: string;
+  name: string;
+  color: string;
+  description: string | null;
+}
 export interface GqlMilestone {
-  id: string; number: number; title: string; description: string | null; state: string;
-  dueOn: string | null; closedAt: string | null; createdAt: string; updatedAt: string;
+  id: string;
+  number: number;
+  title: string;
+  description: string | null;
+  state: string;
+  dueOn: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export type GqlRecheck =

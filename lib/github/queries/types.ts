@@ -151,7 +151,10 @@ export interface GqlPull extends GqlItemBase {
   changedFiles: number;
   reviewDecision: string | null;
   reviews: BackPage<GqlReview>;
-  reviewRequests: { totalCount: number; nodes: { requestedReviewer: { __typename: string; login?: string; slug?: string } | null }[] };
+  reviewRequests: {
+    totalCount: number;
+    nodes: { requestedReviewer: { __typename: string; login?: string; slug?: string } | null }[];
+  };
   statusCheckRollup: GqlRollup | null;
 }
 

@@ -17,7 +17,12 @@ const EMPTY = { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
 async function listOpen(ctx: SyncContext, document: string, field: "issues" | "pullRequests"): Promise<OpenNode[]> {
   const nodes: OpenNode[] = [];
   for (let after: string | null = null; ;) {
-    const data: { repository: Record<string, ForwardPage<OpenNode>> } = await ctx.client.query(document, { owner: ctx.repo.owner, name: ctx.repo.name, first: 100, after });
+    const data: { repository: Record<string, ForwardPage<OpenNode>> } = await ctx.client.query(document, {
+      owner: ctx.repo.owner,
+      name: ctx.repo.name,
+      first: 100,
+      after,
+    });
     const page = data.repository[field];
     if (!page) return nodes;
     nodes.push(...page.nodes);
@@ -26,19 +31,26 @@ async function listOpen(ctx: SyncContext, document: string, field: "issues" | "p
   }
 }
 
-export async function runBackstop(ctx: SyncContext): Promise<{ refetched: number; deleted: number; transferred: number }> {
+export async function runBackstop(
+  ctx: SyncContext,
+): Promise<{ refetched: number; deleted: number; transferred: number }> {
   const { db, repo } = ctx;
   const open = [...(await listOpen(ctx, OPEN_ISSUES, "issues")), ...(await listOpen(ctx, OPEN_PULLS, "pullRequests"))];
   const openIds = new Set(open.map((n) => n.id));
   const [stored, storedOpen] = await Promise.all([
-    db.githubItem.findMany({ where: { id: { in: [...openIds] } }, select: { id: true, repoId: true, updatedAt: true, state: true } }),
+    db.githubItem.findMany({
+      where: { id: { in: [...openIds] } },
+      select: { id: true, repoId: true, updatedAt: true, state: true },
+    }),
     db.githubItem.findMany({ where: { repoId: repo.id, state: "OPEN" }, select: { id: true } }),
   ]);
   const byId = new Map(stored.map((s) => [s.id, s]));
-  const stale = open.filter((n) => {
-    const s = byId.get(n.id);
-    return !s || s.repoId !== repo.id || s.state !== "OPEN" || s.updatedAt.getTime() !== Date.parse(n.updatedAt);
-  }).map((n) => n.id);
+  const stale = open
+    .filter((n) => {
+      const s = byId.get(n.id);
+      return !s || s.repoId !== repo.id || s.state !== "OPEN" || s.updatedAt.getTime() !== Date.parse(n.updatedAt);
+    })
+    .map((n) => n.id);
   const vanished = storedOpen.map((s) => s.id).filter((id) => !openIds.has(id));
   const result = await refetchItems(ctx, [...stale, ...vanished], "backstop");
 

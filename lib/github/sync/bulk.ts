@@ -48,7 +48,12 @@ export async function upsertRows(tx: Tx, spec: TableSpec, rows: Row[]): Promise<
  * Deletes the rows of `scope` (e.g. the items of a page) that are not in `keep`: how a complete
  * list from GitHub (an item's labels, a thread's comments) replaces what was stored.
  */
-export async function deleteMissing(tx: Tx, spec: TableSpec, scope: { column: string; values: string[] }, keep: Row[]): Promise<number> {
+export async function deleteMissing(
+  tx: Tx,
+  spec: TableSpec,
+  scope: { column: string; values: string[] },
+  keep: Row[],
+): Promise<number> {
   if (scope.values.length === 0) return 0;
   const key = spec.key;
   const types = key.map((k) => `${q(k)} ${spec.columns[k]}`).join(", ");

@@ -15,7 +15,12 @@ export interface Completed<T> {
 }
 
 /** A complete result, or a FollowUp to run (its `nodes` are complete once it has run). */
-export function backwards<T extends { id: string }>(kind: FollowUpKind, nodeId: string, window: BackPage<T>, stored: ReadonlySet<string> | undefined): Completed<T> | FollowUp<T> {
+export function backwards<T extends { id: string }>(
+  kind: FollowUpKind,
+  nodeId: string,
+  window: BackPage<T>,
+  stored: ReadonlySet<string> | undefined,
+): Completed<T> | FollowUp<T> {
   if (!window.pageInfo.hasPreviousPage) return { nodes: window.nodes, exact: true };
   const inWindow = new Set(window.nodes.map((n) => n.id));
   const storedBefore = stored ? [...stored].filter((id) => !inWindow.has(id)).length : 0;

@@ -25,12 +25,20 @@ export interface SyncContext {
  * One page = one transaction: its rows, its watermark and the run's progress commit together, so
  * a sync killed at any point resumes after the last committed page. Network work happens before.
  */
-export async function commitPage(ctx: SyncContext, resource: string, counts: { fetched: number; changed: number }, work: (tx: Tx) => Promise<void>): Promise<void> {
-  await ctx.db.$transaction(async (tx) => {
-    if (ctx.leaseId) await renewLease(tx, ctx.repo.id, ctx.leaseId);
-    await work(tx);
-    ctx.progress.page(resource, counts.fetched, counts.changed);
-    await ctx.progress.save(tx);
-  }, { timeout: 120_000, maxWait: 30_000 });
+export async function commitPage(
+  ctx: SyncContext,
+  resource: string,
+  counts: { fetched: number; changed: number },
+  work: (tx: Tx) => Promise<void>,
+): Promise<void> {
+  await ctx.db.$transaction(
+    async (tx) => {
+      if (ctx.leaseId) await renewLease(tx, ctx.repo.id, ctx.leaseId);
+      await work(tx);
+      ctx.progress.page(resource, counts.fetched, counts.changed);
+      await ctx.progress.save(tx);
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
   await ctx.progress.emit();
 }

@@ -14,27 +14,89 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-type Conn = { nodes: { id?: string; name?: string }[]; pageInfo: { hasPreviousPage?: boolean; startCursor?: string; hasNextPage?: boolean; endCursor?: string } };
+type Conn = {
+  nodes: { id?: string; name?: string }[];
+  pageInfo: { hasPreviousPage?: boolean; startCursor?: string; hasNextPage?: boolean; endCursor?: string };
+};
 const first = async (id: string, selection: string): Promise<Conn> => {
-  const data = await client.query<{ node: Record<string, Conn | { contexts: Conn }> }>(`query($id: ID!) { node(id: $id) { ${selection} } rateLimit { cost remaining resetAt limit } }`, { id });
+  const data = await client.query<{ node: Record<string, Conn | { contexts: Conn }> }>(
+    `query($id: ID!) { node(id: $id) { ${selection} } rateLimit { cost remaining resetAt limit } }`,
+    { id },
+  );
   const value = Object.values(data.node)[0]!;
   return "contexts" in value ? value.contexts : value;
 };
 
 describe("runFollowUps", () => {
   it("completes comments, events, reviews, labels and CI contexts, ten connections per request", async () => {
-    const issue = repo.items.find((i) => i.__typename === "Issue" && i.comments.length >= 3 && i.labels.length >= 2 && i.events.filter((e) => e.__typename === "LabeledEvent").length >= 2)!;
-    const pull = repo.items.find((i) => i.__typename === "PullRequest" && i.reviews.length >= 2 && (i.commits.at(-1)?.commit.checkSuites.flatMap((s) => s.checkRuns).length ?? 0) >= 2)!;
+    const issue = repo.items.find(
+      (i) =>
+        i.__typename === "Issue" &&
+        i.comments.length >= 3 &&
+        i.labels.length >= 2 &&
+        i.events.filter((e) => e.__typename === "LabeledEvent").length >= 2,
+    )!;
+    const pull = repo.items.find(
+      (i) =>
+        i.__typename === "PullRequest" &&
+        i.reviews.length >= 2 &&
+        (i.commits.at(-1)?.commit.checkSuites.flatMap((s) => s.checkRuns).length ?? 0) >= 2,
+    )!;
     if (pull.__typename !== "PullRequest") throw new Error("need a pull request");
     const head = pull.commits.at(-1)!.commit;
     const back = (c: Conn) => ({ nodes: c.nodes, cursor: c.pageInfo.hasPreviousPage ? c.pageInfo.startCursor! : null });
     const fwd = (c: Conn) => ({ nodes: c.nodes, cursor: c.pageInfo.hasNextPage ? c.pageInfo.endCursor! : null });
     const tasks = [
-      new FollowUp("comments", issue.id, back(await first(issue.id, "... on Issue { comments(last: 1) { pageInfo { hasPreviousPage startCursor } nodes { id } } }"))),
-      new FollowUp("events", issue.id, back(await first(issue.id, `... on Issue { timelineItems(last: 1, itemTypes: ${ISSUE_EVENT_TYPES}) { pageInfo { hasPreviousPage startCursor } nodes { ... on LabeledEvent { id } ... on UnlabeledEvent { id } ... on ClosedEvent { id } ... on ReopenedEvent { id } } } }`))),
-      new FollowUp("labels", issue.id, fwd(await first(issue.id, "... on Issue { labels(first: 1) { pageInfo { hasNextPage endCursor } nodes { id name } } }"))),
-      new FollowUp("reviews", pull.id, back(await first(pull.id, "... on PullRequest { reviews(last: 1) { pageInfo { hasPreviousPage startCursor } nodes { id } } }"))),
-      new FollowUp("contexts", head.statusCheckRollup!.id, fwd(await first(pull.id, "... on PullRequest { statusCheckRollup { contexts(first: 1) { pageInfo { hasNextPage endCursor } nodes { ... on CheckRun { id } } } } }"))),
+      new FollowUp(
+        "comments",
+        issue.id,
+        back(
+          await first(
+            issue.id,
+            "... on Issue { comments(last: 1) { pageInfo { hasPreviousPage startCursor } nodes { id } } }",
+          ),
+        ),
+      ),
+      new FollowUp(
+        "events",
+        issue.id,
+        back(
+          await first(
+            issue.id,
+            `... on Issue { timelineItems(last: 1, itemTypes: ${ISSUE_EVENT_TYPES}) { pageInfo { hasPreviousPage startCursor } nodes { ... on LabeledEvent { id } ... on UnlabeledEvent { id } ... on ClosedEvent { id } ... on ReopenedEvent { id } } } }`,
+          ),
+        ),
+      ),
+      new FollowUp(
+        "labels",
+        issue.id,
+        fwd(
+          await first(
+            issue.id,
+            "... on Issue { labels(first: 1) { pageInfo { hasNextPage endCursor } nodes { id name } } }",
+          ),
+        ),
+      ),
+      new FollowUp(
+        "reviews",
+        pull.id,
+        back(
+          await first(
+            pull.id,
+            "... on PullRequest { reviews(last: 1) { pageInfo { hasPreviousPage startCursor } nodes { id } } }",
+          ),
+        ),
+      ),
+      new FollowUp(
+        "contexts",
+        head.statusCheckRollup!.id,
+        fwd(
+          await first(
+            pull.id,
+            "... on PullRequest { statusCheckRollup { contexts(first: 1) { pageInfo { hasNextPage endCursor } nodes { ... on CheckRun { id } } } } }",
+          ),
+        ),
+      ),
     ];
     server.stats.reset();
     await runFollowUps(client, tasks);
@@ -42,7 +104,11 @@ describe("runFollowUps", () => {
     expect(server.stats.invalidQueries).toEqual([]);
     const ids = (t: FollowUp<unknown>) => t.nodes.map((n) => (n as { id: string }).id);
     expect(ids(tasks[0]!)).toEqual(issue.comments.map((c) => c.id));
-    expect(ids(tasks[1]!)).toEqual(issue.events.filter((e) => ["LabeledEvent", "UnlabeledEvent", "ClosedEvent", "ReopenedEvent"].includes(e.__typename)).map((e) => e.id));
+    expect(ids(tasks[1]!)).toEqual(
+      issue.events
+        .filter((e) => ["LabeledEvent", "UnlabeledEvent", "ClosedEvent", "ReopenedEvent"].includes(e.__typename))
+        .map((e) => e.id),
+    );
     expect(ids(tasks[2]!)).toEqual(issue.labels.map((l) => l.id));
     expect(ids(tasks[3]!)).toEqual(pull.reviews.map((r) => r.id));
     expect(ids(tasks[4]!)).toEqual(head.checkSuites.flatMap((s) => s.checkRuns.map((r) => r.id)));

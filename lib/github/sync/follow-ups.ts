@@ -7,7 +7,12 @@ const PER_REQUEST = 10;
 
 type Page = {
   nodes: unknown[];
-  pageInfo: { hasPreviousPage?: boolean; startCursor?: string | null; hasNextPage?: boolean; endCursor?: string | null };
+  pageInfo: {
+    hasPreviousPage?: boolean;
+    startCursor?: string | null;
+    hasNextPage?: boolean;
+    endCursor?: string | null;
+  };
 };
 
 /** One connection to finish: backwards (comments, events, reviews) or forwards (labels, contexts). */
@@ -15,7 +20,11 @@ export class FollowUp<T> {
   private pages: T[][];
   cursor: string | null;
 
-  constructor(readonly kind: FollowUpKind, readonly nodeId: string, first: { nodes: T[]; cursor: string | null }) {
+  constructor(
+    readonly kind: FollowUpKind,
+    readonly nodeId: string,
+    first: { nodes: T[]; cursor: string | null },
+  ) {
     this.pages = [first.nodes];
     this.cursor = first.cursor;
   }
@@ -57,7 +66,10 @@ export async function runFollowUps(client: GithubClient, tasks: FollowUp<unknown
         variables[`id${k}`] = t.nodeId;
         variables[`c${k}`] = t.cursor ?? "";
       });
-      const data = await client.query<Record<string, Record<string, Page | undefined> | null>>(followUpQuery(batch.map((t) => t.kind)), variables);
+      const data = await client.query<Record<string, Record<string, Page | undefined> | null>>(
+        followUpQuery(batch.map((t) => t.kind)),
+        variables,
+      );
       batch.forEach((t, k) => t.add(data[`n${k}`]?.[RESPONSE_FIELD[t.kind]] ?? null));
     }
   }

@@ -10,7 +10,19 @@ let h: Harness;
 let backfillMs = 0;
 const other = generateRepo({ owner: "acme", name: "elsewhere", seed: 2, issues: 1, pulls: 0, databaseId: 1302 });
 beforeAll(async () => {
-  h = await startHarness({ name: "incremental", databaseId: 1301, seed: 21, issues: 15_000, pulls: 5_000, historyCommits: 50, releases: 10, alerts: 10 }, { otherRepos: [other] });
+  h = await startHarness(
+    {
+      name: "incremental",
+      databaseId: 1301,
+      seed: 21,
+      issues: 15_000,
+      pulls: 5_000,
+      historyCommits: 50,
+      releases: 10,
+      alerts: 10,
+    },
+    { otherRepos: [other] },
+  );
   const started = Date.now();
   const result = await syncRepository(h.repoId, h.options());
   backfillMs = Date.now() - started;
@@ -18,11 +30,14 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => h.stop());
 
-const later = (hours: number) => new Date(Date.parse(h.repo.meta.now) + hours * 3_600_000).toISOString().replace(".000Z", "Z");
+const later = (hours: number) =>
+  new Date(Date.parse(h.repo.meta.now) + hours * 3_600_000).toISOString().replace(".000Z", "Z");
 
 describe("incremental sync of a 20k-item repository", () => {
   it("backfilled everything", async () => {
-    console.log(`[github sync] backfill of 20,000 items: ${(backfillMs / 1000).toFixed(1)} s, ${h.server.stats.requests.length} requests, ${h.server.stats.totalPoints} points`);
+    console.log(
+      `[github sync] backfill of 20,000 items: ${(backfillMs / 1000).toFixed(1)} s, ${h.server.stats.requests.length} requests, ${h.server.stats.totalPoints} points`,
+    );
     expect(await db.githubItem.count({ where: { repoId: h.repoId } })).toBe(20_000);
     expect(h.server.stats.invalidQueries).toEqual([]);
   });
@@ -38,11 +53,18 @@ describe("incremental sync of a 20k-item repository", () => {
     expect(h.server.stats.requests.length).toBeLessThanOrEqual(3);
     expect(h.server.stats.invalidQueries).toEqual([]);
     expect(result.progress).toMatchObject({ changed: 100 });
-    const stored = await db.githubItem.findMany({ where: { repoId: h.repoId, updatedAt: new Date(at) }, include: { _count: { select: { comments: true } } } });
+    const stored = await db.githubItem.findMany({
+      where: { repoId: h.repoId, updatedAt: new Date(at) },
+      include: { _count: { select: { comments: true } } },
+    });
     expect(stored.map((i) => i.number).sort((a, b) => a - b)).toEqual([...picked].sort((a, b) => a - b));
     for (const item of stored) {
       const source = touched.find((t) => t.number === item.number)!;
-      expect([item.number, item._count.comments, item.commentCount]).toEqual([item.number, source.comments.length, source.comments.length]);
+      expect([item.number, item._count.comments, item.commentCount]).toEqual([
+        item.number,
+        source.comments.length,
+        source.comments.length,
+      ]);
     }
   });
 
@@ -53,16 +75,28 @@ describe("incremental sync of a 20k-item repository", () => {
     deleteItem(h.repo, gone!.number, later(2));
     closeIssue(h.repo, closed!.number, later(2));
     // A change the walks could not see: the stored copy is wrong but older than the watermark.
-    await db.githubItem.update({ where: { id: missed!.id }, data: { title: "stale", updatedAt: new Date(Date.parse(missed!.updatedAt) - 1000) } });
+    await db.githubItem.update({
+      where: { id: missed!.id },
+      data: { title: "stale", updatedAt: new Date(Date.parse(missed!.updatedAt) - 1000) },
+    });
     const result = await syncRepository(h.repoId, h.options({ backstop: true }));
     expect(result.status).toBe("succeeded");
     expect(h.server.stats.invalidQueries).toEqual([]);
     const rows = await db.githubItem.findMany({ where: { id: { in: [moved!.id, gone!.id, closed!.id, missed!.id] } } });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(moved!.id)).toMatchObject({ state: "TRANSFERRED", removedReason: "transferred", transferredTo: "acme/elsewhere" });
+    expect(byId.get(moved!.id)).toMatchObject({
+      state: "TRANSFERRED",
+      removedReason: "transferred",
+      transferredTo: "acme/elsewhere",
+    });
     expect(byId.get(gone!.id)).toMatchObject({ state: "DELETED", removedReason: "deleted" });
     expect(byId.get(closed!.id)).toMatchObject({ state: "CLOSED", removedAt: null });
-    expect(byId.get(missed!.id)).toMatchObject({ title: missed!.title.replaceAll("\u0000", ""), updatedAt: new Date(missed!.updatedAt) });
-    expect(await db.githubItem.count({ where: { repoId: h.repoId, state: "OPEN" } })).toBe(h.repo.items.filter((i) => i.state === "OPEN").length);
+    expect(byId.get(missed!.id)).toMatchObject({
+      title: missed!.title.replaceAll("\u0000", ""),
+      updatedAt: new Date(missed!.updatedAt),
+    });
+    expect(await db.githubItem.count({ where: { repoId: h.repoId, state: "OPEN" } })).toBe(
+      h.repo.items.filter((i) => i.state === "OPEN").length,
+    );
   });
 });

@@ -22,7 +22,10 @@ export interface ItemBundle {
  * Items whose stored copy is older (GitHub bumps `updatedAt` for comments, labels, state…), new,
  * moved or marked removed. Unchanged ones are skipped, which also makes a second run a no-op.
  */
-export async function changedItems(ctx: SyncContext, items: GqlItem[]): Promise<{ items: GqlItem[]; newIds: Set<string> }> {
+export async function changedItems(
+  ctx: SyncContext,
+  items: GqlItem[],
+): Promise<{ items: GqlItem[]; newIds: Set<string> }> {
   if (items.length === 0) return { items, newIds: new Set() };
   const stored = await ctx.db.githubItem.findMany({
     where: { id: { in: items.map((i) => i.id) } },
@@ -31,17 +34,31 @@ export async function changedItems(ctx: SyncContext, items: GqlItem[]): Promise<
   const byId = new Map(stored.map((s) => [s.id, s]));
   const changed = items.filter((item) => {
     const s = byId.get(item.id);
-    return !s || s.updatedAt.getTime() !== Date.parse(item.updatedAt) || s.repoId !== ctx.repo.id || s.number !== item.number || s.removedAt !== null;
+    return (
+      !s ||
+      s.updatedAt.getTime() !== Date.parse(item.updatedAt) ||
+      s.repoId !== ctx.repo.id ||
+      s.number !== item.number ||
+      s.removedAt !== null
+    );
   });
   return { items: changed, newIds: new Set(changed.filter((i) => !byId.has(i.id)).map((i) => i.id)) };
 }
 
-async function storedIds(ctx: SyncContext, table: "githubComment" | "githubItemEvent" | "githubReview", itemIds: string[]): Promise<Map<string, Set<string>>> {
+async function storedIds(
+  ctx: SyncContext,
+  table: "githubComment" | "githubItemEvent" | "githubReview",
+  itemIds: string[],
+): Promise<Map<string, Set<string>>> {
   const map = new Map<string, Set<string>>();
   if (itemIds.length === 0) return map;
   const args = { where: { itemId: { in: itemIds } }, select: { id: true, itemId: true } };
-  const rows = table === "githubComment" ? await ctx.db.githubComment.findMany(args)
-    : table === "githubItemEvent" ? await ctx.db.githubItemEvent.findMany(args) : await ctx.db.githubReview.findMany(args);
+  const rows =
+    table === "githubComment"
+      ? await ctx.db.githubComment.findMany(args)
+      : table === "githubItemEvent"
+        ? await ctx.db.githubItemEvent.findMany(args)
+        : await ctx.db.githubReview.findMany(args);
   for (const row of rows) {
     let set = map.get(row.itemId);
     if (!set) map.set(row.itemId, (set = new Set()));
@@ -50,24 +67,50 @@ async function storedIds(ctx: SyncContext, table: "githubComment" | "githubItemE
   return map;
 }
 
-const forwards = <T>(kind: "labels" | "contexts", nodeId: string, page: { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }) =>
-  new FollowUp<T>(kind, nodeId, { nodes: page.nodes, cursor: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null });
+const forwards = <T>(
+  kind: "labels" | "contexts",
+  nodeId: string,
+  page: { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } },
+) =>
+  new FollowUp<T>(kind, nodeId, {
+    nodes: page.nodes,
+    cursor: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
+  });
 
 /** Every CI context of each rollup (the first 50 come with the commit or PR). */
 export async function completeContexts(ctx: SyncContext, rollups: (GqlRollup | null)[]): Promise<GqlCheckContext[][]> {
   const tasks = rollups.map((r) => (r ? forwards("contexts", r.id, r.contexts) : null));
-  await runFollowUps(ctx.client, tasks.filter((t) => t !== null));
+  await runFollowUps(
+    ctx.client,
+    tasks.filter((t) => t !== null),
+  );
   return tasks.map((t) => t?.nodes ?? []);
 }
 
 /** `newIds`: items known not to be stored (from changedItems); without it every item may have stored rows. */
-export async function completeItems(ctx: SyncContext, items: GqlItem[], newIds: ReadonlySet<string> = new Set()): Promise<ItemBundle[]> {
+export async function completeItems(
+  ctx: SyncContext,
+  items: GqlItem[],
+  newIds: ReadonlySet<string> = new Set(),
+): Promise<ItemBundle[]> {
   const partial = (pick: (i: GqlItem) => { pageInfo: { hasPreviousPage: boolean } } | undefined) =>
     items.filter((i) => pick(i)?.pageInfo.hasPreviousPage && !newIds.has(i.id)).map((i) => i.id);
   const [comments, events, reviews] = await Promise.all([
-    storedIds(ctx, "githubComment", partial((i) => i.comments)),
-    storedIds(ctx, "githubItemEvent", partial((i) => i.timelineItems)),
-    storedIds(ctx, "githubReview", partial((i) => (i.__typename === "PullRequest" ? i.reviews : undefined))),
+    storedIds(
+      ctx,
+      "githubComment",
+      partial((i) => i.comments),
+    ),
+    storedIds(
+      ctx,
+      "githubItemEvent",
+      partial((i) => i.timelineItems),
+    ),
+    storedIds(
+      ctx,
+      "githubReview",
+      partial((i) => (i.__typename === "PullRequest" ? i.reviews : undefined)),
+    ),
   ]);
   const plans = items.map((item) => {
     const pull = item.__typename === "PullRequest" ? item : null;
@@ -77,10 +120,14 @@ export async function completeItems(ctx: SyncContext, items: GqlItem[], newIds: 
       events: backwards("events", item.id, item.timelineItems, events.get(item.id)),
       reviews: pull ? backwards("reviews", item.id, pull.reviews, reviews.get(item.id)) : null,
       labels: forwards("labels", item.id, item.labels),
-      contexts: pull?.statusCheckRollup ? forwards("contexts", pull.statusCheckRollup.id, pull.statusCheckRollup.contexts) : null,
+      contexts: pull?.statusCheckRollup
+        ? forwards("contexts", pull.statusCheckRollup.id, pull.statusCheckRollup.contexts)
+        : null,
     };
   });
-  const tasks = plans.flatMap((p) => [p.comments, p.events, p.reviews, p.labels, p.contexts]).filter((t) => t instanceof FollowUp);
+  const tasks = plans
+    .flatMap((p) => [p.comments, p.events, p.reviews, p.labels, p.contexts])
+    .filter((t) => t instanceof FollowUp);
   await runFollowUps(ctx.client, tasks as FollowUp<unknown>[]);
   return plans.map((p) => ({
     item: p.item,

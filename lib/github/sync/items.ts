@@ -29,10 +29,11 @@ interface Page {
 const later = (a: Date | null, iso: string) => (!a || Date.parse(iso) > a.getTime() ? new Date(iso) : a);
 
 function commitItems(ctx: SyncContext, resource: "issues" | "pulls") {
-  return (page: Page) => commitPage(ctx, resource, { fetched: page.fetched, changed: page.bundles.length }, async (tx) => {
-    await writeItems(tx, ctx.repo.id, page.bundles);
-    await writeCursor(tx, ctx.repo.id, resource, page.state);
-  });
+  return (page: Page) =>
+    commitPage(ctx, resource, { fetched: page.fetched, changed: page.bundles.length }, async (tx) => {
+      await writeItems(tx, ctx.repo.id, page.bundles);
+      await writeCursor(tx, ctx.repo.id, resource, page.state);
+    });
 }
 
 export async function syncIssues(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.issues): Promise<void> {
@@ -41,18 +42,26 @@ export async function syncIssues(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES
   const since = start.watermark?.toISOString() ?? null;
   const page = new PageSize(pageSize);
   let watermark = start.watermark;
-  await walkPages<Page>(ctx, async (c, previous) => {
-    if (previous && !previous.next) return null;
-    const after = previous?.next ?? null;
-    const data: { repository: { issues: ForwardPage<GqlIssue> } } = await c.client.query(ISSUES_PAGE, { owner, name, after, since }, { page });
-    const conn = data.repository.issues;
-    if (after === null) c.progress.expect("issues", conn.totalCount);
-    const changed = await changedItems(c, conn.nodes);
-    const bundles = await completeItems(c, changed.items, changed.newIds);
-    for (const node of conn.nodes) watermark = later(watermark, node.updatedAt);
-    const next = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
-    return { fetched: conn.nodes.length, bundles, state: { watermark, cursor: null, walkTop: null }, next };
-  }, commitItems(ctx, "issues"));
+  await walkPages<Page>(
+    ctx,
+    async (c, previous) => {
+      if (previous && !previous.next) return null;
+      const after = previous?.next ?? null;
+      const data: { repository: { issues: ForwardPage<GqlIssue> } } = await c.client.query(
+        ISSUES_PAGE,
+        { owner, name, after, since },
+        { page },
+      );
+      const conn = data.repository.issues;
+      if (after === null) c.progress.expect("issues", conn.totalCount);
+      const changed = await changedItems(c, conn.nodes);
+      const bundles = await completeItems(c, changed.items, changed.newIds);
+      for (const node of conn.nodes) watermark = later(watermark, node.updatedAt);
+      const next = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
+      return { fetched: conn.nodes.length, bundles, state: { watermark, cursor: null, walkTop: null }, next };
+    },
+    commitItems(ctx, "issues"),
+  );
 }
 
 export async function syncPulls(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.pulls): Promise<void> {
@@ -63,26 +72,42 @@ export async function syncPulls(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.
   let top = start.cursor ? start.walkTop : null;
   const query = async (c: SyncContext, after: string | null): Promise<ForwardPage<GqlPull>> => {
     try {
-      return (await c.client.query<{ repository: { pullRequests: ForwardPage<GqlPull> } }>(PULLS_PAGE, { owner, name, after }, { page })).repository.pullRequests;
+      return (
+        await c.client.query<{ repository: { pullRequests: ForwardPage<GqlPull> } }>(
+          PULLS_PAGE,
+          { owner, name, after },
+          { page },
+        )
+      ).repository.pullRequests;
     } catch (error) {
       // A stored cursor GitHub no longer accepts: walk again from the newest PR.
-      if (!after || !(error instanceof GithubQueryError) || !error.errors.some((e) => e.type === "INVALID_CURSOR_ARGUMENTS")) throw error;
+      if (
+        !after ||
+        !(error instanceof GithubQueryError) ||
+        !error.errors.some((e) => e.type === "INVALID_CURSOR_ARGUMENTS")
+      )
+        throw error;
       top = null;
       return query(c, null);
     }
   };
-  await walkPages<Page>(ctx, async (c, previous) => {
-    if (previous && !previous.next) return null;
-    const after = previous ? previous.next : start.cursor;
-    const conn = await query(c, after);
-    if (after === null && floor === null) c.progress.expect("pulls", conn.totalCount);
-    const fresh = floor ? conn.nodes.filter((n) => Date.parse(n.updatedAt) >= floor.getTime()) : conn.nodes;
-    for (const node of conn.nodes) top = later(top, node.updatedAt);
-    const done = fresh.length < conn.nodes.length || !conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor;
-    const changed = await changedItems(c, fresh);
-    const bundles = await completeItems(c, changed.items, changed.newIds);
-    const state = done ? { watermark: floor && top ? later(floor, top.toISOString()) : (top ?? floor), cursor: null, walkTop: null }
-      : { watermark: floor, cursor: conn.pageInfo.endCursor, walkTop: top };
-    return { fetched: fresh.length, bundles, state, next: done ? null : conn.pageInfo.endCursor };
-  }, commitItems(ctx, "pulls"));
+  await walkPages<Page>(
+    ctx,
+    async (c, previous) => {
+      if (previous && !previous.next) return null;
+      const after = previous ? previous.next : start.cursor;
+      const conn = await query(c, after);
+      if (after === null && floor === null) c.progress.expect("pulls", conn.totalCount);
+      const fresh = floor ? conn.nodes.filter((n) => Date.parse(n.updatedAt) >= floor.getTime()) : conn.nodes;
+      for (const node of conn.nodes) top = later(top, node.updatedAt);
+      const done = fresh.length < conn.nodes.length || !conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor;
+      const changed = await changedItems(c, fresh);
+      const bundles = await completeItems(c, changed.items, changed.newIds);
+      const state = done
+        ? { watermark: floor && top ? later(floor, top.toISOString()) : (top ?? floor), cursor: null, walkTop: null }
+        : { watermark: floor, cursor: conn.pageInfo.endCursor, walkTop: top };
+      return { fetched: fresh.length, bundles, state, next: done ? null : conn.pageInfo.endCursor };
+    },
+    commitItems(ctx, "pulls"),
+  );
 }

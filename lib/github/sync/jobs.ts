@@ -17,14 +17,24 @@ export interface SyncRequestResult {
   jobId: string | null;
 }
 
-const SyncJobData = z.object({ repoId: z.uuid(), trigger: z.enum(["schedule", "manual", "webhook", "test"]).optional() });
+const SyncJobData = z.object({
+  repoId: z.uuid(),
+  trigger: z.enum(["schedule", "manual", "webhook", "test"]).optional(),
+});
 type SyncJobData = z.infer<typeof SyncJobData>;
 const WebhookJobData = z.object({ deliveryId: z.string().min(1) });
 
 /** What the UI and API call for "Sync now". */
-export async function requestRepositorySync(repoId: string, trigger: SyncTrigger = "manual", startAfter?: Date): Promise<SyncRequestResult> {
+export async function requestRepositorySync(
+  repoId: string,
+  trigger: SyncTrigger = "manual",
+  startAfter?: Date,
+): Promise<SyncRequestResult> {
   const running = await db.githubRepository.count({ where: { id: repoId, syncLeaseUntil: { gt: new Date() } } });
-  const jobId = await sendJob(GITHUB_SYNC_QUEUE, { repoId, trigger } satisfies SyncJobData, { singletonKey: repoId, ...(startAfter ? { startAfter } : {}) });
+  const jobId = await sendJob(GITHUB_SYNC_QUEUE, { repoId, trigger } satisfies SyncJobData, {
+    singletonKey: repoId,
+    ...(startAfter ? { startAfter } : {}),
+  });
   if (jobId) return { status: "queued", jobId };
   return { status: running ? "running" : "already-queued", jobId: null };
 }
@@ -32,7 +42,11 @@ export async function requestRepositorySync(repoId: string, trigger: SyncTrigger
 export async function runScheduledGithubSync(): Promise<Record<string, number | string>> {
   await ensureConfiguredRepositories();
   if (!(await hasUsableGithubToken())) return { skipped: "no GitHub token (GITHUB_TOKEN or Settings → Repositories)" };
-  const repos = await db.githubRepository.findMany({ where: { enabled: true }, select: { id: true }, orderBy: { key: "asc" } });
+  const repos = await db.githubRepository.findMany({
+    where: { enabled: true },
+    select: { id: true },
+    orderBy: { key: "asc" },
+  });
   let queued = 0;
   for (const repo of repos) if ((await requestRepositorySync(repo.id, "schedule")).status === "queued") queued++;
   return { repositories: repos.length, queued };
@@ -45,12 +59,25 @@ export async function runGithubSyncJob(raw: unknown, signal?: AbortSignal): Prom
   const result = await syncRepository(data.repoId, { trigger: data.trigger ?? "schedule", signal });
   if (result.status === "rate_limited" && result.resumeAfter) {
     // Not a failure: run again once GitHub's budget is back.
-    await sendJob(GITHUB_SYNC_QUEUE, { repoId: data.repoId, trigger: data.trigger ?? "schedule" }, { singletonKey: `${data.repoId}:resume`, startAfter: result.resumeAfter });
-    logger.info("github sync paused for the rate limit", { repoId: data.repoId, resumeAfter: result.resumeAfter.toISOString() });
+    await sendJob(
+      GITHUB_SYNC_QUEUE,
+      { repoId: data.repoId, trigger: data.trigger ?? "schedule" },
+      { singletonKey: `${data.repoId}:resume`, startAfter: result.resumeAfter },
+    );
+    logger.info("github sync paused for the rate limit", {
+      repoId: data.repoId,
+      resumeAfter: result.resumeAfter.toISOString(),
+    });
   }
   if (result.status === "failed") throw new Error(result.error ?? "GitHub sync failed");
   const p = result.progress;
-  return { status: result.status, pages: p?.pages ?? 0, items: p?.items ?? 0, requests: p?.requests ?? 0, points: p?.pointsUsed ?? 0 };
+  return {
+    status: result.status,
+    pages: p?.pages ?? 0,
+    items: p?.items ?? 0,
+    requests: p?.requests ?? 0,
+    points: p?.pointsUsed ?? 0,
+  };
 }
 
 export async function runGithubWebhookJob(raw: unknown): Promise<Record<string, string>> {

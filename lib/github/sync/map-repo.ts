@@ -4,25 +4,57 @@ import { cleanText, toActor } from "../text";
 import type { Row } from "./bulk";
 
 /** A commit's rollup contexts → check suite rows and check run rows (legacy statuses are runs of kind "status"). */
-export function checkRows(repoId: string, commitOid: string, contexts: GqlCheckContext[]): { suites: Row[]; runs: Row[] } {
+export function checkRows(
+  repoId: string,
+  commitOid: string,
+  contexts: GqlCheckContext[],
+): { suites: Row[]; runs: Row[] } {
   const suites = new Map<string, Row>();
   const runs: Row[] = [];
   for (const c of contexts) {
     if (c.__typename === "StatusContext") {
       runs.push({
-        id: c.id, repoId, commitOid, suiteId: null, kind: "status", databaseId: null, name: cleanText(c.context), status: "COMPLETED",
-        conclusion: c.state, startedAt: c.createdAt, completedAt: c.state === "PENDING" ? null : c.createdAt, url: c.targetUrl,
+        id: c.id,
+        repoId,
+        commitOid,
+        suiteId: null,
+        kind: "status",
+        databaseId: null,
+        name: cleanText(c.context),
+        status: "COMPLETED",
+        conclusion: c.state,
+        startedAt: c.createdAt,
+        completedAt: c.state === "PENDING" ? null : c.createdAt,
+        url: c.targetUrl,
       });
       continue;
     }
     const s = c.checkSuite;
     suites.set(s.id, {
-      id: s.id, repoId, commitOid, databaseId: s.databaseId, app: s.app?.slug ?? null, workflowName: cleanText(s.workflowRun?.workflow.name),
-      status: s.status, conclusion: s.conclusion, createdAt: s.createdAt, updatedAt: s.updatedAt,
+      id: s.id,
+      repoId,
+      commitOid,
+      databaseId: s.databaseId,
+      app: s.app?.slug ?? null,
+      workflowName: cleanText(s.workflowRun?.workflow.name),
+      status: s.status,
+      conclusion: s.conclusion,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
     });
     runs.push({
-      id: c.id, repoId, commitOid, suiteId: s.id, kind: "check_run", databaseId: c.databaseId, name: cleanText(c.name), status: c.status,
-      conclusion: c.conclusion, startedAt: c.startedAt, completedAt: c.completedAt, url: c.detailsUrl,
+      id: c.id,
+      repoId,
+      commitOid,
+      suiteId: s.id,
+      kind: "check_run",
+      databaseId: c.databaseId,
+      name: cleanText(c.name),
+      status: c.status,
+      conclusion: c.conclusion,
+      startedAt: c.startedAt,
+      completedAt: c.completedAt,
+      url: c.detailsUrl,
     });
   }
   return { suites: [...suites.values()], runs };
@@ -30,17 +62,34 @@ export function checkRows(repoId: string, commitOid: string, contexts: GqlCheckC
 
 export function commitRow(repoId: string, c: GqlCommit): Row {
   return {
-    repoId, oid: c.oid, nodeId: c.id, committedDate: c.committedDate, messageHeadline: cleanText(c.messageHeadline),
-    authorLogin: c.author?.user?.login ?? null, url: c.url, checkState: c.statusCheckRollup?.state ?? null,
+    repoId,
+    oid: c.oid,
+    nodeId: c.id,
+    committedDate: c.committedDate,
+    messageHeadline: cleanText(c.messageHeadline),
+    authorLogin: c.author?.user?.login ?? null,
+    url: c.url,
+    checkState: c.statusCheckRollup?.state ?? null,
   };
 }
 
 /** `Release.author` is a User: a release published by a bot has no author here. */
 export function releaseRow(repoId: string, r: GqlRelease): Row {
   return {
-    id: r.id, repoId, databaseId: r.databaseId, tagName: cleanText(r.tagName), name: cleanText(r.name), isDraft: r.isDraft,
-    isPrerelease: r.isPrerelease, isLatest: r.isLatest, authorLogin: toActor(r.author).login, tagCommitOid: r.tagCommit?.oid ?? null,
-    url: r.url, createdAt: r.createdAt, publishedAt: r.publishedAt, updatedAt: r.updatedAt,
+    id: r.id,
+    repoId,
+    databaseId: r.databaseId,
+    tagName: cleanText(r.tagName),
+    name: cleanText(r.name),
+    isDraft: r.isDraft,
+    isPrerelease: r.isPrerelease,
+    isLatest: r.isLatest,
+    authorLogin: toActor(r.author).login,
+    tagCommitOid: r.tagCommit?.oid ?? null,
+    url: r.url,
+    createdAt: r.createdAt,
+    publishedAt: r.publishedAt,
+    updatedAt: r.updatedAt,
   };
 }
 
@@ -51,8 +100,13 @@ export function tagRow(repoId: string, ref: GqlTagRef): Row | null {
   const annotated = target.__typename === "Tag";
   const commit = annotated ? target.target : target;
   return {
-    repoId, name: cleanText(ref.name), commitOid: commit?.oid ?? null, tagOid: annotated ? target.oid : null, annotated,
-    message: annotated ? cleanText(target.message) : null, taggedAt: annotated ? (target.tagger?.date ?? null) : null,
+    repoId,
+    name: cleanText(ref.name),
+    commitOid: commit?.oid ?? null,
+    tagOid: annotated ? target.oid : null,
+    annotated,
+    message: annotated ? cleanText(target.message) : null,
+    taggedAt: annotated ? (target.tagger?.date ?? null) : null,
     commitDate: commit?.committedDate ?? null,
   };
 }
@@ -61,12 +115,26 @@ export function alertRow(repoId: string, a: GqlAlert): Row {
   const v = a.securityVulnerability;
   const advisory = a.securityAdvisory;
   return {
-    id: a.id, repoId, number: a.number, state: a.state, severity: v?.severity ?? null, packageName: v?.package.name ?? null,
-    ecosystem: v?.package.ecosystem ?? null, manifestPath: a.vulnerableManifestPath, vulnerableRange: v?.vulnerableVersionRange ?? null,
-    vulnerableRequirements: a.vulnerableRequirements, patchedVersion: v?.firstPatchedVersion?.identifier ?? null,
-    ghsaId: advisory?.ghsaId ?? null, cveId: advisory?.identifiers.find((i) => i.type === "CVE")?.value ?? null,
-    summary: cleanText(advisory?.summary), advisoryUrl: advisory?.permalink ?? null, dependencyScope: a.dependencyScope,
-    dismissReason: cleanText(a.dismissReason), createdAt: a.createdAt, fixedAt: a.fixedAt, dismissedAt: a.dismissedAt,
+    id: a.id,
+    repoId,
+    number: a.number,
+    state: a.state,
+    severity: v?.severity ?? null,
+    packageName: v?.package.name ?? null,
+    ecosystem: v?.package.ecosystem ?? null,
+    manifestPath: a.vulnerableManifestPath,
+    vulnerableRange: v?.vulnerableVersionRange ?? null,
+    vulnerableRequirements: a.vulnerableRequirements,
+    patchedVersion: v?.firstPatchedVersion?.identifier ?? null,
+    ghsaId: advisory?.ghsaId ?? null,
+    cveId: advisory?.identifiers.find((i) => i.type === "CVE")?.value ?? null,
+    summary: cleanText(advisory?.summary),
+    advisoryUrl: advisory?.permalink ?? null,
+    dependencyScope: a.dependencyScope,
+    dismissReason: cleanText(a.dismissReason),
+    createdAt: a.createdAt,
+    fixedAt: a.fixedAt,
+    dismissedAt: a.dismissedAt,
     autoDismissedAt: a.autoDismissedAt,
   };
 }

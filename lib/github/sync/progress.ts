@@ -31,7 +31,12 @@ export class ProgressTracker {
   private readonly done = new Map<string, number>();
   private readonly startedAt = Date.now();
 
-  constructor(readonly runId: string | null, readonly repoId: string, private readonly client: GithubClient, private readonly onProgress?: OnProgress) {}
+  constructor(
+    readonly runId: string | null,
+    readonly repoId: string,
+    private readonly client: GithubClient,
+    private readonly onProgress?: OnProgress,
+  ) {}
 
   expect(resource: string, total: number): void {
     this.totals.set(resource, total);
@@ -52,8 +57,17 @@ export class ProgressTracker {
     const perSecond = this.items / Math.max(0.001, (Date.now() - this.startedAt) / 1000);
     const { stats } = this.client;
     return {
-      runId: this.runId, repoId: this.repoId, resource: this.resource, pages: this.pages, items: this.items, changed: this.changed,
-      requests: stats.requests, pointsUsed: stats.points, rateRemaining: stats.remaining, rateResetAt: stats.resetAt, itemsTotal,
+      runId: this.runId,
+      repoId: this.repoId,
+      resource: this.resource,
+      pages: this.pages,
+      items: this.items,
+      changed: this.changed,
+      requests: stats.requests,
+      pointsUsed: stats.points,
+      rateRemaining: stats.remaining,
+      rateResetAt: stats.resetAt,
+      itemsTotal,
       etaSeconds: itemsTotal === null || perSecond === 0 ? null : Math.ceil(left / perSecond),
     };
   }
@@ -64,8 +78,16 @@ export class ProgressTracker {
     await tx.githubSyncRun.update({
       where: { id: this.runId },
       data: {
-        resource: p.resource, pages: p.pages, items: p.items, changed: p.changed, requests: p.requests, pointsUsed: p.pointsUsed,
-        rateRemaining: p.rateRemaining, rateResetAt: p.rateResetAt, itemsTotal: p.itemsTotal, etaSeconds: p.etaSeconds,
+        resource: p.resource,
+        pages: p.pages,
+        items: p.items,
+        changed: p.changed,
+        requests: p.requests,
+        pointsUsed: p.pointsUsed,
+        rateRemaining: p.rateRemaining,
+        rateResetAt: p.rateResetAt,
+        itemsTotal: p.itemsTotal,
+        etaSeconds: p.etaSeconds,
       },
     });
   }

@@ -4,7 +4,11 @@ import type { GqlCheckContext, GqlRecheck } from "../queries/types";
 import type { Tx } from "./bulk";
 import { writeCommitChecks } from "./write-items";
 
-export async function writeRecheck(tx: Tx, repoId: string, rechecks: { node: GqlRecheck; contexts: GqlCheckContext[] }[]): Promise<void> {
+export async function writeRecheck(
+  tx: Tx,
+  repoId: string,
+  rechecks: { node: GqlRecheck; contexts: GqlCheckContext[] }[],
+): Promise<void> {
   const pulls: { id: string; state: string | null }[] = [];
   const commits: { id: string; state: string | null }[] = [];
   const checks: { oid: string; contexts: GqlCheckContext[] }[] = [];
@@ -30,7 +34,8 @@ export async function writeRecheck(tx: Tx, repoId: string, rechecks: { node: Gql
     await tx.$executeRawUnsafe(
       `UPDATE "GithubCommit" c SET "checkState" = x.state FROM json_to_recordset($1::json) AS x(id text, state text)
        WHERE c."repoId" = $2::uuid AND c."nodeId" = x.id AND c."checkState" IS DISTINCT FROM x.state`,
-      JSON.stringify(commits), repoId,
+      JSON.stringify(commits),
+      repoId,
     );
   }
   await writeCommitChecks(tx, repoId, checks);

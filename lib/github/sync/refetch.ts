@@ -19,7 +19,8 @@ export interface RefetchResult {
 
 async function fetchNodes(ctx: SyncContext, ids: string[]): Promise<(GqlItem | null)[]> {
   // Ids that no longer resolve come back as null entries with NOT_FOUND errors, as on GitHub.
-  const data = await ctx.client.query<{ nodes: (GqlItem | null)[] }>(ITEMS_BY_ID, { ids })
+  const data = await ctx.client
+    .query<{ nodes: (GqlItem | null)[] }>(ITEMS_BY_ID, { ids })
     .catch((error: unknown) => partialData<{ nodes: (GqlItem | null)[] }>(error, (e) => e.type === "NOT_FOUND"));
   return data.nodes;
 }
@@ -39,11 +40,22 @@ export async function refetchItems(ctx: SyncContext, ids: string[], resource = "
       else items.push(node);
     });
     const bundles = await completeItems(ctx, items);
-    const gone = { deleted: result.deleted.filter((id) => batch.includes(id)), moved: result.transferred.filter((t) => batch.includes(t.id)) };
+    const gone = {
+      deleted: result.deleted.filter((id) => batch.includes(id)),
+      moved: result.transferred.filter((t) => batch.includes(t.id)),
+    };
     await commitPage(ctx, resource, { fetched: items.length, changed: bundles.length }, async (tx) => {
       await writeItems(tx, ctx.repo.id, bundles);
-      await markRemoved(tx, ctx.repo.id, gone.deleted.map((id) => ({ id, reason: "deleted", to: null })));
-      await markRemoved(tx, ctx.repo.id, gone.moved.map((t) => ({ id: t.id, reason: "transferred", to: t.to })));
+      await markRemoved(
+        tx,
+        ctx.repo.id,
+        gone.deleted.map((id) => ({ id, reason: "deleted", to: null })),
+      );
+      await markRemoved(
+        tx,
+        ctx.repo.id,
+        gone.moved.map((t) => ({ id: t.id, reason: "transferred", to: t.to })),
+      );
     });
     result.written += bundles.length;
   }
@@ -60,6 +72,8 @@ export async function markRemoved(tx: Tx, repoId: string, removals: Removal[], a
        "removedAt" = COALESCE(i."removedAt", $3::timestamptz)
      FROM json_to_recordset($1::json) AS x(id text, reason text, "to" text)
      WHERE i.id = x.id AND i."repoId" = $2::uuid AND (i."removedReason" IS NULL OR i.state <> upper(x.reason))`,
-    JSON.stringify(removals), repoId, at.toISOString(),
+    JSON.stringify(removals),
+    repoId,
+    at.toISOString(),
   );
 }

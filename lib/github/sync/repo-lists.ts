@@ -1,8 +1,23 @@
 // Repository lists that are paged newest-first: default-branch history, releases and tags. An
 // incremental sync stops at the first page holding something already stored; a full listing
 // (backstop) reads to the end so that deleted releases and tags can be removed.
-import { ALERTS_PAGE, HISTORY_PAGE, LABELS_PAGE, MILESTONES_PAGE, RELEASES_PAGE, TAGS_PAGE } from "../queries/repository";
-import type { GqlAlert, GqlCatalogLabel, GqlCommit, GqlMilestone, GqlRelease, GqlTagRef, SimplePage } from "../queries/types";
+import {
+  ALERTS_PAGE,
+  HISTORY_PAGE,
+  LABELS_PAGE,
+  MILESTONES_PAGE,
+  RELEASES_PAGE,
+  TAGS_PAGE,
+} from "../queries/repository";
+import type {
+  GqlAlert,
+  GqlCatalogLabel,
+  GqlCommit,
+  GqlMilestone,
+  GqlRelease,
+  GqlTagRef,
+  SimplePage,
+} from "../queries/types";
 import type { SyncContext } from "./context";
 
 export interface ListOptions<T> {
@@ -12,7 +27,11 @@ export interface ListOptions<T> {
   max?: number;
 }
 
-export async function readList<T>(first: SimplePage<T>, fetchAfter: (cursor: string) => Promise<SimplePage<T> | null>, options: ListOptions<T> = {}): Promise<T[]> {
+export async function readList<T>(
+  first: SimplePage<T>,
+  fetchAfter: (cursor: string) => Promise<SimplePage<T> | null>,
+  options: ListOptions<T> = {},
+): Promise<T[]> {
   const nodes = [...first.nodes];
   let page: SimplePage<T> | null = first;
   while (page?.pageInfo.hasNextPage && page.pageInfo.endCursor) {
@@ -26,24 +45,36 @@ export async function readList<T>(first: SimplePage<T>, fetchAfter: (cursor: str
 }
 
 type RepoData<K extends string, V> = { repository: { [key in K]: V } | null };
-const vars = (ctx: SyncContext, after: string | null, first = 100) => ({ owner: ctx.repo.owner, name: ctx.repo.name, first, after });
+const vars = (ctx: SyncContext, after: string | null, first = 100) => ({
+  owner: ctx.repo.owner,
+  name: ctx.repo.name,
+  first,
+  after,
+});
 
 export const nextHistory = async (ctx: SyncContext, after: string | null): Promise<SimplePage<GqlCommit> | null> => {
-  const data = await ctx.client.query<RepoData<"defaultBranchRef", { target: { history?: SimplePage<GqlCommit> } | null } | null>>(HISTORY_PAGE, vars(ctx, after, 50));
+  const data = await ctx.client.query<
+    RepoData<"defaultBranchRef", { target: { history?: SimplePage<GqlCommit> } | null } | null>
+  >(HISTORY_PAGE, vars(ctx, after, 50));
   return data.repository?.defaultBranchRef?.target?.history ?? null;
 };
 
 export const nextReleases = async (ctx: SyncContext, after: string | null) =>
-  (await ctx.client.query<RepoData<"releases", SimplePage<GqlRelease>>>(RELEASES_PAGE, vars(ctx, after))).repository?.releases ?? null;
+  (await ctx.client.query<RepoData<"releases", SimplePage<GqlRelease>>>(RELEASES_PAGE, vars(ctx, after))).repository
+    ?.releases ?? null;
 
 export const nextTags = async (ctx: SyncContext, after: string | null) =>
-  (await ctx.client.query<RepoData<"refs", SimplePage<GqlTagRef> | null>>(TAGS_PAGE, vars(ctx, after))).repository?.refs ?? null;
+  (await ctx.client.query<RepoData<"refs", SimplePage<GqlTagRef> | null>>(TAGS_PAGE, vars(ctx, after))).repository
+    ?.refs ?? null;
 
 export const nextAlerts = async (ctx: SyncContext, after: string | null) =>
-  (await ctx.client.query<RepoData<"vulnerabilityAlerts", SimplePage<GqlAlert> | null>>(ALERTS_PAGE, vars(ctx, after))).repository?.vulnerabilityAlerts ?? null;
+  (await ctx.client.query<RepoData<"vulnerabilityAlerts", SimplePage<GqlAlert> | null>>(ALERTS_PAGE, vars(ctx, after)))
+    .repository?.vulnerabilityAlerts ?? null;
 
 export const nextLabels = async (ctx: SyncContext, after: string | null) =>
-  (await ctx.client.query<RepoData<"labels", SimplePage<GqlCatalogLabel> | null>>(LABELS_PAGE, vars(ctx, after))).repository?.labels ?? null;
+  (await ctx.client.query<RepoData<"labels", SimplePage<GqlCatalogLabel> | null>>(LABELS_PAGE, vars(ctx, after)))
+    .repository?.labels ?? null;
 
 export const nextMilestones = async (ctx: SyncContext, after: string | null) =>
-  (await ctx.client.query<RepoData<"milestones", SimplePage<GqlMilestone> | null>>(MILESTONES_PAGE, vars(ctx, after))).repository?.milestones ?? null;
+  (await ctx.client.query<RepoData<"milestones", SimplePage<GqlMilestone> | null>>(MILESTONES_PAGE, vars(ctx, after)))
+    .repository?.milestones ?? null;

@@ -31,9 +31,16 @@ export const goneRecheck = (e: GithubErrorInfo) => e.type === "NOT_FOUND" && e.p
 const alertsError = (e: GithubErrorInfo) => e.path?.includes("vulnerabilityAlerts") === true;
 
 /** Runs the overview; a token that may not read Dependabot alerts gets everything else. */
-async function fetchOverview(ctx: SyncContext, variables: Record<string, unknown>, withAlerts = true): Promise<{ data: OverviewData; alertsReadable: boolean }> {
+async function fetchOverview(
+  ctx: SyncContext,
+  variables: Record<string, unknown>,
+  withAlerts = true,
+): Promise<{ data: OverviewData; alertsReadable: boolean }> {
   try {
-    return { data: await ctx.client.query<OverviewData>(REPO_OVERVIEW, { ...variables, withAlerts }), alertsReadable: withAlerts };
+    return {
+      data: await ctx.client.query<OverviewData>(REPO_OVERVIEW, { ...variables, withAlerts }),
+      alertsReadable: withAlerts,
+    };
   } catch (error) {
     if (withAlerts && error instanceof GithubQueryError && error.errors.some(alertsError)) {
       partialData(error, (e) => alertsError(e) || goneRecheck(e)); // rethrows anything else
@@ -43,15 +50,26 @@ async function fetchOverview(ctx: SyncContext, variables: Record<string, unknown
   }
 }
 
-export async function syncRepoOverview(ctx: SyncContext, options: { ciCommits?: number } = {}): Promise<{ warnings: string[] }> {
+export async function syncRepoOverview(
+  ctx: SyncContext,
+  options: { ciCommits?: number } = {},
+): Promise<{ warnings: string[] }> {
   const { db, repo } = ctx;
   const [commits, releases, tags, pendingPulls, pendingCommits] = await Promise.all([
     db.githubCommit.findMany({ where: { repoId: repo.id }, select: { oid: true } }),
     db.githubRelease.findMany({ where: { repoId: repo.id }, select: { id: true, updatedAt: true } }),
     db.githubTag.findMany({ where: { repoId: repo.id }, select: { name: true, commitOid: true } }),
-    db.githubItem.findMany({ where: { repoId: repo.id, kind: "pull_request", state: "OPEN", removedAt: null, checkState: { in: PENDING } }, select: { id: true } }),
+    db.githubItem.findMany({
+      where: { repoId: repo.id, kind: "pull_request", state: "OPEN", removedAt: null, checkState: { in: PENDING } },
+      select: { id: true },
+    }),
     db.githubCommit.findMany({
-      where: { repoId: repo.id, checkState: { in: PENDING }, nodeId: { not: null }, committedDate: { gt: new Date(Date.now() - RECHECK_DAYS * 86_400_000) } },
+      where: {
+        repoId: repo.id,
+        checkState: { in: PENDING },
+        nodeId: { not: null },
+        committedDate: { gt: new Date(Date.now() - RECHECK_DAYS * 86_400_000) },
+      },
       select: { nodeId: true },
     }),
   ]);
@@ -62,12 +80,16 @@ export async function syncRepoOverview(ctx: SyncContext, options: { ciCommits?: 
 
   const firstBatch = recheckIds.slice(0, 50);
   const { data, alertsReadable } = await fetchOverview(ctx, {
-    owner: repo.owner, name: repo.name, historyFirst: knownCommits.size ? 10 : 50, recheck: firstBatch,
+    owner: repo.owner,
+    name: repo.name,
+    historyFirst: knownCommits.size ? 10 : 50,
+    recheck: firstBatch,
   });
   const r = data.repository;
   const rechecked = [...data.recheck];
   for (let i = 50; i < recheckIds.length; i += 50) {
-    const page = await ctx.client.query<{ recheck: GqlRecheck[] }>(RECHECK_PAGE, { recheck: recheckIds.slice(i, i + 50) })
+    const page = await ctx.client
+      .query<{ recheck: GqlRecheck[] }>(RECHECK_PAGE, { recheck: recheckIds.slice(i, i + 50) })
       .catch((error: unknown) => partialData<{ recheck: GqlRecheck[] }>(error, goneRecheck));
     rechecked.push(...page.recheck);
   }
@@ -76,37 +98,102 @@ export async function syncRepoOverview(ctx: SyncContext, options: { ciCommits?: 
   // least the newest CI_COMMITS; an incremental sync stops at the first stored commit.
   const horizon = Date.now() - getEnv().STEWARD_GITHUB_HISTORY_DAYS * 86_400_000;
   const old = (c: { committedDate: string }) => Date.parse(c.committedDate) < horizon;
-  const history = (await readList(r.defaultBranchRef?.target?.history ?? EMPTY, (c) => nextHistory(ctx, c), {
-    isKnown: (c, collected) => knownCommits.has(c.oid) || (old(c) && collected >= CI_COMMITS), max: options.ciCommits,
-  })).filter((c, i) => i < (options.ciCommits ?? CI_COMMITS) || !old(c));
-  const historyContexts = await completeContexts(ctx, history.map((c) => c.statusCheckRollup));
+  const history = (
+    await readList(r.defaultBranchRef?.target?.history ?? EMPTY, (c) => nextHistory(ctx, c), {
+      isKnown: (c, collected) => knownCommits.has(c.oid) || (old(c) && collected >= CI_COMMITS),
+      max: options.ciCommits,
+    })
+  ).filter((c, i) => i < (options.ciCommits ?? CI_COMMITS) || !old(c));
+  const historyContexts = await completeContexts(
+    ctx,
+    history.map((c) => c.statusCheckRollup),
+  );
   const commitChecks = history.map((c, i) => ({ oid: c.oid, contexts: historyContexts[i] ?? [] }));
-  const releaseList = await readList(r.releases, (c) => nextReleases(ctx, c), { isKnown: (x) => knownReleases.get(x.id) === Date.parse(x.updatedAt) });
-  const tagList = await readList(r.refs ?? EMPTY, (c) => nextTags(ctx, c), { isKnown: (t) => knownTags.has(`${t.name}@${t.target?.__typename === "Tag" ? t.target.target?.oid : t.target?.oid}`) });
+  const releaseList = await readList(r.releases, (c) => nextReleases(ctx, c), {
+    isKnown: (x) => knownReleases.get(x.id) === Date.parse(x.updatedAt),
+  });
+  const tagList = await readList(r.refs ?? EMPTY, (c) => nextTags(ctx, c), {
+    isKnown: (t) => knownTags.has(`${t.name}@${t.target?.__typename === "Tag" ? t.target.target?.oid : t.target?.oid}`),
+  });
   const alerts = alertsReadable ? await readList(r.vulnerabilityAlerts ?? EMPTY, (c) => nextAlerts(ctx, c)) : [];
   // The full label list and every milestone (small; read whole each time, usually in the overview request).
   const labelList = await readList(r.labels ?? EMPTY, (c) => nextLabels(ctx, c));
   const milestoneList = await readList(r.milestones ?? EMPTY, (c) => nextMilestones(ctx, c));
-  const recheckContexts = await completeContexts(ctx, rechecked.map((node) => node?.statusCheckRollup ?? null));
+  const recheckContexts = await completeContexts(
+    ctx,
+    rechecked.map((node) => node?.statusCheckRollup ?? null),
+  );
   const rechecks = rechecked.map((node, i) => ({ node, contexts: recheckContexts[i] ?? [] }));
 
   const today = new Date(new Date().toISOString().slice(0, 10));
   await commitPage(ctx, "repository", { fetched: 0, changed: 0 }, async (tx) => {
     await tx.githubRepository.update({
       where: { id: repo.id },
-      data: { nodeId: r.id, databaseId: r.databaseId === null ? null : BigInt(r.databaseId), defaultBranch: r.defaultBranchRef?.name ?? null, isArchived: r.isArchived, isPrivate: r.isPrivate },
+      data: {
+        nodeId: r.id,
+        databaseId: r.databaseId === null ? null : BigInt(r.databaseId),
+        defaultBranch: r.defaultBranchRef?.name ?? null,
+        isArchived: r.isArchived,
+        isPrivate: r.isPrivate,
+      },
     });
     const counts = { stars: r.stargazerCount, forks: r.forkCount, watchers: r.watchers.totalCount };
-    await tx.githubRepoStatsDaily.upsert({ where: { repoId_day: { repoId: repo.id, day: today } }, create: { repoId: repo.id, day: today, ...counts }, update: counts });
-    await upsertRows(tx, COMMITS, history.map((c) => commitRow(repo.id, c)));
+    await tx.githubRepoStatsDaily.upsert({
+      where: { repoId_day: { repoId: repo.id, day: today } },
+      create: { repoId: repo.id, day: today, ...counts },
+      update: counts,
+    });
+    await upsertRows(
+      tx,
+      COMMITS,
+      history.map((c) => commitRow(repo.id, c)),
+    );
     await writeCommitChecks(tx, repo.id, commitChecks);
     await writeRecheck(tx, repo.id, rechecks);
-    await upsertRows(tx, RELEASES, releaseList.map((x) => releaseRow(repo.id, x)));
+    await upsertRows(
+      tx,
+      RELEASES,
+      releaseList.map((x) => releaseRow(repo.id, x)),
+    );
     await upsertRows(tx, TAGS, tagList.map((t) => tagRow(repo.id, t)).filter(notNull));
-    await upsertRows(tx, ALERTS, alerts.map((a) => alertRow(repo.id, a)));
-    await upsertRows(tx, LABELS, labelList.map((l) => ({ id: l.id, repoId: repo.id, name: cleanText(l.name), color: l.color, description: cleanText(l.description) })));
-    await upsertRows(tx, MILESTONES, milestoneList.map((m) => ({ id: m.id, repoId: repo.id, number: m.number, title: cleanText(m.title), description: cleanText(m.description),
-      state: m.state, dueOn: m.dueOn, closedAt: m.closedAt, createdAt: m.createdAt, updatedAt: m.updatedAt })));
+    await upsertRows(
+      tx,
+      ALERTS,
+      alerts.map((a) => alertRow(repo.id, a)),
+    );
+    await upsertRows(
+      tx,
+      LABELS,
+      labelList.map((l) => ({
+        id: l.id,
+        repoId: repo.id,
+        name: cleanText(l.name),
+        color: l.color,
+        description: cleanText(l.description),
+      })),
+    );
+    await upsertRows(
+      tx,
+      MILESTONES,
+      milestoneList.map((m) => ({
+        id: m.id,
+        repoId: repo.id,
+        number: m.number,
+        title: cleanText(m.title),
+        description: cleanText(m.description),
+        state: m.state,
+        dueOn: m.dueOn,
+        closedAt: m.closedAt,
+        createdAt: m.createdAt,
+        updatedAt: m.updatedAt,
+      })),
+    );
   });
-  return { warnings: alertsReadable ? [] : ["Dependabot alerts are not readable with this token (needs the security_events or Dependabot alerts permission)."] };
+  return {
+    warnings: alertsReadable
+      ? []
+      : [
+          "Dependabot alerts are not readable with this token (needs the security_events or Dependabot alerts permission).",
+        ],
+  };
 }

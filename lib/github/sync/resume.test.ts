@@ -20,7 +20,16 @@ async function resetRepository(): Promise<void> {
 }
 
 beforeAll(async () => {
-  h = await startHarness({ name: "resume", databaseId: 1201, seed: 8, issues: 300, pulls: 150, historyCommits: 20, releases: 5, alerts: 5 });
+  h = await startHarness({
+    name: "resume",
+    databaseId: 1201,
+    seed: 8,
+    issues: 300,
+    pulls: 150,
+    historyCommits: 20,
+    releases: 5,
+    alerts: 5,
+  });
   const result = await syncRepository(h.repoId, h.options({ pageSizes: small }));
   expect(result.status).toBe("succeeded");
   reference = await dumpRepository(h.repoId);
@@ -31,7 +40,15 @@ describe("interrupted and failing syncs", () => {
   it.each([3, 9, 12])("resumes after being stopped after page %i", async (stopAfter) => {
     await resetRepository();
     const stop = new Error("killed");
-    const first = await syncRepository(h.repoId, h.options({ pageSizes: small, onProgress: (p) => { if (p.pages === stopAfter) throw stop; } }));
+    const first = await syncRepository(
+      h.repoId,
+      h.options({
+        pageSizes: small,
+        onProgress: (p) => {
+          if (p.pages === stopAfter) throw stop;
+        },
+      }),
+    );
     expect(first).toMatchObject({ status: "failed", error: "killed" });
     expect(await db.githubItem.count({ where: { repoId: h.repoId } })).toBeLessThan(450);
     h.server.stats.reset();
@@ -45,7 +62,16 @@ describe("interrupted and failing syncs", () => {
     await resetRepository();
     h.server.setLatency(30);
     const controller = new AbortController();
-    const first = syncRepository(h.repoId, h.options({ pageSizes: small, signal: controller.signal, onProgress: (p) => { if (p.pages === 5) setTimeout(() => controller.abort(), 10); } }));
+    const first = syncRepository(
+      h.repoId,
+      h.options({
+        pageSizes: small,
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (p.pages === 5) setTimeout(() => controller.abort(), 10);
+        },
+      }),
+    );
     expect(await first).toMatchObject({ status: "interrupted" });
     h.server.setLatency(0);
     expect((await syncRepository(h.repoId, h.options({ pageSizes: small }))).status).toBe("succeeded");
@@ -55,7 +81,11 @@ describe("interrupted and failing syncs", () => {
   it("loses nothing with 20 % injected faults", async () => {
     await resetRepository();
     h.server.stats.reset();
-    h.server.setFaults({ seed: 2, retryAfterSeconds: 0, probability: { "502": 0.05, "504": 0.05, "secondary-rate-limit": 0.05, "truncated-json": 0.05 } });
+    h.server.setFaults({
+      seed: 2,
+      retryAfterSeconds: 0,
+      probability: { "502": 0.05, "504": 0.05, "secondary-rate-limit": 0.05, "truncated-json": 0.05 },
+    });
     const result = await syncRepository(h.repoId, h.options({ pageSizes: { issues: 20, pulls: 10 } }));
     expect(result.status).toBe("succeeded");
     const faults = h.server.stats.requests.filter((r) => r.fault !== null);

@@ -58,5 +58,8 @@ export async function renewLease(tx: Tx, repoId: string, leaseId: string): Promi
 }
 
 export async function releaseLease(db: PrismaClient, repoId: string, leaseId: string): Promise<void> {
-  await db.githubRepository.updateMany({ where: { id: repoId, syncLeaseId: leaseId }, data: { syncLeaseId: null, syncLeaseUntil: null } });
+  await db.githubRepository.updateMany({
+    where: { id: repoId, syncLeaseId: leaseId },
+    data: { syncLeaseId: null, syncLeaseUntil: null },
+  });
 }

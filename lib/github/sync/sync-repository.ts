@@ -46,43 +46,77 @@ export async function syncRepository(repoId: string, options: SyncOptions = {}):
   const repo = await db.githubRepository.findUnique({ where: { id: repoId } });
   if (!repo) throw new Error(`No repository ${repoId}`);
   const leaseId = await claimLease(db, repoId);
-  if (!leaseId) return { runId: null, status: "skipped", error: "A sync of this repository is already running.", progress: null };
-  await db.githubSyncRun.updateMany({ where: { repoId, status: "running" }, data: { status: "interrupted", finishedAt: new Date(), error: "The process running this sync stopped." } });
-  const run = await db.githubSyncRun.create({ data: { repoId, trigger: options.trigger ?? "manual", status: "running" } });
+  if (!leaseId)
+    return { runId: null, status: "skipped", error: "A sync of this repository is already running.", progress: null };
+  await db.githubSyncRun.updateMany({
+    where: { repoId, status: "running" },
+    data: { status: "interrupted", finishedAt: new Date(), error: "The process running this sync stopped." },
+  });
+  const run = await db.githubSyncRun.create({
+    data: { repoId, trigger: options.trigger ?? "manual", status: "running" },
+  });
   const warnings: string[] = [];
   let tracker: ProgressTracker | null = null;
   let result: SyncResult & { status: Exclude<SyncOutcome, "skipped"> };
   try {
     const client = new GithubClient({ ...(await githubClientOptions(options.client)), signal: options.signal });
     tracker = new ProgressTracker(run.id, repoId, client, options.onProgress);
-    const ctx: SyncContext = { db, client, repo: { id: repo.id, owner: repo.owner, name: repo.name }, leaseId, progress: tracker, signal: options.signal };
+    const ctx: SyncContext = {
+      db,
+      client,
+      repo: { id: repo.id, owner: repo.owner, name: repo.name },
+      leaseId,
+      progress: tracker,
+      signal: options.signal,
+    };
     warnings.push(...(await syncRepoOverview(ctx, { ciCommits: options.ciCommits })).warnings);
     await syncIssues(ctx, options.pageSizes?.issues ?? DEFAULT_PAGE_SIZES.issues);
     await syncPulls(ctx, options.pageSizes?.pulls ?? DEFAULT_PAGE_SIZES.pulls);
     const hours = options.backstopHours ?? 24;
     const due = repo.lastBackstopAt !== null && Date.now() - repo.lastBackstopAt.getTime() > hours * 3_600_000;
     if (options.backstop === true || (options.backstop !== false && due)) await runBackstop(ctx);
-    else if (repo.lastBackstopAt === null) await db.githubRepository.update({ where: { id: repoId }, data: { lastBackstopAt: new Date() } }); // a first full sync needs no backstop
+    else if (repo.lastBackstopAt === null)
+      await db.githubRepository.update({ where: { id: repoId }, data: { lastBackstopAt: new Date() } }); // a first full sync needs no backstop
     result = { runId: run.id, status: "succeeded", progress: tracker.snapshot() };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const progress = tracker?.snapshot() ?? null;
-    if (error instanceof RateLimitExhaustedError) result = { runId: run.id, status: "rate_limited", error: message, resumeAfter: error.resetAt, progress };
+    if (error instanceof RateLimitExhaustedError)
+      result = { runId: run.id, status: "rate_limited", error: message, resumeAfter: error.resetAt, progress };
     else if (options.signal?.aborted) result = { runId: run.id, status: "interrupted", error: message, progress };
     else result = { runId: run.id, status: "failed", error: message, progress };
   } finally {
     await releaseLease(db, repoId, leaseId);
   }
   const finishedAt = new Date();
-  const errors = [...warnings, ...(result.error ? [result.error] : [])].map((message) => ({ at: finishedAt.toISOString(), message: message.slice(0, 1000) }));
+  const errors = [...warnings, ...(result.error ? [result.error] : [])].map((message) => ({
+    at: finishedAt.toISOString(),
+    message: message.slice(0, 1000),
+  }));
   await db.githubSyncRun.update({
     where: { id: run.id },
-    data: { status: result.status, finishedAt, error: result.error?.slice(0, 1000) ?? null, errors, resumeAfter: result.resumeAfter ?? null },
+    data: {
+      status: result.status,
+      finishedAt,
+      error: result.error?.slice(0, 1000) ?? null,
+      errors,
+      resumeAfter: result.resumeAfter ?? null,
+    },
   });
-  await db.githubRepository.update({ where: { id: repoId }, data: { lastSyncAt: finishedAt, lastSyncStatus: result.status } });
+  await db.githubRepository.update({
+    where: { id: repoId },
+    data: { lastSyncAt: finishedAt, lastSyncStatus: result.status },
+  });
   const p = result.progress;
   (result.status === "failed" ? logger.warn : logger.info)("github sync finished", {
-    repo: repo.key, status: result.status, error: result.error, pages: p?.pages, items: p?.items, changed: p?.changed, requests: p?.requests, points: p?.pointsUsed,
+    repo: repo.key,
+    status: result.status,
+    error: result.error,
+    pages: p?.pages,
+    items: p?.items,
+    changed: p?.changed,
+    requests: p?.requests,
+    points: p?.pointsUsed,
   });
   return result;
 }

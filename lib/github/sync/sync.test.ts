@@ -11,7 +11,16 @@ import { syncRepository } from "./sync-repository";
 let h: Harness;
 let truth: RepoTruth;
 beforeAll(async () => {
-  h = await startHarness({ name: "truth", databaseId: 1101, seed: 3, issues: 160, pulls: 90, historyCommits: 30, releases: 12, alerts: 15 });
+  h = await startHarness({
+    name: "truth",
+    databaseId: 1101,
+    seed: 3,
+    issues: 160,
+    pulls: 90,
+    historyCommits: 30,
+    releases: 12,
+    alerts: 15,
+  });
   truth = groundTruth(h.repo);
 });
 afterAll(() => h.stop());
@@ -39,7 +48,12 @@ describe("syncRepository", () => {
     expect(await storedRepo(h.repoId)).toEqual(expectedRepo(truth));
     expect(await db.githubCommit.count({ where: { repoId: h.repoId } })).toBe(truth.defaultBranchCommits);
     const run = await db.githubSyncRun.findUniqueOrThrow({ where: { id: result.runId! } });
-    expect(run).toMatchObject({ status: "succeeded", items: 250, changed: 250, requests: h.server.stats.requests.length });
+    expect(run).toMatchObject({
+      status: "succeeded",
+      items: 250,
+      changed: 250,
+      requests: h.server.stats.requests.length,
+    });
     expect(run.pointsUsed).toBe(h.server.stats.totalPoints);
   });
 
@@ -55,7 +69,9 @@ describe("syncRepository", () => {
 
   it("carries on when a PR or commit whose CI is re-checked no longer exists", async () => {
     const commit = await db.githubCommit.findFirstOrThrow({ where: { repoId: h.repoId } });
-    await db.githubCommit.create({ data: { ...commit, oid: "0".repeat(40), nodeId: "C_gone", checkState: "PENDING", committedDate: new Date() } });
+    await db.githubCommit.create({
+      data: { ...commit, oid: "0".repeat(40), nodeId: "C_gone", checkState: "PENDING", committedDate: new Date() },
+    });
     h.server.stats.reset();
     expect((await syncRepository(h.repoId, h.options())).status).toBe("succeeded");
     expect(h.server.stats.requests[0]?.errorTypes).toEqual(["NOT_FOUND"]);
@@ -64,8 +80,14 @@ describe("syncRepository", () => {
   it("never moves an item back in time (a newer copy written meanwhile wins)", async () => {
     const item = truth.items[5]!;
     const future = new Date(Date.parse(item.updatedAt) + 3_600_000);
-    await db.githubItem.update({ where: { id: item.id }, data: { title: "written by a webhook meanwhile", updatedAt: future } });
+    await db.githubItem.update({
+      where: { id: item.id },
+      data: { title: "written by a webhook meanwhile", updatedAt: future },
+    });
     expect((await syncRepository(h.repoId, h.options())).status).toBe("succeeded");
-    expect(await db.githubItem.findUnique({ where: { id: item.id } })).toMatchObject({ title: "written by a webhook meanwhile", updatedAt: future });
+    expect(await db.githubItem.findUnique({ where: { id: item.id } })).toMatchObject({
+      title: "written by a webhook meanwhile",
+      updatedAt: future,
+    });
   });
 });

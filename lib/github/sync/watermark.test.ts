@@ -8,19 +8,40 @@ import { syncRepository } from "./sync-repository";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ name: "watermark", databaseId: 1501, seed: 5, issues: 150, pulls: 250, historyCommits: 5, releases: 1, alerts: 1 });
+  h = await startHarness({
+    name: "watermark",
+    databaseId: 1501,
+    seed: 5,
+    issues: 150,
+    pulls: 250,
+    historyCommits: 5,
+    releases: 1,
+    alerts: 1,
+  });
   expect((await syncRepository(h.repoId, h.options())).status).toBe("succeeded");
 }, 300_000);
 afterAll(() => h.stop());
 
 const cursors = async () =>
-  Object.fromEntries((await db.githubSyncCursor.findMany({ where: { repoId: h.repoId } })).map((c) => [c.resource, { watermark: c.watermark?.toISOString() ?? null, cursor: c.cursor, walkTop: c.walkTop }]));
-const newestPull = () => h.repo.items.filter((i) => i.__typename === "PullRequest").reduce((a, b) => (Date.parse(a.updatedAt) > Date.parse(b.updatedAt) ? a : b));
+  Object.fromEntries(
+    (await db.githubSyncCursor.findMany({ where: { repoId: h.repoId } })).map((c) => [
+      c.resource,
+      { watermark: c.watermark?.toISOString() ?? null, cursor: c.cursor, walkTop: c.walkTop },
+    ]),
+  );
+const newestPull = () =>
+  h.repo.items
+    .filter((i) => i.__typename === "PullRequest")
+    .reduce((a, b) => (Date.parse(a.updatedAt) > Date.parse(b.updatedAt) ? a : b));
 
 describe("the pull-request watermark", () => {
   it("is stored after the backfill: the newest PR's update time, no walk left open", async () => {
     const stored = await cursors();
-    expect(stored.pulls).toEqual({ watermark: new Date(newestPull().updatedAt).toISOString(), cursor: null, walkTop: null });
+    expect(stored.pulls).toEqual({
+      watermark: new Date(newestPull().updatedAt).toISOString(),
+      cursor: null,
+      walkTop: null,
+    });
   });
 
   it("makes two consecutive syncs without changes use the fewest requests, cursor rows unchanged", async () => {
@@ -33,7 +54,10 @@ describe("the pull-request watermark", () => {
       // The fewest this design can make: the overview, one issues page since the issues watermark,
       // and one page of PRs newest-first that already reaches the PR watermark (250 PRs = 5 pages without it).
       const requests = h.server.stats.requests;
-      expect(requests.map((r) => r.operationName), `round ${round}`).toEqual(["RepoOverview", "IssuesPage", "PullsPage"]);
+      expect(
+        requests.map((r) => r.operationName),
+        `round ${round}`,
+      ).toEqual(["RepoOverview", "IssuesPage", "PullsPage"]);
       expect(requests[1]!.variables?.since, `round ${round}`).toBe(before.issues!.watermark);
       expect(requests[2]!.variables?.after, `round ${round}`).toBeNull();
       expect(await cursors(), `round ${round}`).toEqual(before);

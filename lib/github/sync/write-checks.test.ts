@@ -6,9 +6,25 @@ import type { GqlCheckRun } from "../queries/types";
 import { writeCommitChecks } from "./write-items";
 
 const run = (id: string, suite: string, conclusion: string): GqlCheckRun => ({
-  __typename: "CheckRun", id, databaseId: null, name: `run ${id}`, status: "COMPLETED", conclusion, startedAt: "2026-11-01T00:00:00Z",
-  completedAt: "2026-11-01T00:01:00Z", detailsUrl: null,
-  checkSuite: { id: suite, databaseId: null, status: "COMPLETED", conclusion, createdAt: "2026-11-01T00:00:00Z", updatedAt: "2026-11-01T00:01:00Z", app: null, workflowRun: null },
+  __typename: "CheckRun",
+  id,
+  databaseId: null,
+  name: `run ${id}`,
+  status: "COMPLETED",
+  conclusion,
+  startedAt: "2026-11-01T00:00:00Z",
+  completedAt: "2026-11-01T00:01:00Z",
+  detailsUrl: null,
+  checkSuite: {
+    id: suite,
+    databaseId: null,
+    status: "COMPLETED",
+    conclusion,
+    createdAt: "2026-11-01T00:00:00Z",
+    updatedAt: "2026-11-01T00:01:00Z",
+    app: null,
+    workflowRun: null,
+  },
 });
 
 describe("writeCommitChecks", () => {
@@ -16,13 +32,20 @@ describe("writeCommitChecks", () => {
     const name = uniqueName("checks");
     const repo = await db.githubRepository.create({ data: { owner: "acme", name, key: `acme/${name}` } });
     const p = `${name}-`;
-    await db.$transaction((tx) => writeCommitChecks(tx, repo.id, [
-      { oid: "a".repeat(40), contexts: [run(`${p}r1`, `${p}s1`, "FAILURE"), run(`${p}r2`, `${p}s2`, "SUCCESS")] },
-      { oid: "b".repeat(40), contexts: [run(`${p}r3`, `${p}s3`, "SUCCESS")] },
-    ]));
-    await db.$transaction((tx) => writeCommitChecks(tx, repo.id, [{ oid: "a".repeat(40), contexts: [run(`${p}r2`, `${p}s2`, "SUCCESS")] }]));
+    await db.$transaction((tx) =>
+      writeCommitChecks(tx, repo.id, [
+        { oid: "a".repeat(40), contexts: [run(`${p}r1`, `${p}s1`, "FAILURE"), run(`${p}r2`, `${p}s2`, "SUCCESS")] },
+        { oid: "b".repeat(40), contexts: [run(`${p}r3`, `${p}s3`, "SUCCESS")] },
+      ]),
+    );
+    await db.$transaction((tx) =>
+      writeCommitChecks(tx, repo.id, [{ oid: "a".repeat(40), contexts: [run(`${p}r2`, `${p}s2`, "SUCCESS")] }]),
+    );
     const suites = await db.githubCheckSuite.findMany({ where: { repoId: repo.id }, orderBy: { id: "asc" } });
-    expect(suites.map((s) => [s.id, s.commitOid[0]])).toEqual([[`${p}s2`, "a"], [`${p}s3`, "b"]]);
+    expect(suites.map((s) => [s.id, s.commitOid[0]])).toEqual([
+      [`${p}s2`, "a"],
+      [`${p}s3`, "b"],
+    ]);
     const runs = await db.githubCheckRun.findMany({ where: { repoId: repo.id }, orderBy: { id: "asc" } });
     expect(runs.map((r) => r.id)).toEqual([`${p}r2`, `${p}r3`]);
   });

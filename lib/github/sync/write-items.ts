@@ -5,14 +5,37 @@ import type { ItemBundle } from "./item-details";
 import { checkRows } from "./map-repo";
 import { commentRow, eventRow, itemRow, labelRow, reviewRequestRow, reviewRow } from "./map-items";
 import {
-  ASSIGNEES, CHECK_RUNS, CHECK_SUITES, COMMENTS, EVENTS, ITEM_LABELS, ITEMS, LABELS, REVIEW_REQUESTS, REVIEWS,
+  ASSIGNEES,
+  CHECK_RUNS,
+  CHECK_SUITES,
+  COMMENTS,
+  EVENTS,
+  ITEM_LABELS,
+  ITEMS,
+  LABELS,
+  REVIEW_REQUESTS,
+  REVIEWS,
 } from "./tables";
 
 /** Upserts every bundle's rows into `spec`, then deletes stored rows missing from the exact lists. */
-async function writeChildren(tx: Tx, spec: TableSpec, scope: string, parts: { id: string; rows: Row[]; exact: boolean; isNew: boolean }[]): Promise<void> {
-  await upsertRows(tx, spec, parts.flatMap((p) => p.rows));
+async function writeChildren(
+  tx: Tx,
+  spec: TableSpec,
+  scope: string,
+  parts: { id: string; rows: Row[]; exact: boolean; isNew: boolean }[],
+): Promise<void> {
+  await upsertRows(
+    tx,
+    spec,
+    parts.flatMap((p) => p.rows),
+  );
   const exact = parts.filter((p) => p.exact && !p.isNew);
-  await deleteMissing(tx, spec, { column: scope, values: exact.map((p) => p.id) }, exact.flatMap((p) => p.rows));
+  await deleteMissing(
+    tx,
+    spec,
+    { column: scope, values: exact.map((p) => p.id) },
+    exact.flatMap((p) => p.rows),
+  );
 }
 
 /**
@@ -32,33 +55,96 @@ export async function writeItems(tx: Tx, repoId: string, fetched: ItemBundle[]):
   if (fetched.length === 0) return;
   const bundles = await skipOlder(tx, fetched);
   if (bundles.length === 0) return;
-  await upsertRows(tx, LABELS, bundles.flatMap((b) => b.labels.map((l) => labelRow(repoId, l))));
+  await upsertRows(
+    tx,
+    LABELS,
+    bundles.flatMap((b) => b.labels.map((l) => labelRow(repoId, l))),
+  );
   // Should GitHub ever hand out a new node id for an item, the old row must not block the number.
   await tx.$executeRawUnsafe(
     `DELETE FROM "GithubItem" i USING json_to_recordset($1::json) AS x(id text, number int)
      WHERE i."repoId" = $2::uuid AND i.number = x.number AND i.id <> x.id`,
-    JSON.stringify(bundles.map((b) => ({ id: b.item.id, number: b.item.number }))), repoId,
+    JSON.stringify(bundles.map((b) => ({ id: b.item.id, number: b.item.number }))),
+    repoId,
   );
-  await upsertRows(tx, ITEMS, bundles.map((b) => itemRow(repoId, b.item)));
+  await upsertRows(
+    tx,
+    ITEMS,
+    bundles.map((b) => itemRow(repoId, b.item)),
+  );
 
-  await writeChildren(tx, COMMENTS, "itemId", bundles.map((b) => ({
-    id: b.item.id, isNew: b.isNew, exact: b.comments.exact, rows: b.comments.nodes.map((c) => commentRow(repoId, b.item.id, c)),
-  })));
-  await writeChildren(tx, EVENTS, "itemId", bundles.map((b) => ({
-    id: b.item.id, isNew: b.isNew, exact: b.events.exact, rows: b.events.nodes.map((e) => eventRow(repoId, b.item.id, e)).filter(notNull),
-  })));
-  await writeChildren(tx, REVIEWS, "itemId", bundles.flatMap((b) => (b.reviews ? [{
-    id: b.item.id, isNew: b.isNew, exact: b.reviews.exact, rows: b.reviews.nodes.map((r) => reviewRow(repoId, b.item.id, r)),
-  }] : [])));
+  await writeChildren(
+    tx,
+    COMMENTS,
+    "itemId",
+    bundles.map((b) => ({
+      id: b.item.id,
+      isNew: b.isNew,
+      exact: b.comments.exact,
+      rows: b.comments.nodes.map((c) => commentRow(repoId, b.item.id, c)),
+    })),
+  );
+  await writeChildren(
+    tx,
+    EVENTS,
+    "itemId",
+    bundles.map((b) => ({
+      id: b.item.id,
+      isNew: b.isNew,
+      exact: b.events.exact,
+      rows: b.events.nodes.map((e) => eventRow(repoId, b.item.id, e)).filter(notNull),
+    })),
+  );
+  await writeChildren(
+    tx,
+    REVIEWS,
+    "itemId",
+    bundles.flatMap((b) =>
+      b.reviews
+        ? [
+            {
+              id: b.item.id,
+              isNew: b.isNew,
+              exact: b.reviews.exact,
+              rows: b.reviews.nodes.map((r) => reviewRow(repoId, b.item.id, r)),
+            },
+          ]
+        : [],
+    ),
+  );
 
   const current = (spec: TableSpec, rows: Row[]) =>
-    writeChildren(tx, spec, "itemId", bundles.map((b) => ({ id: b.item.id, isNew: b.isNew, exact: true, rows: rows.filter((r) => r.itemId === b.item.id) })));
-  await current(ITEM_LABELS, bundles.flatMap((b) => b.labels.map((l) => ({ itemId: b.item.id, labelId: l.id }))));
-  await current(ASSIGNEES, bundles.flatMap((b) => b.item.assignees.nodes.map((a) => ({ itemId: b.item.id, login: a.login }))));
-  await current(REVIEW_REQUESTS, bundles.flatMap((b) =>
-    b.item.__typename === "PullRequest" ? b.item.reviewRequests.nodes.map((r) => reviewRequestRow(b.item.id, r.requestedReviewer)).filter(notNull) : []));
+    writeChildren(
+      tx,
+      spec,
+      "itemId",
+      bundles.map((b) => ({
+        id: b.item.id,
+        isNew: b.isNew,
+        exact: true,
+        rows: rows.filter((r) => r.itemId === b.item.id),
+      })),
+    );
+  await current(
+    ITEM_LABELS,
+    bundles.flatMap((b) => b.labels.map((l) => ({ itemId: b.item.id, labelId: l.id }))),
+  );
+  await current(
+    ASSIGNEES,
+    bundles.flatMap((b) => b.item.assignees.nodes.map((a) => ({ itemId: b.item.id, login: a.login }))),
+  );
+  await current(
+    REVIEW_REQUESTS,
+    bundles.flatMap((b) =>
+      b.item.__typename === "PullRequest"
+        ? b.item.reviewRequests.nodes.map((r) => reviewRequestRow(b.item.id, r.requestedReviewer)).filter(notNull)
+        : [],
+    ),
+  );
 
-  const heads = bundles.flatMap((b) => (b.item.__typename === "PullRequest" && b.contexts ? [{ oid: b.item.headRefOid, contexts: b.contexts }] : []));
+  const heads = bundles.flatMap((b) =>
+    b.item.__typename === "PullRequest" && b.contexts ? [{ oid: b.item.headRefOid, contexts: b.contexts }] : [],
+  );
   await writeCommitChecks(tx, repoId, heads);
 
   // Ready-for-review time needs the whole event history, part of which may only be stored.
@@ -75,21 +161,33 @@ export async function writeItems(tx: Tx, repoId: string, fetched: ItemBundle[]):
 }
 
 /** A commit's complete CI contexts replace its stored runs (GitHub lists the latest run per check). */
-export async function writeCommitChecks(tx: Tx, repoId: string, commits: { oid: string; contexts: Parameters<typeof checkRows>[2] }[]): Promise<void> {
+export async function writeCommitChecks(
+  tx: Tx,
+  repoId: string,
+  commits: { oid: string; contexts: Parameters<typeof checkRows>[2] }[],
+): Promise<void> {
   if (commits.length === 0) return;
   const rows = commits.map((c) => checkRows(repoId, c.oid, c.contexts));
-  await upsertRows(tx, CHECK_SUITES, rows.flatMap((r) => r.suites));
+  await upsertRows(
+    tx,
+    CHECK_SUITES,
+    rows.flatMap((r) => r.suites),
+  );
   const runs = rows.flatMap((r) => r.runs);
   await upsertRows(tx, CHECK_RUNS, runs);
   await tx.$executeRawUnsafe(
     `DELETE FROM "GithubCheckRun" t WHERE t."repoId" = $1::uuid AND t."commitOid" IN (SELECT value FROM json_array_elements_text($2::json))
        AND t.id NOT IN (SELECT value FROM json_array_elements_text($3::json))`,
-    repoId, JSON.stringify(commits.map((c) => c.oid)), JSON.stringify(runs.map((r) => r.id)),
+    repoId,
+    JSON.stringify(commits.map((c) => c.oid)),
+    JSON.stringify(runs.map((r) => r.id)),
   );
   // Suites GitHub no longer lists for these commits go too (a stale failing suite would keep CI red).
   await tx.$executeRawUnsafe(
     `DELETE FROM "GithubCheckSuite" t WHERE t."repoId" = $1::uuid AND t."commitOid" IN (SELECT value FROM json_array_elements_text($2::json))
        AND t.id NOT IN (SELECT value FROM json_array_elements_text($3::json))`,
-    repoId, JSON.stringify(commits.map((c) => c.oid)), JSON.stringify(rows.flatMap((r) => r.suites).map((s) => s.id)),
+    repoId,
+    JSON.stringify(commits.map((c) => c.oid)),
+    JSON.stringify(rows.flatMap((r) => r.suites).map((s) => s.id)),
   );
 }

@@ -19,12 +19,26 @@ const { values } = parseArgs({
 });
 
 const started = performance.now();
-const repo = generateRepo({ owner: values.owner, name: values.name, seed: Number(values.seed), issues: Number(values.issues), pulls: Number(values.pulls) });
-const server = await startGitHubTestServer({ repos: [repo], port: Number(values.port), latencyMs: Number(values.latency) });
-console.log(`GitHub test server for ${repo.nameWithOwner} (${repo.items.length} issues + PRs, generated in ${Math.round(performance.now() - started)} ms)`);
+const repo = generateRepo({
+  owner: values.owner,
+  name: values.name,
+  seed: Number(values.seed),
+  issues: Number(values.issues),
+  pulls: Number(values.pulls),
+});
+const server = await startGitHubTestServer({
+  repos: [repo],
+  port: Number(values.port),
+  latencyMs: Number(values.latency),
+});
+console.log(
+  `GitHub test server for ${repo.nameWithOwner} (${repo.items.length} issues + PRs, generated in ${Math.round(performance.now() - started)} ms)`,
+);
 console.log(`  base URL:    ${server.url}`);
 console.log(`  GraphQL URL: ${server.graphqlUrl}`);
-console.log(`  try: curl -s -H 'Authorization: bearer test' -d '{"query":"{ rateLimit { remaining } repository(owner: \\"${values.owner}\\", name: \\"${values.name}\\") { issues { totalCount } } }"}' ${server.graphqlUrl}`);
+console.log(
+  `  try: curl -s -H 'Authorization: bearer test' -d '{"query":"{ rateLimit { remaining } repository(owner: \\"${values.owner}\\", name: \\"${values.name}\\") { issues { totalCount } } }"}' ${server.graphqlUrl}`,
+);
 
 const shutdown = () => {
   void server.stop().then(() => process.exit(0));

@@ -49,14 +49,22 @@ export function pageArgsProblem(args: PageArgs, connection: string, selectsNodes
     if (typeof value !== "number") continue;
     if (value < 0) return new GitHubError(`\`${bound}\` on the \`${connection}\` connection cannot be less than zero.`);
     if (value > MAX_PAGE_SIZE) {
-      return new GitHubError(`Requesting ${value} records on the \`${connection}\` connection exceeds the \`${bound}\` limit of ${MAX_PAGE_SIZE} records.`, "EXCESSIVE_PAGINATION");
+      return new GitHubError(
+        `Requesting ${value} records on the \`${connection}\` connection exceeds the \`${bound}\` limit of ${MAX_PAGE_SIZE} records.`,
+        "EXCESSIVE_PAGINATION",
+      );
     }
   }
   if (typeof args.first === "number" && typeof args.last === "number") {
-    return new GitHubError(`Passing both \`first\` and \`last\` to paginate the \`${connection}\` connection is not supported.`);
+    return new GitHubError(
+      `Passing both \`first\` and \`last\` to paginate the \`${connection}\` connection is not supported.`,
+    );
   }
   if (selectsNodes && typeof args.first !== "number" && typeof args.last !== "number") {
-    return new GitHubError(`You must provide a \`first\` or \`last\` value to properly paginate the \`${connection}\` connection.`, "MISSING_PAGINATION_BOUNDARIES");
+    return new GitHubError(
+      `You must provide a \`first\` or \`last\` value to properly paginate the \`${connection}\` connection.`,
+      "MISSING_PAGINATION_BOUNDARIES",
+    );
   }
   return null;
 }
@@ -94,7 +102,13 @@ export function compareKeys(a: CursorKey, b: CursorKey): number {
 }
 
 /** First index whose key sorts after (`strict`) or at/after `key`. Binary search: the list is sorted. */
-function boundary<T>(items: readonly T[], key: CursorKey, keyOf: (item: T, i: number) => CursorKey, compare: (a: CursorKey, b: CursorKey) => number, strict: boolean): number {
+function boundary<T>(
+  items: readonly T[],
+  key: CursorKey,
+  keyOf: (item: T, i: number) => CursorKey,
+  compare: (a: CursorKey, b: CursorKey) => number,
+  strict: boolean,
+): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {

@@ -1,9 +1,19 @@
 import {
-  execute, type GraphQLError, type GraphQLSchema, getOperationAST, getVariableValues, parse, validate,
+  execute,
+  type GraphQLError,
+  type GraphQLSchema,
+  getOperationAST,
+  getVariableValues,
+  parse,
+  validate,
   type DocumentNode,
 } from "graphql";
 import {
-  formatExecutionError, type GitHubErrorJson, translateSyntaxError, translateValidationError, translateVariableError,
+  formatExecutionError,
+  type GitHubErrorJson,
+  translateSyntaxError,
+  translateValidationError,
+  translateVariableError,
 } from "./errors";
 import { createResolvers } from "./resolvers";
 import type { NodeIndex } from "./resolvers/context";
@@ -40,7 +50,13 @@ export interface QueryEngine {
 
 const PAGINATION_TYPES = new Set(["EXCESSIVE_PAGINATION", "MISSING_PAGINATION_BOUNDARIES", "INVALID_CURSOR_ARGUMENTS"]);
 
-export function createQueryEngine(schema: GraphQLSchema, repos: readonly GeneratedRepo[], nodes: NodeIndex, limiter: RateLimiter, viewer: UserData): QueryEngine {
+export function createQueryEngine(
+  schema: GraphQLSchema,
+  repos: readonly GeneratedRepo[],
+  nodes: NodeIndex,
+  limiter: RateLimiter,
+  viewer: UserData,
+): QueryEngine {
   const { fieldResolver, typeResolver } = createResolvers(schema);
   const documents = new Map<string, { document: DocumentNode; errors: readonly GraphQLError[] }>();
 
@@ -73,22 +89,56 @@ export function createQueryEngine(schema: GraphQLSchema, repos: readonly Generat
         return { kind: "invalid", body: { errors: [{ message }] }, operationName: name };
       }
       if (operation.operation === "subscription") {
-        return { kind: "invalid", body: { errors: [{ message: "The GitHub test server answers queries and mutations, not subscriptions." }] }, operationName: name };
+        return {
+          kind: "invalid",
+          body: { errors: [{ message: "The GitHub test server answers queries and mutations, not subscriptions." }] },
+          operationName: name,
+        };
       }
       const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
       if (coerced.errors) {
-        return { kind: "invalid", body: { errors: coerced.errors.map((e) => translateVariableError(e, operation, variables)) }, operationName: name };
+        return {
+          kind: "invalid",
+          body: { errors: coerced.errors.map((e) => translateVariableError(e, operation, variables)) },
+          operationName: name,
+        };
       }
       const analysis = analyzeCost(schema, document, operation, coerced.coerced);
       if (analysis.nodeLimitMessage) {
-        return { kind: "invalid", body: { errors: [{ type: "MAX_NODE_LIMIT_EXCEEDED", message: analysis.nodeLimitMessage }] }, operationName: name };
+        return {
+          kind: "invalid",
+          body: { errors: [{ type: "MAX_NODE_LIMIT_EXCEEDED", message: analysis.nodeLimitMessage }] },
+          operationName: name,
+        };
       }
       const run = async (): Promise<QueryResult> => {
         if (!limiter.charge(analysis.cost)) {
-          return { kind: "rate-limited", body: { errors: [{ type: "RATE_LIMITED", message: `API rate limit already exceeded for user ID ${viewer.databaseId}.` }] } };
+          return {
+            kind: "rate-limited",
+            body: {
+              errors: [
+                { type: "RATE_LIMITED", message: `API rate limit already exceeded for user ID ${viewer.databaseId}.` },
+              ],
+            },
+          };
         }
-        const contextValue = { repos, nodes, viewer, canWrite, rateLimit: limiter.snapshot(analysis.cost, analysis.nodeCount) };
-        const result = await execute({ schema, document, operationName, variableValues: variables, contextValue, rootValue: {}, fieldResolver, typeResolver });
+        const contextValue = {
+          repos,
+          nodes,
+          viewer,
+          canWrite,
+          rateLimit: limiter.snapshot(analysis.cost, analysis.nodeCount),
+        };
+        const result = await execute({
+          schema,
+          document,
+          operationName,
+          variableValues: variables,
+          contextValue,
+          rootValue: {},
+          fieldResolver,
+          typeResolver,
+        });
         const errors = result.errors?.map(formatExecutionError);
         return {
           kind: "ok",

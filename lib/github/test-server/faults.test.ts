@@ -36,14 +36,22 @@ describe("faults", () => {
   });
 
   it("signals a secondary rate limit with 403, GitHub's message and retry-after", async () => {
-    server = await startGitHubTestServer({ repos: [repo], faults: { next: ["secondary-rate-limit"], retryAfterSeconds: 42 } });
+    server = await startGitHubTestServer({
+      repos: [repo],
+      faults: { next: ["secondary-rate-limit"], retryAfterSeconds: 42 },
+    });
     const res = await postGraphQL(server.graphqlUrl, QUERY);
     expect(res.status).toBe(403);
     expect(res.headers.get("retry-after")).toBe("42");
     expect((res.json as { message: string }).message).toMatch(/^You have exceeded a secondary rate limit/);
     server.setFaults({ next: ["secondary-rate-limit"] });
-    await expect(octokitFor(server)(QUERY)).rejects.toMatchObject({ status: 403, response: { headers: { "retry-after": "60" } } });
-    await expect(octokitFor(server)(QUERY)).resolves.toMatchObject({ repository: { issues: { nodes: expect.any(Array) } } });
+    await expect(octokitFor(server)(QUERY)).rejects.toMatchObject({
+      status: 403,
+      response: { headers: { "retry-after": "60" } },
+    });
+    await expect(octokitFor(server)(QUERY)).resolves.toMatchObject({
+      repository: { issues: { nodes: expect.any(Array) } },
+    });
   });
 
   it("cuts a 200 JSON body mid-way so the client cannot parse it", async () => {
@@ -57,11 +65,16 @@ describe("faults", () => {
     // *resolves* with undefined instead of throwing: a sync must treat missing data as a failure.
     server.setFaults({ next: ["truncated-json"] });
     await expect(octokitFor(server)(QUERY)).resolves.toBeUndefined();
-    await expect(octokitFor(server)(QUERY)).resolves.toMatchObject({ repository: { issues: { nodes: expect.any(Array) } } });
+    await expect(octokitFor(server)(QUERY)).resolves.toMatchObject({
+      repository: { issues: { nodes: expect.any(Array) } },
+    });
   });
 
   it("draws probabilistic faults from a seed: the same seed fails the same requests", async () => {
-    server = await startGitHubTestServer({ repos: [repo], faults: { seed: 4, probability: { "502": 0.3, "504": 0.1 } } });
+    server = await startGitHubTestServer({
+      repos: [repo],
+      faults: { seed: 4, probability: { "502": 0.3, "504": 0.1 } },
+    });
     const first = await statuses(40);
     server.setFaults({ seed: 4, probability: { "502": 0.3, "504": 0.1 } });
     const second = await statuses(40);

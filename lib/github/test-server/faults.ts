@@ -33,7 +33,9 @@ export class FaultPlan {
   set(options: FaultOptions): void {
     this.options = options;
     this.rng = new Rng(options.seed ?? 1);
-    this.queue = (options.next ?? []).flatMap((f) => (typeof f === "string" ? [f] : Array.from({ length: f.count }, () => f.kind)));
+    this.queue = (options.next ?? []).flatMap((f) =>
+      typeof f === "string" ? [f] : Array.from({ length: f.count }, () => f.kind),
+    );
   }
 
   get retryAfterSeconds(): number {
@@ -61,7 +63,8 @@ export class FaultPlan {
   }
 }
 
-const requestId = (rng: Rng) => `${rng.hex(4).toUpperCase()}:${rng.hex(5).toUpperCase()}:${rng.hex(6).toUpperCase()}:${rng.hex(6).toUpperCase()}:${rng.hex(8).toUpperCase()}`;
+const requestId = (rng: Rng) =>
+  `${rng.hex(4).toUpperCase()}:${rng.hex(5).toUpperCase()}:${rng.hex(6).toUpperCase()}:${rng.hex(6).toUpperCase()}:${rng.hex(8).toUpperCase()}`;
 const ids = new Rng(7);
 
 export function newRequestId(): string {
@@ -70,9 +73,10 @@ export function newRequestId(): string {
 
 /** GitHub's "Unicorn" page for 502, and its gateway-timeout page for 504: HTML, not JSON. */
 export function gatewayPage(status: 502 | 504): string {
-  const text = status === 502
-    ? "We had issues producing the response to your request.</strong></p>\n    <p>Sorry about that. Please try refreshing and contact us if the problem persists."
-    : "We couldn't respond to your request in time.</strong></p>\n    <p>Sorry about that. Please try resubmitting your request and contact us if the problem persists.";
+  const text =
+    status === 502
+      ? "We had issues producing the response to your request.</strong></p>\n    <p>Sorry about that. Please try refreshing and contact us if the problem persists."
+      : "We couldn't respond to your request in time.</strong></p>\n    <p>Sorry about that. Please try resubmitting your request and contact us if the problem persists.";
   return `<!DOCTYPE html>
 <html>
   <head>
@@ -93,7 +97,8 @@ export function gatewayPage(status: 502 | 504): string {
 
 export function secondaryLimitBody(requestIdValue: string): string {
   return JSON.stringify({
-    documentation_url: "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+    documentation_url:
+      "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
     message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestIdValue}.`,
   });
 }

@@ -5,8 +5,19 @@ import type { AdvisoryData, AlertData, Severity } from "./types";
 
 const GHSA_CHARS = "23456789cfghjmpqrvwx";
 const ECOSYSTEMS = ["NPM", "NPM", "NPM", "NPM", "PIP", "GO", "RUBYGEMS"] as const;
-const MANIFEST: Record<(typeof ECOSYSTEMS)[number], string> = { NPM: "package-lock.json", PIP: "requirements.txt", GO: "go.mod", RUBYGEMS: "Gemfile.lock" };
-const DISMISS_REASONS = ["Risk is tolerable to this project", "A fix has already been started", "This alert is inaccurate or incorrect", "Vulnerable code is not actually used", "No bandwidth to fix this"];
+const MANIFEST: Record<(typeof ECOSYSTEMS)[number], string> = {
+  NPM: "package-lock.json",
+  PIP: "requirements.txt",
+  GO: "go.mod",
+  RUBYGEMS: "Gemfile.lock",
+};
+const DISMISS_REASONS = [
+  "Risk is tolerable to this project",
+  "A fix has already been started",
+  "This alert is inaccurate or incorrect",
+  "Vulnerable code is not actually used",
+  "No bandwidth to fix this",
+];
 
 function ghsaId(r: Rng): string {
   const group = () => Array.from({ length: 4 }, () => GHSA_CHARS.charAt(r.int(0, GHSA_CHARS.length - 1))).join("");
@@ -40,7 +51,15 @@ export function makeAlerts(ctx: GenContext, count: number): AlertData[] {
       severity,
       identifiers: [
         { __typename: "SecurityAdvisoryIdentifier", type: "GHSA", value: ghsa },
-        ...(r.chance(0.85) ? [{ __typename: "SecurityAdvisoryIdentifier" as const, type: "CVE" as const, value: `CVE-${year}-${r.int(10000, 99999)}` }] : []),
+        ...(r.chance(0.85)
+          ? [
+              {
+                __typename: "SecurityAdvisoryIdentifier" as const,
+                type: "CVE" as const,
+                value: `CVE-${year}-${r.int(10000, 99999)}`,
+              },
+            ]
+          : []),
       ],
       publishedAt: iso(createdMs - r.int(0, 5) * DAY),
       updatedAt: iso(createdMs),
@@ -70,7 +89,9 @@ export function makeAlerts(ctx: GenContext, count: number): AlertData[] {
         severity,
         package: { __typename: "SecurityAdvisoryPackage", name: pkg, ecosystem },
         vulnerableVersionRange: `< ${patched}`,
-        firstPatchedVersion: r.chance(0.9) ? { __typename: "SecurityAdvisoryPackageVersion", identifier: patched } : null,
+        firstPatchedVersion: r.chance(0.9)
+          ? { __typename: "SecurityAdvisoryPackageVersion", identifier: patched }
+          : null,
         updatedAt: iso(createdMs),
         advisory,
       },

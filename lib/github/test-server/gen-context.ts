@@ -19,8 +19,34 @@ export interface GenContext {
   counters: { review: number; reviewRequest: number };
 }
 
-const FIRST = ["alice", "bruno", "chen", "dana", "emeka", "fatima", "gus", "hana", "ivan", "jo", "kemal", "lena",
-  "mateo", "nia", "omar", "priya", "quinn", "rosa", "sven", "tariq", "uma", "vik", "wen", "xavi", "yuki", "zoe"];
+const FIRST = [
+  "alice",
+  "bruno",
+  "chen",
+  "dana",
+  "emeka",
+  "fatima",
+  "gus",
+  "hana",
+  "ivan",
+  "jo",
+  "kemal",
+  "lena",
+  "mateo",
+  "nia",
+  "omar",
+  "priya",
+  "quinn",
+  "rosa",
+  "sven",
+  "tariq",
+  "uma",
+  "vik",
+  "wen",
+  "xavi",
+  "yuki",
+  "zoe",
+];
 
 export function makeUser(login: string, name: string | null = null): UserData {
   const databaseId = 1000 + (hash32(login) % 90_000_000);
@@ -104,7 +130,9 @@ export function makeLabels(repoDbId: number, repoUrl: string, createdAt: string)
   return labels;
 }
 
-export function makeMilestones(ctx: Pick<GenContext, "seed" | "repoKey" | "repoDbId" | "repoUrl" | "startMs" | "nowMs">): MilestoneData[] {
+export function makeMilestones(
+  ctx: Pick<GenContext, "seed" | "repoKey" | "repoDbId" | "repoUrl" | "startMs" | "nowMs">,
+): MilestoneData[] {
   const rng = rngFor(ctx.seed, ctx.repoKey, "milestones");
   const count = 6;
   const step = (ctx.nowMs - ctx.startMs) / count;

@@ -2,12 +2,33 @@ import type { GenContext } from "./gen-context";
 import { link } from "./links";
 import { fakeSha, hash32, iso, nodeId, rngFor, type Rng } from "./random";
 import type {
-  AppData, CheckRunData, CheckSuiteData, CommitData, GitActorData, RefData, ReleaseData, RollupState,
-  TagData, UserData, WorkflowRunData,
+  AppData,
+  CheckRunData,
+  CheckSuiteData,
+  CommitData,
+  GitActorData,
+  RefData,
+  ReleaseData,
+  RollupState,
+  TagData,
+  UserData,
+  WorkflowRunData,
 } from "./types";
 
-const ACTIONS_APP: AppData = { __typename: "App", id: nodeId("A", 15368), databaseId: 15368, name: "GitHub Actions", slug: "github-actions" };
-const CODECOV_APP: AppData = { __typename: "App", id: nodeId("A", 254), databaseId: 254, name: "Codecov", slug: "codecov" };
+const ACTIONS_APP: AppData = {
+  __typename: "App",
+  id: nodeId("A", 15368),
+  databaseId: 15368,
+  name: "GitHub Actions",
+  slug: "github-actions",
+};
+const CODECOV_APP: AppData = {
+  __typename: "App",
+  id: nodeId("A", 254),
+  databaseId: 254,
+  name: "Codecov",
+  slug: "codecov",
+};
 
 interface SuitePlan {
   app: AppData;
@@ -76,7 +97,11 @@ export function makeCommit(ctx: GenContext, spec: CommitSpec): CommitData {
       const isFailing = runIndex++ === failingRun;
       const running = pending && r === plan.runs.length - 1 && completedMs > ctx.nowMs;
       const runDbId = suiteDbId + r + 1;
-      const conclusion = isFailing ? rng.pick(["FAILURE", "FAILURE", "TIMED_OUT", "CANCELLED"] as const) : name.includes("project") && rng.chance(0.1) ? "NEUTRAL" : "SUCCESS";
+      const conclusion = isFailing
+        ? rng.pick(["FAILURE", "FAILURE", "TIMED_OUT", "CANCELLED"] as const)
+        : name.includes("project") && rng.chance(0.1)
+          ? "NEUTRAL"
+          : "SUCCESS";
       const url = `${ctx.repoUrl}/runs/${runDbId}`;
       return {
         __typename: "CheckRun",
@@ -98,7 +123,11 @@ export function makeCommit(ctx: GenContext, spec: CommitSpec): CommitData {
       databaseId: suiteDbId,
       app: plan.app,
       workflowRun: plan.workflow ? workflowRun(ctx, rng, plan.workflow, suiteDbId, createdMs) : null,
-      status: runs.every((r) => r.status === "COMPLETED") ? "COMPLETED" : runs.some((r) => r.status === "IN_PROGRESS") ? "IN_PROGRESS" : "QUEUED",
+      status: runs.every((r) => r.status === "COMPLETED")
+        ? "COMPLETED"
+        : runs.some((r) => r.status === "IN_PROGRESS")
+          ? "IN_PROGRESS"
+          : "QUEUED",
       conclusion: null,
       createdAt: iso(createdMs),
       updatedAt: iso(Math.max(createdMs, ...runs.map((r) => (r.completedAt ? Date.parse(r.completedAt) : createdMs)))),
@@ -110,7 +139,10 @@ export function makeCommit(ctx: GenContext, spec: CommitSpec): CommitData {
     if (suite.workflowRun) link(suite.workflowRun, suite);
     return link(suite, commit);
   });
-  commit.statusCheckRollup = link({ __typename: "StatusCheckRollup" as const, id: nodeId("SCR", ctx.repoDbId, spec.oid), state: rollupState(commit) }, commit);
+  commit.statusCheckRollup = link(
+    { __typename: "StatusCheckRollup" as const, id: nodeId("SCR", ctx.repoDbId, spec.oid), state: rollupState(commit) },
+    commit,
+  );
   return commit;
 }
 
@@ -127,7 +159,7 @@ export function rollupState(commit: CommitData): RollupState {
 
 function workflowRun(ctx: GenContext, rng: Rng, name: string, suiteDbId: number, createdMs: number): WorkflowRunData {
   const runDbId = suiteDbId;
-  const workflowDbId = 100 + hash32(`${ctx.repoKey}:${name}`) % 1_000_000;
+  const workflowDbId = 100 + (hash32(`${ctx.repoKey}:${name}`) % 1_000_000);
   return {
     __typename: "WorkflowRun",
     id: nodeId("WFR", ctx.repoDbId, runDbId),
@@ -167,7 +199,11 @@ export function makeHistory(ctx: GenContext, count: number): CommitData[] {
   });
 }
 
-export function makeReleasesAndTags(ctx: GenContext, history: CommitData[], count: number): { releases: ReleaseData[]; tags: RefData[] } {
+export function makeReleasesAndTags(
+  ctx: GenContext,
+  history: CommitData[],
+  count: number,
+): { releases: ReleaseData[]; tags: RefData[] } {
   const rng = rngFor(ctx.seed, ctx.repoKey, "releases");
   const releases: ReleaseData[] = [];
   const tags: RefData[] = [];
@@ -187,7 +223,7 @@ export function makeReleasesAndTags(ctx: GenContext, history: CommitData[], coun
     const publisher = byBot ? ctx.bots.actions : rng.pick(ctx.maintainers);
     const ref = draft ? null : makeTag(ctx, rng, tagName, commit, createdMs, rng.chance(0.5));
     if (ref) tags.push(ref);
-    const dbId = 10_000_000 + hash32(`${ctx.repoKey}:${tagName}`) % 100_000_000;
+    const dbId = 10_000_000 + (hash32(`${ctx.repoKey}:${tagName}`) % 100_000_000);
     releases.push({
       __typename: "Release",
       id: nodeId("RE", ctx.repoDbId, dbId),
@@ -212,13 +248,29 @@ export function makeReleasesAndTags(ctx: GenContext, history: CommitData[], coun
   if (latest) latest.isLatest = true;
   for (let i = 0; i < 3 && history.length > 0; i++) {
     const commit = history[Math.floor((history.length * i) / 4)] as CommitData;
-    tags.push(makeTag(ctx, rng, `nightly-${commit.committedDate.slice(0, 10)}`, commit, Date.parse(commit.committedDate), false));
+    tags.push(
+      makeTag(
+        ctx,
+        rng,
+        `nightly-${commit.committedDate.slice(0, 10)}`,
+        commit,
+        Date.parse(commit.committedDate),
+        false,
+      ),
+    );
   }
   tags.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { releases, tags };
 }
 
-function makeTag(ctx: GenContext, rng: Rng, name: string, commit: CommitData, atMs: number, annotated: boolean): RefData {
+function makeTag(
+  ctx: GenContext,
+  rng: Rng,
+  name: string,
+  commit: CommitData,
+  atMs: number,
+  annotated: boolean,
+): RefData {
   const tagger = rng.pick(ctx.maintainers);
   const target: CommitData | TagData = annotated
     ? {
@@ -228,15 +280,33 @@ function makeTag(ctx: GenContext, rng: Rng, name: string, commit: CommitData, at
         abbreviatedOid: fakeSha(ctx.seed, ctx.repoKey, "tag", name).slice(0, 7),
         name,
         message: `Release ${name}`,
-        tagger: { __typename: "GitActor", name: tagger.login, email: `${tagger.login}@users.noreply.github.com`, date: iso(atMs), user: tagger },
+        tagger: {
+          __typename: "GitActor",
+          name: tagger.login,
+          email: `${tagger.login}@users.noreply.github.com`,
+          date: iso(atMs),
+          user: tagger,
+        },
         target: commit,
       }
     : commit;
-  const ref: RefData = { __typename: "Ref", id: nodeId("REF", ctx.repoDbId, `refs/tags/${name}`), name, prefix: "refs/tags/", target };
+  const ref: RefData = {
+    __typename: "Ref",
+    id: nodeId("REF", ctx.repoDbId, `refs/tags/${name}`),
+    name,
+    prefix: "refs/tags/",
+    target,
+  };
   if (target.__typename === "Tag") link(target, ref);
   return ref;
 }
 
 export function makeBranch(ctx: GenContext, name: string, head: CommitData): RefData {
-  return { __typename: "Ref", id: nodeId("REF", ctx.repoDbId, `refs/heads/${name}`), name, prefix: "refs/heads/", target: head };
+  return {
+    __typename: "Ref",
+    id: nodeId("REF", ctx.repoDbId, `refs/heads/${name}`),
+    name,
+    prefix: "refs/heads/",
+    target: head,
+  };
 }

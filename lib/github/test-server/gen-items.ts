@@ -6,8 +6,15 @@ import { commentBody, issueTitle, markdownBody, plainText, slug } from "./text";
 import type { ActorData, CommentData, EventData, IssueData, ItemData, PullRequestData } from "./types";
 
 const EVENT_PREFIX: Record<EventData["__typename"], string> = {
-  LabeledEvent: "LE", UnlabeledEvent: "UNLE", ClosedEvent: "CE", ReopenedEvent: "REE", AssignedEvent: "AE",
-  ReadyForReviewEvent: "RFRE", MergedEvent: "ME", ReviewRequestedEvent: "RRE", TransferredEvent: "TE",
+  LabeledEvent: "LE",
+  UnlabeledEvent: "UNLE",
+  ClosedEvent: "CE",
+  ReopenedEvent: "REE",
+  AssignedEvent: "AE",
+  ReadyForReviewEvent: "RFRE",
+  MergedEvent: "ME",
+  ReviewRequestedEvent: "RRE",
+  TransferredEvent: "TE",
 };
 
 export function eventId(event: EventData, itemDbId: number, index: number): string {
@@ -55,7 +62,14 @@ function commentCountFor(r: Rng, bigThread: boolean): number {
   return r.int(100, 250);
 }
 
-function makeItem(ctx: GenContext, number: number, total: number, isPull: boolean, bigThread: boolean, commentDbBase: number): ItemData {
+function makeItem(
+  ctx: GenContext,
+  number: number,
+  total: number,
+  isPull: boolean,
+  bigThread: boolean,
+  commentDbBase: number,
+): ItemData {
   const r = rngFor(ctx.seed, ctx.repoKey, "item", number);
   const createdMs = ctx.startMs + ((ctx.nowMs - ctx.startMs) * (number - 1 + r.next())) / total;
   const author = pickAuthor(ctx, r, isPull);
@@ -65,13 +79,23 @@ function makeItem(ctx: GenContext, number: number, total: number, isPull: boolea
   const activeMs = r.chance(0.15) ? r.int(60, 3 * 3600) * 1000 : -Math.log(1 - r.next()) * 25 * DAY;
   const lastMs = ctx.nowMs - 60_000;
   // Items still active at "now" were last touched at some recent moment, not all at the same second.
-  let updatedMs = createdMs + activeMs < lastMs ? createdMs + activeMs : Math.max(createdMs, createdMs + (lastMs - createdMs) * (0.5 + 0.5 * r.next()));
+  let updatedMs =
+    createdMs + activeMs < lastMs
+      ? createdMs + activeMs
+      : Math.max(createdMs, createdMs + (lastMs - createdMs) * (0.5 + 0.5 * r.next()));
   const between = (from: number, to: number) => from + (to - from) * r.next();
   const events: EventData[] = [];
   const maintainer = () => r.pick(ctx.maintainers);
   const label = (name: string, atMs: number, actor: ActorData | null, removed = false) => {
     const data = ctx.labels.get(name);
-    if (data) events.push({ __typename: removed ? "UnlabeledEvent" : "LabeledEvent", id: "", actor, createdAt: iso(atMs), label: data });
+    if (data)
+      events.push({
+        __typename: removed ? "UnlabeledEvent" : "LabeledEvent",
+        id: "",
+        actor,
+        createdAt: iso(atMs),
+        label: data,
+      });
   };
 
   // State: older items are more often closed; some were closed and reopened; some went stale.
@@ -92,14 +116,34 @@ function makeItem(ctx: GenContext, number: number, total: number, isPull: boolea
   }
   if (updatedMs - createdMs > 2 * DAY && r.chance(0.06)) {
     const span = updatedMs - createdMs;
-    events.push({ __typename: "ClosedEvent", id: "", actor: maintainer(), createdAt: iso(createdMs + span * 0.3), stateReason: isPull ? null : "COMPLETED", url: "" });
-    events.push({ __typename: "ReopenedEvent", id: "", actor: author ?? maintainer(), createdAt: iso(createdMs + span * 0.45), stateReason: "REOPENED" });
+    events.push({
+      __typename: "ClosedEvent",
+      id: "",
+      actor: maintainer(),
+      createdAt: iso(createdMs + span * 0.3),
+      stateReason: isPull ? null : "COMPLETED",
+      url: "",
+    });
+    events.push({
+      __typename: "ReopenedEvent",
+      id: "",
+      actor: author ?? maintainer(),
+      createdAt: iso(createdMs + span * 0.45),
+      stateReason: "REOPENED",
+    });
     if (closedMs === null) stateReason = "REOPENED";
   }
   const merged = isPull && closedMs !== null && r.chance(0.8);
   if (closedMs !== null) {
     const closer = stale ? ctx.bots.actions : r.chance(0.7) ? maintainer() : author;
-    events.push({ __typename: "ClosedEvent", id: "", actor: closer, createdAt: iso(closedMs), stateReason: isPull ? null : stateReason === "NOT_PLANNED" ? "NOT_PLANNED" : "COMPLETED", url: "" });
+    events.push({
+      __typename: "ClosedEvent",
+      id: "",
+      actor: closer,
+      createdAt: iso(closedMs),
+      stateReason: isPull ? null : stateReason === "NOT_PLANNED" ? "NOT_PLANNED" : "COMPLETED",
+      url: "",
+    });
   }
 
   // Labels, with the history that produced them.
@@ -134,7 +178,14 @@ function makeItem(ctx: GenContext, number: number, total: number, isPull: boolea
 
   const assignees = r.chance(0.4) ? r.sample(ctx.maintainers, r.chance(0.2) ? 2 : 1) : [];
   for (const assignee of assignees) {
-    events.push({ __typename: "AssignedEvent", id: "", actor: maintainer(), createdAt: iso(createdMs + labelWindow * r.next()), assignee, user: assignee });
+    events.push({
+      __typename: "AssignedEvent",
+      id: "",
+      actor: maintainer(),
+      createdAt: iso(createdMs + labelWindow * r.next()),
+      assignee,
+      user: assignee,
+    });
   }
   const milestone = r.chance(0.25) ? r.pick(ctx.milestones) : null;
   const commentCount = commentCountFor(r, bigThread);
@@ -143,23 +194,62 @@ function makeItem(ctx: GenContext, number: number, total: number, isPull: boolea
   const url = `https://github.com${path}`;
 
   const base = {
-    databaseId: itemDbId, number, title, body, bodyText: plainText(body), author,
-    authorAssociation: associationOf(ctx, author), createdAt: iso(createdMs), updatedAt: iso(updatedMs),
-    closedAt: closedMs === null ? null : iso(closedMs), closed: closedMs !== null, locked: false, url, resourcePath: path,
+    databaseId: itemDbId,
+    number,
+    title,
+    body,
+    bodyText: plainText(body),
+    author,
+    authorAssociation: associationOf(ctx, author),
+    createdAt: iso(createdMs),
+    updatedAt: iso(updatedMs),
+    closedAt: closedMs === null ? null : iso(closedMs),
+    closed: closedMs !== null,
+    locked: false,
+    url,
+    resourcePath: path,
     labels: labels.map((name) => ctx.labels.get(name)).filter((l) => l !== undefined),
-    assignees, milestone, comments: [] as CommentData[], commentCount, events,
+    assignees,
+    milestone,
+    comments: [] as CommentData[],
+    commentCount,
+    events,
   };
   let item: ItemData;
   if (isPull) {
-    const plan = { number, itemDbId, itemUrl: url, title, author, createdMs, updatedMs, closedMs, merged, open: closedMs === null };
+    const plan = {
+      number,
+      itemDbId,
+      itemUrl: url,
+      title,
+      author,
+      createdMs,
+      updatedMs,
+      closedMs,
+      merged,
+      open: closedMs === null,
+    };
     const headRefName = bot?.headRefName ?? `${author?.login ?? "ghost"}/${slug(title)}`;
     const { fields, makeCommits } = makePullFields(ctx, r, plan, headRefName, events);
     const state: PullRequestData["state"] = merged ? "MERGED" : closedMs === null ? "OPEN" : "CLOSED";
-    const pr: PullRequestData = { __typename: "PullRequest", id: nodeId("PR", itemDbId), ...base, state, ...fields, commits: [] };
+    const pr: PullRequestData = {
+      __typename: "PullRequest",
+      id: nodeId("PR", itemDbId),
+      ...base,
+      state,
+      ...fields,
+      commits: [],
+    };
     finishPull(pr, makeCommits);
     item = pr;
   } else {
-    item = { __typename: "Issue", id: nodeId("I", itemDbId), ...base, state: closedMs === null ? "OPEN" : "CLOSED", stateReason };
+    item = {
+      __typename: "Issue",
+      id: nodeId("I", itemDbId),
+      ...base,
+      state: closedMs === null ? "OPEN" : "CLOSED",
+      stateReason,
+    };
   }
   events.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   events.forEach((event, i) => {
@@ -192,14 +282,30 @@ function makeComments(ctx: GenContext, w: CommentWindow): CommentData[] {
   if (times.length > 0) times[times.length - 1] = w.updatedMs;
   return times.map((t, i) => {
     const u = r.next();
-    const author: ActorData | null = u < 0.02 ? null : u < 0.05 ? ctx.bots.actions : u < 0.3 ? w.author : u < 0.65 ? r.pick(ctx.maintainers) : r.pick(ctx.users);
+    const author: ActorData | null =
+      u < 0.02
+        ? null
+        : u < 0.05
+          ? ctx.bots.actions
+          : u < 0.3
+            ? w.author
+            : u < 0.65
+              ? r.pick(ctx.maintainers)
+              : r.pick(ctx.users);
     const body = commentBody(r);
     const databaseId = w.commentDbBase + i;
     const edited = r.chance(0.05) ? Math.min(t + 3_600_000, w.updatedMs) : t;
     return {
-      __typename: "IssueComment" as const, id: nodeId("IC", w.itemDbId, i), databaseId, author,
-      authorAssociation: associationOf(ctx, author), body, bodyText: plainText(body),
-      createdAt: iso(t), updatedAt: iso(Math.max(t, edited)), url: `${w.url}#issuecomment-${databaseId}`,
+      __typename: "IssueComment" as const,
+      id: nodeId("IC", w.itemDbId, i),
+      databaseId,
+      author,
+      authorAssociation: associationOf(ctx, author),
+      body,
+      bodyText: plainText(body),
+      createdAt: iso(t),
+      updatedAt: iso(Math.max(t, edited)),
+      url: `${w.url}#issuecomment-${databaseId}`,
     };
   });
 }

@@ -3,7 +3,15 @@ import { makeCommit } from "./gen-git";
 import { defineLazy, link } from "./links";
 import { fakeSha, iso, nodeId, type Rng } from "./random";
 import { markdownBody, packageName, plainText, slug, version } from "./text";
-import type { ActorData, EventData, PullRequestCommitData, PullRequestData, ReviewData, ReviewRequestData, UserData } from "./types";
+import type {
+  ActorData,
+  EventData,
+  PullRequestCommitData,
+  PullRequestData,
+  ReviewData,
+  ReviewRequestData,
+  UserData,
+} from "./types";
 
 export interface PullPlan {
   number: number;
@@ -18,9 +26,33 @@ export interface PullPlan {
   open: boolean;
 }
 
-type PullFields = Omit<PullRequestData, "__typename" | "id" | "databaseId" | "number" | "title" | "body" | "bodyText" |
-  "author" | "authorAssociation" | "createdAt" | "updatedAt" | "closedAt" | "closed" | "locked" | "url" | "resourcePath" |
-  "labels" | "assignees" | "milestone" | "comments" | "commentCount" | "events" | "state" | "commits">;
+type PullFields = Omit<
+  PullRequestData,
+  | "__typename"
+  | "id"
+  | "databaseId"
+  | "number"
+  | "title"
+  | "body"
+  | "bodyText"
+  | "author"
+  | "authorAssociation"
+  | "createdAt"
+  | "updatedAt"
+  | "closedAt"
+  | "closed"
+  | "locked"
+  | "url"
+  | "resourcePath"
+  | "labels"
+  | "assignees"
+  | "milestone"
+  | "comments"
+  | "commentCount"
+  | "events"
+  | "state"
+  | "commits"
+>;
 
 /**
  * An update bot's PR text. Steps are mostly patch (60 %), then minor (30 %) and major (10 %), as
@@ -34,7 +66,8 @@ export function dependabotText(r: Rng, botLogin = "dependabot"): { title: string
   const kind = r.int(0, 9);
   const a = r.int(1, 3);
   const b = r.int(0, 5);
-  const to = kind < 6 ? `${major}.${minor}.${patch + a}` : kind < 9 ? `${major}.${minor + a}.${b}` : `${major + a}.${b}.0`;
+  const to =
+    kind < 6 ? `${major}.${minor}.${patch + a}` : kind < 9 ? `${major}.${minor + a}.${b}` : `${major + a}.${b}.0`;
   if (botLogin === "renovate") {
     return {
       title: `chore(deps): update dependency ${pkg} to v${to}`,
@@ -54,7 +87,13 @@ function reviewerPool(ctx: GenContext, author: ActorData | null): UserData[] {
 }
 
 /** PR-only fields; timeline events it implies are pushed onto `events` (ids assigned by the caller). */
-export function makePullFields(ctx: GenContext, r: Rng, plan: PullPlan, headRefName: string, events: EventData[]): {
+export function makePullFields(
+  ctx: GenContext,
+  r: Rng,
+  plan: PullPlan,
+  headRefName: string,
+  events: EventData[],
+): {
   fields: PullFields;
   /** Deterministic on its own, so the caller can generate commits lazily. */
   makeCommits: () => PullRequestCommitData[];
@@ -64,46 +103,113 @@ export function makePullFields(ctx: GenContext, r: Rng, plan: PullPlan, headRefN
   const wasDraft = !isDraft && !dependabot && r.chance(0.2);
   const endMs = plan.closedMs ?? plan.updatedMs;
   const readyMs = wasDraft ? plan.createdMs + (endMs - plan.createdMs) * 0.2 * r.next() : null;
-  if (readyMs !== null) events.push({ __typename: "ReadyForReviewEvent", id: "", actor: plan.author, createdAt: iso(readyMs), url: `${plan.itemUrl}#event-ready` });
+  if (readyMs !== null)
+    events.push({
+      __typename: "ReadyForReviewEvent",
+      id: "",
+      actor: plan.author,
+      createdAt: iso(readyMs),
+      url: `${plan.itemUrl}#event-ready`,
+    });
 
   const pool = reviewerPool(ctx, plan.author);
   const reviews: ReviewData[] = [];
   const reviewCount = isDraft ? 0 : (dependabot && !r.chance(0.3) ? 0 : r.int(0, 3)) + (plan.merged ? 1 : 0);
   const reviewStart = readyMs ?? plan.createdMs;
   for (let k = 0; k < reviewCount; k++) {
-    const state: ReviewData["state"] = k === reviewCount - 1 && plan.merged ? "APPROVED"
-      : r.pick(["APPROVED", "COMMENTED", "COMMENTED", "CHANGES_REQUESTED", "CHANGES_REQUESTED", "DISMISSED"] as const);
+    const state: ReviewData["state"] =
+      k === reviewCount - 1 && plan.merged
+        ? "APPROVED"
+        : r.pick([
+            "APPROVED",
+            "COMMENTED",
+            "COMMENTED",
+            "CHANGES_REQUESTED",
+            "CHANGES_REQUESTED",
+            "DISMISSED",
+          ] as const);
     const at = iso(reviewStart + ((endMs - reviewStart) * (k + 1)) / (reviewCount + 1));
     const author = r.pick(pool);
     const body = state === "APPROVED" && r.chance(0.6) ? "" : markdownBody(r, 1);
     const databaseId = ctx.repoDbId * 1_000_000 + ctx.counters.review++;
     reviews.push({
-      __typename: "PullRequestReview", id: nodeId("PRR", plan.itemDbId, k), databaseId, author,
-      authorAssociation: associationOf(ctx, author), state, body, bodyText: plainText(body),
-      createdAt: at, submittedAt: at, updatedAt: at, url: `${plan.itemUrl}#pullrequestreview-${databaseId}`,
+      __typename: "PullRequestReview",
+      id: nodeId("PRR", plan.itemDbId, k),
+      databaseId,
+      author,
+      authorAssociation: associationOf(ctx, author),
+      state,
+      body,
+      bodyText: plainText(body),
+      createdAt: at,
+      submittedAt: at,
+      updatedAt: at,
+      url: `${plan.itemUrl}#pullrequestreview-${databaseId}`,
     });
   }
 
   const reviewRequests: ReviewRequestData[] = [];
   if (plan.open && !isDraft && r.chance(0.5)) {
-    r.sample(pool.filter((p) => !reviews.some((rv) => rv.author?.login === p.login)), r.int(1, 2)).forEach((reviewer, j) => {
-      reviewRequests.push({ __typename: "ReviewRequest", id: nodeId("RR", plan.itemDbId, j), databaseId: ctx.repoDbId * 1_000_000 + ctx.counters.reviewRequest++, asCodeOwner: r.chance(0.3), requestedReviewer: reviewer });
-      events.push({ __typename: "ReviewRequestedEvent", id: "", actor: plan.author, createdAt: iso((readyMs ?? plan.createdMs) + 60_000 * (j + 1)), requestedReviewer: reviewer });
+    r.sample(
+      pool.filter((p) => !reviews.some((rv) => rv.author?.login === p.login)),
+      r.int(1, 2),
+    ).forEach((reviewer, j) => {
+      reviewRequests.push({
+        __typename: "ReviewRequest",
+        id: nodeId("RR", plan.itemDbId, j),
+        databaseId: ctx.repoDbId * 1_000_000 + ctx.counters.reviewRequest++,
+        asCodeOwner: r.chance(0.3),
+        requestedReviewer: reviewer,
+      });
+      events.push({
+        __typename: "ReviewRequestedEvent",
+        id: "",
+        actor: plan.author,
+        createdAt: iso((readyMs ?? plan.createdMs) + 60_000 * (j + 1)),
+        requestedReviewer: reviewer,
+      });
     });
   }
 
   let mergedBy: ActorData | null = null;
   if (plan.merged && plan.closedMs !== null) {
     mergedBy = dependabot || r.chance(0.7) ? r.pick(pool) : plan.author;
-    events.push({ __typename: "MergedEvent", id: "", actor: mergedBy, createdAt: iso(plan.closedMs), mergeRefName: "main", url: `${plan.itemUrl}#event-merged` });
+    events.push({
+      __typename: "MergedEvent",
+      id: "",
+      actor: mergedBy,
+      createdAt: iso(plan.closedMs),
+      mergeRefName: "main",
+      url: `${plan.itemUrl}#event-merged`,
+    });
   }
 
   const latestDecisive = reviews.filter((rv) => rv.state === "APPROVED" || rv.state === "CHANGES_REQUESTED").at(-1);
   const headCount = dependabot ? r.int(1, 2) : r.int(1, 6);
-  const reviewDecision: PullFields["reviewDecision"] = plan.merged ? "APPROVED" : latestDecisive ? (latestDecisive.state as "APPROVED" | "CHANGES_REQUESTED") : plan.open ? "REVIEW_REQUIRED" : null;
-  const mergeable: PullFields["mergeable"] = !plan.open ? "UNKNOWN" : r.chance(0.1) ? "CONFLICTING" : r.chance(0.05) ? "UNKNOWN" : "MERGEABLE";
-  const mergeStateStatus: PullFields["mergeStateStatus"] = mergeable === "UNKNOWN" ? "UNKNOWN" : mergeable === "CONFLICTING" ? "DIRTY"
-    : isDraft ? "DRAFT" : reviewDecision === "APPROVED" ? "CLEAN" : "BLOCKED";
+  const reviewDecision: PullFields["reviewDecision"] = plan.merged
+    ? "APPROVED"
+    : latestDecisive
+      ? (latestDecisive.state as "APPROVED" | "CHANGES_REQUESTED")
+      : plan.open
+        ? "REVIEW_REQUIRED"
+        : null;
+  const mergeable: PullFields["mergeable"] = !plan.open
+    ? "UNKNOWN"
+    : r.chance(0.1)
+      ? "CONFLICTING"
+      : r.chance(0.05)
+        ? "UNKNOWN"
+        : "MERGEABLE";
+  const mergeStateStatus: PullFields["mergeStateStatus"] =
+    mergeable === "UNKNOWN"
+      ? "UNKNOWN"
+      : mergeable === "CONFLICTING"
+        ? "DIRTY"
+        : isDraft
+          ? "DRAFT"
+          : reviewDecision === "APPROVED"
+            ? "CLEAN"
+            : "BLOCKED";
   const seedKey = [ctx.repoKey, "pr", plan.number] as const;
   const fields: PullFields = {
     isDraft,
@@ -135,7 +241,12 @@ export function makePullFields(ctx: GenContext, r: Rng, plan: PullPlan, headRefN
         message: k === 0 ? plan.title : `${plan.title.split(" ")[0]} address review (${slug(plan.title)})`,
         author: authorUser,
       });
-      return { __typename: "PullRequestCommit", id: nodeId("PRC", plan.itemDbId, k), commit, url: `${plan.itemUrl}/commits/${commit.oid}` };
+      return {
+        __typename: "PullRequestCommit",
+        id: nodeId("PRC", plan.itemDbId, k),
+        commit,
+        url: `${plan.itemUrl}/commits/${commit.oid}`,
+      };
     });
   return { fields, makeCommits };
 }

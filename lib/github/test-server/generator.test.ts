@@ -75,7 +75,11 @@ describe("generateRepo", () => {
       if (item.closedAt) expect(Date.parse(item.closedAt)).toBeLessThanOrEqual(updated);
       const lastClose = item.events.filter((e) => e.__typename === "ClosedEvent").at(-1);
       if (item.state !== "OPEN") expect(lastClose?.createdAt).toBe(item.closedAt);
-      if (item.__typename === "Issue" && item.events.some((e) => e.__typename === "ReopenedEvent") && item.state === "OPEN") {
+      if (
+        item.__typename === "Issue" &&
+        item.events.some((e) => e.__typename === "ReopenedEvent") &&
+        item.state === "OPEN"
+      ) {
         expect(item.stateReason).toBe("REOPENED");
       }
       if (item.__typename === "PullRequest") {
@@ -102,7 +106,17 @@ describe("generateRepo", () => {
       values.forEach(visit);
     };
     visit(repo);
-    expect([...byType.keys()]).toEqual(expect.arrayContaining(["Issue", "PullRequest", "IssueComment", "PullRequestReview", "CheckSuite", "CheckRun", "Release"]));
+    expect([...byType.keys()]).toEqual(
+      expect.arrayContaining([
+        "Issue",
+        "PullRequest",
+        "IssueComment",
+        "PullRequestReview",
+        "CheckSuite",
+        "CheckRun",
+        "Release",
+      ]),
+    );
     for (const [type, ids] of byType) {
       const databaseIds = [...ids.values()];
       expect(new Set(databaseIds).size, type).toBe(databaseIds.length);

@@ -58,9 +58,26 @@ export interface RepoTruth {
   watcherCount: number;
   items: ItemTruth[];
   tombstones: Tombstone[];
-  releases: { tagName: string; isDraft: boolean; isPrerelease: boolean; publishedAt: string | null; author: string | null; publishedBy: ActorTruth }[];
+  releases: {
+    tagName: string;
+    isDraft: boolean;
+    isPrerelease: boolean;
+    publishedAt: string | null;
+    author: string | null;
+    publishedBy: ActorTruth;
+  }[];
   tags: { name: string; annotated: boolean; commitOid: string }[];
-  alerts: { number: number; state: string; severity: string; package: string; ecosystem: string; ghsaId: string; cveId: string | null; createdAt: string; closedAt: string | null }[];
+  alerts: {
+    number: number;
+    state: string;
+    severity: string;
+    package: string;
+    ecosystem: string;
+    ghsaId: string;
+    cveId: string | null;
+    createdAt: string;
+    closedAt: string | null;
+  }[];
   defaultBranchCommits: number;
 }
 
@@ -88,8 +105,16 @@ export function itemTruth(item: ItemData): ItemTruth {
     commentCount: item.comments.length,
     labelEvents: item.events.flatMap((e) =>
       e.__typename === "LabeledEvent" || e.__typename === "UnlabeledEvent"
-        ? [{ action: e.__typename === "LabeledEvent" ? ("labeled" as const) : ("unlabeled" as const), label: e.label.name, actor: e.actor?.login ?? null, at: e.createdAt }]
-        : []),
+        ? [
+            {
+              action: e.__typename === "LabeledEvent" ? ("labeled" as const) : ("unlabeled" as const),
+              label: e.label.name,
+              actor: e.actor?.login ?? null,
+              at: e.createdAt,
+            },
+          ]
+        : [],
+    ),
     reopenedCount: item.events.filter((e) => e.__typename === "ReopenedEvent").length,
     pull: pull && {
       isDraft: pull.isDraft,
@@ -97,10 +122,19 @@ export function itemTruth(item: ItemData): ItemTruth {
       merged: pull.merged,
       mergedAt: pull.mergedAt,
       mergedBy: pull.mergedBy?.login ?? null,
-      reviews: pull.reviews.map((r) => ({ author: r.author?.login ?? null, state: r.state, submittedAt: r.submittedAt })),
+      reviews: pull.reviews.map((r) => ({
+        author: r.author?.login ?? null,
+        state: r.state,
+        submittedAt: r.submittedAt,
+      })),
       requestedReviewers: pull.reviewRequests.map((r) => r.requestedReviewer.login),
       headCheckState: head?.statusCheckRollup?.state ?? null,
-      failedCheckRuns: head?.checkSuites.flatMap((s) => s.checkRuns.filter((r) => r.conclusion && !["SUCCESS", "NEUTRAL", "SKIPPED"].includes(r.conclusion)).map((r) => r.name)) ?? [],
+      failedCheckRuns:
+        head?.checkSuites.flatMap((s) =>
+          s.checkRuns
+            .filter((r) => r.conclusion && !["SUCCESS", "NEUTRAL", "SKIPPED"].includes(r.conclusion))
+            .map((r) => r.name),
+        ) ?? [],
     },
   };
 }
@@ -114,24 +148,41 @@ export function groundTruth(repo: GeneratedRepo): RepoTruth {
     items: repo.items.map(itemTruth),
     tombstones: [...repo.tombstones],
     releases: repo.releases.map((r) => ({
-      tagName: r.tagName, isDraft: r.isDraft, isPrerelease: r.isPrerelease, publishedAt: r.publishedAt,
-      author: r.author?.login ?? null, publishedBy: actor(r.publishedBy) as ActorTruth,
+      tagName: r.tagName,
+      isDraft: r.isDraft,
+      isPrerelease: r.isPrerelease,
+      publishedAt: r.publishedAt,
+      author: r.author?.login ?? null,
+      publishedBy: actor(r.publishedBy) as ActorTruth,
     })),
-    tags: repo.refs.filter((r) => r.prefix === "refs/tags/").map((r) => ({
-      name: r.name, annotated: r.target.__typename === "Tag", commitOid: r.target.__typename === "Tag" ? r.target.target.oid : r.target.oid,
-    })),
+    tags: repo.refs
+      .filter((r) => r.prefix === "refs/tags/")
+      .map((r) => ({
+        name: r.name,
+        annotated: r.target.__typename === "Tag",
+        commitOid: r.target.__typename === "Tag" ? r.target.target.oid : r.target.oid,
+      })),
     alerts: repo.vulnerabilityAlerts.map((a) => ({
-      number: a.number, state: a.state, severity: a.securityVulnerability.severity, package: a.securityVulnerability.package.name,
-      ecosystem: a.securityVulnerability.package.ecosystem, ghsaId: a.securityAdvisory.ghsaId,
+      number: a.number,
+      state: a.state,
+      severity: a.securityVulnerability.severity,
+      package: a.securityVulnerability.package.name,
+      ecosystem: a.securityVulnerability.package.ecosystem,
+      ghsaId: a.securityAdvisory.ghsaId,
       cveId: a.securityAdvisory.identifiers.find((i) => i.type === "CVE")?.value ?? null,
-      createdAt: a.createdAt, closedAt: a.fixedAt ?? a.dismissedAt ?? a.autoDismissedAt,
+      createdAt: a.createdAt,
+      closedAt: a.fixedAt ?? a.dismissedAt ?? a.autoDismissedAt,
     })),
     defaultBranchCommits: repo.history.length,
   };
 }
 
 /** Items a correct incremental sync must fetch: updated at or after `since`. */
-export function itemsUpdatedSince(repo: GeneratedRepo, since: Date | string, kind?: ItemData["__typename"]): ItemData[] {
+export function itemsUpdatedSince(
+  repo: GeneratedRepo,
+  since: Date | string,
+  kind?: ItemData["__typename"],
+): ItemData[] {
   const t = new Date(since).getTime();
   return repo.items.filter((i) => (!kind || i.__typename === kind) && Date.parse(i.updatedAt) >= t);
 }

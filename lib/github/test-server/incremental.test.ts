@@ -15,8 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-interface Item { number: number; updatedAt: string }
-interface Page { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Item[] }
+interface Item {
+  number: number;
+  updatedAt: string;
+}
+interface Page {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: Item[];
+}
 
 const ISSUES_SINCE = `query($since: DateTime, $cursor: String) { repository(owner: "acme", name: "widgets") {
   issues(first: 100, after: $cursor, filterBy: { since: $since }, orderBy: { field: UPDATED_AT, direction: ASC }) { totalCount pageInfo { hasNextPage endCursor } nodes { number updatedAt } } } }`;
@@ -74,7 +80,11 @@ describe("incremental sync support", () => {
   it("pages backwards with last/before and rejects cursors it did not issue", async () => {
     const query = `query($before: String) { repository(owner: "acme", name: "widgets") {
       issues(last: 10, before: $before) { pageInfo { hasPreviousPage startCursor } nodes { number } } } }`;
-    type Back = { repository: { issues: { pageInfo: { hasPreviousPage: boolean; startCursor: string }; nodes: { number: number }[] } } };
+    type Back = {
+      repository: {
+        issues: { pageInfo: { hasPreviousPage: boolean; startCursor: string }; nodes: { number: number }[] };
+      };
+    };
     const issueNumbers = repo.items.filter((i) => i.__typename === "Issue").map((i) => i.number);
     const last: Back = await octokitFor(server)(query, { before: null });
     expect(last.repository.issues.nodes.map((n) => n.number)).toEqual(issueNumbers.slice(-10));
@@ -82,12 +92,17 @@ describe("incremental sync support", () => {
     expect(previous.repository.issues.nodes.map((n) => n.number)).toEqual(issueNumbers.slice(-20, -10));
     expect(previous.repository.issues.pageInfo.hasPreviousPage).toBe(true);
     const bad = await postGraphQL(server.graphqlUrl, query, { before: "bm90LWEtY3Vyc29y" });
-    expect(bad.json).toMatchObject({ errors: [{ type: "INVALID_CURSOR_ARGUMENTS", message: "`before` does not appear to be a valid cursor." }] });
+    expect(bad.json).toMatchObject({
+      errors: [{ type: "INVALID_CURSOR_ARGUMENTS", message: "`before` does not appear to be a valid cursor." }],
+    });
   });
 
   it("after touchItems of 100 items, a since-query returns exactly those", async () => {
     const touchedAt = new Date(NOW + 3_600_000).toISOString().replace(".000Z", "Z");
-    const picked = repo.items.filter((_, i) => i % 20 === 7).slice(0, 100).map((i) => i.number);
+    const picked = repo.items
+      .filter((_, i) => i % 20 === 7)
+      .slice(0, 100)
+      .map((i) => i.number);
     expect(picked).toHaveLength(100);
     const before = repo.items.find((i) => i.number === picked[1]);
     const commentsBefore = before?.commentCount ?? 0;
@@ -96,8 +111,17 @@ describe("incremental sync support", () => {
     const pulls = await pullsUpdatedSince(touchedAt);
     expect(numbers([...issues, ...pulls])).toEqual([...picked].sort((a, b) => a - b));
     expect(issues.every((i) => i.updatedAt === touchedAt)).toBe(true);
-    const res = await postGraphQL(server.graphqlUrl, `{ repository(owner: "acme", name: "widgets") { issueOrPullRequest(number: ${picked[1]}) { ... on Issue { comments(last: 1) { totalCount nodes { createdAt } } } ... on PullRequest { comments(last: 1) { totalCount nodes { createdAt } } } } } }`);
-    expect(res.json).toEqual({ data: { repository: { issueOrPullRequest: { comments: { totalCount: commentsBefore + 1, nodes: [{ createdAt: touchedAt }] } } } } });
+    const res = await postGraphQL(
+      server.graphqlUrl,
+      `{ repository(owner: "acme", name: "widgets") { issueOrPullRequest(number: ${picked[1]}) { ... on Issue { comments(last: 1) { totalCount nodes { createdAt } } } ... on PullRequest { comments(last: 1) { totalCount nodes { createdAt } } } } } }`,
+    );
+    expect(res.json).toEqual({
+      data: {
+        repository: {
+          issueOrPullRequest: { comments: { totalCount: commentsBefore + 1, nodes: [{ createdAt: touchedAt }] } },
+        },
+      },
+    });
   });
 
   it("transferred and deleted issues disappear from the source; the transferred one keeps its node id", async () => {
@@ -108,15 +132,28 @@ describe("incremental sync support", () => {
     const target = transferItem(repo, movedFrom, other, at);
     deleteItem(repo, gone.number, at);
     expect(target.number).toBe(21);
-    const res = await postGraphQL(server.graphqlUrl, `query($id: ID!) {
+    const res = await postGraphQL(
+      server.graphqlUrl,
+      `query($id: ID!) {
       a: repository(owner: "acme", name: "widgets") { issue(number: ${movedFrom}) { id } }
       b: repository(owner: "acme", name: "gadgets") { issue(number: 21) { id number timelineItems(last: 1, itemTypes: [TRANSFERRED_EVENT]) { nodes { ... on TransferredEvent { fromRepository { nameWithOwner } } } } } }
-      node(id: $id) { ... on Issue { number repository { nameWithOwner } } } }`, { id: moved.id });
+      node(id: $id) { ... on Issue { number repository { nameWithOwner } } } }`,
+      { id: moved.id },
+    );
     const body = res.json as { data: Record<string, unknown>; errors: { type: string; path: string[] }[] };
     expect(body.errors).toEqual([expect.objectContaining({ type: "NOT_FOUND", path: ["a", "issue"] })]);
-    expect(body.data.b).toEqual({ issue: { id: moved.id, number: 21, timelineItems: { nodes: [{ fromRepository: { nameWithOwner: "acme/widgets" } }] } } });
+    expect(body.data.b).toEqual({
+      issue: {
+        id: moved.id,
+        number: 21,
+        timelineItems: { nodes: [{ fromRepository: { nameWithOwner: "acme/widgets" } }] },
+      },
+    });
     expect(body.data.node).toEqual({ number: 21, repository: { nameWithOwner: "acme/gadgets" } });
-    expect(repo.tombstones.map((t) => [t.number, t.reason])).toEqual([[movedFrom, "transferred"], [gone.number, "deleted"]]);
+    expect(repo.tombstones.map((t) => [t.number, t.reason])).toEqual([
+      [movedFrom, "transferred"],
+      [gone.number, "deleted"],
+    ]);
     expect(numbers(await issuesSince(at.toISOString()))).toEqual([]);
   });
 });

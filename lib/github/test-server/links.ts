@@ -43,7 +43,8 @@ const accessors = new Map<string, { get(this: Lazy): unknown; set(this: Lazy, va
 function accessorFor(key: string) {
   let accessor = accessors.get(key);
   if (!accessor) {
-    const store = (obj: object, value: unknown) => Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+    const store = (obj: object, value: unknown) =>
+      Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
     accessor = {
       get(this: Lazy) {
         const make = this[FACTORIES]?.[key];

@@ -22,7 +22,10 @@ const label = (name: string) => repo.labels.find((l) => l.name === name)!;
 describe("GraphQL mutations", () => {
   it("rejects a mutation the schema does not accept, and counts it", async () => {
     server.stats.reset();
-    const error = await octokitFor(server)(`mutation Bad($id: ID!) { addLabelsToLabelable(input: { labelableId: $id, labelNames: ["bug"] }) { clientMutationId } }`, { id: issue().id }).catch((e: unknown) => e);
+    const error = await octokitFor(server)(
+      `mutation Bad($id: ID!) { addLabelsToLabelable(input: { labelableId: $id, labelNames: ["bug"] }) { clientMutationId } }`,
+      { id: issue().id },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphqlResponseError);
     expect(server.stats.invalidQueries).toHaveLength(1);
   });
@@ -30,17 +33,32 @@ describe("GraphQL mutations", () => {
   it("adds and removes labels with label events, comments as the token's user, closes an issue", async () => {
     const target = issue();
     const gql = octokitFor(server);
-    await gql(`mutation Add($id: ID!, $labels: [ID!]!) { addLabelsToLabelable(input: { labelableId: $id, labelIds: $labels }) { labelable { ... on Issue { number } } } }`, { id: target.id, labels: [label("P2").id] });
+    await gql(
+      `mutation Add($id: ID!, $labels: [ID!]!) { addLabelsToLabelable(input: { labelableId: $id, labelIds: $labels }) { labelable { ... on Issue { number } } } }`,
+      { id: target.id, labels: [label("P2").id] },
+    );
     expect(target.labels.map((l) => l.name)).toContain("P2");
-    expect(target.events.at(-1)).toMatchObject({ __typename: "LabeledEvent", label: { name: "P2" }, actor: { login: "steward-test-bot" } });
-    await gql(`mutation Remove($id: ID!, $labels: [ID!]!) { removeLabelsFromLabelable(input: { labelableId: $id, labelIds: $labels }) { clientMutationId } }`, { id: target.id, labels: [label("P2").id] });
+    expect(target.events.at(-1)).toMatchObject({
+      __typename: "LabeledEvent",
+      label: { name: "P2" },
+      actor: { login: "steward-test-bot" },
+    });
+    await gql(
+      `mutation Remove($id: ID!, $labels: [ID!]!) { removeLabelsFromLabelable(input: { labelableId: $id, labelIds: $labels }) { clientMutationId } }`,
+      { id: target.id, labels: [label("P2").id] },
+    );
     expect(target.labels.map((l) => l.name)).not.toContain("P2");
     expect(target.events.at(-1)).toMatchObject({ __typename: "UnlabeledEvent", label: { name: "P2" } });
     const comment = await gql<{ addComment: { commentEdge: { node: { body: string; author: { login: string } } } } }>(
-      `mutation C($id: ID!) { addComment(input: { subjectId: $id, body: "Any update?" }) { commentEdge { node { body author { login } } } } }`, { id: target.id });
+      `mutation C($id: ID!) { addComment(input: { subjectId: $id, body: "Any update?" }) { commentEdge { node { body author { login } } } } }`,
+      { id: target.id },
+    );
     expect(comment.addComment.commentEdge.node).toEqual({ body: "Any update?", author: { login: "steward-test-bot" } });
     expect(target.comments.at(-1)?.body).toBe("Any update?");
-    const closed = await gql<{ closeIssue: { issue: { state: string; stateReason: string } } }>(`mutation X($id: ID!) { closeIssue(input: { issueId: $id, stateReason: NOT_PLANNED }) { issue { state stateReason } } }`, { id: target.id });
+    const closed = await gql<{ closeIssue: { issue: { state: string; stateReason: string } } }>(
+      `mutation X($id: ID!) { closeIssue(input: { issueId: $id, stateReason: NOT_PLANNED }) { issue { state stateReason } } }`,
+      { id: target.id },
+    );
     expect(closed.closeIssue.issue).toEqual({ state: "CLOSED", stateReason: "NOT_PLANNED" });
     expect(server.stats.invalidQueries).toHaveLength(1);
   });
@@ -48,8 +66,14 @@ describe("GraphQL mutations", () => {
   it("refuses mutations from a read-only token with FORBIDDEN and changes nothing", async () => {
     const target = repo.items.find((i) => i.__typename === "Issue" && i.state === "OPEN")!;
     const before = target.comments.length;
-    const error = await octokitFor(server, "read-only")(`mutation C($id: ID!) { addComment(input: { subjectId: $id, body: "x" }) { clientMutationId } }`, { id: target.id }).catch((e: unknown) => e);
-    expect((error as GraphqlResponseError<unknown>).errors?.[0]).toMatchObject({ type: "FORBIDDEN", message: "Resource not accessible by personal access token" });
+    const error = await octokitFor(server, "read-only")(
+      `mutation C($id: ID!) { addComment(input: { subjectId: $id, body: "x" }) { clientMutationId } }`,
+      { id: target.id },
+    ).catch((e: unknown) => e);
+    expect((error as GraphqlResponseError<unknown>).errors?.[0]).toMatchObject({
+      type: "FORBIDDEN",
+      message: "Resource not accessible by personal access token",
+    });
     expect(target.comments.length).toBe(before);
   });
 });

@@ -40,16 +40,28 @@ function changed(repo: GeneratedRepo, when: string): void {
   repo.updatedAt = when;
 }
 
-export function addComment(repo: GeneratedRepo, number: number, now: Date | string, options: { body?: string; author?: ActorData | null } = {}): CommentData {
+export function addComment(
+  repo: GeneratedRepo,
+  number: number,
+  now: Date | string,
+  options: { body?: string; author?: ActorData | null } = {},
+): CommentData {
   const item = itemOf(repo, number);
   const when = at(now);
   const comments = item.comments;
   const databaseId = repo.meta.nextCommentDatabaseId++;
   const body = options.body ?? `Still happening on ${when} 🔁`;
   const comment: CommentData = {
-    __typename: "IssueComment", id: nodeId("IC", item.databaseId, comments.length), databaseId,
-    author: options.author === undefined ? defaultActor(repo) : options.author, authorAssociation: "MEMBER",
-    body, bodyText: body, createdAt: when, updatedAt: when, url: `${item.url}#issuecomment-${databaseId}`,
+    __typename: "IssueComment",
+    id: nodeId("IC", item.databaseId, comments.length),
+    databaseId,
+    author: options.author === undefined ? defaultActor(repo) : options.author,
+    authorAssociation: "MEMBER",
+    body,
+    bodyText: body,
+    createdAt: when,
+    updatedAt: when,
+    url: `${item.url}#issuecomment-${databaseId}`,
   };
   comments.push(link(comment, item));
   item.commentCount = comments.length;
@@ -59,40 +71,88 @@ export function addComment(repo: GeneratedRepo, number: number, now: Date | stri
 }
 
 /** Adds a label (LabeledEvent) — the first repo label the item lacks, unless named. */
-export function addLabel(repo: GeneratedRepo, number: number, now: Date | string, options: { name?: string; actor?: ActorData } = {}): void {
+export function addLabel(
+  repo: GeneratedRepo,
+  number: number,
+  now: Date | string,
+  options: { name?: string; actor?: ActorData } = {},
+): void {
   const item = itemOf(repo, number);
   const when = at(now);
-  const label = options.name ? repo.labels.find((l) => l.name === options.name) : repo.labels.find((l) => !item.labels.some((x) => x.id === l.id));
+  const label = options.name
+    ? repo.labels.find((l) => l.name === options.name)
+    : repo.labels.find((l) => !item.labels.some((x) => x.id === l.id));
   if (!label) throw new Error(`no label to add to #${number}`);
   if (!item.labels.some((l) => l.id === label.id)) item.labels.push(label);
-  pushEvent(item, { __typename: "LabeledEvent", id: "", actor: options.actor ?? defaultActor(repo), createdAt: when, label });
+  pushEvent(item, {
+    __typename: "LabeledEvent",
+    id: "",
+    actor: options.actor ?? defaultActor(repo),
+    createdAt: when,
+    label,
+  });
   item.updatedAt = when;
   changed(repo, when);
 }
 
 /** Removes a label (UnlabeledEvent); a label the item lacks is a no-op, as on GitHub. */
-export function removeLabel(repo: GeneratedRepo, number: number, now: Date | string, options: { name: string; actor?: ActorData }): void {
+export function removeLabel(
+  repo: GeneratedRepo,
+  number: number,
+  now: Date | string,
+  options: { name: string; actor?: ActorData },
+): void {
   const item = itemOf(repo, number);
   const label = item.labels.find((l) => l.name === options.name);
   if (!label) return;
   const when = at(now);
   item.labels = item.labels.filter((l) => l.id !== label.id);
-  pushEvent(item, { __typename: "UnlabeledEvent", id: "", actor: options.actor ?? defaultActor(repo), createdAt: when, label });
+  pushEvent(item, {
+    __typename: "UnlabeledEvent",
+    id: "",
+    actor: options.actor ?? defaultActor(repo),
+    createdAt: when,
+    label,
+  });
   item.updatedAt = when;
   changed(repo, when);
 }
 
-export function closeIssue(repo: GeneratedRepo, number: number, now: Date | string, stateReason: "COMPLETED" | "NOT_PLANNED" = "COMPLETED", actor?: ActorData): void {
+export function closeIssue(
+  repo: GeneratedRepo,
+  number: number,
+  now: Date | string,
+  stateReason: "COMPLETED" | "NOT_PLANNED" = "COMPLETED",
+  actor?: ActorData,
+): void {
   const item = itemOf(repo, number);
   if (item.__typename !== "Issue") throw new Error(`#${number} is a pull request`);
   const when = at(now);
-  Object.assign(item, { state: "CLOSED", stateReason, closed: true, closedAt: when, updatedAt: when } satisfies Partial<IssueData>);
-  pushEvent(item, { __typename: "ClosedEvent", id: "", actor: actor ?? defaultActor(repo), createdAt: when, stateReason, url: `${item.url}#event-closed` });
+  Object.assign(item, {
+    state: "CLOSED",
+    stateReason,
+    closed: true,
+    closedAt: when,
+    updatedAt: when,
+  } satisfies Partial<IssueData>);
+  pushEvent(item, {
+    __typename: "ClosedEvent",
+    id: "",
+    actor: actor ?? defaultActor(repo),
+    createdAt: when,
+    stateReason,
+    url: `${item.url}#event-closed`,
+  });
   changed(repo, when);
 }
 
 /** Touches each item at `now`: bump (updatedAt only), a new comment, or a new label. */
-export function touchItems(repo: GeneratedRepo, numbers: readonly number[], now: Date | string, options: TouchOptions = {}): ItemData[] {
+export function touchItems(
+  repo: GeneratedRepo,
+  numbers: readonly number[],
+  now: Date | string,
+  options: TouchOptions = {},
+): ItemData[] {
   const kinds: Touch[] = ["bump", "comment", "label"];
   return numbers.map((number, i) => {
     const kind = options.kind ?? kinds[i % kinds.length];
@@ -123,9 +183,22 @@ export function transferItem(from: GeneratedRepo, number: number, to: GeneratedR
   item.labels = item.labels.flatMap((l) => to.labels.filter((t) => t.name === l.name));
   item.milestone = null;
   item.updatedAt = when;
-  pushEvent(item, { __typename: "TransferredEvent", id: "", actor: defaultActor(from), createdAt: when, fromRepository: { __typename: "Repository", nameWithOwner: from.nameWithOwner } });
+  pushEvent(item, {
+    __typename: "TransferredEvent",
+    id: "",
+    actor: defaultActor(from),
+    createdAt: when,
+    fromRepository: { __typename: "Repository", nameWithOwner: from.nameWithOwner },
+  });
   to.items.push(link(item, to));
-  from.tombstones.push({ number, kind: "Issue", id: item.id, reason: "transferred", at: when, to: { nameWithOwner: to.nameWithOwner, number: newNumber } });
+  from.tombstones.push({
+    number,
+    kind: "Issue",
+    id: item.id,
+    reason: "transferred",
+    at: when,
+    to: { nameWithOwner: to.nameWithOwner, number: newNumber },
+  });
   changed(from, when);
   changed(to, when);
   return item;

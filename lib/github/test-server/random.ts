@@ -42,7 +42,10 @@ export class Rng {
   }
   hex(length: number): string {
     let out = "";
-    while (out.length < length) out += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, "0");
+    while (out.length < length)
+      out += Math.floor(this.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, "0");
     return out.slice(0, length);
   }
 }
@@ -100,7 +103,9 @@ export function nodeId(prefix: string, ...parts: (string | number)[]): string {
 export function parseNodeId(id: string): { prefix: string; parts: string[] } | null {
   const at = id.indexOf("_kwDO");
   if (at <= 0) return null;
-  const parts = Buffer.from(id.slice(at + 5), "base64url").toString("utf8").split(":");
+  const parts = Buffer.from(id.slice(at + 5), "base64url")
+    .toString("utf8")
+    .split(":");
   return { prefix: id.slice(0, at), parts };
 }
 

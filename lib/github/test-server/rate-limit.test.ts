@@ -63,7 +63,8 @@ describe("query cost", () => {
     server = await startGitHubTestServer({ repos: [repo] });
     const first = await postGraphQL(server.graphqlUrl, KNOWN);
     const second = await postGraphQL(server.graphqlUrl, KNOWN);
-    const a = (first.json as { data: { rateLimit: { cost: number; remaining: number; nodeCount: number } } }).data.rateLimit;
+    const a = (first.json as { data: { rateLimit: { cost: number; remaining: number; nodeCount: number } } }).data
+      .rateLimit;
     const b = (second.json as { data: { rateLimit: { cost: number; remaining: number } } }).data.rateLimit;
     expect(a).toMatchObject({ cost: 4, remaining: 4996, nodeCount: 5240 });
     expect(b.remaining).toBe(a.remaining - 4);
@@ -77,12 +78,17 @@ describe("query cost", () => {
 
   it("answers RATE_LIMITED once the budget is spent, and resets with the window", async () => {
     let now = 1_000_000;
-    server = await startGitHubTestServer({ repos: [repo], rateLimit: { limit: 10, windowMs: 60_000, clock: () => now } });
+    server = await startGitHubTestServer({
+      repos: [repo],
+      rateLimit: { limit: 10, windowMs: 60_000, clock: () => now },
+    });
     expect((await postGraphQL(server.graphqlUrl, KNOWN)).status).toBe(200);
     expect((await postGraphQL(server.graphqlUrl, KNOWN)).status).toBe(200);
     const limited = await postGraphQL(server.graphqlUrl, KNOWN);
     expect(limited.status).toBe(200);
-    expect(limited.json).toEqual({ errors: [{ type: "RATE_LIMITED", message: expect.stringMatching(/^API rate limit already exceeded/) }] });
+    expect(limited.json).toEqual({
+      errors: [{ type: "RATE_LIMITED", message: expect.stringMatching(/^API rate limit already exceeded/) }],
+    });
     expect(limited.headers.get("x-ratelimit-remaining")).toBe("0");
     expect(server.stats.totalPoints).toBe(8);
     now += 60_000;
@@ -97,12 +103,20 @@ describe("query cost", () => {
 
   it("rejects more than 500,000 possible nodes without charging", async () => {
     server = await startGitHubTestServer({ repos: [repo] });
-    const res = await postGraphQL(server.graphqlUrl, `{ repository(owner: "acme", name: "widgets") {
-      issues(first: 100) { nodes { comments(first: 100) { nodes { reactions(first: 100) { totalCount } } } } } } }`);
-    expect(res.json).toEqual({ errors: [{
-      type: "MAX_NODE_LIMIT_EXCEEDED",
-      message: "By the time this query traverses to the reactions connection, it is requesting up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000.",
-    }] });
+    const res = await postGraphQL(
+      server.graphqlUrl,
+      `{ repository(owner: "acme", name: "widgets") {
+      issues(first: 100) { nodes { comments(first: 100) { nodes { reactions(first: 100) { totalCount } } } } } } }`,
+    );
+    expect(res.json).toEqual({
+      errors: [
+        {
+          type: "MAX_NODE_LIMIT_EXCEEDED",
+          message:
+            "By the time this query traverses to the reactions connection, it is requesting up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000.",
+        },
+      ],
+    });
     expect(server.stats.totalPoints).toBe(0);
     expect(server.stats.invalidQueries).toHaveLength(1);
   });

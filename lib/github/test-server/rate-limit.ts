@@ -1,7 +1,20 @@
 import {
-  type DocumentNode, type FragmentDefinitionNode, getArgumentValues, getDirectiveValues, getNamedType,
-  type GraphQLCompositeType, type GraphQLField, GraphQLIncludeDirective, type GraphQLSchema, GraphQLSkipDirective,
-  isCompositeType, isInterfaceType, isObjectType, Kind, type OperationDefinitionNode, type SelectionNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  GraphQLIncludeDirective,
+  type GraphQLSchema,
+  GraphQLSkipDirective,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
   type SelectionSetNode,
 } from "graphql";
 import { MAX_PAGE_SIZE } from "./connection";
@@ -36,7 +49,10 @@ export function isConnectionType(type: GraphQLCompositeType): boolean {
   return isObjectType(type) && type.name.endsWith("Connection") && "pageInfo" in type.getFields();
 }
 
-export function selectsNodes(selectionSet: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>): boolean {
+export function selectsNodes(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+): boolean {
   if (!selectionSet) return false;
   return selectionSet.selections.some((s) => {
     if (s.kind === Kind.FIELD) return s.name.value === "nodes" || s.name.value === "edges";
@@ -59,12 +75,31 @@ function included(node: SelectionNode, variables: Record<string, unknown>): bool
  * Static cost of a query, computed as GitHub documents it: every connection is assumed to return
  * `first`/`last` nodes; a connection nested in another is fetched once per parent node.
  */
-export function analyzeCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): CostAnalysis {
+export function analyzeCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): CostAnalysis {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
-  const result: CostAnalysis = { cost: 1, requests: 0, nodeCount: 0, maxConnectionNodes: 0, connections: [], nodeLimitMessage: null, paginationProblems: [] };
+  const result: CostAnalysis = {
+    cost: 1,
+    requests: 0,
+    nodeCount: 0,
+    maxConnectionNodes: 0,
+    connections: [],
+    nodeLimitMessage: null,
+    paginationProblems: [],
+  };
 
-  const walk = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, multiplier: number, path: string, seen: Set<string>): void => {
+  const walk = (
+    selectionSet: SelectionSetNode,
+    parentType: GraphQLCompositeType,
+    multiplier: number,
+    path: string,
+    seen: Set<string>,
+  ): void => {
     for (const selection of selectionSet.selections) {
       if (!included(selection, variables)) continue;
       if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -95,8 +130,10 @@ export function analyzeCost(schema: GraphQLSchema, document: DocumentNode, opera
           // invalid arguments were already reported by validation
         }
         const size = typeof args.first === "number" ? args.first : typeof args.last === "number" ? args.last : null;
-        if (size === null && selectsNodes(selection.selectionSet, fragments)) result.paginationProblems.push(`${fieldPath}: missing first/last`);
-        if (size !== null && (size < 0 || size > MAX_PAGE_SIZE)) result.paginationProblems.push(`${fieldPath}: ${size} records`);
+        if (size === null && selectsNodes(selection.selectionSet, fragments))
+          result.paginationProblems.push(`${fieldPath}: missing first/last`);
+        if (size !== null && (size < 0 || size > MAX_PAGE_SIZE))
+          result.paginationProblems.push(`${fieldPath}: ${size} records`);
         const pageSize = Math.max(0, size ?? 0);
         const nodes = multiplier * pageSize;
         result.requests += multiplier;
@@ -175,7 +212,15 @@ export class RateLimiter {
   }
 
   snapshot(cost: number, nodeCount: number): RateLimitSnapshot {
-    return { __typename: "RateLimit", cost, limit: this.limit, remaining: this.remaining, used: this.used, resetAt: new Date(this.resetAtMs).toISOString().replace(/\.\d{3}Z$/, "Z"), nodeCount };
+    return {
+      __typename: "RateLimit",
+      cost,
+      limit: this.limit,
+      remaining: this.remaining,
+      used: this.used,
+      resetAt: new Date(this.resetAtMs).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      nodeCount,
+    };
   }
 
   headers(): Record<string, string> {

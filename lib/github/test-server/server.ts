@@ -2,7 +2,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { GitHubErrorJson } from "./errors";
 import { createQueryEngine } from "./execute-query";
-import { type FaultKind, type FaultOptions, FaultPlan, gatewayPage, newRequestId, secondaryLimitBody, truncate } from "./faults";
+import {
+  type FaultKind,
+  type FaultOptions,
+  FaultPlan,
+  gatewayPage,
+  newRequestId,
+  secondaryLimitBody,
+  truncate,
+} from "./faults";
 import { makeUser } from "./gen-context";
 import { isRecord } from "./links";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit";
@@ -94,7 +102,10 @@ export async function startGitHubTestServer(options: GitHubTestServerOptions): P
   let latencyMs = options.latencyMs ?? 0;
   let inFlight = 0;
   const stats: ServerStats = {
-    requests: [], totalPoints: 0, invalidQueries: [], maxConcurrent: 0,
+    requests: [],
+    totalPoints: 0,
+    invalidQueries: [],
+    maxConcurrent: 0,
     reset() {
       this.requests = [];
       this.totalPoints = 0;
@@ -108,18 +119,44 @@ export async function startGitHubTestServer(options: GitHubTestServerOptions): P
     const requestId = newRequestId();
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const base = { "x-github-request-id": requestId, server: "github.com" };
-    const json = { ...base, "content-type": "application/json; charset=utf-8", "x-github-media-type": "github.v4; format=json" };
-    let entry: Omit<RequestRecord, "at" | "path" | "status" | "durationMs"> = { operationName: null, variables: null, cost: 0, fault: null, errorTypes: [] };
+    const json = {
+      ...base,
+      "content-type": "application/json; charset=utf-8",
+      "x-github-media-type": "github.v4; format=json",
+    };
+    let entry: Omit<RequestRecord, "at" | "path" | "status" | "durationMs"> = {
+      operationName: null,
+      variables: null,
+      cost: 0,
+      fault: null,
+      errorTypes: [],
+    };
     const reply = (status: number, body: string, headers: Record<string, string>) => {
       send(res, status, body, headers);
-      stats.requests.push({ at: new Date().toISOString(), path, status, ...entry, durationMs: performance.now() - started });
+      stats.requests.push({
+        at: new Date().toISOString(),
+        path,
+        status,
+        ...entry,
+        durationMs: performance.now() - started,
+      });
     };
 
     const raw = await readBody(req);
     if (latencyMs > 0) await sleep(latencyMs);
-    if (req.method !== "POST" || !GRAPHQL_PATHS.has(path)) return reply(404, docJson("Not Found", 404, "https://docs.github.com/rest"), json);
+    if (req.method !== "POST" || !GRAPHQL_PATHS.has(path))
+      return reply(404, docJson("Not Found", 404, "https://docs.github.com/rest"), json);
     const token = /^(?:bearer|token)\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-    if (!token) return reply(401, docJson("This endpoint requires you to be authenticated.", 401, "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql"), json);
+    if (!token)
+      return reply(
+        401,
+        docJson(
+          "This endpoint requires you to be authenticated.",
+          401,
+          "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql",
+        ),
+        json,
+      );
     if (options.tokens && !options.tokens.includes(token)) return reply(401, docJson("Bad credentials", 401), json);
 
     let payload: unknown;
@@ -142,14 +179,26 @@ export async function startGitHubTestServer(options: GitHubTestServerOptions): P
     const fault = faults.draw();
     if (fault === "502" || fault === "504") {
       entry.fault = fault;
-      return reply(Number(fault), gatewayPage(fault === "502" ? 502 : 504), { ...base, "content-type": "text/html; charset=utf-8" });
+      return reply(Number(fault), gatewayPage(fault === "502" ? 502 : 504), {
+        ...base,
+        "content-type": "text/html; charset=utf-8",
+      });
     }
     if (fault === "secondary-rate-limit") {
       entry.fault = fault;
-      return reply(403, secondaryLimitBody(requestId), { ...json, "retry-after": String(faults.retryAfterSeconds), ...limiter.headers() });
+      return reply(403, secondaryLimitBody(requestId), {
+        ...json,
+        "retry-after": String(faults.retryAfterSeconds),
+        ...limiter.headers(),
+      });
     }
 
-    const outcome = engine.prepare({ query, operationName, variables, canWrite: !options.readOnlyTokens?.includes(token) });
+    const outcome = engine.prepare({
+      query,
+      operationName,
+      variables,
+      canWrite: !options.readOnlyTokens?.includes(token),
+    });
     entry.operationName = outcome.operationName;
     if (outcome.kind === "invalid") return invalid(outcome.body.errors);
     if (faults.tooLarge(outcome.analysis.maxConnectionNodes)) {
@@ -159,12 +208,22 @@ export async function startGitHubTestServer(options: GitHubTestServerOptions): P
     const result = await outcome.run();
     if (result.kind === "rate-limited") {
       entry.errorTypes = ["RATE_LIMITED"];
-      return reply(limiter.exceededStatus, JSON.stringify(result.body), { ...json, ...limiter.headers(), "x-ratelimit-remaining": "0" });
+      return reply(limiter.exceededStatus, JSON.stringify(result.body), {
+        ...json,
+        ...limiter.headers(),
+        "x-ratelimit-remaining": "0",
+      });
     }
     entry.cost = outcome.analysis.cost;
     stats.totalPoints += outcome.analysis.cost;
     entry.errorTypes = (result.body.errors ?? []).flatMap((e) => (e.type ? [e.type] : []));
-    if (result.paginationErrors.length) stats.invalidQueries.push({ query, operationName: entry.operationName, variables, errors: result.paginationErrors });
+    if (result.paginationErrors.length)
+      stats.invalidQueries.push({
+        query,
+        operationName: entry.operationName,
+        variables,
+        errors: result.paginationErrors,
+      });
     let body = JSON.stringify(result.body);
     if (fault === "truncated-json") {
       entry.fault = fault;
@@ -178,7 +237,10 @@ export async function startGitHubTestServer(options: GitHubTestServerOptions): P
     stats.maxConcurrent = Math.max(stats.maxConcurrent, inFlight);
     handle(req, res)
       .catch((error: unknown) => {
-        if (!res.headersSent) send(res, 500, JSON.stringify({ message: `test server error: ${String(error)}` }), { "content-type": "application/json" });
+        if (!res.headersSent)
+          send(res, 500, JSON.stringify({ message: `test server error: ${String(error)}` }), {
+            "content-type": "application/json",
+          });
       })
       .finally(() => inFlight--);
   });

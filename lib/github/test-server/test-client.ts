@@ -2,7 +2,12 @@ import { graphql } from "@octokit/graphql";
 import type { GitHubTestServer } from "./server";
 
 /** Raw POST, for asserting on status codes, headers and bodies exactly as a client receives them. */
-export async function postGraphQL(url: string, query: string, variables: Record<string, unknown> = {}, token: string | null = "test-token") {
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token: string | null = "test-token",
+) {
   const res = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `bearer ${token}` } : {}) },

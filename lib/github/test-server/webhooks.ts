@@ -1,9 +1,27 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { ancestorOf, parentOf } from "./links";
-import type { ActorData, CheckRunData, CheckSuiteData, CommentData, CommitData, GeneratedRepo, ItemData } from "./types";
+import type {
+  ActorData,
+  CheckRunData,
+  CheckSuiteData,
+  CommentData,
+  CommitData,
+  GeneratedRepo,
+  ItemData,
+} from "./types";
 import {
-  restAlert, restCheckRun, restCheckSuite, restComment, restIssue, restLabel, restPull, restRelease, restRepo, restReview,
-  restUser, restWorkflowRun,
+  restAlert,
+  restCheckRun,
+  restCheckSuite,
+  restComment,
+  restIssue,
+  restLabel,
+  restPull,
+  restRelease,
+  restRepo,
+  restReview,
+  restUser,
+  restWorkflowRun,
 } from "./webhook-rest";
 
 /** `X-Hub-Signature-256` value: HMAC-SHA256 of the raw body with the webhook secret. */
@@ -12,7 +30,11 @@ export function signWebhook(secret: string, body: string | Buffer): string {
 }
 
 /** Constant-time check of a delivery's signature header, as a receiver must do it. */
-export function verifyWebhookSignature(secret: string, body: string | Buffer, header: string | null | undefined): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  body: string | Buffer,
+  header: string | null | undefined,
+): boolean {
   if (!header) return false;
   const expected = Buffer.from(signWebhook(secret, body));
   const given = Buffer.from(header);
@@ -20,8 +42,17 @@ export function verifyWebhookSignature(secret: string, body: string | Buffer, he
 }
 
 export type WebhookEvent =
-  | "issues" | "issue_comment" | "pull_request" | "pull_request_review" | "check_run" | "check_suite"
-  | "workflow_run" | "release" | "label" | "dependabot_alert" | "ping";
+  | "issues"
+  | "issue_comment"
+  | "pull_request"
+  | "pull_request_review"
+  | "check_run"
+  | "check_suite"
+  | "workflow_run"
+  | "release"
+  | "label"
+  | "dependabot_alert"
+  | "ping";
 
 export interface SendWebhookOptions {
   url: string;
@@ -55,7 +86,12 @@ interface Envelope {
 }
 
 function envelope(repo: GeneratedRepo, action: string, sender: ActorData | null | undefined) {
-  return { action, repository: restRepo(repo), organization: { login: repo.owner.login, node_id: repo.owner.id }, sender: restUser(sender ?? repo.actors[0] ?? null) };
+  return {
+    action,
+    repository: restRepo(repo),
+    organization: { login: repo.owner.login, node_id: repo.owner.id },
+    sender: restUser(sender ?? repo.actors[0] ?? null),
+  };
 }
 
 function itemOf(repo: GeneratedRepo, number: number): ItemData {
@@ -64,17 +100,36 @@ function itemOf(repo: GeneratedRepo, number: number): ItemData {
   return item;
 }
 
-export function buildIssuesPayload(repo: GeneratedRepo, number: number, action: string, options: Envelope & { label?: string } = {}) {
+export function buildIssuesPayload(
+  repo: GeneratedRepo,
+  number: number,
+  action: string,
+  options: Envelope & { label?: string } = {},
+) {
   const item = itemOf(repo, number);
   const label = options.label ? repo.labels.find((l) => l.name === options.label) : undefined;
-  return { ...envelope(repo, action, options.sender ?? item.author), issue: restIssue(repo, item), ...(label ? { label: restLabel(label) } : {}) };
+  return {
+    ...envelope(repo, action, options.sender ?? item.author),
+    issue: restIssue(repo, item),
+    ...(label ? { label: restLabel(label) } : {}),
+  };
 }
 
-export function buildIssueCommentPayload(repo: GeneratedRepo, number: number, comment: CommentData | number, action = "created", options: Envelope = {}) {
+export function buildIssueCommentPayload(
+  repo: GeneratedRepo,
+  number: number,
+  comment: CommentData | number,
+  action = "created",
+  options: Envelope = {},
+) {
   const item = itemOf(repo, number);
   const data = typeof comment === "number" ? item.comments[comment] : comment;
   if (!data) throw new Error(`#${number} has no comment ${String(comment)}`);
-  return { ...envelope(repo, action, options.sender ?? data.author), issue: restIssue(repo, item), comment: restComment(repo, item, data) };
+  return {
+    ...envelope(repo, action, options.sender ?? data.author),
+    issue: restIssue(repo, item),
+    comment: restComment(repo, item, data),
+  };
 }
 
 export function buildPullRequestPayload(repo: GeneratedRepo, number: number, action: string, options: Envelope = {}) {
@@ -82,11 +137,20 @@ export function buildPullRequestPayload(repo: GeneratedRepo, number: number, act
   return { ...envelope(repo, action, options.sender ?? item.author), number, pull_request: restPull(repo, item) };
 }
 
-export function buildPullRequestReviewPayload(repo: GeneratedRepo, number: number, reviewIndex: number, action = "submitted") {
+export function buildPullRequestReviewPayload(
+  repo: GeneratedRepo,
+  number: number,
+  reviewIndex: number,
+  action = "submitted",
+) {
   const item = itemOf(repo, number);
   const review = item.__typename === "PullRequest" ? item.reviews[reviewIndex] : undefined;
   if (!review) throw new Error(`#${number} has no review ${reviewIndex}`);
-  return { ...envelope(repo, action, review.author), review: restReview(item, review), pull_request: restPull(repo, item) };
+  return {
+    ...envelope(repo, action, review.author),
+    review: restReview(item, review),
+    pull_request: restPull(repo, item),
+  };
 }
 
 /** Commit and branch a check suite belongs to (a PR's head branch, or the default branch). */
@@ -112,7 +176,16 @@ export function buildCheckSuitePayload(repo: GeneratedRepo, suite: CheckSuiteDat
 export function buildWorkflowRunPayload(repo: GeneratedRepo, suite: CheckSuiteData, action = "completed") {
   const { commit, branch } = suiteContext(repo, suite);
   const run = restWorkflowRun(suite, commit, branch);
-  return { ...envelope(repo, action, null), workflow_run: run, workflow: { id: run.workflow_id, name: run.name, path: `.github/workflows/${run.name.toLowerCase()}.yml`, state: "active" } };
+  return {
+    ...envelope(repo, action, null),
+    workflow_run: run,
+    workflow: {
+      id: run.workflow_id,
+      name: run.name,
+      path: `.github/workflows/${run.name.toLowerCase()}.yml`,
+      state: "active",
+    },
+  };
 }
 
 export function buildReleasePayload(repo: GeneratedRepo, tagName: string, action = "published") {

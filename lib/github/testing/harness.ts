@@ -2,7 +2,12 @@
 // and sync options pointing at the server with fast retries.
 import { db } from "@/lib/db";
 import {
-  type FaultOptions, generateRepo, type GeneratedRepo, type GenerateRepoOptions, type GitHubTestServer, startGitHubTestServer,
+  type FaultOptions,
+  generateRepo,
+  type GeneratedRepo,
+  type GenerateRepoOptions,
+  type GitHubTestServer,
+  startGitHubTestServer,
 } from "@/lib/github/test-server";
 import type { SyncOptions } from "../sync/sync-repository";
 
@@ -19,11 +24,18 @@ export interface Harness {
  * test files pass distinct ones, so their rows (keyed by node id) never meet in the shared test
  * database and the data is the same on every run. A row left by an earlier run is replaced.
  */
-export async function startHarness(gen: Omit<GenerateRepoOptions, "owner" | "name"> & { databaseId: number; name: string }, server: { faults?: FaultOptions; latencyMs?: number; otherRepos?: GeneratedRepo[] } = {}): Promise<Harness> {
+export async function startHarness(
+  gen: Omit<GenerateRepoOptions, "owner" | "name"> & { databaseId: number; name: string },
+  server: { faults?: FaultOptions; latencyMs?: number; otherRepos?: GeneratedRepo[] } = {},
+): Promise<Harness> {
   const owner = "acme";
   const name = gen.name;
   const repo = generateRepo({ ...gen, owner, name });
-  const testServer = await startGitHubTestServer({ repos: [repo, ...(server.otherRepos ?? [])], faults: server.faults, latencyMs: server.latencyMs });
+  const testServer = await startGitHubTestServer({
+    repos: [repo, ...(server.otherRepos ?? [])],
+    faults: server.faults,
+    latencyMs: server.latencyMs,
+  });
   const key = `${owner}/${name}`.toLowerCase();
   await db.githubRepository.deleteMany({ where: { key } });
   const row = await db.githubRepository.create({ data: { owner, name, key } });
@@ -34,7 +46,16 @@ export async function startHarness(gen: Omit<GenerateRepoOptions, "owner" | "nam
     options: (extra = {}) => ({
       trigger: "test",
       ...extra,
-      client: { token: "test-token", baseUrl: testServer.url, baseDelayMs: 1, maxDelayMs: 20, perMinute: 1_000_000, reserve: 0, maxAttempts: 12, ...extra.client },
+      client: {
+        token: "test-token",
+        baseUrl: testServer.url,
+        baseDelayMs: 1,
+        maxDelayMs: 20,
+        perMinute: 1_000_000,
+        reserve: 0,
+        maxAttempts: 12,
+        ...extra.client,
+      },
     }),
     stop: () => testServer.stop(),
   };

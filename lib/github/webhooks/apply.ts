@@ -40,7 +40,10 @@ export async function applyWebhook(ctx: SyncContext, event: string, p: WebhookPa
       if (event === "issues" && (p.action === "deleted" || p.action === "transferred")) {
         const reason = p.action;
         await commitPage(ctx, "webhook", { fetched: 0, changed: 1 }, (tx) =>
-          markRemoved(tx, repoId, [{ id, reason, to: reason === "transferred" ? (p.changes?.new_repository?.full_name ?? null) : null }]).then(() => undefined));
+          markRemoved(tx, repoId, [
+            { id, reason, to: reason === "transferred" ? (p.changes?.new_repository?.full_name ?? null) : null },
+          ]).then(() => undefined),
+        );
         return `marked ${reason}`;
       }
       const result = await refetchItems(ctx, [id], "webhook");
@@ -57,8 +60,16 @@ export async function applyWebhook(ctx: SyncContext, event: string, p: WebhookPa
         await ctx.db.githubLabel.deleteMany({ where: { id: label.node_id, repoId } });
         return "label deleted";
       }
-      const row = { id: label.node_id, repoId, name: cleanText(label.name ?? ""), color: label.color ?? "", description: cleanText(label.description) };
-      await commitPage(ctx, "webhook", { fetched: 0, changed: 1 }, (tx) => upsertRows(tx, LABELS, [row]).then(() => undefined));
+      const row = {
+        id: label.node_id,
+        repoId,
+        name: cleanText(label.name ?? ""),
+        color: label.color ?? "",
+        description: cleanText(label.description),
+      };
+      await commitPage(ctx, "webhook", { fetched: 0, changed: 1 }, (tx) =>
+        upsertRows(tx, LABELS, [row]).then(() => undefined),
+      );
       return "label stored";
     }
     case "release": {
@@ -66,17 +77,29 @@ export async function applyWebhook(ctx: SyncContext, event: string, p: WebhookPa
         await ctx.db.githubRelease.deleteMany({ where: { id: p.release.node_id, repoId } });
         return "release deleted";
       }
-      const data = await ctx.client.query<{ repository: { releases: SimplePage<GqlRelease> } | null }>(RELEASES_PAGE, { owner: ctx.repo.owner, name: ctx.repo.name, first: 25, after: null });
+      const data = await ctx.client.query<{ repository: { releases: SimplePage<GqlRelease> } | null }>(RELEASES_PAGE, {
+        owner: ctx.repo.owner,
+        name: ctx.repo.name,
+        first: 25,
+        after: null,
+      });
       const rows = (data.repository?.releases.nodes ?? []).map((r) => releaseRow(repoId, r));
-      await commitPage(ctx, "webhook", { fetched: 0, changed: rows.length }, (tx) => upsertRows(tx, RELEASES, rows).then(() => undefined));
+      await commitPage(ctx, "webhook", { fetched: 0, changed: rows.length }, (tx) =>
+        upsertRows(tx, RELEASES, rows).then(() => undefined),
+      );
       return `releases re-read (${rows.length})`;
     }
     case "dependabot_alert": {
       if (typeof p.alert?.number !== "number") return "no alert in payload";
-      const data = await ctx.client.query<{ repository: { vulnerabilityAlert: GqlAlert | null } | null }>(ALERT_BY_NUMBER, { owner: ctx.repo.owner, name: ctx.repo.name, number: p.alert.number });
+      const data = await ctx.client.query<{ repository: { vulnerabilityAlert: GqlAlert | null } | null }>(
+        ALERT_BY_NUMBER,
+        { owner: ctx.repo.owner, name: ctx.repo.name, number: p.alert.number },
+      );
       const alert = data.repository?.vulnerabilityAlert;
       if (!alert) return "alert not readable";
-      await commitPage(ctx, "webhook", { fetched: 0, changed: 1 }, (tx) => upsertRows(tx, ALERTS, [alertRow(repoId, alert)]).then(() => undefined));
+      await commitPage(ctx, "webhook", { fetched: 0, changed: 1 }, (tx) =>
+        upsertRows(tx, ALERTS, [alertRow(repoId, alert)]).then(() => undefined),
+      );
       return "alert stored";
     }
     default:
@@ -89,14 +112,23 @@ async function recheckCommit(ctx: SyncContext, sha: string | undefined): Promise
   if (!sha) return "no commit in payload";
   const [pulls, commits] = await Promise.all([
     ctx.db.githubItem.findMany({ where: { repoId: ctx.repo.id, headOid: sha, state: "OPEN" }, select: { id: true } }),
-    ctx.db.githubCommit.findMany({ where: { repoId: ctx.repo.id, oid: sha, nodeId: { not: null } }, select: { nodeId: true } }),
+    ctx.db.githubCommit.findMany({
+      where: { repoId: ctx.repo.id, oid: sha, nodeId: { not: null } },
+      select: { nodeId: true },
+    }),
   ]);
   const ids = [...pulls.map((p) => p.id), ...commits.flatMap((c) => (c.nodeId ? [c.nodeId] : []))].slice(0, 50);
   if (ids.length === 0) return "commit not tracked (the next sync reads new commits)";
-  const data = await ctx.client.query<{ recheck: GqlRecheck[] }>(RECHECK_PAGE, { recheck: ids })
+  const data = await ctx.client
+    .query<{ recheck: GqlRecheck[] }>(RECHECK_PAGE, { recheck: ids })
     .catch((error: unknown) => partialData<{ recheck: GqlRecheck[] }>(error, goneRecheck));
-  const contexts = await completeContexts(ctx, data.recheck.map((node) => node?.statusCheckRollup ?? null));
+  const contexts = await completeContexts(
+    ctx,
+    data.recheck.map((node) => node?.statusCheckRollup ?? null),
+  );
   const rechecks = data.recheck.map((node, i) => ({ node, contexts: contexts[i] ?? [] }));
-  await commitPage(ctx, "webhook", { fetched: 0, changed: rechecks.length }, (tx) => writeRecheck(tx, ctx.repo.id, rechecks));
+  await commitPage(ctx, "webhook", { fetched: 0, changed: rechecks.length }, (tx) =>
+    writeRecheck(tx, ctx.repo.id, rechecks),
+  );
   return `CI re-checked (${rechecks.length})`;
 }

@@ -19,7 +19,12 @@ describe("webhooks with no secret configured", () => {
     const request = new Request("http://127.0.0.1/api/webhooks/github", {
       method: "POST",
       body,
-      headers: { "content-type": "application/json", "x-github-event": "ping", "x-github-delivery": randomUUID(), "x-hub-signature-256": signature },
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": "ping",
+        "x-github-delivery": randomUUID(),
+        "x-hub-signature-256": signature,
+      },
     });
     expect(await receiveWebhook(request)).toMatchObject({ status: 401, code: "unauthorized" });
   });

@@ -3,7 +3,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export function webhookSecrets(configured: string | undefined): string[] {
-  return (configured ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  return (configured ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 export function verifySignature(secrets: string[], body: Buffer, header: string | null): boolean {

@@ -10,7 +10,10 @@ import type { ChannelInput } from "./schemas";
 
 const PURPOSE = "notification-channel" as const;
 
-export type ChannelView = Omit<NotificationChannel, "secretCiphertext" | "secretKeyId" | "createdAt" | "updatedAt"> & { hasSecret: boolean; createdAt: string };
+export type ChannelView = Omit<NotificationChannel, "secretCiphertext" | "secretKeyId" | "createdAt" | "updatedAt"> & {
+  hasSecret: boolean;
+  createdAt: string;
+};
 
 export function channelView(c: NotificationChannel): ChannelView {
   const { secretCiphertext, secretKeyId: _k, createdAt, updatedAt: _u, ...rest } = c;
@@ -24,7 +27,17 @@ function split(input: ChannelInput): { config: object; secret: string | null } {
     case "slack":
       return { config: { url: input.url }, secret: null };
     case "email":
-      return { config: { host: input.host, port: input.port, secure: input.secure, username: input.username, from: input.from, to: input.to }, secret: input.password ?? null };
+      return {
+        config: {
+          host: input.host,
+          port: input.port,
+          secure: input.secure,
+          username: input.username,
+          from: input.from,
+          to: input.to,
+        },
+        secret: input.password ?? null,
+      };
   }
 }
 
@@ -34,12 +47,27 @@ export async function createChannel(ctx: IncidentContext, input: ChannelInput): 
   const row = await db.$transaction(async (tx) => {
     const created = await tx.notificationChannel.create({
       data: {
-        name: input.name, kind: input.kind, config, events: input.events, types: input.types, severities: input.severities, enabled: input.enabled,
+        name: input.name,
+        kind: input.kind,
+        config,
+        events: input.events,
+        types: input.types,
+        severities: input.severities,
+        enabled: input.enabled,
         secretCiphertext: secret ? encryptSecret(secret, app, PURPOSE) : null,
         secretKeyId: secret ? keyFingerprint(app, PURPOSE) : null,
       },
     });
-    await recordAudit({ action: "notification_channel.created", actorId: ctx.actor?.id, target: created.id, ip: ctx.actor?.ip, detail: { name: input.name, kind: input.kind } }, tx);
+    await recordAudit(
+      {
+        action: "notification_channel.created",
+        actorId: ctx.actor?.id,
+        target: created.id,
+        ip: ctx.actor?.ip,
+        detail: { name: input.name, kind: input.kind },
+      },
+      tx,
+    );
     return created;
   });
   return channelView(row);
@@ -49,7 +77,10 @@ export async function deleteChannel(ctx: IncidentContext, id: string): Promise<v
   await db.$transaction(async (tx) => {
     const gone = await tx.notificationChannel.deleteMany({ where: { id } });
     if (gone.count === 0) throw new ApiError(404, "not_found", "No such channel.");
-    await recordAudit({ action: "notification_channel.deleted", actorId: ctx.actor?.id, target: id, ip: ctx.actor?.ip }, tx);
+    await recordAudit(
+      { action: "notification_channel.deleted", actorId: ctx.actor?.id, target: id, ip: ctx.actor?.ip },
+      tx,
+    );
   });
 }
 

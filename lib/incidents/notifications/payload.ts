@@ -2,7 +2,13 @@
 import type { IncidentSummary } from "../views";
 import type { NotificationEvent } from "./schemas";
 
-export type NotificationMessage = { event: NotificationEvent | "test"; incident: IncidentSummary | null; url: string | null; sentAt: string; text: string };
+export type NotificationMessage = {
+  event: NotificationEvent | "test";
+  incident: IncidentSummary | null;
+  url: string | null;
+  sentAt: string;
+  text: string;
+};
 
 const WHAT: Record<NotificationEvent | "test", string> = {
   opened: "opened",
@@ -15,7 +21,8 @@ const WHAT: Record<NotificationEvent | "test", string> = {
 };
 
 export function messageText(event: NotificationEvent | "test", incident: IncidentSummary | null): string {
-  if (!incident) return event === "test" ? "steward: test notification — this channel works." : `steward: ${WHAT[event]}`;
+  if (!incident)
+    return event === "test" ? "steward: test notification — this channel works." : `steward: ${WHAT[event]}`;
   const ack = incident.acknowledgedBy ? ` · acknowledged by ${incident.acknowledgedBy}` : "";
   return `[${incident.severity}] ${incident.type.label} incident ${WHAT[event]}: ${incident.title} (status ${incident.status}${ack})`;
 }
@@ -33,12 +40,20 @@ const COLOR = { SEV1: "#b91c1c", SEV2: "#d97706", SEV3: "#0369a1" } as const;
 export function slackBody(m: NotificationMessage): string {
   const i = m.incident;
   const attachments = i
-    ? [{ color: COLOR[i.severity], title: slackEscape(i.title), title_link: m.url ?? undefined, fields: [
-        { title: "Severity", value: i.severity, short: true },
-        { title: "Status", value: i.status, short: true },
-        { title: "Type", value: i.type.label, short: true },
-        { title: "Started", value: i.startedAt, short: true },
-      ], ts: Math.floor(Date.parse(m.sentAt) / 1000) }]
+    ? [
+        {
+          color: COLOR[i.severity],
+          title: slackEscape(i.title),
+          title_link: m.url ?? undefined,
+          fields: [
+            { title: "Severity", value: i.severity, short: true },
+            { title: "Status", value: i.status, short: true },
+            { title: "Type", value: i.type.label, short: true },
+            { title: "Started", value: i.startedAt, short: true },
+          ],
+          ts: Math.floor(Date.parse(m.sentAt) / 1000),
+        },
+      ]
     : [];
   return JSON.stringify({ text: slackEscape(m.url ? `${m.text} ${m.url}` : m.text), attachments });
 }

@@ -2,20 +2,35 @@
 import { z } from "zod";
 import { SEVERITIES } from "../schemas";
 
-export const NOTIFICATION_EVENTS = ["opened", "acknowledged", "status_changed", "response_breached", "resolved", "maintenance_scheduled"] as const;
+export const NOTIFICATION_EVENTS = [
+  "opened",
+  "acknowledged",
+  "status_changed",
+  "response_breached",
+  "resolved",
+  "maintenance_scheduled",
+] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 const url = z.url({ protocol: /^https?$/, error: "an http(s) URL" }).max(2000);
 const routing = {
   name: z.string().trim().min(1).max(100),
-  events: z.array(z.enum(NOTIFICATION_EVENTS)).min(1).default([...NOTIFICATION_EVENTS]),
+  events: z
+    .array(z.enum(NOTIFICATION_EVENTS))
+    .min(1)
+    .default([...NOTIFICATION_EVENTS]),
   types: z.array(z.string().max(40)).max(20).default([]),
   severities: z.array(z.enum(SEVERITIES)).default([]),
   enabled: z.boolean().default(true),
 };
 
 export const ChannelInput = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("webhook"), ...routing, url, secret: z.string().min(16, "at least 16 characters").max(200) }),
+  z.object({
+    kind: z.literal("webhook"),
+    ...routing,
+    url,
+    secret: z.string().min(16, "at least 16 characters").max(200),
+  }),
   z.object({ kind: z.literal("slack"), ...routing, url }),
   z.object({
     kind: z.literal("email"),
@@ -33,4 +48,11 @@ export const ChannelInput = z.discriminatedUnion("kind", [
 export type ChannelInput = z.infer<typeof ChannelInput>;
 
 export type WebhookConfig = { url: string };
-export type EmailConfig = { host: string; port: number; secure: boolean; username?: string; from: string; to: string[] };
+export type EmailConfig = {
+  host: string;
+  port: number;
+  secure: boolean;
+  username?: string;
+  from: string;
+  to: string[];
+};

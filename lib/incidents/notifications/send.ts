@@ -19,7 +19,12 @@ export function signPayload(secret: string, body: string, unixSeconds: number): 
 
 const policy = (): AddressPolicy => ({ allowPrivate: getEnv().STEWARD_HEALTH_ALLOW_PRIVATE });
 
-export async function postJson(url: string, body: string, headers: Record<string, string> = {}, timeoutMs = 10_000): Promise<SendResult> {
+export async function postJson(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 10_000,
+): Promise<SendResult> {
   const target = new URL(url);
   const signal = AbortSignal.timeout(timeoutMs);
   const vetted = await resolveTarget(target, policy());
@@ -34,7 +39,11 @@ export async function postJson(url: string, body: string, headers: Record<string
     bodyRequired: false,
     signal,
   });
-  return { ok: res.status >= 200 && res.status < 300, status: res.status, body: res.body.toString("utf8").slice(0, 1000) };
+  return {
+    ok: res.status >= 200 && res.status < 300,
+    status: res.status,
+    body: res.body.toString("utf8").slice(0, 1000),
+  };
 }
 
 export async function sendWebhook(url: string, secret: string, body: string, now: Date): Promise<SendResult> {
@@ -42,7 +51,15 @@ export async function sendWebhook(url: string, secret: string, body: string, now
   return postJson(url, body, { [SIGNATURE_HEADER]: signPayload(secret, body, t), [TIMESTAMP_HEADER]: String(t) });
 }
 
-export type SmtpSettings = { host: string; port: number; secure: boolean; username?: string; password?: string; from: string; to: string[] };
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  secure: boolean;
+  username?: string;
+  password?: string;
+  from: string;
+  to: string[];
+};
 
 export async function sendEmail(smtp: SmtpSettings, subject: string, text: string): Promise<SendResult> {
   const vetted = await resolveTarget(new URL(`http://${smtp.host}:${smtp.port}`), policy());

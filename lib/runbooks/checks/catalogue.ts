@@ -1,13 +1,27 @@
 // The registry: check id → evaluation. Each evaluation says pass, fail or "not connected" (never a pass without data).
 import type { CheckContext, CheckId, CheckResult } from "./ids";
-import { ciFailingCheck, newItemsCheck, prsWaitingCheck, procedureCheck, securityAlertsCheck, syncStaleCheck } from "./github-checks";
+import {
+  ciFailingCheck,
+  newItemsCheck,
+  prsWaitingCheck,
+  procedureCheck,
+  securityAlertsCheck,
+  syncStaleCheck,
+} from "./github-checks";
 import { breakersOpenCheck, kpiAboveAlertCheck, targetsNotOkCheck } from "./health-checks";
 import { overdueDependencyUpdatesCheck } from "./deps-checks";
 import { getTriageCountsForChecks, type TriageCountsForChecks } from "./triage-adapter";
 
 async function triageCheck(id: CheckId, pick: keyof TriageCountsForChecks, ctx: CheckContext): Promise<CheckResult> {
   const counts = await getTriageCountsForChecks(ctx.now, ctx.scope?.repoIds);
-  if (!counts) return { id, status: "not_connected", value: null, display: "not connected: triage queues not available", evidenceUrl: "/triage" };
+  if (!counts)
+    return {
+      id,
+      status: "not_connected",
+      value: null,
+      display: "not connected: triage queues not available",
+      evidenceUrl: "/triage",
+    };
   const value = counts[pick];
   return { id, status: value === 0 ? "pass" : "fail", value, display: String(value), evidenceUrl: "/triage" };
 }
@@ -32,7 +46,11 @@ const EVALUATE: Record<CheckId, (ctx: CheckContext) => Promise<CheckResult>> = {
   "github.commit_ci_green": (ctx) => procedureCheck("github.commit_ci_green", ctx),
 };
 
-export const PROCEDURE_CHECKS = new Set<CheckId>(["github.tag_appeared", "github.release_published", "github.commit_ci_green"]);
+export const PROCEDURE_CHECKS = new Set<CheckId>([
+  "github.tag_appeared",
+  "github.release_published",
+  "github.commit_ci_green",
+]);
 
 export function evaluateCheck(id: CheckId, ctx: CheckContext): Promise<CheckResult> {
   return EVALUATE[id](ctx);

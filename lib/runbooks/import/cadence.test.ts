@@ -23,9 +23,17 @@ describe("parseCadence", () => {
     expect(parseCadence(phrase, source)).toEqual({ rrule, onDemand: false, businessHoursOnly, text: phrase });
   });
 
-  it.each(["Release Procedures", "Emergency Procedures", "When needed", "Patch Release (0.1.x)"])("%s → on demand", (phrase) => {
-    expect(parseCadence(phrase, "heading")).toEqual({ rrule: null, onDemand: true, businessHoursOnly: false, text: phrase });
-  });
+  it.each(["Release Procedures", "Emergency Procedures", "When needed", "Patch Release (0.1.x)"])(
+    "%s → on demand",
+    (phrase) => {
+      expect(parseCadence(phrase, "heading")).toEqual({
+        rrule: null,
+        onDemand: true,
+        businessHoursOnly: false,
+        text: phrase,
+      });
+    },
+  );
 
   it("never guesses: unknown headings and Time: lines give no cadence", () => {
     expect(parseCadence("Common Tasks", "heading")).toBeNull();

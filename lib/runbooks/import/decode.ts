@@ -13,7 +13,11 @@ export function decodeMarkdownBytes(bytes: Uint8Array): CleanText {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ApiError(415, "unsupported_media_type", "The file is not UTF-8 text. Save it as UTF-8 and import it again.");
+    throw new ApiError(
+      415,
+      "unsupported_media_type",
+      "The file is not UTF-8 text. Save it as UTF-8 and import it again.",
+    );
   }
   return cleanMarkdownText(text);
 }
@@ -28,7 +32,8 @@ export function cleanMarkdownText(raw: string): CleanText {
   if (repair.repaired >= 2) {
     text = repair.text;
     warnings.push(`Repaired ${repair.repaired} characters of mis-decoded UTF-8 (for example "âœ…" → "✅").`);
-    if (repair.unrecoverable > 0) warnings.push(`${repair.unrecoverable} mis-decoded characters had lost a byte and were replaced by "\uFFFD".`);
+    if (repair.unrecoverable > 0)
+      warnings.push(`${repair.unrecoverable} mis-decoded characters had lost a byte and were replaced by "\uFFFD".`);
   }
   return { text, warnings };
 }

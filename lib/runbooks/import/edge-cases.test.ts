@@ -40,7 +40,11 @@ describe("importer edge cases", () => {
   });
 
   it("repairs mojibake in emoji headings and keeps correct text", () => {
-    expect(repairMojibake("ðŸŽ‰ Done âœ… — café")).toEqual({ text: "🎉 Done ✅ — café", repaired: 2, unrecoverable: 0 });
+    expect(repairMojibake("ðŸŽ‰ Done âœ… — café")).toEqual({
+      text: "🎉 Done ✅ — café",
+      repaired: 2,
+      unrecoverable: 0,
+    });
     const section = firstSection("# R\n\n## ðŸš€ Daily checks âœ…\n\n- [ ] Look\n");
     expect(section.title).toBe("🚀 Daily checks ✅");
     expect(section.cadence.rrule).toBe("FREQ=DAILY");
@@ -60,16 +64,30 @@ describe("importer edge cases", () => {
   });
 
   it("a Time: line beats the heading", () => {
-    const md = "# R\n\n## Daily Operations\n\n### Health\n\n**Time**: Every 4 hours during business hours\n\n**Procedure**:\n1. Check\n";
-    expect(firstSection(md).cadence).toMatchObject({ rrule: "FREQ=HOURLY;INTERVAL=4", businessHoursOnly: true, inherited: false });
+    const md =
+      "# R\n\n## Daily Operations\n\n### Health\n\n**Time**: Every 4 hours during business hours\n\n**Procedure**:\n1. Check\n";
+    expect(firstSection(md).cadence).toMatchObject({
+      rrule: "FREQ=HOURLY;INTERVAL=4",
+      businessHoursOnly: true,
+      inherited: false,
+    });
   });
 
   it("bad input gets a clear 4xx", () => {
     expect(errorOf(() => previewMarkdown(""))).toEqual({ status: 400, message: "The markdown is empty." });
     expect(errorOf(() => previewMarkdown("  \n\uFEFF\n"))).toMatchObject({ status: 400 });
     expect(errorOf(() => previewMarkdown("# x\n" + "a".repeat(1024 * 1024)))).toMatchObject({ status: 413 });
-    expect(errorOf(() => previewMarkdownBytes(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])))).toMatchObject({ status: 415, message: expect.stringContaining("binary") });
-    expect(errorOf(() => previewMarkdownBytes(Uint8Array.from([0x23, 0x20, 0xff, 0xfe, 0x41])))).toMatchObject({ status: 415, message: expect.stringContaining("not UTF-8") });
-    expect(errorOf(() => previewMarkdown("# Notes\n\nJust prose.\n\n- a bullet\n"))).toMatchObject({ status: 400, message: expect.stringMatching(/^No checklist items found/) });
+    expect(errorOf(() => previewMarkdownBytes(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2])))).toMatchObject({
+      status: 415,
+      message: expect.stringContaining("binary"),
+    });
+    expect(errorOf(() => previewMarkdownBytes(Uint8Array.from([0x23, 0x20, 0xff, 0xfe, 0x41])))).toMatchObject({
+      status: 415,
+      message: expect.stringContaining("not UTF-8"),
+    });
+    expect(errorOf(() => previewMarkdown("# Notes\n\nJust prose.\n\n- a bullet\n"))).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/^No checklist items found/),
+    });
   });
 });

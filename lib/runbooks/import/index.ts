@@ -28,15 +28,25 @@ export function previewMarkdown(markdown: string, name?: string | null): ImportP
     const cadence = resolveCadence(draft);
     if (!hasCadence(cadence)) {
       const said = draft.lineText ? ` ("${draft.lineText}")` : "";
-      warnings.push(`"${draft.path.join(" › ")}": no cadence recognised${said}; it stays unscheduled until you set one.`);
+      warnings.push(
+        `"${draft.path.join(" › ")}": no cadence recognised${said}; it stays unscheduled until you set one.`,
+      );
     }
     out.push({
-      title: draft.title, path: draft.path, cadence, items: draft.items, commands: draft.commands,
+      title: draft.title,
+      path: draft.path,
+      cadence,
+      items: draft.items,
+      commands: draft.commands,
       guidance: draft.guidance.join("\n\n"),
     });
   }
   if (out.length === 0) {
-    throw new ApiError(400, "bad_request", "No checklist items found: the markdown has no task list (- [ ]), numbered Procedure steps or Success Criteria.");
+    throw new ApiError(
+      400,
+      "bad_request",
+      "No checklist items found: the markdown has no task list (- [ ]), numbered Procedure steps or Success Criteria.",
+    );
   }
   return { title: name?.trim() || title || "Untitled runbook", sections: out, warnings };
 }

@@ -23,7 +23,13 @@ export type DraftSection = {
 
 const STEP_LABELS = new Set(["procedure", "steps", "process"]);
 const CRITERIA_LABELS = new Set(["success criteria", "acceptance criteria", "criteria", "done when"]);
-const CADENCE_LABELS: Record<string, "time" | "when"> = { time: "time", schedule: "time", frequency: "time", cadence: "time", when: "when" };
+const CADENCE_LABELS: Record<string, "time" | "when"> = {
+  time: "time",
+  schedule: "time",
+  frequency: "time",
+  cadence: "time",
+  when: "when",
+};
 const PROCEDURE_HEADING = /\b(procedures?|process|response|steps)\b/i;
 const NUMBERED_HEADING = /^\s*(\d+)[.)]\s+(.+)$/;
 const NUMBERED_COMMENT = /^\s*(?:#|\/\/|--)\s*(\d+)[.)]\s+(.+?)\s*$/;
@@ -39,14 +45,23 @@ export function collectSections(markdown: string): { title: string | null; secti
   let title: string | null = null;
   let current: DraftSection | null = null;
   let label: string | null = null;
-  const source = (node: RootContent) => markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  const source = (node: RootContent) =>
+    markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
 
   const open = (heading: string, depth: number): DraftSection => {
     while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
     const section: DraftSection = {
-      title: heading, depth, parent, path: [...(parent?.path ?? []), heading],
-      headingCadence: parseCadence(heading, "heading"), lineCadence: null, lineText: null, items: [], commands: [], guidance: [],
+      title: heading,
+      depth,
+      parent,
+      path: [...(parent?.path ?? []), heading],
+      headingCadence: parseCadence(heading, "heading"),
+      lineCadence: null,
+      lineText: null,
+      items: [],
+      commands: [],
+      guidance: [],
     };
     stack.push(section);
     sections.push(section);
@@ -108,7 +123,9 @@ function isScheduled(section: DraftSection): boolean {
 }
 
 function hasTaskItems(list: List): boolean {
-  return list.children.some((item) => typeof item.checked === "boolean" || item.children.some((c) => c.type === "list" && hasTaskItems(c)));
+  return list.children.some(
+    (item) => typeof item.checked === "boolean" || item.children.some((c) => c.type === "list" && hasTaskItems(c)),
+  );
 }
 
 /** Adds the list's items to the section when it is a checklist, procedure or criteria list; false = guidance. */
@@ -131,15 +148,31 @@ function addListItems(section: DraftSection, list: List, kind: ItemKind, parent:
 }
 
 function itemText(listItem: ListItem): string {
-  const own = listItem.children.filter((c) => c.type !== "list").map((c) => plainText(c as Nodes)).join(" ");
+  const own = listItem.children
+    .filter((c) => c.type !== "list")
+    .map((c) => plainText(c as Nodes))
+    .join(" ");
   return own.replace(/\s+/g, " ").trim().replace(/:$/, "").trim();
 }
 
-function addItem(section: DraftSection, text: string, kind: ItemKind, checked: boolean, parent: ImportedItem | null): ImportedItem {
+function addItem(
+  section: DraftSection,
+  text: string,
+  kind: ItemKind,
+  checked: boolean,
+  parent: ImportedItem | null,
+): ImportedItem {
   const base = itemKey(parent ? [...section.path, parent.text] : section.path, text);
   let key = base;
   for (let n = 2; section.items.some((i) => i.key === key); n++) key = `${base} #${n}`;
-  const item: ImportedItem = { key, text, kind, checked, suggestedCheck: suggestCheck(text), parentKey: parent?.key ?? null };
+  const item: ImportedItem = {
+    key,
+    text,
+    kind,
+    checked,
+    suggestedCheck: suggestCheck(text),
+    parentKey: parent?.key ?? null,
+  };
   section.items.push(item);
   return item;
 }

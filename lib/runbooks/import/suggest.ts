@@ -7,7 +7,10 @@ const RULES: Array<{ words: RegExp; check: string }> = [
   { words: /\b(create|publish)( the)? github release\b/, check: "github.release_published" },
   { words: /\brun (the )?full test suite\b/, check: "github.commit_ci_green" },
   { words: /\bcircuit breakers?\b/, check: "health.breakers_open" },
-  { words: /\bsecurity (alerts?|vulnerabilit(y|ies)|advisor(y|ies))\b|\bvulnerabilit(y|ies) scan\b|\bcves?\b/, check: "github.security_alerts" },
+  {
+    words: /\bsecurity (alerts?|vulnerabilit(y|ies)|advisor(y|ies))\b|\bvulnerabilit(y|ies) scan\b|\bcves?\b/,
+    check: "github.security_alerts",
+  },
   { words: /\b(ci( cd)?|cd|pipeline|builds? (are |is )?failing)\b/, check: "github.ci_failing" },
   { words: /\berror (rate|logs?)\b/, check: "health.error_rate" },
   { words: /\bresponse time\b|\bperformance metrics\b/, check: "health.response_time" },

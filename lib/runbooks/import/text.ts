@@ -2,7 +2,8 @@
 import type { Nodes } from "mdast";
 
 export function plainText(node: Nodes): string {
-  if ("value" in node && typeof node.value === "string" && node.type !== "code" && node.type !== "html") return node.value;
+  if ("value" in node && typeof node.value === "string" && node.type !== "code" && node.type !== "html")
+    return node.value;
   if (node.type === "break") return " ";
   if ("children" in node) return (node.children as Nodes[]).map(plainText).join("");
   return "";
@@ -10,7 +11,11 @@ export function plainText(node: Nodes): string {
 
 /** Lower case, letters and digits only, single spaces: "Review CI/CD status!" → "review ci cd status". */
 export function normaliseText(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 export function itemKey(path: string[], text: string): string {

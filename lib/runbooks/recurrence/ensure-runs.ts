@@ -7,9 +7,19 @@ import { occurrencesBetween } from "./periods";
 /** A scheduler that was down longer than this does not back-fill older periods. */
 export const BACKFILL_MS = 62 * 86_400_000;
 
-export async function ensureDueRuns(ctx: { now: Date; schedule: TeamSchedule; sectionIds?: string[] }): Promise<{ sections: number; created: number }> {
+export async function ensureDueRuns(ctx: {
+  now: Date;
+  schedule: TeamSchedule;
+  sectionIds?: string[];
+}): Promise<{ sections: number; created: number }> {
   const sections = await db.runbookSection.findMany({
-    where: { ...(ctx.sectionIds ? { id: { in: ctx.sectionIds } } : {}), removedAt: null, rrule: { not: null }, scheduledFrom: { not: null }, runbook: { active: true } },
+    where: {
+      ...(ctx.sectionIds ? { id: { in: ctx.sectionIds } } : {}),
+      removedAt: null,
+      rrule: { not: null },
+      scheduledFrom: { not: null },
+      runbook: { active: true },
+    },
     select: { id: true, rrule: true, businessHoursOnly: true, dueTime: true, scheduledFrom: true },
   });
   let created = 0;
@@ -17,7 +27,11 @@ export async function ensureDueRuns(ctx: { now: Date; schedule: TeamSchedule; se
     if (!s.rrule || !s.scheduledFrom) continue;
     const from = new Date(Math.max(s.scheduledFrom.getTime(), ctx.now.getTime() - BACKFILL_MS));
     const due = occurrencesBetween(
-      { rrule: s.rrule, businessHoursOnly: s.businessHoursOnly, dueTime: s.dueTime }, ctx.schedule, s.scheduledFrom, from, ctx.now,
+      { rrule: s.rrule, businessHoursOnly: s.businessHoursOnly, dueTime: s.dueTime },
+      ctx.schedule,
+      s.scheduledFrom,
+      from,
+      ctx.now,
     ).filter((o) => o.periodStart <= ctx.now);
     if (due.length === 0) continue;
     const result = await db.checklistRun.createMany({

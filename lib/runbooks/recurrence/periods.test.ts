@@ -7,8 +7,19 @@ const berlin: TeamSchedule = { ...DEFAULT_TEAM_SCHEDULE, timeZone: "Europe/Berli
 const at = (iso: string) => new Date(iso);
 const iso = (d: Date) => d.toISOString();
 
-function list(rrule: string, schedule: TeamSchedule, anchor: string, from: string, to: string, businessHoursOnly = false, dueTime = "17:00") {
-  return occurrencesBetween({ rrule, businessHoursOnly, dueTime }, schedule, at(anchor), at(from), at(to)).map((o) => [o.periodKey, iso(o.dueAt)]);
+function list(
+  rrule: string,
+  schedule: TeamSchedule,
+  anchor: string,
+  from: string,
+  to: string,
+  businessHoursOnly = false,
+  dueTime = "17:00",
+) {
+  return occurrencesBetween({ rrule, businessHoursOnly, dueTime }, schedule, at(anchor), at(from), at(to)).map((o) => [
+    o.periodKey,
+    iso(o.dueAt),
+  ]);
 }
 
 describe("occurrencesBetween", () => {
@@ -22,12 +33,18 @@ describe("occurrencesBetween", () => {
   });
 
   it("a leap year's February ends on the 29th; a daily rule includes the leap day", () => {
-    expect(list("FREQ=MONTHLY", utc, "2028-02-10T00:00:00Z", "2028-02-10T00:00:00Z", "2028-02-20T00:00:00Z")).toEqual([["2028-02-01", "2028-02-29T17:00:00.000Z"]]);
-    expect(list("FREQ=DAILY", utc, "2028-02-28T00:00:00Z", "2028-02-28T00:00:00Z", "2028-03-01T12:00:00Z").map((o) => o[0])).toEqual(["2028-02-28", "2028-02-29", "2028-03-01"]);
+    expect(list("FREQ=MONTHLY", utc, "2028-02-10T00:00:00Z", "2028-02-10T00:00:00Z", "2028-02-20T00:00:00Z")).toEqual([
+      ["2028-02-01", "2028-02-29T17:00:00.000Z"],
+    ]);
+    expect(
+      list("FREQ=DAILY", utc, "2028-02-28T00:00:00Z", "2028-02-28T00:00:00Z", "2028-03-01T12:00:00Z").map((o) => o[0]),
+    ).toEqual(["2028-02-28", "2028-02-29", "2028-03-01"]);
   });
 
   it("quarterly keeps three-month steps from the activation month", () => {
-    expect(list("FREQ=MONTHLY;INTERVAL=3", utc, "2026-11-30T12:00:00Z", "2026-11-30T12:00:00Z", "2027-06-01T00:00:00Z")).toEqual([
+    expect(
+      list("FREQ=MONTHLY;INTERVAL=3", utc, "2026-11-30T12:00:00Z", "2026-11-30T12:00:00Z", "2027-06-01T00:00:00Z"),
+    ).toEqual([
       ["2026-11-01", "2027-01-31T17:00:00.000Z"],
       ["2027-02-01", "2027-04-30T17:00:00.000Z"],
       ["2027-05-01", "2027-07-31T17:00:00.000Z"],
@@ -44,7 +61,16 @@ describe("occurrencesBetween", () => {
   });
 
   it("every 4 hours during business hours in Berlin: 09:00 and 13:00 local, weekdays only, across DST", () => {
-    expect(list("FREQ=HOURLY;INTERVAL=4", berlin, "2026-03-27T00:00:00Z", "2026-03-27T00:00:00Z", "2026-03-30T23:00:00Z", true)).toEqual([
+    expect(
+      list(
+        "FREQ=HOURLY;INTERVAL=4",
+        berlin,
+        "2026-03-27T00:00:00Z",
+        "2026-03-27T00:00:00Z",
+        "2026-03-30T23:00:00Z",
+        true,
+      ),
+    ).toEqual([
       ["2026-03-27T09:00", "2026-03-27T12:00:00.000Z"],
       ["2026-03-27T13:00", "2026-03-27T16:00:00.000Z"],
       // Saturday 28th and Sunday 29th (the DST change) are skipped
@@ -55,14 +81,28 @@ describe("occurrencesBetween", () => {
 
   it("a business-hours-only daily cadence skips the weekend and a holiday", () => {
     const withHoliday: TeamSchedule = { ...berlin, holidays: ["2026-12-24"] };
-    expect(list("FREQ=DAILY", withHoliday, "2026-12-18T00:00:00Z", "2026-12-18T00:00:00Z", "2026-12-24T20:00:00Z", true).map((o) => o[0])).toEqual([
-      "2026-12-18", "2026-12-21", "2026-12-22", "2026-12-23",
-    ]);
+    expect(
+      list("FREQ=DAILY", withHoliday, "2026-12-18T00:00:00Z", "2026-12-18T00:00:00Z", "2026-12-24T20:00:00Z", true).map(
+        (o) => o[0],
+      ),
+    ).toEqual(["2026-12-18", "2026-12-21", "2026-12-22", "2026-12-23"]);
   });
 
   it("first Monday of the month and every other Friday", () => {
-    expect(list("FREQ=MONTHLY;BYDAY=1MO", utc, "2026-11-30T00:00:00Z", "2026-11-30T00:00:00Z", "2027-02-28T00:00:00Z").map((o) => o[0])).toEqual(["2026-12-07", "2027-01-04", "2027-02-01"]);
-    expect(list("FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", utc, "2026-11-30T00:00:00Z", "2026-11-30T00:00:00Z", "2026-12-31T00:00:00Z").map((o) => o[0])).toEqual(["2026-12-04", "2026-12-18"]);
+    expect(
+      list("FREQ=MONTHLY;BYDAY=1MO", utc, "2026-11-30T00:00:00Z", "2026-11-30T00:00:00Z", "2027-02-28T00:00:00Z").map(
+        (o) => o[0],
+      ),
+    ).toEqual(["2026-12-07", "2027-01-04", "2027-02-01"]);
+    expect(
+      list(
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR",
+        utc,
+        "2026-11-30T00:00:00Z",
+        "2026-11-30T00:00:00Z",
+        "2026-12-31T00:00:00Z",
+      ).map((o) => o[0]),
+    ).toEqual(["2026-12-04", "2026-12-18"]);
   });
 
   it("activated after today's due time: today's run is due by the end of the day, not overdue at once", () => {

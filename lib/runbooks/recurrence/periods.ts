@@ -53,16 +53,23 @@ function hourlyOccurrences(rrule: string, schedule: TeamSchedule, from: Date, to
   return out;
 }
 
-export function occurrencesBetween(cadence: CadenceInput, schedule: TeamSchedule, anchor: Date, from: Date, to: Date): Occurrence[] {
+export function occurrencesBetween(
+  cadence: CadenceInput,
+  schedule: TeamSchedule,
+  anchor: Date,
+  from: Date,
+  to: Date,
+): Occurrence[] {
   const p = ruleParts(cadence.rrule);
   const tz = schedule.timeZone;
-  const lookBack = p.freq === "YEARLY" ? 366 * DAY_MS : p.freq === "MONTHLY" ? 31 * p.interval * DAY_MS : 8 * p.interval * DAY_MS;
+  const lookBack =
+    p.freq === "YEARLY" ? 366 * DAY_MS : p.freq === "MONTHLY" ? 31 * p.interval * DAY_MS : 8 * p.interval * DAY_MS;
   const candidates =
     p.freq === "HOURLY"
       ? hourlyOccurrences(cadence.rrule, schedule, from, to)
-      : new RRuleTemporal({ rruleString: `DTSTART;TZID=${tz}:${dtstartFor(p, localDate(tz, anchor), schedule)}\nRRULE:${cadence.rrule}` }).between(
-          new Date(from.getTime() - lookBack), to, true,
-        );
+      : new RRuleTemporal({
+          rruleString: `DTSTART;TZID=${tz}:${dtstartFor(p, localDate(tz, anchor), schedule)}\nRRULE:${cadence.rrule}`,
+        }).between(new Date(from.getTime() - lookBack), to, true);
   const out: Occurrence[] = [];
   for (const occ of candidates) {
     const periodStart = new Date(occ.epochMilliseconds);
@@ -73,7 +80,12 @@ export function occurrencesBetween(cadence: CadenceInput, schedule: TeamSchedule
       dueAt = periodEnd = new Date(periodStart.getTime() + p.interval * 3_600_000);
       periodKey += `T${occ.toPlainTime().toString().slice(0, 5)}`;
     } else if (isWholePeriod(p)) {
-      const unit = p.freq === "WEEKLY" ? { weeks: p.interval } : p.freq === "MONTHLY" ? { months: p.interval } : { years: p.interval };
+      const unit =
+        p.freq === "WEEKLY"
+          ? { weeks: p.interval }
+          : p.freq === "MONTHLY"
+            ? { months: p.interval }
+            : { years: p.interval };
       dueAt = new Date(occ.add(unit).subtract({ days: 1 }).withPlainTime(cadence.dueTime).epochMilliseconds);
       periodEnd = new Date(occ.add(unit).epochMilliseconds);
     } else {

@@ -17,7 +17,8 @@ const SUPPORTED = new Set(["HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"]);
 
 /** Null when valid, otherwise what is wrong. */
 export function validateRrule(rrule: string): string | null {
-  if (/DTSTART|UNTIL|COUNT|\n/i.test(rrule)) return "Give only the RRULE parts (FREQ, INTERVAL, BYDAY…); the start comes from activation.";
+  if (/DTSTART|UNTIL|COUNT|\n/i.test(rrule))
+    return "Give only the RRULE parts (FREQ, INTERVAL, BYDAY…); the start comes from activation.";
   const parts = ruleParts(rrule);
   if (!SUPPORTED.has(parts.freq)) return "FREQ must be HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY.";
   try {

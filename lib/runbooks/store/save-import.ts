@@ -20,13 +20,19 @@ function slugify(title: string): string {
   return normaliseText(title).replace(/ /g, "-").slice(0, 60) || "runbook";
 }
 
-export async function resolveMarkdown(input: { markdown?: string; template?: TemplateId }): Promise<{ markdown: string; source: string }> {
+export async function resolveMarkdown(input: {
+  markdown?: string;
+  template?: TemplateId;
+}): Promise<{ markdown: string; source: string }> {
   if (input.template) return { markdown: await readTemplate(input.template), source: `template:${input.template}` };
   return { markdown: input.markdown ?? "", source: "markdown" };
 }
 
 /** The preview with the admin's edits applied (cadence per section path, check per item key); invalid edits are a 400. */
-export function applyEdits(preview: ImportPreview, edits: { sections?: SectionEdit[]; checks?: Record<string, string | null> }): ImportPreview {
+export function applyEdits(
+  preview: ImportPreview,
+  edits: { sections?: SectionEdit[]; checks?: Record<string, string | null> },
+): ImportPreview {
   const byPath = new Map((edits.sections ?? []).map((e) => [pathKeyOf(e.path), e]));
   const sections = preview.sections.map((s): ImportedSection => {
     const edit = byPath.get(pathKeyOf(s.path));
@@ -34,7 +40,10 @@ export function applyEdits(preview: ImportPreview, edits: { sections?: SectionEd
     if (edit) {
       if (edit.rrule !== undefined) {
         const problem = edit.rrule ? validateRrule(edit.rrule) : null;
-        if (problem) throw new ApiError(400, "validation_failed", problem, { [`sections.${s.path.join(" › ")}.rrule`]: [problem] });
+        if (problem)
+          throw new ApiError(400, "validation_failed", problem, {
+            [`sections.${s.path.join(" › ")}.rrule`]: [problem],
+          });
         cadence.rrule = edit.rrule || null;
         cadence.inherited = false;
       }
@@ -44,7 +53,10 @@ export function applyEdits(preview: ImportPreview, edits: { sections?: SectionEd
     const items = s.items.map((item) => {
       const check = edits.checks?.[item.key];
       if (check === undefined) return item;
-      if (check !== null && !isCheckId(check)) throw new ApiError(400, "validation_failed", `Unknown check "${check}".`, { [`checks.${item.key}`]: ["Unknown check."] });
+      if (check !== null && !isCheckId(check))
+        throw new ApiError(400, "validation_failed", `Unknown check "${check}".`, {
+          [`checks.${item.key}`]: ["Unknown check."],
+        });
       return { ...item, suggestedCheck: check };
     });
     return { ...s, cadence, items };
@@ -56,52 +68,110 @@ export async function importRunbook(ctx: { actor: Actor; now?: Date }, input: Im
   const now = ctx.now ?? new Date();
   const { markdown, source } = await resolveMarkdown(input);
   const preview = applyEdits(previewMarkdown(markdown, input.name), input);
-  const dueTimes = new Map((input.sections ?? []).filter((e) => e.dueTime).map((e) => [pathKeyOf(e.path), e.dueTime as string]));
+  const dueTimes = new Map(
+    (input.sections ?? []).filter((e) => e.dueTime).map((e) => [pathKeyOf(e.path), e.dueTime as string]),
+  );
   const slug = slugify(preview.title);
-  const outcome = await db.$transaction(async (tx) => {
-    const existing = input.runbookId
-      ? await tx.runbook.findUnique({ where: { id: input.runbookId } })
-      : await tx.runbook.findUnique({ where: { slug } });
-    if (input.runbookId && !existing) throw new ApiError(404, "not_found", "No such runbook.");
-    if (!input.runbookId && existing) {
-      throw new ApiError(409, "conflict", `A runbook "${existing.title}" exists already; re-import it (runbookId) to keep its history.`);
-    }
-    const activate = input.activate ?? existing?.active ?? false;
-    const runbook = existing
-      ? await tx.runbook.update({ where: { id: existing.id }, data: { title: preview.title, markdown, source, importedAt: now, active: activate } })
-      : await tx.runbook.create({ data: { slug, title: preview.title, markdown, source, importedAt: now, active: activate } });
-    const keptSections: string[] = [];
-    let items = 0;
-    for (const [position, s] of preview.sections.entries()) {
-      const pathKey = pathKeyOf(s.path);
-      const fields = {
-        path: s.path, title: s.title, position, rrule: s.cadence.rrule, onDemand: s.cadence.onDemand, businessHoursOnly: s.cadence.businessHoursOnly,
-        cadenceText: s.cadence.text, guidance: s.guidance, commands: s.commands, removedAt: null,
-        ...(dueTimes.has(pathKey) ? { dueTime: dueTimes.get(pathKey) } : {}),
-      };
-      const section = await tx.runbookSection.upsert({
-        where: { runbookId_pathKey: { runbookId: runbook.id, pathKey } },
-        create: { runbookId: runbook.id, pathKey, ...fields, scheduledFrom: activate ? now : null },
-        update: fields,
-      });
-      keptSections.push(section.id);
-      const keys: string[] = [];
-      for (const [i, item] of s.items.entries()) {
-        const data = { text: item.text, kind: item.kind, position: i, parentKey: item.parentKey, checkId: item.suggestedCheck, removedAt: null };
-        await tx.runbookItem.upsert({ where: { sectionId_key: { sectionId: section.id, key: item.key } }, create: { sectionId: section.id, key: item.key, ...data }, update: data });
-        keys.push(item.key);
+  const outcome = await db.$transaction(
+    async (tx) => {
+      const existing = input.runbookId
+        ? await tx.runbook.findUnique({ where: { id: input.runbookId } })
+        : await tx.runbook.findUnique({ where: { slug } });
+      if (input.runbookId && !existing) throw new ApiError(404, "not_found", "No such runbook.");
+      if (!input.runbookId && existing) {
+        throw new ApiError(
+          409,
+          "conflict",
+          `A runbook "${existing.title}" exists already; re-import it (runbookId) to keep its history.`,
+        );
       }
-      await tx.runbookItem.updateMany({ where: { sectionId: section.id, key: { notIn: keys }, removedAt: null }, data: { removedAt: now } });
-      items += keys.length;
-    }
-    await tx.runbookSection.updateMany({ where: { runbookId: runbook.id, id: { notIn: keptSections }, removedAt: null }, data: { removedAt: now } });
-    if (activate) await tx.runbookSection.updateMany({ where: { runbookId: runbook.id, scheduledFrom: null }, data: { scheduledFrom: now } });
-    await recordAudit(
-      { action: existing ? "runbook.reimported" : "runbook.imported", actorId: ctx.actor.id, ip: ctx.actor.ip, target: runbook.id, detail: { title: preview.title, source, sections: preview.sections.length, items } },
-      tx,
-    );
-    return { id: runbook.id, slug: runbook.slug, title: runbook.title, created: !existing, active: runbook.active, sections: preview.sections.length, items, warnings: preview.warnings };
-  }, { timeout: 30_000 });
+      const activate = input.activate ?? existing?.active ?? false;
+      const runbook = existing
+        ? await tx.runbook.update({
+            where: { id: existing.id },
+            data: { title: preview.title, markdown, source, importedAt: now, active: activate },
+          })
+        : await tx.runbook.create({
+            data: { slug, title: preview.title, markdown, source, importedAt: now, active: activate },
+          });
+      const keptSections: string[] = [];
+      let items = 0;
+      for (const [position, s] of preview.sections.entries()) {
+        const pathKey = pathKeyOf(s.path);
+        const fields = {
+          path: s.path,
+          title: s.title,
+          position,
+          rrule: s.cadence.rrule,
+          onDemand: s.cadence.onDemand,
+          businessHoursOnly: s.cadence.businessHoursOnly,
+          cadenceText: s.cadence.text,
+          guidance: s.guidance,
+          commands: s.commands,
+          removedAt: null,
+          ...(dueTimes.has(pathKey) ? { dueTime: dueTimes.get(pathKey) } : {}),
+        };
+        const section = await tx.runbookSection.upsert({
+          where: { runbookId_pathKey: { runbookId: runbook.id, pathKey } },
+          create: { runbookId: runbook.id, pathKey, ...fields, scheduledFrom: activate ? now : null },
+          update: fields,
+        });
+        keptSections.push(section.id);
+        const keys: string[] = [];
+        for (const [i, item] of s.items.entries()) {
+          const data = {
+            text: item.text,
+            kind: item.kind,
+            position: i,
+            parentKey: item.parentKey,
+            checkId: item.suggestedCheck,
+            removedAt: null,
+          };
+          await tx.runbookItem.upsert({
+            where: { sectionId_key: { sectionId: section.id, key: item.key } },
+            create: { sectionId: section.id, key: item.key, ...data },
+            update: data,
+          });
+          keys.push(item.key);
+        }
+        await tx.runbookItem.updateMany({
+          where: { sectionId: section.id, key: { notIn: keys }, removedAt: null },
+          data: { removedAt: now },
+        });
+        items += keys.length;
+      }
+      await tx.runbookSection.updateMany({
+        where: { runbookId: runbook.id, id: { notIn: keptSections }, removedAt: null },
+        data: { removedAt: now },
+      });
+      if (activate)
+        await tx.runbookSection.updateMany({
+          where: { runbookId: runbook.id, scheduledFrom: null },
+          data: { scheduledFrom: now },
+        });
+      await recordAudit(
+        {
+          action: existing ? "runbook.reimported" : "runbook.imported",
+          actorId: ctx.actor.id,
+          ip: ctx.actor.ip,
+          target: runbook.id,
+          detail: { title: preview.title, source, sections: preview.sections.length, items },
+        },
+        tx,
+      );
+      return {
+        id: runbook.id,
+        slug: runbook.slug,
+        title: runbook.title,
+        created: !existing,
+        active: runbook.active,
+        sections: preview.sections.length,
+        items,
+        warnings: preview.warnings,
+      };
+    },
+    { timeout: 30_000 },
+  );
   if (outcome.active) await createCurrentRuns(outcome.id, now);
   return outcome;
 }

@@ -8,11 +8,16 @@ import { importRunbook } from "./save-import";
 import { setRunbookActive } from "./config";
 import { signOffRun, skipRun, tickItem } from "./runs";
 
-const MD = "# Ops\n\n## Daily checks\n\n- [ ] Look at the dashboard\n- [ ] Check for security alerts\n\n## Weekly Tasks\n\n- [ ] Plan\n";
+const MD =
+  "# Ops\n\n## Daily checks\n\n- [ ] Look at the dashboard\n- [ ] Check for security alerts\n\n## Weekly Tasks\n\n- [ ] Plan\n";
 const t0 = new Date("2026-11-30T08:00:00Z"); // a Monday
 
 async function sectionsOf(runbookId: string) {
-  return db.runbookSection.findMany({ where: { runbookId }, include: { items: { orderBy: { position: "asc" } } }, orderBy: { position: "asc" } });
+  return db.runbookSection.findMany({
+    where: { runbookId },
+    include: { items: { orderBy: { position: "asc" } } },
+    orderBy: { position: "asc" },
+  });
 }
 
 describe("runbook store", () => {
@@ -32,19 +37,33 @@ describe("runbook store", () => {
   it("re-import keeps unchanged items (same id, same completions) and marks removed ones", async () => {
     const actor = await testActor();
     const out = await importTestRunbook(actor, MD, { now: t0 });
-    await ensureDueRuns({ now: new Date("2026-11-30T10:00:00Z"), schedule: DEFAULT_TEAM_SCHEDULE, sectionIds: (await sectionsOf(out.id)).map((s) => s.id) });
+    await ensureDueRuns({
+      now: new Date("2026-11-30T10:00:00Z"),
+      schedule: DEFAULT_TEAM_SCHEDULE,
+      sectionIds: (await sectionsOf(out.id)).map((s) => s.id),
+    });
     const daily = (await sectionsOf(out.id))[0]!;
     const run = await db.checklistRun.findFirstOrThrow({ where: { sectionId: daily.id } });
     await tickItem({ actor }, { runId: run.id, itemId: daily.items[0]!.id }, { status: "done", note: "all green" });
     const edited = MD.replace("- [ ] Check for security alerts\n", "- [ ] Review CI/CD status\n");
-    const again = await importRunbook({ actor }, { markdown: edited, name: (await db.runbook.findUniqueOrThrow({ where: { id: out.id } })).title, runbookId: out.id });
+    const again = await importRunbook(
+      { actor },
+      {
+        markdown: edited,
+        name: (await db.runbook.findUniqueOrThrow({ where: { id: out.id } })).title,
+        runbookId: out.id,
+      },
+    );
     expect(again).toMatchObject({ created: false, id: out.id });
     const items = await db.runbookItem.findMany({ where: { sectionId: daily.id }, orderBy: { position: "asc" } });
     const kept = items.find((i) => i.key === "daily checks / look at the dashboard");
     expect(kept?.id).toBe(daily.items[0]!.id);
     expect(await db.checklistCompletion.count({ where: { itemId: kept!.id } })).toBe(1);
     expect(items.find((i) => i.key.endsWith("check for security alerts"))?.removedAt).not.toBeNull();
-    expect(items.find((i) => i.key.endsWith("review ci cd status"))).toMatchObject({ removedAt: null, checkId: "github.ci_failing" });
+    expect(items.find((i) => i.key.endsWith("review ci cd status"))).toMatchObject({
+      removedAt: null,
+      checkId: "github.ci_failing",
+    });
   });
 
   it("a second import of the same name is a 409, not a duplicate", async () => {
@@ -58,14 +77,38 @@ describe("runbook store", () => {
     const actor = await testActor();
     const out = await importTestRunbook(actor, MD, { now: t0 });
     const [daily] = await sectionsOf(out.id);
-    await ensureDueRuns({ now: new Date("2026-11-30T10:00:00Z"), schedule: DEFAULT_TEAM_SCHEDULE, sectionIds: [daily!.id] });
+    await ensureDueRuns({
+      now: new Date("2026-11-30T10:00:00Z"),
+      schedule: DEFAULT_TEAM_SCHEDULE,
+      sectionIds: [daily!.id],
+    });
     const run = await db.checklistRun.findFirstOrThrow({ where: { sectionId: daily!.id } });
     const at = new Date("2026-11-30T10:05:00Z");
-    const done = await tickItem({ actor, now: at }, { runId: run.id, itemId: daily!.items[0]!.id }, { status: "done", note: "fine" });
-    expect(done).toMatchObject({ status: "done", source: "manual", byId: actor.id, byName: actor.username, at, note: "fine" });
-    await expect(tickItem({ actor }, { runId: run.id, itemId: daily!.items[0]!.id }, { status: "done" })).rejects.toMatchObject({ status: 409 });
-    await expect(signOffRun({ actor }, run.id)).rejects.toMatchObject({ status: 409, message: "1 item is neither done nor skipped." });
-    await tickItem({ actor }, { runId: run.id, itemId: daily!.items[1]!.id }, { status: "skipped", note: "no repo yet" });
+    const done = await tickItem(
+      { actor, now: at },
+      { runId: run.id, itemId: daily!.items[0]!.id },
+      { status: "done", note: "fine" },
+    );
+    expect(done).toMatchObject({
+      status: "done",
+      source: "manual",
+      byId: actor.id,
+      byName: actor.username,
+      at,
+      note: "fine",
+    });
+    await expect(
+      tickItem({ actor }, { runId: run.id, itemId: daily!.items[0]!.id }, { status: "done" }),
+    ).rejects.toMatchObject({ status: 409 });
+    await expect(signOffRun({ actor }, run.id)).rejects.toMatchObject({
+      status: 409,
+      message: "1 item is neither done nor skipped.",
+    });
+    await tickItem(
+      { actor },
+      { runId: run.id, itemId: daily!.items[1]!.id },
+      { status: "skipped", note: "no repo yet" },
+    );
     const signOff = await signOffRun({ actor, now: at }, run.id, "ok");
     expect(signOff.summary).toEqual({ items: 2, done: 1, skipped: 1, automatic: 0 });
     await expect(signOffRun({ actor }, run.id)).rejects.toBeInstanceOf(ApiError);
@@ -78,10 +121,15 @@ describe("runbook store", () => {
     const out = await importTestRunbook(actor, MD, { now: t0 });
     const ids = (await sectionsOf(out.id)).map((s) => s.id);
     await setRunbookActive({ actor, now: new Date("2026-11-30T12:00:00Z") }, out.id, false);
-    expect((await ensureDueRuns({ now: new Date("2026-12-03T12:00:00Z"), schedule: DEFAULT_TEAM_SCHEDULE, sectionIds: ids })).created).toBe(0);
+    expect(
+      (await ensureDueRuns({ now: new Date("2026-12-03T12:00:00Z"), schedule: DEFAULT_TEAM_SCHEDULE, sectionIds: ids }))
+        .created,
+    ).toBe(0);
     await setRunbookActive({ actor, now: new Date("2026-12-03T12:00:00Z") }, out.id, true);
     await ensureDueRuns({ now: new Date("2026-12-03T12:00:00Z"), schedule: DEFAULT_TEAM_SCHEDULE, sectionIds: ids });
-    const keys = (await db.checklistRun.findMany({ where: { sectionId: { in: ids } }, orderBy: { periodKey: "asc" } })).map((r) => r.periodKey);
+    const keys = (
+      await db.checklistRun.findMany({ where: { sectionId: { in: ids } }, orderBy: { periodKey: "asc" } })
+    ).map((r) => r.periodKey);
     expect(keys).toEqual(["2026-11-30", "2026-11-30", "2026-12-03"]); // daily + weekly at import; after resuming only Dec 3 (the weekly period exists already)
   });
 });
@@ -89,11 +137,17 @@ describe("runbook store", () => {
 describe("ensureDueRuns", () => {
   it("two workers ticking at once create each run once; missed periods are created as overdue", async () => {
     const actor = await testActor();
-    const out = await importTestRunbook(actor, "# R\n\n## Daily\n\n- [ ] Do it\n", { now: new Date("2026-12-01T06:00:00Z"), activate: false });
+    const out = await importTestRunbook(actor, "# R\n\n## Daily\n\n- [ ] Do it\n", {
+      now: new Date("2026-12-01T06:00:00Z"),
+      activate: false,
+    });
     const ids = (await sectionsOf(out.id)).map((s) => s.id);
     // Active since Dec 1 06:00, but no tick ran since (a scheduler that was down): the job must catch up.
     await db.runbook.update({ where: { id: out.id }, data: { active: true } });
-    await db.runbookSection.updateMany({ where: { id: { in: ids } }, data: { scheduledFrom: new Date("2026-12-01T06:00:00Z") } });
+    await db.runbookSection.updateMany({
+      where: { id: { in: ids } },
+      data: { scheduledFrom: new Date("2026-12-01T06:00:00Z") },
+    });
     const now = new Date("2026-12-04T12:00:00Z");
     const [a, b] = await Promise.all([
       ensureDueRuns({ now, schedule: DEFAULT_TEAM_SCHEDULE, sectionIds: ids }),

@@ -12,7 +12,13 @@ import { cadenceInWords } from "@/lib/runbooks/cadence-words";
 import { loadRuns } from "./runs";
 import type { TodayView, UpcomingView } from "./types";
 
-export const MORNING_CHECKS: CheckId[] = ["github.new_items", "github.ci_failing", "github.security_alerts", "triage.p0_past_target", "health.targets_not_ok"];
+export const MORNING_CHECKS: CheckId[] = [
+  "github.new_items",
+  "github.ci_failing",
+  "github.security_alerts",
+  "triage.p0_past_target",
+  "health.targets_not_ok",
+];
 
 function localMidnight(timeZone: string, date: string, addDays = 0): Date {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
@@ -26,15 +32,22 @@ export async function getTodayView(now = new Date()): Promise<TodayView> {
   const endOfToday = localMidnight(schedule.timeZone, today, 1);
   const [runbookCount, runs, sections, strip] = await Promise.all([
     db.runbook.count(),
-    loadRuns({
-      section: { removedAt: null },
-      OR: [
-        { dueAt: { gte: startOfToday, lte: endOfToday }, periodStart: { lte: now } },
-        { dueAt: { lt: startOfToday }, signedOffAt: null, skippedAt: null },
-        { label: { not: null }, signedOffAt: null, skippedAt: null },
-      ],
-    }, now),
-    db.runbookSection.findMany({ where: { removedAt: null, runbook: { active: true } }, include: { runbook: { select: { title: true } }, _count: { select: { items: { where: { removedAt: null } } } } }, orderBy: [{ runbookId: "asc" }, { position: "asc" }] }),
+    loadRuns(
+      {
+        section: { removedAt: null },
+        OR: [
+          { dueAt: { gte: startOfToday, lte: endOfToday }, periodStart: { lte: now } },
+          { dueAt: { lt: startOfToday }, signedOffAt: null, skippedAt: null },
+          { label: { not: null }, signedOffAt: null, skippedAt: null },
+        ],
+      },
+      now,
+    ),
+    db.runbookSection.findMany({
+      where: { removedAt: null, runbook: { active: true } },
+      include: { runbook: { select: { title: true } }, _count: { select: { items: { where: { removedAt: null } } } } },
+      orderBy: [{ runbookId: "asc" }, { position: "asc" }],
+    }),
     evaluateChecks(MORNING_CHECKS, { now }),
   ]);
   const endOfWeek = localMidnight(schedule.timeZone, today, 7);
@@ -43,8 +56,13 @@ export async function getTodayView(now = new Date()): Promise<TodayView> {
   const month: UpcomingView[] = [];
   for (const s of sections) {
     if (!s.rrule || !s.scheduledFrom) continue;
-    const due = occurrencesBetween({ rrule: s.rrule, businessHoursOnly: s.businessHoursOnly, dueTime: s.dueTime }, schedule, s.scheduledFrom, endOfToday, endOfMonth)
-      .filter((o) => o.dueAt > endOfToday); // due later than today (today's runs are listed above)
+    const due = occurrencesBetween(
+      { rrule: s.rrule, businessHoursOnly: s.businessHoursOnly, dueTime: s.dueTime },
+      schedule,
+      s.scheduledFrom,
+      endOfToday,
+      endOfMonth,
+    ).filter((o) => o.dueAt > endOfToday); // due later than today (today's runs are listed above)
     const base = { sectionId: s.id, sectionTitle: s.title, runbookTitle: s.runbook.title, cadence: cadenceInWords(s) };
     const inWeek = due.filter((o) => o.dueAt < endOfWeek);
     const later = due.filter((o) => o.dueAt >= endOfWeek);
@@ -53,9 +71,26 @@ export async function getTodayView(now = new Date()): Promise<TodayView> {
   }
   const byDue = (a: UpcomingView, b: UpcomingView) => a.dueAt.localeCompare(b.dueAt);
   return {
-    generatedAt: now.toISOString(), timeZone: schedule.timeZone, hasRunbooks: runbookCount > 0, runs,
-    week: week.sort(byDue).slice(0, 40), month: month.sort(byDue).slice(0, 40),
-    strip: MORNING_CHECKS.map((id) => ({ ...(strip.get(id) ?? { id, status: "not_connected" as const, value: null, display: "not connected", evidenceUrl: "" }), label: CHECK_DEFINITIONS[id].label, definition: CHECK_DEFINITIONS[id].definition, passCondition: CHECK_DEFINITIONS[id].passCondition })),
-    procedures: sections.filter((s) => s.onDemand && !s.rrule).map((s) => ({ sectionId: s.id, title: s.title, runbookTitle: s.runbook.title, steps: s._count.items })),
+    generatedAt: now.toISOString(),
+    timeZone: schedule.timeZone,
+    hasRunbooks: runbookCount > 0,
+    runs,
+    week: week.sort(byDue).slice(0, 40),
+    month: month.sort(byDue).slice(0, 40),
+    strip: MORNING_CHECKS.map((id) => ({
+      ...(strip.get(id) ?? {
+        id,
+        status: "not_connected" as const,
+        value: null,
+        display: "not connected",
+        evidenceUrl: "",
+      }),
+      label: CHECK_DEFINITIONS[id].label,
+      definition: CHECK_DEFINITIONS[id].definition,
+      passCondition: CHECK_DEFINITIONS[id].passCondition,
+    })),
+    procedures: sections
+      .filter((s) => s.onDemand && !s.rrule)
+      .map((s) => ({ sectionId: s.id, title: s.title, runbookTitle: s.runbook.title, steps: s._count.items })),
   };
 }

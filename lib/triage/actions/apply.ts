@@ -19,13 +19,28 @@ async function storeLabelEvents(tx: Tx, item: Item, events: GqlLabelEvent[]): Pr
   await upsertRows(tx, EVENTS, rows);
 }
 
-export async function applyAddLabels(tx: Tx, item: Item, labels: LabelRef[], events: GqlLabelEvent[], now: Date): Promise<void> {
-  await tx.githubItemLabel.createMany({ data: labels.map((l) => ({ itemId: item.id, labelId: l.id })), skipDuplicates: true });
+export async function applyAddLabels(
+  tx: Tx,
+  item: Item,
+  labels: LabelRef[],
+  events: GqlLabelEvent[],
+  now: Date,
+): Promise<void> {
+  await tx.githubItemLabel.createMany({
+    data: labels.map((l) => ({ itemId: item.id, labelId: l.id })),
+    skipDuplicates: true,
+  });
   await storeLabelEvents(tx, item, events);
   await tx.githubItem.update({ where: { id: item.id }, data: { updatedAt: now } });
 }
 
-export async function applyRemoveLabels(tx: Tx, item: Item, labels: LabelRef[], events: GqlLabelEvent[], now: Date): Promise<void> {
+export async function applyRemoveLabels(
+  tx: Tx,
+  item: Item,
+  labels: LabelRef[],
+  events: GqlLabelEvent[],
+  now: Date,
+): Promise<void> {
   await tx.githubItemLabel.deleteMany({ where: { itemId: item.id, labelId: { in: labels.map((l) => l.id) } } });
   await storeLabelEvents(tx, item, events);
   await tx.githubItem.update({ where: { id: item.id }, data: { updatedAt: now } });
@@ -33,12 +48,24 @@ export async function applyRemoveLabels(tx: Tx, item: Item, labels: LabelRef[], 
 
 export async function applyComment(tx: Tx, item: Item, comment: GqlComment): Promise<void> {
   await upsertRows(tx, COMMENTS, [commentRow(item.repoId, item.id, comment)]);
-  await tx.githubItem.update({ where: { id: item.id }, data: { commentCount: { increment: 1 }, updatedAt: new Date(comment.updatedAt) } });
-}
-
-export async function applyClose(tx: Tx, item: Item, issue: { state: string; stateReason: string | null; closedAt: string | null; updatedAt: string }): Promise<void> {
   await tx.githubItem.update({
     where: { id: item.id },
-    data: { state: issue.state, stateReason: issue.stateReason, closedAt: issue.closedAt ? new Date(issue.closedAt) : new Date(), updatedAt: new Date(issue.updatedAt) },
+    data: { commentCount: { increment: 1 }, updatedAt: new Date(comment.updatedAt) },
+  });
+}
+
+export async function applyClose(
+  tx: Tx,
+  item: Item,
+  issue: { state: string; stateReason: string | null; closedAt: string | null; updatedAt: string },
+): Promise<void> {
+  await tx.githubItem.update({
+    where: { id: item.id },
+    data: {
+      state: issue.state,
+      stateReason: issue.stateReason,
+      closedAt: issue.closedAt ? new Date(issue.closedAt) : new Date(),
+      updatedAt: new Date(issue.updatedAt),
+    },
   });
 }

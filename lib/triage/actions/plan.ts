@@ -10,7 +10,15 @@ export type Step =
   | { op: "comment"; body: string }
   | { op: "close"; stateReason: "NOT_PLANNED" };
 
-export type PlanTarget = { id: string; repoId: string; repoKey: string; number: number; kind: "issue" | "pull_request"; open: boolean; labels: string[] };
+export type PlanTarget = {
+  id: string;
+  repoId: string;
+  repoKey: string;
+  number: number;
+  kind: "issue" | "pull_request";
+  open: boolean;
+  labels: string[];
+};
 export type PlannedItem = { itemId: string; ref: string; steps: Step[]; skipped: string | null };
 
 const norm = (s: string) => s.toLowerCase();
@@ -20,10 +28,19 @@ function findLabel(repoLabels: readonly LabelRef[], name: string): LabelRef | un
 }
 
 function onItem(item: PlanTarget, repoLabels: readonly LabelRef[], names: string[]): LabelRef[] {
-  return names.flatMap((n) => (item.labels.some((l) => norm(l) === norm(n)) ? [findLabel(repoLabels, n) ?? { id: "", name: n }] : [])).filter((l) => l.id);
+  return names
+    .flatMap((n) =>
+      item.labels.some((l) => norm(l) === norm(n)) ? [findLabel(repoLabels, n) ?? { id: "", name: n }] : [],
+    )
+    .filter((l) => l.id);
 }
 
-export function planItem(item: PlanTarget, action: TriageAction, config: TriageConfig, repoLabels: readonly LabelRef[]): PlannedItem {
+export function planItem(
+  item: PlanTarget,
+  action: TriageAction,
+  config: TriageConfig,
+  repoLabels: readonly LabelRef[],
+): PlannedItem {
   const ref = `${item.repoKey}#${item.number}`;
   const plan = (steps: Step[]): PlannedItem => {
     const useful = steps.filter((s) => !("labels" in s) || s.labels.length > 0);
@@ -35,16 +52,27 @@ export function planItem(item: PlanTarget, action: TriageAction, config: TriageC
     case "set_priority": {
       const names = config.priorityLabels[action.priority];
       const label = names.map((n) => findLabel(repoLabels, n)).find(Boolean);
-      if (!label) return skip(`No ${action.priority} label exists in ${item.repoKey}: create one of ${names.join(", ")} on GitHub first.`);
+      if (!label)
+        return skip(
+          `No ${action.priority} label exists in ${item.repoKey}: create one of ${names.join(", ")} on GitHub first.`,
+        );
       const has = item.labels.some((l) => norm(l) === norm(label.name));
       const others = item.labels.filter((l) => norm(l) !== norm(label.name) && priorityOfLabel(l, config) !== null);
-      return plan([...(has ? [] : [{ op: "add_labels" as const, labels: [label] }]), { op: "remove_labels", labels: onItem(item, repoLabels, others) }]);
+      return plan([
+        ...(has ? [] : [{ op: "add_labels" as const, labels: [label] }]),
+        { op: "remove_labels", labels: onItem(item, repoLabels, others) },
+      ]);
     }
     case "labels": {
       const missing = action.add.filter((n) => !findLabel(repoLabels, n));
       if (missing.length) return skip(`No such label in ${item.repoKey}: ${missing.join(", ")}.`);
-      const add = action.add.filter((n) => !item.labels.some((l) => norm(l) === norm(n))).map((n) => findLabel(repoLabels, n) as LabelRef);
-      return plan([{ op: "add_labels", labels: add }, { op: "remove_labels", labels: onItem(item, repoLabels, action.remove) }]);
+      const add = action.add
+        .filter((n) => !item.labels.some((l) => norm(l) === norm(n)))
+        .map((n) => findLabel(repoLabels, n) as LabelRef);
+      return plan([
+        { op: "add_labels", labels: add },
+        { op: "remove_labels", labels: onItem(item, repoLabels, action.remove) },
+      ]);
     }
     case "comment":
       return plan([{ op: "comment", body: action.body }]);
@@ -55,7 +83,10 @@ export function planItem(item: PlanTarget, action: TriageAction, config: TriageC
       const label = findLabel(repoLabels, config.staleLabel);
       if (!label) return skip(`No ${config.staleLabel} label exists in ${item.repoKey}: create it on GitHub first.`);
       const has = item.labels.some((l) => norm(l) === norm(label.name));
-      return plan([...(has ? [] : [{ op: "add_labels" as const, labels: [label] }]), { op: "close", stateReason: "NOT_PLANNED" }]);
+      return plan([
+        ...(has ? [] : [{ op: "add_labels" as const, labels: [label] }]),
+        { op: "close", stateReason: "NOT_PLANNED" },
+      ]);
     }
   }
 }

@@ -6,7 +6,10 @@ import { ACTOR, COMMENT } from "@/lib/github/queries/fragments";
 const LABEL_EVENTS = `timelineItems(last: 20, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
   nodes { __typename ... on LabeledEvent { id createdAt actor { ...ActorFields } label { name } } ... on UnlabeledEvent { id createdAt actor { ...ActorFields } label { name } } }
 }`;
-const LABEL_HISTORY = fragment(`fragment TriageLabelHistory on Labelable { ... on Issue { ${LABEL_EVENTS} } ... on PullRequest { ${LABEL_EVENTS} } }`, [ACTOR]);
+const LABEL_HISTORY = fragment(
+  `fragment TriageLabelHistory on Labelable { ... on Issue { ${LABEL_EVENTS} } ... on PullRequest { ${LABEL_EVENTS} } }`,
+  [ACTOR],
+);
 
 export const ADD_LABELS = gql(
   `mutation TriageAddLabels($id: ID!, $labelIds: [ID!]!) { addLabelsToLabelable(input: { labelableId: $id, labelIds: $labelIds }) { labelable { ...TriageLabelHistory } } }`,
@@ -27,8 +30,16 @@ export const CLOSE_ISSUE = gql(
   `mutation TriageCloseIssue($id: ID!) { closeIssue(input: { issueId: $id, stateReason: NOT_PLANNED }) { issue { id state stateReason closedAt updatedAt } } }`,
 );
 
-export const VIEWER_PERMISSION = gql(`query TriagePermission($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { viewerPermission } }`);
+export const VIEWER_PERMISSION = gql(
+  `query TriagePermission($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { viewerPermission } }`,
+);
 
 export type GqlActor = { __typename: string; login: string } | null;
-export type GqlLabelEvent = { __typename: string; id?: string; createdAt?: string; actor?: GqlActor; label?: { name: string } };
+export type GqlLabelEvent = {
+  __typename: string;
+  id?: string;
+  createdAt?: string;
+  actor?: GqlActor;
+  label?: { name: string };
+};
 export type LabelMutationResult = { labelable: { timelineItems?: { nodes: GqlLabelEvent[] } } | null };

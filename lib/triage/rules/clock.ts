@@ -11,7 +11,9 @@ export function clockKind(schedule: TeamSchedule): ClockKind {
 
 export function elapsedSeconds(schedule: TeamSchedule, from: Date, to: Date): number {
   if (to <= from) return 0;
-  return Math.floor(schedule.businessHours ? businessSecondsBetween(schedule, from, to) : (to.getTime() - from.getTime()) / 1000);
+  return Math.floor(
+    schedule.businessHours ? businessSecondsBetween(schedule, from, to) : (to.getTime() - from.getTime()) / 1000,
+  );
 }
 
 export function dueAt(schedule: TeamSchedule, start: Date, targetSeconds: number): Date {
@@ -36,12 +38,20 @@ export type ClockResult = {
  * within: running with at least 25 % of the target left; due_soon: less left; breached: running
  * and past the target; responded / responded_late: stopped within / after the target.
  */
-export function evaluateClock(schedule: TeamSchedule, input: { start: Date; stop: Date | null; targetSeconds: number; now: Date }): ClockResult {
+export function evaluateClock(
+  schedule: TeamSchedule,
+  input: { start: Date; stop: Date | null; targetSeconds: number; now: Date },
+): ClockResult {
   const { start, stop, targetSeconds, now } = input;
   const due = dueAt(schedule, start, targetSeconds);
   if (stop) {
     const took = elapsedSeconds(schedule, start, stop);
-    return { state: took <= targetSeconds ? "responded" : "responded_late", dueAt: due, secondsLeft: null, responseSeconds: took };
+    return {
+      state: took <= targetSeconds ? "responded" : "responded_late",
+      dueAt: due,
+      secondsLeft: null,
+      responseSeconds: took,
+    };
   }
   const left = targetSeconds - elapsedSeconds(schedule, start, now);
   const state: ItemState = left < 0 ? "breached" : left < targetSeconds * 0.25 ? "due_soon" : "within";

@@ -5,27 +5,71 @@ import { evaluateItem, type ItemFacts } from "./evaluate";
 
 const t = (h: number) => new Date(Date.UTC(2026, 5, 1) + h * 3_600_000);
 const base: ItemFacts = {
-  id: "I1", repoId: "r", repoKey: "acme/widgets", number: 1, kind: "issue", title: "Crash", url: "https://x/1", open: true,
-  createdAt: t(0), closedAt: null, authorLogin: "alice", isDraft: false, readyForReviewAt: null, labels: [], assignees: [],
-  labelEvents: [], contributions: [], activities: [], pendingReviewRequests: 0,
+  id: "I1",
+  repoId: "r",
+  repoKey: "acme/widgets",
+  number: 1,
+  kind: "issue",
+  title: "Crash",
+  url: "https://x/1",
+  open: true,
+  createdAt: t(0),
+  closedAt: null,
+  authorLogin: "alice",
+  isDraft: false,
+  readyForReviewAt: null,
+  labels: [],
+  assignees: [],
+  labelEvents: [],
+  contributions: [],
+  activities: [],
+  pendingReviewRequests: 0,
 };
-const run = (f: Partial<ItemFacts>, now: number) => evaluateItem({ ...base, ...f }, config, DEFAULT_TEAM_SCHEDULE, t(now));
+const run = (f: Partial<ItemFacts>, now: number) =>
+  evaluateItem({ ...base, ...f }, config, DEFAULT_TEAM_SCHEDULE, t(now));
 
 describe("evaluateItem", () => {
   it("runs the 48 h triage clock while untriaged", () => {
-    expect(run({}, 30)).toMatchObject({ priority: null, clock: "triage", targetSeconds: 48 * 3600, state: "within", secondsLeft: 18 * 3600 });
+    expect(run({}, 30)).toMatchObject({
+      priority: null,
+      clock: "triage",
+      targetSeconds: 48 * 3600,
+      state: "within",
+      secondsLeft: 18 * 3600,
+    });
     expect(run({}, 40)).toMatchObject({ state: "due_soon", secondsLeft: 8 * 3600 });
     expect(run({}, 50)).toMatchObject({ state: "breached", secondsLeft: -2 * 3600, dueAt: t(48) });
   });
   it("stops the triage clock at the first priority label, even if it was removed later", () => {
-    const labelEvents = [{ kind: "labeled" as const, label: "P2", at: t(10) }, { kind: "unlabeled" as const, label: "P2", at: t(11) }];
-    expect(run({ labelEvents }, 100)).toMatchObject({ priority: null, state: "responded", responseSeconds: 10 * 3600, firstPriorityAt: t(10), priorityChanges: 2 });
+    const labelEvents = [
+      { kind: "labeled" as const, label: "P2", at: t(10) },
+      { kind: "unlabeled" as const, label: "P2", at: t(11) },
+    ];
+    expect(run({ labelEvents }, 100)).toMatchObject({
+      priority: null,
+      state: "responded",
+      responseSeconds: 10 * 3600,
+      firstPriorityAt: t(10),
+      priorityChanges: 2,
+    });
   });
   it("switches to the priority's response clock, started at creation, once labelled", () => {
     const labelEvents = [{ kind: "labeled" as const, label: "P1", at: t(10) }];
-    expect(run({ labels: ["P1", "bug"], labelEvents }, 50)).toMatchObject({ priority: "P1", type: "bug", clock: "response", targetSeconds: 72 * 3600, state: "within", firstResponseAt: null });
+    expect(run({ labels: ["P1", "bug"], labelEvents }, 50)).toMatchObject({
+      priority: "P1",
+      type: "bug",
+      clock: "response",
+      targetSeconds: 72 * 3600,
+      state: "within",
+      firstResponseAt: null,
+    });
     const contributions = [{ kind: "comment" as const, login: "maya", actorType: "user" as const, at: t(30) }];
-    expect(run({ labels: ["P0"], labelEvents, contributions }, 60)).toMatchObject({ priority: "P0", state: "responded_late", responseSeconds: 30 * 3600, firstResponseAt: t(30) });
+    expect(run({ labels: ["P0"], labelEvents, contributions }, 60)).toMatchObject({
+      priority: "P0",
+      state: "responded_late",
+      responseSeconds: 30 * 3600,
+      firstResponseAt: t(30),
+    });
   });
   it("puts a pull request in the review queue until a human other than the author reviews it", () => {
     const pr = { kind: "pull_request" as const, readyForReviewAt: t(5) };

@@ -75,14 +75,41 @@ export function evaluateItem(f: ItemFacts, config: TriageConfig, schedule: TeamS
   const clock = priority ? "response" : "triage";
   const targetSeconds = priority ? config.targets[priority] : config.targets.triage;
   const stop = priority ? responseAt : history.firstPriorityAt;
-  const result = evaluateClock(schedule, { start: f.createdAt, stop: stop ?? (f.open ? null : f.closedAt), targetSeconds, now });
-  const stale = f.open ? evaluateStale(f.createdAt, f.activities, config, now) : { lastHumanActivityAt: f.createdAt, stale: null };
+  const result = evaluateClock(schedule, {
+    start: f.createdAt,
+    stop: stop ?? (f.open ? null : f.closedAt),
+    targetSeconds,
+    now,
+  });
+  const stale = f.open
+    ? evaluateStale(f.createdAt, f.activities, config, now)
+    : { lastHumanActivityAt: f.createdAt, stale: null };
   const ignore = new Set(config.ignoreLogins.map((l) => l.toLowerCase()));
   return {
-    id: f.id, repoId: f.repoId, repoKey: f.repoKey, number: f.number, kind: f.kind, title: f.title, url: f.url, createdAt: f.createdAt,
-    labels: f.labels, assignees: f.assignees, priority, type: resolveType(f.labels, config), statuses: resolveStatuses(f.labels, config),
-    clock, firstResponseAt: responseAt, firstPriorityAt: history.firstPriorityAt, priorityChanges: history.changes,
-    targetSeconds, dueAt: result.dueAt, state: result.state, secondsLeft: result.secondsLeft, responseSeconds: result.responseSeconds,
-    lastHumanActivityAt: stale.lastHumanActivityAt, stale: stale.stale, reviewWaitingSince: reviewWaitingSince(f, ignore),
+    id: f.id,
+    repoId: f.repoId,
+    repoKey: f.repoKey,
+    number: f.number,
+    kind: f.kind,
+    title: f.title,
+    url: f.url,
+    createdAt: f.createdAt,
+    labels: f.labels,
+    assignees: f.assignees,
+    priority,
+    type: resolveType(f.labels, config),
+    statuses: resolveStatuses(f.labels, config),
+    clock,
+    firstResponseAt: responseAt,
+    firstPriorityAt: history.firstPriorityAt,
+    priorityChanges: history.changes,
+    targetSeconds,
+    dueAt: result.dueAt,
+    state: result.state,
+    secondsLeft: result.secondsLeft,
+    responseSeconds: result.responseSeconds,
+    lastHumanActivityAt: stale.lastHumanActivityAt,
+    stale: stale.stale,
+    reviewWaitingSince: reviewWaitingSince(f, ignore),
   };
 }

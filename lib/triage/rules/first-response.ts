@@ -13,7 +13,11 @@ export function countsAsResponse(subject: ResponseSubject, c: Contribution, igno
   return c.kind === "comment" || subject.kind === "pull_request";
 }
 
-export function firstResponseAt(subject: ResponseSubject, contributions: readonly Contribution[], ignoreLogins: readonly string[]): Date | null {
+export function firstResponseAt(
+  subject: ResponseSubject,
+  contributions: readonly Contribution[],
+  ignoreLogins: readonly string[],
+): Date | null {
   const ignore = new Set(ignoreLogins.map((l) => l.toLowerCase()));
   let first: Date | null = null;
   for (const c of contributions) {

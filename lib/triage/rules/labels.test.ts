@@ -23,7 +23,10 @@ describe("labels → priority, type, status", () => {
     expect(resolveType(["P1", "Bug"], config)).toBe("bug");
     expect(resolveType(["documentation", "question"], config)).toBe("question");
     expect(resolveType(["P1"], config)).toBeNull();
-    expect(resolveStatuses(["status-triage", "Status-Blocked", "bug"], config)).toEqual(["status-blocked", "status-triage"]);
+    expect(resolveStatuses(["status-triage", "Status-Blocked", "bug"], config)).toEqual([
+      "status-blocked",
+      "status-triage",
+    ]);
   });
 });
 
@@ -41,6 +44,10 @@ describe("priority history from label events", () => {
     expect(priorityHistory(events, config)).toEqual({ firstPriorityAt: at(2), changes: 4, priorityLabelEvents: 5 });
   });
   it("has no first priority when only other labels were applied", () => {
-    expect(priorityHistory([{ kind: "labeled", label: "bug", at: at(1) }], config)).toEqual({ firstPriorityAt: null, changes: 0, priorityLabelEvents: 0 });
+    expect(priorityHistory([{ kind: "labeled", label: "bug", at: at(1) }], config)).toEqual({
+      firstPriorityAt: null,
+      changes: 0,
+      priorityLabelEvents: 0,
+    });
   });
 });

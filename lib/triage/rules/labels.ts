@@ -22,7 +22,10 @@ export function resolveType(labels: readonly string[], config: TriageConfig): It
 /** Status labels (`status-*`), lower-cased, sorted. */
 export function resolveStatuses(labels: readonly string[], config: TriageConfig): string[] {
   const prefix = norm(config.statusPrefix);
-  return labels.map(norm).filter((l) => l.startsWith(prefix)).sort();
+  return labels
+    .map(norm)
+    .filter((l) => l.startsWith(prefix))
+    .sort();
 }
 
 export type LabelEvent = { kind: "labeled" | "unlabeled"; label: string; at: Date };

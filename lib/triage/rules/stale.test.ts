@@ -9,24 +9,44 @@ const botComment: Activity = { at: d("2026-03-20"), actorType: "bot" };
 
 describe("stale", () => {
   it("asks after 30 days without human activity; bot comments do not count", () => {
-    expect(evaluateStale(created, [human, botComment], config, d("2026-03-31"))).toEqual({ lastHumanActivityAt: d("2026-03-01"), askedAt: null, stale: "ask" });
+    expect(evaluateStale(created, [human, botComment], config, d("2026-03-31"))).toEqual({
+      lastHumanActivityAt: d("2026-03-01"),
+      askedAt: null,
+      stale: "ask",
+    });
     expect(evaluateStale(created, [human, botComment], config, d("2026-03-30"))).toMatchObject({ stale: null });
   });
   it("counts human label changes but not a bot's", () => {
-    const labels: Activity[] = [{ at: d("2026-03-10"), actorType: "user" }, { at: d("2026-03-25"), actorType: "bot" }];
-    expect(evaluateStale(created, [human, ...labels], config, d("2026-04-09"))).toMatchObject({ lastHumanActivityAt: d("2026-03-10"), stale: "ask" });
+    const labels: Activity[] = [
+      { at: d("2026-03-10"), actorType: "user" },
+      { at: d("2026-03-25"), actorType: "bot" },
+    ];
+    expect(evaluateStale(created, [human, ...labels], config, d("2026-04-09"))).toMatchObject({
+      lastHumanActivityAt: d("2026-03-10"),
+      stale: "ask",
+    });
   });
   it("closes 14 days after an ask with no human reply", () => {
     const ask: Activity = { at: d("2026-04-05"), actorType: "bot", isAsk: true };
-    expect(evaluateStale(created, [human, ask], config, d("2026-04-18"))).toMatchObject({ askedAt: d("2026-04-05"), stale: null });
-    expect(evaluateStale(created, [human, ask], config, d("2026-04-19"))).toMatchObject({ stale: "close", lastHumanActivityAt: d("2026-03-01") });
+    expect(evaluateStale(created, [human, ask], config, d("2026-04-18"))).toMatchObject({
+      askedAt: d("2026-04-05"),
+      stale: null,
+    });
+    expect(evaluateStale(created, [human, ask], config, d("2026-04-19"))).toMatchObject({
+      stale: "close",
+      lastHumanActivityAt: d("2026-03-01"),
+    });
     const botAfter: Activity = { at: d("2026-04-10"), actorType: "bot" };
     expect(evaluateStale(created, [human, ask, botAfter], config, d("2026-04-19"))).toMatchObject({ stale: "close" });
   });
   it("starts over when a human replies after the ask", () => {
     const ask: Activity = { at: d("2026-04-05"), actorType: "user", isAsk: true };
     const reply: Activity = { at: d("2026-04-10"), actorType: "user" };
-    expect(evaluateStale(created, [human, ask, reply], config, d("2026-04-19"))).toEqual({ lastHumanActivityAt: d("2026-04-10"), askedAt: d("2026-04-05"), stale: null });
+    expect(evaluateStale(created, [human, ask, reply], config, d("2026-04-19"))).toEqual({
+      lastHumanActivityAt: d("2026-04-10"),
+      askedAt: d("2026-04-05"),
+      stale: null,
+    });
     expect(evaluateStale(created, [human, ask, reply], config, d("2026-05-10"))).toMatchObject({ stale: "ask" });
   });
   it("recognises the ask comment by its first sentence", () => {

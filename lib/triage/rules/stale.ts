@@ -22,7 +22,12 @@ export function isAskComment(body: string, staleComment: string): boolean {
 }
 
 /** `createdAt` counts as activity (an item is never older than its creation). */
-export function evaluateStale(createdAt: Date, activities: readonly Activity[], config: StaleConfig, now: Date): StaleResult {
+export function evaluateStale(
+  createdAt: Date,
+  activities: readonly Activity[],
+  config: StaleConfig,
+  now: Date,
+): StaleResult {
   let lastHuman = createdAt;
   let askedAt: Date | null = null;
   for (const a of activities) {

@@ -33,11 +33,18 @@ export default async function TargetPage({ params, searchParams }: Props) {
   const search = firstParams(await searchParams);
   const parsed = SeriesWindowParams.safeParse(search);
   const queryClient = makeQueryClient();
-  const prefetchSeries = (span: SeriesWindow) => queryClient.prefetchQuery({ queryKey: healthKeys.series(id, span), queryFn: () => getTargetSeriesView(id, span) });
-  const detailQuery = queryClient.fetchQuery({ queryKey: healthKeys.target(id), queryFn: () => getTargetDetailView(id) });
+  const prefetchSeries = (span: SeriesWindow) =>
+    queryClient.prefetchQuery({ queryKey: healthKeys.series(id, span), queryFn: () => getTargetSeriesView(id, span) });
+  const detailQuery = queryClient.fetchQuery({
+    queryKey: healthKeys.target(id),
+    queryFn: () => getTargetDetailView(id),
+  });
   // A window in the URL: read it alongside the detail. None: the default range fits the target's age, known from the detail.
   const hasWindow = "range" in search || "from" in search || "to" in search;
-  const [detail] = await Promise.all([detailQuery, hasWindow ? prefetchSeries(parsed.success ? parsed.data : { range: DEFAULT_CHART_RANGE }) : null]);
+  const [detail] = await Promise.all([
+    detailQuery,
+    hasWindow ? prefetchSeries(parsed.success ? parsed.data : { range: DEFAULT_CHART_RANGE }) : null,
+  ]);
   if (!detail) notFound();
   if (!hasWindow) await prefetchSeries({ range: defaultRangeFor(detail.createdAt) });
   return (
@@ -47,8 +54,14 @@ export default async function TargetPage({ params, searchParams }: Props) {
         description={`${detail.serviceGroup} · ${detail.kind} · every ${formatInterval(detail.intervalSeconds)} · slug ${detail.slug}`}
         actions={
           <div className="flex gap-2">
-            <Link href="/health" className={buttonClass("secondary")}>All targets</Link>
-            {hasRole(user.role, "admin") && <Link href={`/health/${id}/edit`} className={buttonClass("secondary")}>Edit target</Link>}
+            <Link href="/health" className={buttonClass("secondary")}>
+              All targets
+            </Link>
+            {hasRole(user.role, "admin") && (
+              <Link href={`/health/${id}/edit`} className={buttonClass("secondary")}>
+                Edit target
+              </Link>
+            )}
           </div>
         }
       />

@@ -12,11 +12,28 @@ export const metadata: Metadata = { title: "Maintenance" };
 
 export default async function MaintenancePage() {
   const user = await requireUser();
-  const [windows, targets, schedule] = await Promise.all([listMaintenance(), db.healthTarget.findMany({ select: { id: true, name: true, serviceGroup: true }, orderBy: { name: "asc" } }), getTeamSchedule()]);
+  const [windows, targets, schedule] = await Promise.all([
+    listMaintenance(),
+    db.healthTarget.findMany({ select: { id: true, name: true, serviceGroup: true }, orderBy: { name: "asc" } }),
+    getTeamSchedule(),
+  ]);
   return (
     <>
-      <PageHeader title="Maintenance windows" description="While a window runs, its targets' alerts open no incident, and the status page counts those hours as maintenance." actions={<Link href="/incidents" className="text-sm underline">← Board</Link>} />
-      <MaintenanceList windows={windows} targets={targets} canAct={hasRole(user.role, "maintainer")} timeZone={schedule.timeZone} />
+      <PageHeader
+        title="Maintenance windows"
+        description="While a window runs, its targets' alerts open no incident, and the status page counts those hours as maintenance."
+        actions={
+          <Link href="/incidents" className="text-sm underline">
+            ← Board
+          </Link>
+        }
+      />
+      <MaintenanceList
+        windows={windows}
+        targets={targets}
+        canAct={hasRole(user.role, "maintainer")}
+        timeZone={schedule.timeZone}
+      />
     </>
   );
 }

@@ -16,7 +16,10 @@ export default async function RunbookHistoryPage({ searchParams }: { searchParam
   await queryClient.fetchQuery({ queryKey: runbookKeys.history(range), queryFn: () => getHistoryView(range) });
   return (
     <>
-      <PageHeader title="Runbook history" description="Runs completed on time, late or missed, who ticked what, and the evidence of each automatic tick." />
+      <PageHeader
+        title="Runbook history"
+        description="Runs completed on time, late or missed, who ticked what, and the evidence of each automatic tick."
+      />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <HistoryBoard range={range} />
       </HydrationBoundary>

@@ -10,7 +10,11 @@ import { AuditFilters, AuditTable } from "@/components/settings/audit-table";
 
 export const metadata: Metadata = { title: "Settings · Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireRole("admin");
   const filter = AuditFilterParams.parse(firstParams(await searchParams));
   const timeZone = await getTeamTimeZone();

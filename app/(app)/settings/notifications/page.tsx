@@ -13,7 +13,10 @@ export default async function NotificationsPage() {
   const [channels, deliveries] = await Promise.all([listChannels(), listDeliveries()]);
   return (
     <>
-      <PageHeader title="Settings" description="Where incident notifications go: signed webhooks, Slack-compatible webhooks and email." />
+      <PageHeader
+        title="Settings"
+        description="Where incident notifications go: signed webhooks, Slack-compatible webhooks and email."
+      />
       <SettingsNav current="/settings/notifications" isAdmin />
       <NotificationSettings channels={channels} deliveries={deliveries} />
     </>

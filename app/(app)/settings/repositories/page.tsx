@@ -17,7 +17,10 @@ export default async function RepositoriesSettingsPage() {
   await queryClient.fetchQuery({ queryKey: repositoryKeys.settings(), queryFn: () => getRepositorySettingsView() });
   return (
     <>
-      <PageHeader title="Settings" description="The GitHub repositories steward syncs, the token it uses, and each sync's progress." />
+      <PageHeader
+        title="Settings"
+        description="The GitHub repositories steward syncs, the token it uses, and each sync's progress."
+      />
       <SettingsNav current="/settings/repositories" isAdmin={user.role === "admin"} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <RepositoriesPanel isAdmin={user.role === "admin"} canSync={hasRole(user.role, "maintainer")} />

@@ -13,7 +13,10 @@ export default async function TeamPage() {
   const isAdmin = hasRole(user.role, "admin");
   return (
     <>
-      <PageHeader title="Settings" description="The team's time zone, working days, hours and holidays: used by triage clocks, checklists and monthly windows." />
+      <PageHeader
+        title="Settings"
+        description="The team's time zone, working days, hours and holidays: used by triage clocks, checklists and monthly windows."
+      />
       <SettingsNav current="/settings/team" isAdmin={isAdmin} />
       <TeamScheduleForm schedule={await getTeamScheduleView()} canEdit={isAdmin} />
     </>

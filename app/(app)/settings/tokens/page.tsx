@@ -11,7 +11,10 @@ export default async function TokensPage() {
   await requireRole("admin");
   return (
     <>
-      <PageHeader title="Settings" description="Tokens let scripts and CI call steward's API: Authorization: Bearer stw_…" />
+      <PageHeader
+        title="Settings"
+        description="Tokens let scripts and CI call steward's API: Authorization: Bearer stw_…"
+      />
       <SettingsNav current="/settings/tokens" isAdmin />
       <TokensPanel tokens={await listApiTokens()} />
     </>

@@ -17,10 +17,18 @@ export default async function TriageSettingsPage({ searchParams }: { searchParam
   const config = current ? (await getTriageConfigs([current.id])).get(current.id) : undefined;
   return (
     <>
-      <PageHeader title="Settings" description="Per repository: which labels mean which priority, type and status; the triage and response targets; whose comments never count; the stale procedure." />
+      <PageHeader
+        title="Settings"
+        description="Per repository: which labels mean which priority, type and status; the triage and response targets; whose comments never count; the stale procedure."
+      />
       <SettingsNav current="/settings/triage" isAdmin />
       {!current || !config ? (
-        <EmptyState title="No repositories yet"><p>Add a repository in Settings → Repositories first; its triage settings start from the runbook&apos;s defaults.</p></EmptyState>
+        <EmptyState title="No repositories yet">
+          <p>
+            Add a repository in Settings → Repositories first; its triage settings start from the runbook&apos;s
+            defaults.
+          </p>
+        </EmptyState>
       ) : (
         <TriageSettingsForm key={current.id} repos={repos} repoId={current.id} initial={config} />
       )}

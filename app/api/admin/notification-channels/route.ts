@@ -16,5 +16,8 @@ export const GET = withRoute("/api/admin/notification-channels", async (request:
 export const POST = withRoute("/api/admin/notification-channels", async (request: NextRequest) => {
   const principal = await requirePrincipal(request, "admin");
   const input = await parseBody(request, ChannelInput);
-  return NextResponse.json({ channel: await createChannel({ actor: actorOf(principal, request) }, input) }, { status: 201 });
+  return NextResponse.json(
+    { channel: await createChannel({ actor: actorOf(principal, request) }, input) },
+    { status: 201 },
+  );
 });

@@ -15,9 +15,7 @@ export const POST = withRoute("/api/auth/logout", async (request: NextRequest) =
     await invalidateSessionToken(token);
     if (session) await recordAudit({ action: "logout", actorId: session.user.id, ip: clientAddress(request) });
   }
-  const response = isJsonRequest(request)
-    ? NextResponse.json({ ok: true })
-    : redirectTo("/login?signedOut=1");
+  const response = isJsonRequest(request) ? NextResponse.json({ ok: true }) : redirectTo("/login?signedOut=1");
   clearSessionCookie(response);
   return response;
 });

@@ -12,6 +12,14 @@ export const GET = withRoute("/api/v1/kpis", async (request: NextRequest) => {
   const parsed = KpiQuery.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!parsed.success) throw validationError(parsed.error);
   const tz = await resolveTimeZone(parsed.data.tz ?? null);
-  const report = await getKpiReport({ repo: parsed.data.repo ?? null, period: periodOf(parsed.data, monthOf(new Date(), tz)), tz });
-  return NextResponse.json({ repo: report.repo, window: { start: report.window.start, end: report.window.end, tz: report.window.tz }, kpis: report.kpis });
+  const report = await getKpiReport({
+    repo: parsed.data.repo ?? null,
+    period: periodOf(parsed.data, monthOf(new Date(), tz)),
+    tz,
+  });
+  return NextResponse.json({
+    repo: report.repo,
+    window: { start: report.window.start, end: report.window.end, tz: report.window.tz },
+    kpis: report.kpis,
+  });
 });

@@ -13,7 +13,12 @@ export interface ServerContext {
   canWrite: boolean;
 }
 
-export type Resolver = (source: Record<string, unknown>, args: Record<string, unknown>, ctx: ServerContext, info: GraphQLResolveInfo) => unknown;
+export type Resolver = (
+  source: Record<string, unknown>,
+  args: Record<string, unknown>,
+  ctx: ServerContext,
+  info: GraphQLResolveInfo,
+) => unknown;
 export type ResolverMap = Record<string, Record<string, Resolver>>;
 
 /** Generated on first read: comments are found by decoding their id; commits only when an id needs them. */
@@ -43,7 +48,8 @@ export class NodeIndex {
       }
       if (!isRecord(value) || seen.has(value)) return;
       seen.add(value);
-      if (typeof value.id === "string" && typeof value.__typename === "string" && !this.byId.has(value.id)) this.byId.set(value.id, value);
+      if (typeof value.id === "string" && typeof value.__typename === "string" && !this.byId.has(value.id))
+        this.byId.set(value.id, value);
       for (const key of Object.keys(value)) if (key !== "comments" && (deep || key !== "commits")) visit(value[key]);
     };
     for (const repo of this.repos) {

@@ -27,9 +27,11 @@ export const gitResolvers: ResolverMap = {
     },
     checkSuites: (s, args) => {
       const filter = isRecord(args.filterBy) ? args.filterBy : {};
-      const suites = asCommit(s).checkSuites.filter((suite: CheckSuiteData) =>
-        (typeof filter.appId !== "number" || suite.app?.databaseId === filter.appId) &&
-        (typeof filter.checkName !== "string" || suite.checkRuns.some((r) => r.name === filter.checkName)));
+      const suites = asCommit(s).checkSuites.filter(
+        (suite: CheckSuiteData) =>
+          (typeof filter.appId !== "number" || suite.app?.databaseId === filter.appId) &&
+          (typeof filter.checkName !== "string" || suite.checkRuns.some((r) => r.name === filter.checkName)),
+      );
       return paginate(suites, toPageArgs(args));
     },
     associatedPullRequests: (s, args) => {
@@ -49,11 +51,13 @@ export const gitResolvers: ResolverMap = {
       const statuses = list(filter.statuses) ?? (typeof filter.status === "string" ? [filter.status] : null);
       const conclusions = list(filter.conclusions);
       const suite = s as unknown as CheckSuiteData;
-      const runs = suite.checkRuns.filter((run: CheckRunData) =>
-        (typeof filter.checkName !== "string" || run.name === filter.checkName) &&
-        (typeof filter.appId !== "number" || suite.app?.databaseId === filter.appId) &&
-        (!statuses || statuses.includes(run.status)) &&
-        (!conclusions || (run.conclusion !== null && conclusions.includes(run.conclusion))));
+      const runs = suite.checkRuns.filter(
+        (run: CheckRunData) =>
+          (typeof filter.checkName !== "string" || run.name === filter.checkName) &&
+          (typeof filter.appId !== "number" || suite.app?.databaseId === filter.appId) &&
+          (!statuses || statuses.includes(run.status)) &&
+          (!conclusions || (run.conclusion !== null && conclusions.includes(run.conclusion))),
+      );
       return paginate(runs, toPageArgs(args));
     },
   },

@@ -1,7 +1,18 @@
 import {
-  getNamedType, getNullableType, type GraphQLFieldResolver, type GraphQLOutputType, type GraphQLResolveInfo,
-  type GraphQLSchema, type GraphQLTypeResolver, isAbstractType, isCompositeType, isEnumType, isListType,
-  isNonNullType, isObjectType, isScalarType,
+  getNamedType,
+  getNullableType,
+  type GraphQLFieldResolver,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type GraphQLTypeResolver,
+  isAbstractType,
+  isCompositeType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
 } from "graphql";
 import { emptyConnection, pageArgsProblem, paginate, toPageArgs } from "../connection";
 import { ancestorOf, isRecord } from "../links";
@@ -18,7 +29,8 @@ const EPOCH = "1970-01-01T00:00:00Z";
 
 function mergeMaps(...maps: ResolverMap[]): ResolverMap {
   const merged: ResolverMap = {};
-  for (const map of maps) for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
+  for (const map of maps)
+    for (const [type, fields] of Object.entries(map)) merged[type] = { ...merged[type], ...fields };
   return merged;
 }
 
@@ -61,7 +73,14 @@ export function createResolvers(schema: GraphQLSchema): {
   fieldResolver: GraphQLFieldResolver<unknown, ServerContext>;
   typeResolver: GraphQLTypeResolver<unknown, ServerContext>;
 } {
-  const map = mergeMaps(queryResolvers, repositoryResolvers, objectResolvers, itemResolvers, gitResolvers, mutationResolvers);
+  const map = mergeMaps(
+    queryResolvers,
+    repositoryResolvers,
+    objectResolvers,
+    itemResolvers,
+    gitResolvers,
+    mutationResolvers,
+  );
   const fieldResolver: GraphQLFieldResolver<unknown, ServerContext> = (source, args, ctx, info) => {
     const named = getNamedType(info.returnType);
     const connection = isObjectType(named) && isConnectionType(named);

@@ -33,12 +33,14 @@ function acceptedTypes(info: GraphQLResolveInfo): Set<string> {
 function timelineItems(s: Record<string, unknown>, args: Record<string, unknown>, info: GraphQLResolveInfo) {
   const item = asItem(s);
   const accepted = acceptedTypes(info);
-  const wanted = Array.isArray(args.itemTypes) && args.itemTypes.length > 0 ? new Set(args.itemTypes.map(String)) : null;
+  const wanted =
+    Array.isArray(args.itemTypes) && args.itemTypes.length > 0 ? new Set(args.itemTypes.map(String)) : null;
   const since = typeof args.since === "string" ? Date.parse(args.since) : null;
   const nodes: Record<string, unknown>[] = [...item.events, ...item.comments] as unknown as Record<string, unknown>[];
   if (item.__typename === "PullRequest") {
     nodes.push(...(item.reviews as unknown as Record<string, unknown>[]));
-    if (!wanted || wanted.has("PULL_REQUEST_COMMIT")) nodes.push(...(item.commits as unknown as Record<string, unknown>[]));
+    if (!wanted || wanted.has("PULL_REQUEST_COMMIT"))
+      nodes.push(...(item.commits as unknown as Record<string, unknown>[]));
   }
   const list = nodes
     .filter((n) => accepted.has(String(n.__typename)) && (!wanted || wanted.has(enumNameOf(String(n.__typename)))))
@@ -46,7 +48,13 @@ function timelineItems(s: Record<string, unknown>, args: Record<string, unknown>
     .sort((a, b) => compareValues(timelineDate(a), timelineDate(b)));
   const skip = typeof args.skip === "number" ? Math.max(0, args.skip) : 0;
   const page = paginate(list.slice(skip), toPageArgs(args));
-  return { ...page, totalCount: list.length, filteredCount: list.length - Math.min(skip, list.length), pageCount: page.nodes.length, updatedAt: item.updatedAt };
+  return {
+    ...page,
+    totalCount: list.length,
+    filteredCount: list.length - Math.min(skip, list.length),
+    pageCount: page.nodes.length,
+    updatedAt: item.updatedAt,
+  };
 }
 
 function latestPerAuthor(reviews: readonly ReviewData[], states: readonly string[]): ReviewData[] {
@@ -68,7 +76,15 @@ const shared: Record<string, Resolver> = {
     const order = isRecord(args.orderBy) ? args.orderBy : null;
     const sign = order?.direction === "DESC" ? -1 : 1;
     const labels = [...asItem(s).labels];
-    if (order) labels.sort((a, b) => sign * compareValues(order.field === "NAME" ? a.name.toLowerCase() : a.createdAt, order.field === "NAME" ? b.name.toLowerCase() : b.createdAt));
+    if (order)
+      labels.sort(
+        (a, b) =>
+          sign *
+          compareValues(
+            order.field === "NAME" ? a.name.toLowerCase() : a.createdAt,
+            order.field === "NAME" ? b.name.toLowerCase() : b.createdAt,
+          ),
+      );
     return paginate(labels, toPageArgs(args));
   },
   participants: (s, args) => {
@@ -87,18 +103,29 @@ export const itemResolvers: ResolverMap = {
     ...shared,
     reviews: (s, args) => {
       const states = Array.isArray(args.states) ? args.states : null;
-      const list = asPull(s).reviews.filter((r) => (!states || states.includes(r.state)) && (typeof args.author !== "string" || r.author?.login === args.author));
+      const list = asPull(s).reviews.filter(
+        (r) =>
+          (!states || states.includes(r.state)) && (typeof args.author !== "string" || r.author?.login === args.author),
+      );
       return paginate(list, toPageArgs(args));
     },
-    latestReviews: (s, args) => paginate(latestPerAuthor(asPull(s).reviews, ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED"]), toPageArgs(args)),
-    latestOpinionatedReviews: (s, args) => paginate(latestPerAuthor(asPull(s).reviews, ["APPROVED", "CHANGES_REQUESTED"]), toPageArgs(args)),
+    latestReviews: (s, args) =>
+      paginate(
+        latestPerAuthor(asPull(s).reviews, ["APPROVED", "CHANGES_REQUESTED", "COMMENTED", "DISMISSED"]),
+        toPageArgs(args),
+      ),
+    latestOpinionatedReviews: (s, args) =>
+      paginate(latestPerAuthor(asPull(s).reviews, ["APPROVED", "CHANGES_REQUESTED"]), toPageArgs(args)),
     statusCheckRollup: (s) => asPull(s).commits.at(-1)?.commit.statusCheckRollup ?? null,
     totalCommentsCount: (s) => asPull(s).commentCount,
     headRef: (s) => {
       const pr = asPull(s);
       const head = pr.commits.at(-1)?.commit;
       if (pr.state !== "OPEN" || !head) return null; // branch deleted after merge/close
-      return link({ __typename: "Ref", id: `REF_${pr.id}`, name: pr.headRefName, prefix: "refs/heads/", target: head }, pr);
+      return link(
+        { __typename: "Ref", id: `REF_${pr.id}`, name: pr.headRefName, prefix: "refs/heads/", target: head },
+        pr,
+      );
     },
     baseRef: (s) => repoOf(s)?.defaultBranchRef ?? null,
   },

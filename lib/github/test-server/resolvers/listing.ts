@@ -35,7 +35,12 @@ function comparator(direction: Direction) {
 /** Sorted lists are cached per repository version: a sync pages through the same order many times. */
 const sortedCache = new WeakMap<GeneratedRepo, { version: number; lists: Map<string, ItemData[]> }>();
 
-function sortedItems(repo: GeneratedRepo, kind: ItemData["__typename"], field: Field, direction: Direction): ItemData[] {
+function sortedItems(
+  repo: GeneratedRepo,
+  kind: ItemData["__typename"],
+  field: Field,
+  direction: Direction,
+): ItemData[] {
   let entry = sortedCache.get(repo);
   if (!entry || entry.version !== repo.meta.version) {
     entry = { version: repo.meta.version, lists: new Map() };
@@ -63,11 +68,25 @@ function matches(item: ItemData, args: ItemListArgs, sinceMs: number | null): bo
   if (sinceMs !== null && Date.parse(item.updatedAt) < sinceMs) return false;
   if (f?.createdBy && item.author?.login !== f.createdBy) return false;
   if (f?.assignee) {
-    if (f.assignee === "*" ? item.assignees.length === 0 : f.assignee === "none" ? item.assignees.length > 0 : !item.assignees.some((a) => a.login === f.assignee)) return false;
+    if (
+      f.assignee === "*"
+        ? item.assignees.length === 0
+        : f.assignee === "none"
+          ? item.assignees.length > 0
+          : !item.assignees.some((a) => a.login === f.assignee)
+    )
+      return false;
   }
   if (f?.milestoneNumber) {
     const n = item.milestone?.number;
-    if (f.milestoneNumber === "*" ? n === undefined : f.milestoneNumber === "none" ? n !== undefined : String(n) !== f.milestoneNumber) return false;
+    if (
+      f.milestoneNumber === "*"
+        ? n === undefined
+        : f.milestoneNumber === "none"
+          ? n !== undefined
+          : String(n) !== f.milestoneNumber
+    )
+      return false;
   }
   if (f?.milestone && item.milestone?.title !== f.milestone) return false;
   if (item.__typename === "PullRequest") {
@@ -77,10 +96,20 @@ function matches(item: ItemData, args: ItemListArgs, sinceMs: number | null): bo
   return true;
 }
 
-export function listItems(repo: GeneratedRepo, kind: ItemData["__typename"], args: ItemListArgs, scope?: (item: ItemData) => boolean): Connection<ItemData> {
+export function listItems(
+  repo: GeneratedRepo,
+  kind: ItemData["__typename"],
+  args: ItemListArgs,
+  scope?: (item: ItemData) => boolean,
+): Connection<ItemData> {
   const field = args.orderBy?.field ?? "CREATED_AT";
   const direction = args.orderBy?.direction ?? "ASC";
   const since = args.filterBy?.since ? Date.parse(args.filterBy.since) : null;
-  const list = sortedItems(repo, kind, field, direction).filter((item) => (!scope || scope(item)) && matches(item, args, since));
-  return paginate(list, args, { keyOf: (item) => [sortValue(item, field), item.databaseId], compare: comparator(direction) });
+  const list = sortedItems(repo, kind, field, direction).filter(
+    (item) => (!scope || scope(item)) && matches(item, args, since),
+  );
+  return paginate(list, args, {
+    keyOf: (item) => [sortValue(item, field), item.databaseId],
+    compare: comparator(direction),
+  });
 }

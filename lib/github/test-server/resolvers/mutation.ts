@@ -8,7 +8,8 @@ import type { ResolverMap, ServerContext } from "./context";
 import { str } from "./query";
 
 const forbidden = () => new GitHubError("Resource not accessible by personal access token", "FORBIDDEN");
-const notFound = (id: string) => new GitHubError(`Could not resolve to a node with the global id of '${id}'.`, "NOT_FOUND");
+const notFound = (id: string) =>
+  new GitHubError(`Could not resolve to a node with the global id of '${id}'.`, "NOT_FOUND");
 
 function inputOf(args: Record<string, unknown>): Record<string, unknown> {
   return isRecord(args.input) ? args.input : {};
@@ -37,14 +38,16 @@ export const mutationResolvers: ResolverMap = {
       const input = inputOf(args);
       const { repo, item } = itemFor(ctx, str(input.labelableId));
       for (const name of labelNames(repo, input.labelIds)) {
-        if (!item.labels.some((l) => l.name === name)) addLabel(repo, item.number, new Date(), { name, actor: ctx.viewer });
+        if (!item.labels.some((l) => l.name === name))
+          addLabel(repo, item.number, new Date(), { name, actor: ctx.viewer });
       }
       return { clientMutationId: input.clientMutationId ?? null, labelable: item };
     },
     removeLabelsFromLabelable: (_s, args, ctx) => {
       const input = inputOf(args);
       const { repo, item } = itemFor(ctx, str(input.labelableId));
-      for (const name of labelNames(repo, input.labelIds)) removeLabel(repo, item.number, new Date(), { name, actor: ctx.viewer });
+      for (const name of labelNames(repo, input.labelIds))
+        removeLabel(repo, item.number, new Date(), { name, actor: ctx.viewer });
       return { clientMutationId: input.clientMutationId ?? null, labelable: item };
     },
     addComment: (_s, args, ctx) => {
@@ -53,7 +56,12 @@ export const mutationResolvers: ResolverMap = {
       const body = str(input.body);
       if (!body.trim()) throw new GitHubError("Body can't be blank", "UNPROCESSABLE");
       const comment = addComment(repo, item.number, new Date(), { body, author: ctx.viewer });
-      return { clientMutationId: input.clientMutationId ?? null, commentEdge: { cursor: comment.id, node: comment }, subject: item, timelineEdge: null };
+      return {
+        clientMutationId: input.clientMutationId ?? null,
+        commentEdge: { cursor: comment.id, node: comment },
+        subject: item,
+        timelineEdge: null,
+      };
     },
     closeIssue: (_s, args, ctx) => {
       const input = inputOf(args);

@@ -4,10 +4,24 @@ import { GitHubError } from "../connection";
 import type { GeneratedRepo } from "../types";
 import type { ResolverMap } from "./context";
 
-const oidOf = (text: string) => createHash("sha1").update(`blob ${Buffer.byteLength(text)}\0${text}`).digest("hex");
+const oidOf = (text: string) =>
+  createHash("sha1")
+    .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+    .digest("hex");
 
 function blob(path: string, text: string) {
-  return { __typename: "Blob", id: `B_${oidOf(path + text).slice(0, 20)}`, oid: oidOf(text), abbreviatedOid: oidOf(text).slice(0, 7), text, byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false, commitUrl: "", commitResourcePath: "" };
+  return {
+    __typename: "Blob",
+    id: `B_${oidOf(path + text).slice(0, 20)}`,
+    oid: oidOf(text),
+    abbreviatedOid: oidOf(text).slice(0, 7),
+    text,
+    byteSize: Buffer.byteLength(text),
+    isBinary: false,
+    isTruncated: false,
+    commitUrl: "",
+    commitResourcePath: "",
+  };
 }
 
 function tree(repo: GeneratedRepo, folder: string): Record<string, unknown> | null {
@@ -20,11 +34,35 @@ function tree(repo: GeneratedRepo, folder: string): Record<string, unknown> | nu
     if (first) names.set(first, more.length > 0 ? "tree" : "blob");
   }
   if (folder && names.size === 0) return null;
-  const entries: Array<Record<string, unknown>> = [...names].sort(([a], [b]) => a.localeCompare(b)).map(([name, type]): Record<string, unknown> => {
-    const path = `${prefix}${name}`;
-    return { __typename: "TreeEntry", name, path, type, mode: type === "tree" ? 16384 : 33188, extension: name.includes(".") ? `.${name.split(".").pop()}` : "", isGenerated: false, lineCount: null, nameRaw: name, pathRaw: path, size: type === "blob" ? Buffer.byteLength(repo.files[path]!) : 0, oid: oidOf(path), object: type === "blob" ? blob(path, repo.files[path]!) : tree(repo, path) };
-  });
-  return { __typename: "Tree", id: `T_${oidOf(folder).slice(0, 20)}`, oid: oidOf(`tree:${folder}`), abbreviatedOid: oidOf(`tree:${folder}`).slice(0, 7), entries, commitUrl: "", commitResourcePath: "" };
+  const entries: Array<Record<string, unknown>> = [...names]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, type]): Record<string, unknown> => {
+      const path = `${prefix}${name}`;
+      return {
+        __typename: "TreeEntry",
+        name,
+        path,
+        type,
+        mode: type === "tree" ? 16384 : 33188,
+        extension: name.includes(".") ? `.${name.split(".").pop()}` : "",
+        isGenerated: false,
+        lineCount: null,
+        nameRaw: name,
+        pathRaw: path,
+        size: type === "blob" ? Buffer.byteLength(repo.files[path]!) : 0,
+        oid: oidOf(path),
+        object: type === "blob" ? blob(path, repo.files[path]!) : tree(repo, path),
+      };
+    });
+  return {
+    __typename: "Tree",
+    id: `T_${oidOf(folder).slice(0, 20)}`,
+    oid: oidOf(`tree:${folder}`),
+    abbreviatedOid: oidOf(`tree:${folder}`).slice(0, 7),
+    entries,
+    commitUrl: "",
+    commitResourcePath: "",
+  };
 }
 
 export const objectResolvers: ResolverMap = {

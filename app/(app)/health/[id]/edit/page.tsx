@@ -22,7 +22,10 @@ export default async function EditTargetPage({ params }: { params: Promise<{ id:
   if (!target) notFound();
   return (
     <>
-      <PageHeader title={`Edit ${target.name}`} description="A changed check, interval or on/off switch takes effect at once: the target is checked again right after saving." />
+      <PageHeader
+        title={`Edit ${target.name}`}
+        description="A changed check, interval or on/off switch takes effect at once: the target is checked again right after saving."
+      />
       <TargetForm mode="edit" targetId={id} initial={toFormValues(toAdminTarget(target))} />
       <DeleteTarget id={id} name={target.name} />
     </>

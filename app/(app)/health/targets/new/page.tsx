@@ -10,7 +10,10 @@ export default async function NewTargetPage() {
   await requireRole("admin");
   return (
     <>
-      <PageHeader title="Add a health target" description="steward checks it right away, then every interval, and judges it against the runbook's thresholds." />
+      <PageHeader
+        title="Add a health target"
+        description="steward checks it right away, then every interval, and judges it against the runbook's thresholds."
+      />
       <TargetForm mode="create" initial={emptyFormValues()} />
     </>
   );

@@ -28,8 +28,19 @@ export default async function RepositoryPage({ params }: Props) {
         description="What steward has synced from GitHub: open work, default-branch CI, the latest release, security alerts and the last sync."
         actions={
           <div className="flex flex-wrap gap-2">
-            {overview.webUrl && safeExternalHref(overview.webUrl) && <a href={safeExternalHref(overview.webUrl)!} target="_blank" rel="noreferrer" className={buttonClass("secondary")}>Open on GitHub ↗</a>}
-            <Link href="/repositories" className={buttonClass("secondary")}>All repositories</Link>
+            {overview.webUrl && safeExternalHref(overview.webUrl) && (
+              <a
+                href={safeExternalHref(overview.webUrl)!}
+                target="_blank"
+                rel="noreferrer"
+                className={buttonClass("secondary")}
+              >
+                Open on GitHub ↗
+              </a>
+            )}
+            <Link href="/repositories" className={buttonClass("secondary")}>
+              All repositories
+            </Link>
           </div>
         }
       />

@@ -23,7 +23,10 @@ export default async function SyncHistoryPage({ params }: { params: Promise<{ id
   queryClient.setQueryData(repositoryKeys.history(id.data), view);
   return (
     <>
-      <PageHeader title={`${view.repository.owner}/${view.repository.name}`} description="Sync runs of this repository: live progress, results and errors." />
+      <PageHeader
+        title={`${view.repository.owner}/${view.repository.name}`}
+        description="Sync runs of this repository: live progress, results and errors."
+      />
       <SettingsNav current="/settings/repositories" isAdmin={user.role === "admin"} />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <SyncHistory id={id.data} canSync={hasRole(user.role, "maintainer")} />

@@ -18,7 +18,9 @@ export const PATCH = withRoute("/api/admin/health-targets/[id]", async (request:
   const principal = await requirePrincipal(request, "admin");
   const id = await targetId(context);
   const patch = await parseBody(request, UpdateTargetInput);
-  return NextResponse.json({ target: toAdminTarget(await updateHealthTarget(id, patch, actorId(principal), clientAddress(request))) });
+  return NextResponse.json({
+    target: toAdminTarget(await updateHealthTarget(id, patch, actorId(principal), clientAddress(request))),
+  });
 });
 
 export const DELETE = withRoute("/api/admin/health-targets/[id]", async (request: NextRequest, context: IdContext) => {

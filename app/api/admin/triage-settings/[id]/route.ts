@@ -7,15 +7,23 @@ import { TriageConfig } from "@/lib/triage/schemas";
 import { getTriageConfig, saveTriageConfig } from "@/lib/triage/settings";
 
 /** A repository's triage settings (defaults when none are stored). */
-export const GET = withRoute("/api/admin/triage-settings/[id]", async (request: NextRequest, context: RepositoryContext) => {
-  await requirePrincipal(request, "admin");
-  return NextResponse.json({ config: await getTriageConfig(await repositoryId(context)) });
-});
+export const GET = withRoute(
+  "/api/admin/triage-settings/[id]",
+  async (request: NextRequest, context: RepositoryContext) => {
+    await requirePrincipal(request, "admin");
+    return NextResponse.json({ config: await getTriageConfig(await repositoryId(context)) });
+  },
+);
 
 /** Replaces a repository's triage settings; audited as triage_settings.updated. */
-export const PUT = withRoute("/api/admin/triage-settings/[id]", async (request: NextRequest, context: RepositoryContext) => {
-  const principal = await requirePrincipal(request, "admin");
-  const repoId = await repositoryId(context);
-  const config = await parseBody(request, TriageConfig);
-  return NextResponse.json({ config: await saveTriageConfig({ actor: actorOf(principal, request) }, { repoId, config }) });
-});
+export const PUT = withRoute(
+  "/api/admin/triage-settings/[id]",
+  async (request: NextRequest, context: RepositoryContext) => {
+    const principal = await requirePrincipal(request, "admin");
+    const repoId = await repositoryId(context);
+    const config = await parseBody(request, TriageConfig);
+    return NextResponse.json({
+      config: await saveTriageConfig({ actor: actorOf(principal, request) }, { repoId, config }),
+    });
+  },
+);

@@ -16,8 +16,15 @@ export const GET = withRoute("/api/v1/kpis/report", async (request: NextRequest)
   const tz = await resolveTimeZone(query.tz ?? null);
   const view = await getMetricsView({ repo: query.repo ?? null, period: periodOf(query, monthOf(new Date(), tz)), tz });
   const base = view.window.label.replace(/[^\w.-]+/g, "_");
-  const [body, type, name] = format === "md"
-    ? [renderMarkdown(view, new Date()), "text/markdown; charset=utf-8", `${base}.md`]
-    : [renderCsv(view, table), "text/csv; charset=utf-8", `${base}-${table}.csv`];
-  return new Response(body, { headers: { "content-type": type, "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" } });
+  const [body, type, name] =
+    format === "md"
+      ? [renderMarkdown(view, new Date()), "text/markdown; charset=utf-8", `${base}.md`]
+      : [renderCsv(view, table), "text/csv; charset=utf-8", `${base}-${table}.csv`];
+  return new Response(body, {
+    headers: {
+      "content-type": type,
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "no-store",
+    },
+  });
 });

@@ -14,5 +14,11 @@ export const PATCH = withRoute("/api/v1/runbook-sections/[id]", async (request: 
   const id = parseId((await context.params).id, "section");
   const input = await parseBody(request, UpdateSectionInput);
   const section = await updateSection({ actor: actorOf(principal, request) }, id, input);
-  return NextResponse.json({ id: section.id, rrule: section.rrule, onDemand: section.onDemand, businessHoursOnly: section.businessHoursOnly, dueTime: section.dueTime });
+  return NextResponse.json({
+    id: section.id,
+    rrule: section.rrule,
+    onDemand: section.onDemand,
+    businessHoursOnly: section.businessHoursOnly,
+    dueTime: section.dueTime,
+  });
 });

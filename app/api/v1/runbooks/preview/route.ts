@@ -16,10 +16,25 @@ export const POST = withRoute("/api/v1/runbooks/preview", async (request: NextRe
     title,
     warnings,
     sections: sections.map((s) => ({
-      title: s.title, path: s.path,
-      cadence: { rrule: s.cadence.rrule, onDemand: s.cadence.onDemand, businessHoursOnly: s.cadence.businessHoursOnly, text: s.cadence.text, inherited: s.cadence.inherited },
-      items: s.items.map((i) => ({ key: i.key, text: i.text, kind: i.kind, checked: i.checked, suggestedCheck: i.suggestedCheck, parentKey: i.parentKey })),
-      commands: s.commands, guidance: s.guidance,
+      title: s.title,
+      path: s.path,
+      cadence: {
+        rrule: s.cadence.rrule,
+        onDemand: s.cadence.onDemand,
+        businessHoursOnly: s.cadence.businessHoursOnly,
+        text: s.cadence.text,
+        inherited: s.cadence.inherited,
+      },
+      items: s.items.map((i) => ({
+        key: i.key,
+        text: i.text,
+        kind: i.kind,
+        checked: i.checked,
+        suggestedCheck: i.suggestedCheck,
+        parentKey: i.parentKey,
+      })),
+      commands: s.commands,
+      guidance: s.guidance,
     })),
   });
 });

@@ -7,11 +7,14 @@ import { getIncident } from "@/lib/incidents/queries";
 import { parseOptionalBody, type RouteContext } from "@/lib/incidents/http";
 
 /** Resolves the incident (optional {"message","resolvedAt"}); an already resolved one → 409. */
-export const POST = withRoute("/api/v1/incidents/[id]/resolve", async (request: NextRequest, { params }: RouteContext) => {
-  const principal = await requirePrincipal(request, "maintainer");
-  const { id } = await params;
-  const input = await parseOptionalBody(request, ResolveInput);
-  await getIncident(id);
-  await resolveIncident({ actor: actorOf(principal, request) }, id, input);
-  return NextResponse.json({ incident: await getIncident(id) });
-});
+export const POST = withRoute(
+  "/api/v1/incidents/[id]/resolve",
+  async (request: NextRequest, { params }: RouteContext) => {
+    const principal = await requirePrincipal(request, "maintainer");
+    const { id } = await params;
+    const input = await parseOptionalBody(request, ResolveInput);
+    await getIncident(id);
+    await resolveIncident({ actor: actorOf(principal, request) }, id, input);
+    return NextResponse.json({ incident: await getIncident(id) });
+  },
+);
