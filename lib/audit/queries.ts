@@ -36,14 +36,12 @@ export async function listAuditLog(
       actor: { select: { username: true } },
     },
   });
-  const page = rows
-    .slice(0, limit)
-    .map((row) => ({
-      ...row,
-      id: row.id.toString(),
-      at: row.at.toISOString(),
-      detail: row.detail === null ? null : describeDetail(row.detail),
-    }));
+  const page = rows.slice(0, limit).map((row) => ({
+    ...row,
+    id: row.id.toString(),
+    at: row.at.toISOString(),
+    detail: row.detail === null ? null : describeDetail(row.detail),
+  }));
   return { rows: page, nextBefore: rows.length > limit ? page.at(-1)!.id : null };
 }
 export type AuditRow = Awaited<ReturnType<typeof listAuditLog>>["rows"][number];

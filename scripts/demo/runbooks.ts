@@ -87,16 +87,14 @@ export async function seedRunbooksDemo(now = new Date()): Promise<void> {
       "Patch release 0.1.3",
     );
     await db.checklistCompletion.createMany({
-      data: patch.items
-        .slice(0, 4)
-        .map((item, i) => ({
-          runId: run.id,
-          itemId: item.id,
-          status: "done",
-          source: "manual",
-          byName: "maya",
-          at: new Date(now.getTime() - (2 * DAY - (i + 1) * 3_600_000)),
-        })),
+      data: patch.items.slice(0, 4).map((item, i) => ({
+        runId: run.id,
+        itemId: item.id,
+        status: "done",
+        source: "manual",
+        byName: "maya",
+        at: new Date(now.getTime() - (2 * DAY - (i + 1) * 3_600_000)),
+      })),
     });
   }
   console.log(
