@@ -1,9 +1,10 @@
 // One period's KPIs with the previous period and targets, and month-by-month trends.
 import "server-only";
 import { getEnv } from "@/lib/env";
-import { KPI_SPECS, NO_DATA_SOURCE, type KpiSpec } from "./definitions";
+import { KPI_SPECS, type KpiSpec } from "./definitions";
 import { cachedWindows } from "./cache";
 import { getItemKpis } from "./github-queries";
+import { getIncidentKpis } from "./incident-kpis";
 import { getOtherKpis } from "./other-queries";
 import { compareWithPrevious, targetStatus } from "./judge";
 import type { KpiResult, KpiValues, MetricsConfig, WindowBounds } from "./types";
@@ -29,17 +30,17 @@ export async function computeWindows(
   config: MetricsConfig = metricsConfig(),
 ): Promise<KpiValues[]> {
   if (windows.length === 0) return [];
-  return cachedWindows(repoIds, windows, config, (missing) => computeFresh(repoIds, missing, config));
+  const [github, incidents] = await Promise.all([
+    cachedWindows(repoIds, windows, config, (missing) => computeFresh(repoIds, missing, config)),
+    getIncidentKpis(windows),
+  ]);
+  return github.map((values, i) => ({ ...values, ...incidents[i] }));
 }
 
 async function computeFresh(repoIds: string[], windows: WindowBounds[], config: MetricsConfig): Promise<KpiValues[]> {
   const ctx = { repoIds, windows, config };
   const [items, other] = await Promise.all([getItemKpis(ctx), getOtherKpis(ctx)]);
-  return windows.map((_, i) => {
-    const out: KpiValues = { ...items[i], ...other[i] };
-    for (const id of NO_DATA_SOURCE) out[id] = { value: null };
-    return out;
-  });
+  return windows.map((_, i): KpiValues => ({ ...items[i], ...other[i] }));
 }
 
 export function toResult(spec: KpiSpec, current: KpiValues, previous: KpiValues): KpiResult {

@@ -298,7 +298,8 @@ export const KPI_SPECS: KpiSpec[] = [
     unit: "count",
     good: "down",
     group: "incidents",
-    definition: "No data source: the incident board is not part of this installation yet.",
+    definition:
+      "Incidents on the incident board whose start time is in the window, of every type and severity (incidents are not tied to one repository, so the repository filter does not apply).",
   },
   {
     id: "incidents.mtta",
@@ -306,7 +307,8 @@ export const KPI_SPECS: KpiSpec[] = [
     unit: "seconds",
     good: "down",
     group: "incidents",
-    definition: "No data source: the incident board is not part of this installation yet.",
+    definition:
+      "Median time to acknowledge (acknowledged − started) of the incidents that started in the window and were acknowledged; unacknowledged ones are left out (count = how many were acknowledged). Per type and severity: Incidents → History.",
   },
   {
     id: "incidents.mttr",
@@ -314,7 +316,8 @@ export const KPI_SPECS: KpiSpec[] = [
     unit: "seconds",
     good: "down",
     group: "incidents",
-    definition: "No data source: the incident board is not part of this installation yet.",
+    definition:
+      "Median time to resolve (resolved − started) of the incidents that started in the window and are resolved; open ones are left out (count = how many are resolved). Per type and severity: Incidents → History.",
   },
 ];
 
@@ -340,8 +343,8 @@ export const TRIAGE_SPECS: KpiSpec[] = [
   })),
 ];
 
-/** KPIs whose data source does not exist in this installation; their value is always null. */
-export const NO_DATA_SOURCE = new Set(["incidents.count", "incidents.mtta", "incidents.mttr"]);
+/** KPIs whose data source does not exist in this installation; their value is always null. None today. */
+export const NO_DATA_SOURCE = new Set<string>();
 
 export const KPI_BY_ID = new Map([...KPI_SPECS, ...TRIAGE_SPECS].map((s) => [s.id, s]));
 
