@@ -10,6 +10,7 @@ import {
 } from "./github-checks";
 import { breakersOpenCheck, kpiAboveAlertCheck, targetsNotOkCheck } from "./health-checks";
 import { overdueDependencyUpdatesCheck } from "./deps-checks";
+import { openIncidentsCheck } from "./incident-checks";
 import { getTriageCountsForChecks, type TriageCountsForChecks } from "./triage-adapter";
 
 async function triageCheck(id: CheckId, pick: keyof TriageCountsForChecks, ctx: CheckContext): Promise<CheckResult> {
@@ -41,6 +42,7 @@ const EVALUATE: Record<CheckId, (ctx: CheckContext) => Promise<CheckResult>> = {
   "triage.p0_past_target": (ctx) => triageCheck("triage.p0_past_target", "p0PastTarget", ctx),
   "triage.stale": (ctx) => triageCheck("triage.stale", "stale", ctx),
   "deps.overdue_updates": overdueDependencyUpdatesCheck,
+  "incidents.open": openIncidentsCheck,
   "github.tag_appeared": (ctx) => procedureCheck("github.tag_appeared", ctx),
   "github.release_published": (ctx) => procedureCheck("github.release_published", ctx),
   "github.commit_ci_green": (ctx) => procedureCheck("github.commit_ci_green", ctx),

@@ -94,6 +94,13 @@ export const CHECK_DEFINITIONS: Record<CheckId, CheckMeta> = {
     "value = 0",
     "/triage",
   ),
+  "incidents.open": d(
+    "incidents.open",
+    "Open incidents",
+    "Incidents on the incident board that are not resolved (investigating, identified or monitoring).",
+    "value = 0",
+    "/incidents",
+  ),
   "deps.overdue_updates": d(
     "deps.overdue_updates",
     "Overdue dependency updates",

@@ -14,6 +14,7 @@ export const CHECK_IDS = [
   "triage.p0_past_target",
   "triage.stale",
   "deps.overdue_updates",
+  "incidents.open",
   "github.tag_appeared",
   "github.release_published",
   "github.commit_ci_green",
@@ -37,4 +38,4 @@ export type CheckMeta = { id: CheckId; label: string; definition: string; passCo
 /** Procedure checks look at what happened since the run started (`since`); recurring ones at the present. */
 export type CheckContext = { now: Date; since?: Date; scope?: CheckScope };
 /** Limits the data a check reads (tests use it to read only their own rows); absent = everything enabled. */
-export type CheckScope = { repoIds?: string[]; targetIds?: string[] };
+export type CheckScope = { repoIds?: string[]; targetIds?: string[]; incidentIds?: string[] };

@@ -22,6 +22,7 @@ const RULES: Array<{ words: RegExp; check: string }> = [
   { words: /\b(review|merge)\b.*\b(open |pending |all )*(prs|pull requests)\b/, check: "github.prs_waiting_review" },
   { words: /\bnew issues\b|\bnew prs\b|\bnotifications\b/, check: "github.new_items" },
   { words: /\bdependency (updates?|review)\b|\bupdate dependencies\b|\boutdated\b/, check: "deps.overdue_updates" },
+  { words: /\b(open|active|ongoing) incidents?\b|\bincident (board|status)\b/, check: "incidents.open" },
   { words: /\bsync\b/, check: "github.sync_stale" },
 ];
 
