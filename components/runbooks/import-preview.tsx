@@ -1,6 +1,8 @@
 "use client";
 import type { PreviewResponse } from "@/lib/runbooks/preview-types";
 import type { SectionEdit } from "@/lib/runbooks/schemas";
+import { ROLES } from "@/lib/auth/roles";
+import { cadenceInWords } from "@/lib/runbooks/cadence-words";
 import { Badge } from "@/components/ui/badge";
 import { CheckSelect } from "./check-select";
 
@@ -36,6 +38,11 @@ export function ImportPreviewEditor({
       {preview.sections.map((s, si) => {
         const edit = edits.sections[s.path.join("\u0000")];
         const rrule = edit?.rrule !== undefined ? edit.rrule : s.cadence.rrule;
+        const words = cadenceInWords({
+          rrule,
+          onDemand: edit?.onDemand ?? s.cadence.onDemand,
+          businessHoursOnly: edit?.businessHoursOnly ?? s.cadence.businessHoursOnly,
+        });
         return (
           <details
             key={s.path.join("/")}
@@ -58,7 +65,7 @@ export function ImportPreviewEditor({
                 </>
               )}
               <span className="ml-2 text-xs text-neutral-500">
-                {s.cadence.text ? `“${s.cadence.text}”${s.cadence.inherited ? " (inherited)" : ""}` : ""} ·{" "}
+                {words} · {s.cadence.text ? `“${s.cadence.text}”${s.cadence.inherited ? " (inherited)" : ""}` : ""} ·{" "}
                 {s.items.length} items
               </span>
             </summary>
@@ -88,6 +95,34 @@ export function ImportPreviewEditor({
                   onChange={(e) => editSection(s.path, { businessHoursOnly: e.target.checked })}
                 />{" "}
                 business hours only
+              </label>
+              <label>
+                Due at{" "}
+                <input
+                  aria-label={`Due time of ${s.title}`}
+                  defaultValue={edit?.dueTime ?? "17:00"}
+                  onBlur={(e) => {
+                    const value = e.target.value.trim();
+                    if (/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) editSection(s.path, { dueTime: value });
+                  }}
+                  className="ml-1 w-16 rounded border border-neutral-300 bg-white px-1 py-0.5 font-mono dark:border-neutral-700 dark:bg-neutral-900"
+                  placeholder="17:00"
+                />
+              </label>
+              <label>
+                Owner{" "}
+                <select
+                  aria-label={`Owner role of ${s.title}`}
+                  defaultValue={edit?.ownerRole ?? "maintainer"}
+                  onChange={(e) => editSection(s.path, { ownerRole: e.target.value as (typeof ROLES)[number] })}
+                  className="ml-1 rounded border border-neutral-300 bg-white px-1 py-0.5 dark:border-neutral-700 dark:bg-neutral-900"
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
               </label>
             </div>
             <ul className="mt-2 space-y-1 text-sm">

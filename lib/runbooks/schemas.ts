@@ -1,5 +1,6 @@
 // zod inputs of the runbooks API (shared with client code: no Prisma here).
 import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
 
 export const TEMPLATE_IDS = ["open-source-maintenance", "service-maintenance", "operations-summary"] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
@@ -27,6 +28,8 @@ export const SectionEdit = z.object({
   onDemand: z.boolean().optional(),
   businessHoursOnly: z.boolean().optional(),
   dueTime: HHMM.optional(),
+  /** Who is expected to do the section's runs (shown on Today); ticking still needs maintainer or admin. */
+  ownerRole: z.enum(ROLES).optional(),
 });
 export type SectionEdit = z.infer<typeof SectionEdit>;
 

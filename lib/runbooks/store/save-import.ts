@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/request";
+import type { Role } from "@/lib/auth/roles";
 import { previewMarkdown, type ImportPreview, type ImportedSection } from "@/lib/runbooks/import";
 import { normaliseText } from "@/lib/runbooks/import/text";
 import { validateRrule } from "@/lib/runbooks/recurrence/rule";
@@ -71,6 +72,9 @@ export async function importRunbook(ctx: { actor: Actor; now?: Date }, input: Im
   const dueTimes = new Map(
     (input.sections ?? []).filter((e) => e.dueTime).map((e) => [pathKeyOf(e.path), e.dueTime as string]),
   );
+  const ownerRoles = new Map(
+    (input.sections ?? []).filter((e) => e.ownerRole).map((e) => [pathKeyOf(e.path), e.ownerRole as Role]),
+  );
   const slug = slugify(preview.title);
   const outcome = await db.$transaction(
     async (tx) => {
@@ -110,6 +114,7 @@ export async function importRunbook(ctx: { actor: Actor; now?: Date }, input: Im
           commands: s.commands,
           removedAt: null,
           ...(dueTimes.has(pathKey) ? { dueTime: dueTimes.get(pathKey) } : {}),
+          ...(ownerRoles.has(pathKey) ? { ownerRole: ownerRoles.get(pathKey) } : {}),
         };
         const section = await tx.runbookSection.upsert({
           where: { runbookId_pathKey: { runbookId: runbook.id, pathKey } },

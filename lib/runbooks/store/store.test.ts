@@ -34,6 +34,21 @@ describe("runbook store", () => {
     expect(await db.auditLog.count({ where: { action: "runbook.imported", target: out.id } })).toBe(1);
   });
 
+  it("keeps the due time and owner role chosen in the preview", async () => {
+    const actor = await testActor();
+    const out = await importRunbook(
+      { actor, now: t0 },
+      {
+        markdown: MD,
+        name: `Owners ${Date.now()}`,
+        sections: [{ path: ["Weekly Tasks"], dueTime: "10:30", ownerRole: "admin" }],
+      },
+    );
+    const [daily, weekly] = await sectionsOf(out.id);
+    expect([daily?.dueTime, daily?.ownerRole]).toEqual(["17:00", "maintainer"]);
+    expect([weekly?.dueTime, weekly?.ownerRole]).toEqual(["10:30", "admin"]);
+  });
+
   it("re-import keeps unchanged items (same id, same completions) and marks removed ones", async () => {
     const actor = await testActor();
     const out = await importTestRunbook(actor, MD, { now: t0 });
