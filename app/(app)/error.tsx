@@ -1,17 +1,8 @@
 "use client";
-import { Button } from "@/components/ui/button";
+import { SegmentError, type SegmentErrorProps } from "@/components/ui/segment-error";
 
-export default function SectionError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function SectionError(props: SegmentErrorProps) {
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6 dark:border-red-900 dark:bg-red-950/40">
-      <h2 className="font-semibold">This page could not be loaded.</h2>
-      <p className="mt-1 text-sm">
-        The error has been logged{error.digest ? ` (reference ${error.digest})` : ""}. Try again, or check the server
-        log.
-      </p>
-      <Button className="mt-4" variant="secondary" onClick={reset}>
-        Try again
-      </Button>
-    </div>
+    <SegmentError {...props} title="This page could not be loaded." context="Try again, or check the server log." />
   );
 }

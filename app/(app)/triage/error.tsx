@@ -1,17 +1,12 @@
 "use client";
-import { Button } from "@/components/ui/button";
+import { SegmentError, type SegmentErrorProps } from "@/components/ui/segment-error";
 
-export default function TriageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function TriageError(props: SegmentErrorProps) {
   return (
-    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-6 dark:border-red-900 dark:bg-red-950/40">
-      <h2 className="font-semibold">The triage queue could not be loaded.</h2>
-      <p className="mt-1 text-sm">
-        Syncs keep running; only this page failed. The error has been logged
-        {error.digest ? ` (reference ${error.digest})` : ""}.
-      </p>
-      <Button className="mt-4" variant="secondary" onClick={reset}>
-        Try again
-      </Button>
-    </div>
+    <SegmentError
+      {...props}
+      title="The triage queue could not be loaded."
+      context="Syncs keep running; only this page failed."
+    />
   );
 }
