@@ -40,6 +40,8 @@ describe("GraphQL documents", () => {
       "HISTORY_PAGE",
       "ISSUES_PAGE",
       "ITEMS_BY_ID",
+      "LABELS_PAGE",
+      "MILESTONES_PAGE",
       "OPEN_ISSUES",
       "OPEN_PULLS",
       "PULLS_PAGE",
