@@ -32,11 +32,19 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     { name: "api", testMatch: /.*\.api\.spec\.ts/, dependencies: ["setup"] },
+    // The admin connects GitHub and syncs the e2e repository first: triage, runbooks, metrics and deps
+    // specs read that synced data, and this spec must see "No repositories yet" before anyone adds one.
+    {
+      name: "github",
+      testMatch: /repositories\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { storageState: STORAGE.admin },
+    },
     {
       name: "chromium",
       testMatch: /.*\.spec\.ts/,
-      testIgnore: /.*\.api\.spec\.ts/,
-      dependencies: ["setup"],
+      testIgnore: [/.*\.api\.spec\.ts/, /repositories\.spec\.ts/],
+      dependencies: ["setup", "github"],
       use: { storageState: STORAGE.admin },
     },
   ],

@@ -82,7 +82,7 @@ test.describe("a maintainer", () => {
     test.setTimeout(90_000);
     await page.goto("/triage");
     await expect(page.getByRole("heading", { level: 1, name: "Triage" })).toBeVisible();
-    await expect(page.getByText(/calendar time clock/)).toBeVisible();
+    await expect(page.getByText(/sorted by time left · calendar time clock/)).toBeVisible();
     await page
       .getByRole("navigation", { name: "Queues" })
       .getByRole("link", { name: /Breached/ })

@@ -11,7 +11,7 @@ export function ScrollTable({
   testId?: string;
 }) {
   return (
-    <div className="-mx-5 overflow-x-auto px-5">
+    <div className="-mx-5 overflow-x-auto px-5" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
       <table className="w-full min-w-[40rem] text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs text-neutral-500 dark:text-neutral-400">

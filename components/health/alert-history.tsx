@@ -31,7 +31,7 @@ export function AlertHistory({
           No alerts yet: nothing has changed level since this target was added.
         </p>
       ) : (
-        <div className="relative overflow-x-auto">
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
           <table className="w-full text-left text-sm" aria-label="Alert history">
             <thead className="text-xs text-neutral-500 dark:text-neutral-400">
               <tr>

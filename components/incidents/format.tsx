@@ -21,7 +21,7 @@ export const STATUS_LABEL: Record<IncidentStatus, string> = {
 export const SEVERITY_CLASS: Record<Severity, string> = {
   SEV1: "bg-red-700 text-white dark:bg-red-600",
   SEV2: "bg-amber-500 text-black dark:bg-amber-400",
-  SEV3: "bg-sky-700 text-white dark:bg-sky-600",
+  SEV3: "bg-sky-700 text-white",
 };
 
 export const SEVERITY_BORDER: Record<Severity, string> = {

@@ -13,7 +13,7 @@ const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)} 
 
 function StatsTable({ caption, rows, label }: { caption: string; rows: StatsRow[]; label: (key: string) => string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
       <table className="w-full min-w-[720px] text-left text-sm">
         <caption className="mb-1 text-left font-semibold">{caption}</caption>
         <thead className="text-xs text-neutral-600 dark:text-neutral-400">

@@ -174,7 +174,7 @@ export function NotificationSettings({
         {deliveries.length === 0 ? (
           <p className="text-sm text-neutral-600 dark:text-neutral-400">Nothing sent yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
             <table className="w-full min-w-[640px] text-left text-sm">
               <thead className="text-xs text-neutral-500">
                 <tr>

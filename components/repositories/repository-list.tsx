@@ -92,7 +92,7 @@ export function RepositoryList({ repositories }: { repositories: RepositorySumma
   }
   return (
     <Card title={`${repositories.length} ${repositories.length === 1 ? "repository" : "repositories"}`}>
-      <div className="relative overflow-x-auto">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
         <table className="w-full min-w-[760px] text-left text-sm">
           <thead className="text-xs text-neutral-500 dark:text-neutral-400">
             <tr>

@@ -23,7 +23,7 @@ export function UnlabeledIssuesCard({ unlabeled }: { unlabeled: RepositoryOvervi
       {shown === 0 ? (
         <p className="mt-4 text-sm text-neutral-600 dark:text-neutral-400">Every open issue has a label.</p>
       ) : (
-        <div className="relative mt-4 overflow-x-auto">
+        <div className="relative mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">The {shown} newest open issues without a label</caption>
             <thead className="text-xs text-neutral-500 dark:text-neutral-400">

@@ -13,7 +13,7 @@ export function MorningStrip({ strip }: { strip: StripView }) {
       </h2>
       <ul className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         {strip.map((c) => (
-          <li key={c.id} data-testid={`strip-${c.id}`} className="space-y-1">
+          <li key={c.id} data-testid={`strip-${c.id}`} className="min-w-0 space-y-1 break-words">
             <p className="text-xs font-medium text-neutral-500 dark:text-neutral-400">{c.label}</p>
             <p className="text-xl font-semibold tabular-nums">{c.value ?? "—"}</p>
             <CheckValue result={c} />

@@ -26,7 +26,7 @@ export function RunCard({ run, canAct, timeZone }: { run: RunView; canAct: boole
   const pct = run.progress.total ? Math.round((run.progress.done / run.progress.total) * 100) : 0;
   return (
     <article
-      className="rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900"
+      className="min-w-0 rounded-lg border border-neutral-200 bg-white p-4 break-words dark:border-neutral-800 dark:bg-neutral-900"
       aria-label={run.sectionTitle}
       data-testid="run-card"
     >
@@ -116,7 +116,9 @@ export function CommandBlock({ code }: { code: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="relative mt-2">
-      <pre className="overflow-x-auto rounded bg-neutral-100 p-2 font-mono text-xs dark:bg-neutral-950">{code}</pre>
+      <pre tabIndex={0} className="overflow-x-auto rounded bg-neutral-100 p-2 font-mono text-xs dark:bg-neutral-950">
+        {code}
+      </pre>
       <button
         type="button"
         className="absolute right-1 top-1 rounded bg-white px-2 py-0.5 text-xs shadow dark:bg-neutral-800"

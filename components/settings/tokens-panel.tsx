@@ -22,56 +22,58 @@ export function TokensPanel({ tokens }: { tokens: ApiTokenRow[] }) {
             Create one above for a CI job, a metrics pusher or a script.
           </EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-neutral-600 dark:text-neutral-400">
-              <tr>
-                <th className="py-2 pr-4">Name</th>
-                <th className="py-2 pr-4">Token</th>
-                <th className="py-2 pr-4">Role</th>
-                <th className="py-2 pr-4">Last used</th>
-                <th className="py-2 pr-4">Status</th>
-                <th className="py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
-              {tokens.map((t) => (
-                <tr key={t.id}>
-                  <td className="py-2 pr-4 font-medium">
-                    {t.name}
-                    <div className="text-xs font-normal text-neutral-600 dark:text-neutral-400">
-                      by {t.createdBy?.username ?? "a deleted user"}
-                    </div>
-                  </td>
-                  <td className="py-2 pr-4 font-mono text-xs">{t.prefix}…</td>
-                  <td className="py-2 pr-4">{t.role}</td>
-                  <td className="py-2 pr-4">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
-                  <td className="py-2 pr-4">
-                    {t.revokedAt ? (
-                      <Badge>revoked</Badge>
-                    ) : t.expiresAt && new Date(t.expiresAt) < new Date() ? (
-                      <Badge tone="amber">expired</Badge>
-                    ) : (
-                      <Badge tone="green">active</Badge>
-                    )}
-                  </td>
-                  <td className="py-2 text-right">
-                    {!t.revokedAt && (
-                      <Button
-                        variant="danger"
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(t.id)}
-                        aria-label={`Revoke ${t.name}`}
-                      >
-                        Revoke
-                      </Button>
-                    )}
-                  </td>
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
+            <table className="w-full text-left text-sm">
+              <thead className="text-xs uppercase text-neutral-600 dark:text-neutral-400">
+                <tr>
+                  <th className="py-2 pr-4">Name</th>
+                  <th className="py-2 pr-4">Token</th>
+                  <th className="py-2 pr-4">Role</th>
+                  <th className="py-2 pr-4">Last used</th>
+                  <th className="py-2 pr-4">Status</th>
+                  <th className="py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
+                {tokens.map((t) => (
+                  <tr key={t.id}>
+                    <td className="py-2 pr-4 font-medium">
+                      {t.name}
+                      <div className="text-xs font-normal text-neutral-600 dark:text-neutral-400">
+                        by {t.createdBy?.username ?? "a deleted user"}
+                      </div>
+                    </td>
+                    <td className="py-2 pr-4 font-mono text-xs">{t.prefix}…</td>
+                    <td className="py-2 pr-4">{t.role}</td>
+                    <td className="py-2 pr-4">{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
+                    <td className="py-2 pr-4">
+                      {t.revokedAt ? (
+                        <Badge>revoked</Badge>
+                      ) : t.expiresAt && new Date(t.expiresAt) < new Date() ? (
+                        <Badge tone="amber">expired</Badge>
+                      ) : (
+                        <Badge tone="green">active</Badge>
+                      )}
+                    </td>
+                    <td className="py-2 text-right">
+                      {!t.revokedAt && (
+                        <Button
+                          variant="danger"
+                          disabled={revoke.isPending}
+                          onClick={() => revoke.mutate(t.id)}
+                          aria-label={`Revoke ${t.name}`}
+                        >
+                          Revoke
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {revoke.error && (
           <p role="alert" className="mt-2 text-sm text-red-700">

@@ -15,7 +15,7 @@ export function UsersPanel({ users, currentUserId }: { users: UserRow[]; current
     <div className="space-y-6">
       <CreateUserForm />
       <Card title={`Users (${users.length})`}>
-        <div className="relative overflow-x-auto">
+        <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
           <table className="w-full text-left text-sm">
             <thead className="text-xs uppercase text-neutral-600 dark:text-neutral-400">
               <tr>

@@ -14,7 +14,7 @@ export function RunHistory({ runs }: { runs: SyncRunView[] }) {
       </EmptyState>
     );
   return (
-    <div className="relative overflow-x-auto">
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Sync runs, newest first</caption>
         <thead className="text-xs uppercase text-neutral-600 dark:text-neutral-400">

@@ -53,7 +53,12 @@ export function QueueTable({
   const pickable = items.filter((i) => canPick(i.id)).map((i) => i.id);
   const allSelected = selection && pickable.length > 0 && pickable.every((id) => selection.selected.has(id));
   return (
-    <div className="overflow-x-auto rounded-lg border border-neutral-200 dark:border-neutral-800">
+    <div
+      className="overflow-x-auto rounded-lg border border-neutral-200 dark:border-neutral-800"
+      tabIndex={0}
+      role="region"
+      aria-label="Table (scrolls sideways)"
+    >
       <table className="w-full text-left text-sm">
         <thead className="bg-neutral-50 text-xs uppercase tracking-wide text-neutral-600 dark:bg-neutral-900 dark:text-neutral-400">
           <tr>

@@ -21,7 +21,7 @@ export function SlaSummary() {
               type="button"
               aria-pressed={days === d}
               onClick={() => setDays(d)}
-              className={`rounded-md px-2 py-1 text-sm ${days === d ? "bg-sky-700 text-white dark:bg-sky-600" : "border border-neutral-300 dark:border-neutral-700"}`}
+              className={`rounded-md px-2 py-1 text-sm ${days === d ? "bg-sky-700 text-white" : "border border-neutral-300 dark:border-neutral-700"}`}
             >
               {d} days
             </button>
@@ -42,7 +42,12 @@ export function SlaSummary() {
         </p>
       )}
       {data && data.rows.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-neutral-200 dark:border-neutral-800">
+        <div
+          className="overflow-x-auto rounded-lg border border-neutral-200 dark:border-neutral-800"
+          tabIndex={0}
+          role="region"
+          aria-label="Table (scrolls sideways)"
+        >
           <table className="w-full text-left text-sm">
             <caption className="px-3 py-2 text-left text-xs text-neutral-500 dark:text-neutral-400">
               Items created in the last {data.days} days; times on the {CLOCK_LABEL[data.clock]} clock.
