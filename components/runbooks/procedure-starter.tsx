@@ -33,7 +33,7 @@ export function ProcedureStarter({ procedures, canAct }: { procedures: Procedure
             id="procedure-section"
             value={sectionId}
             onChange={(e) => setSectionId(e.target.value)}
-            className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+            className="mt-1 block w-full max-w-full min-w-0 rounded border sm:w-auto border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
           >
             {procedures.map((p) => (
               <option key={p.sectionId} value={p.sectionId}>
@@ -48,7 +48,7 @@ export function ProcedureStarter({ procedures, canAct }: { procedures: Procedure
               value={label}
               onChange={(e) => setLabel(e.target.value)}
               placeholder="Patch release 0.1.3"
-              className="mt-1 block rounded border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+              className="mt-1 block w-full max-w-full min-w-0 rounded border sm:w-auto border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
             />
           </label>
           <Button type="submit" disabled={start.isPending || !label.trim()}>
