@@ -1,10 +1,11 @@
 // First gate for pages, before anything renders (so statuses are real, not meta refreshes):
 // no session cookie → /login; a role the page needs but the session lacks → /forbidden (403 for
-// API-like requests); a malformed id → 404. Every page gets a CSP with a fresh nonce. Pages check
-// the session again themselves (lib/auth/current.ts), route handlers too (lib/auth/request.ts).
+// API-like requests); a malformed id, or an id of a record that does not exist → 404. Every page
+// gets a CSP with a fresh nonce. Pages check the session again themselves (lib/auth/current.ts),
+// route handlers too (lib/auth/request.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE } from "@/lib/auth/constants";
-import { hasMalformedId, requiredPageRole } from "@/lib/auth/page-access";
+import { hasMalformedId, recordExists, recordPageOf, requiredPageRole } from "@/lib/auth/page-access";
 import { hasRole } from "@/lib/auth/roles";
 import { validateSessionToken } from "@/lib/auth/sessions";
 import { pathWithQuery } from "@/lib/http/redirect";
@@ -33,13 +34,17 @@ async function gate(request: NextRequest): Promise<NextResponse | null> {
   const toLogin = () =>
     redirect(request, pathWithQuery("/login", { next: pathname === "/" ? undefined : `${pathname}${search}` }));
   if (!cookie) return toLogin();
-  if (hasMalformedId(pathname))
-    return new NextResponse(NOT_FOUND_HTML, { status: 404, headers: { "content-type": "text/html; charset=utf-8" } });
+  const notFound = () =>
+    new NextResponse(NOT_FOUND_HTML, { status: 404, headers: { "content-type": "text/html; charset=utf-8" } });
+  if (hasMalformedId(pathname)) return notFound();
   const need = requiredPageRole(pathname);
-  if (!need) return null;
+  const showsRecord = recordPageOf(pathname) !== null;
+  if (!need && !showsRecord) return null;
+  // The session first: only a signed-in user with the page's role learns whether a record exists.
   const session = await validateSessionToken(cookie);
   if (!session) return toLogin();
-  if (hasRole(session.user.role, need)) return null;
+  if (!need || hasRole(session.user.role, need))
+    return showsRecord && !(await recordExists(pathname)) ? notFound() : null;
   if (isApiLike(request)) {
     return NextResponse.json(
       { error: { code: "forbidden", message: `This page needs the ${need} role.` } },

@@ -1,4 +1,5 @@
 // Regression tests for the security probe's findings (issue #8), over real HTTP.
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, BASE_URL, E2E_PORT, STORAGE } from "./support/accounts";
@@ -108,6 +109,52 @@ test("forbidden pages redirect for real, malformed ids are 404", async ({ playwr
     expect(await response.text(), path).toContain("Page not found");
   }
   await viewer.dispose();
+});
+
+test("a well-formed id of no record is a real 404 before rendering; an existing record's page opens", async ({
+  playwright,
+}) => {
+  const admin = await playwright.request.newContext({
+    baseURL: BASE_URL,
+    storageState: STORAGE.admin,
+    extraHTTPHeaders: { origin: BASE_URL },
+  });
+  const viewer = await playwright.request.newContext({ baseURL: BASE_URL, storageState: STORAGE.viewer });
+  const slug = `harden-404-${Date.now()}`;
+  const created = await admin.post("/api/admin/health-targets", {
+    data: { kind: "push", name: `Harden ${slug}`, slug, heartbeats: false },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = ((await created.json()) as { target: { id: string } }).target;
+  const nobody = randomUUID();
+  const html = { maxRedirects: 0, headers: { accept: "text/html" } };
+  expect((await viewer.get(`/health/${id}`, html)).status()).toBe(200);
+  expect((await admin.get(`/health/${id}/edit`, html)).status()).toBe(200);
+  for (const path of [
+    `/health/${nobody}`,
+    `/incidents/${nobody}`,
+    `/settings/repositories/${nobody}`,
+    "/repositories/nobody/nothing",
+  ]) {
+    const response = await viewer.get(path, html);
+    expect(response.status(), path).toBe(404);
+    const body = await response.text();
+    expect(body, path).toContain("Page not found");
+    expect(body, path).not.toMatch(/\bat \S+ \(|node_modules|Error:/);
+  }
+  // The role comes first: a viewer learns nothing about which ids exist on an admin page.
+  const edit = await viewer.get(`/health/${nobody}/edit`, html);
+  expect([edit.status(), edit.headers()["location"]]).toEqual([307, "/forbidden?need=admin"]);
+  expect((await admin.get(`/health/${nobody}/edit`, html)).status()).toBe(404);
+  // Signed out: the sign-in page, whether or not the record exists.
+  const anonymous = await playwright.request.newContext({ baseURL: BASE_URL });
+  for (const target of [id, nobody])
+    expect((await anonymous.get(`/health/${target}`, html)).headers()["location"]).toBe(
+      `/login?next=%2Fhealth%2F${target}`,
+    );
+  expect((await admin.delete(`/api/admin/health-targets/${id}`)).status()).toBe(200);
+  expect((await viewer.get(`/health/${id}`, html)).status()).toBe(404); // deleted: gone for real
+  await Promise.all([admin.dispose(), viewer.dispose(), anonymous.dispose()]);
 });
 
 test("the favicon is served (no 404 on every page)", async ({ request }) => {
