@@ -9,7 +9,21 @@ import { Time } from "@/components/ui/time";
 
 const SHOWN = ["up", ...KPI_NAMES] as const;
 
-function CheckResult({ check, label }: { check: LastCheckView; label: string }) {
+/** The newest failure's longer response excerpt: the server sends it to admins only. */
+function FailureExcerpt({ text }: { text: string }) {
+  return (
+    <details className="mt-1" data-testid="failure-excerpt">
+      <summary className="cursor-pointer text-xs text-neutral-600 dark:text-neutral-400">
+        Response excerpt (admins only)
+      </summary>
+      <pre className="mt-1 max-h-48 overflow-auto rounded bg-neutral-100 p-2 text-xs break-all whitespace-pre-wrap text-neutral-800 dark:bg-neutral-800 dark:text-neutral-200">
+        {text}
+      </pre>
+    </details>
+  );
+}
+
+function CheckResult({ check, label, excerpt }: { check: LastCheckView; label: string; excerpt?: string | null }) {
   return (
     <div data-testid={label === "Last check" ? "last-check" : "last-failure"}>
       <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">{label}</dt>
@@ -25,6 +39,7 @@ function CheckResult({ check, label }: { check: LastCheckView; label: string }) 
             )}
           </p>
         )}
+        {!check.ok && excerpt && <FailureExcerpt text={excerpt} />}
       </dd>
     </div>
   );
@@ -50,7 +65,7 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
         </ul>
         <dl className="mt-4 space-y-3">
           {detail.lastCheck ? (
-            <CheckResult check={detail.lastCheck} label="Last check" />
+            <CheckResult check={detail.lastCheck} label="Last check" excerpt={detail.failureExcerpt} />
           ) : (
             <div>
               <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">Last check</dt>
@@ -66,7 +81,7 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
             </div>
           )}
           {detail.lastFailure && detail.lastCheck?.ok && (
-            <CheckResult check={detail.lastFailure} label="Last failure" />
+            <CheckResult check={detail.lastFailure} label="Last failure" excerpt={detail.failureExcerpt} />
           )}
         </dl>
       </Card>

@@ -21,6 +21,7 @@ import { getDayTimeline, getDowntimes } from "./timeline-view";
 import type { Downtime } from "./downtime";
 import type { Segment } from "@/lib/charts/status-timeline";
 import { getEnv } from "@/lib/env";
+import type { Role } from "@/lib/auth/roles";
 import {
   DEFAULT_THRESHOLDS,
   KPI_NAMES,
@@ -58,6 +59,11 @@ export type TargetDetailView = {
   breakers: BreakersView | null;
   lastCheck: LastCheckView | null;
   lastFailure: LastCheckView | null;
+  /**
+   * Admins only (null for every other role): a longer escaped excerpt (up to 1,000 characters) of the
+   * response behind the newest failed check, when it failed on the body's content.
+   */
+  failureExcerpt: string | null;
   uptime: UptimeView[];
   thresholds: Record<Kpi, KpiThreshold & { overridden: boolean }>;
   /** Newest first, at most `alertLimit`. */
@@ -144,11 +150,19 @@ async function lastFailure(targetId: string) {
       status: s.status,
       failureKind: s.failureKind,
       failureMessage: s.failureMessage,
+      failureDetail: s.failureDetail,
     }
   );
 }
 
-export async function getTargetDetailView(id: string, now = new Date()): Promise<TargetDetailView | null> {
+/** Who reads the view: the longer failure excerpt is for admins only. */
+export type DetailViewer = { role: Role };
+
+export async function getTargetDetailView(
+  id: string,
+  viewer: DetailViewer,
+  now = new Date(),
+): Promise<TargetDetailView | null> {
   const target = await db.healthTarget.findUnique({ where: { id }, include: { states: { orderBy: { kpi: "asc" } } } });
   if (!target) return null;
   const kpis = target.states.map((s) => ({
@@ -187,6 +201,7 @@ export async function getTargetDetailView(id: string, now = new Date()): Promise
     breakers: breakers.get(id) ?? null,
     lastCheck: toLastCheckView(checks.get(id)),
     lastFailure: toLastCheckView(failure),
+    failureExcerpt: viewer.role === "admin" ? (failure?.failureDetail ?? null) : null,
     uptime: uptime.get(id) ?? [],
     thresholds: thresholdsOf(target.thresholds),
     alerts: alerts.map((a) => ({

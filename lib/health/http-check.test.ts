@@ -138,12 +138,12 @@ describe("runHttpCheck against loopback servers", () => {
   ])("json path %s == %j → ok=%s", async (path, equals, ok, message) => {
     const r = await check("/status.json", { jsonPath: { path, equals } });
     expect(r.ok).toBe(ok);
-    if (message) expect(r.failure).toEqual({ kind: "json-path", message });
+    if (message) expect(r.failure).toMatchObject({ kind: "json-path", message });
   });
 
   it("fails a JSON check on a non-JSON body", async () => {
     const r = await check("/not-json", { jsonPath: { path: "$.status", equals: "ok" } });
-    expect(r.failure).toEqual({ kind: "json-path", message: "response body is not valid JSON" });
+    expect(r.failure).toMatchObject({ kind: "json-path", message: "response body is not valid JSON" });
   });
 
   it("fails content checks on a body over the cap, even if the keyword is in the first bytes", async () => {
@@ -200,6 +200,18 @@ describe("runHttpCheck against loopback servers", () => {
     expect(message).toContain('… (2012 characters), expected "ok"');
     expect(message.length).toBeLessThan(200);
     expect(message).not.toContain("\u202e");
+    // Admins get up to 1,000 characters of the same value (the target's page), escaped the same way.
+    const detail = r.failure?.detail ?? "";
+    expect(detail).toMatch(/^\$\.status is "\\u202e<b>xy{989}… \(2012 characters\)$/);
+    expect(detail).not.toContain("\u202e");
+  });
+
+  it("keeps the start of the body for admins when a keyword or JSON check fails on the content", async () => {
+    const keyword = await check("/healthy", { keyword: "degraded" });
+    expect(keyword.failure).toMatchObject({ kind: "keyword", detail: '"all systems ok"' });
+    const notJson = await check("/not-json", { jsonPath: { path: "$.status", equals: "ok" } });
+    expect(notJson.failure).toMatchObject({ message: "response body is not valid JSON", detail: '"<html>ok</html>"' });
+    expect((await check("/fail")).failure?.detail).toBeUndefined(); // a status failure reads no content
   });
 
   it("reports a closed port as refused, a TLS handshake with a plain server as tls", async () => {

@@ -21,7 +21,7 @@ export interface CheckResult {
   ok: boolean;
   status?: number;
   responseTimeMs: number;
-  failure?: { kind: FailureKind; message: string };
+  failure?: { kind: FailureKind; message: string; detail?: string };
   checkedAt: Date;
 }
 
@@ -34,6 +34,8 @@ export interface RunHttpCheckOptions {
 const BASE_HEADERS = { "user-agent": "steward-health-check/1", accept: "*/*" } as const;
 /** What a failed JSON-path assertion may echo of the target's response (every role sees the message). */
 export const ECHO_LIMIT = 120;
+/** What a failed content check keeps of the response for admins (`failure.detail`, on the target's page). */
+export const ADMIN_ECHO_LIMIT = 1000;
 
 function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -92,14 +94,18 @@ async function fetchFollowingRedirects(
   }
 }
 
-/** A value from the response as JSON, invisible and direction-changing characters escaped, cut at ECHO_LIMIT. */
-export function echo(value: unknown): string {
+/** A value from the response as JSON, invisible and direction-changing characters escaped, cut at `limit` characters. */
+export function echo(value: unknown, limit = ECHO_LIMIT): string {
   const json = (JSON.stringify(value) ?? "undefined").replace(
     /[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
-  const points = [...json];
-  return points.length <= ECHO_LIMIT ? json : `${points.slice(0, ECHO_LIMIT).join("")}… (${points.length} characters)`;
+  const cut = Array.from(json.slice(0, 2 * limit)) // a code point is at most two UTF-16 units
+    .slice(0, limit)
+    .join("");
+  if (cut.length === json.length) return json;
+  const pairs = json.match(/[\ud800-\udbff][\udc00-\udfff]/g)?.length ?? 0;
+  return `${cut}… (${json.length - pairs} characters)`;
 }
 
 function assessResponse(check: HttpCheck, res: HopResponse): CheckResult["failure"] {
@@ -108,8 +114,14 @@ function assessResponse(check: HttpCheck, res: HopResponse): CheckResult["failur
     return { kind: "status", message: `status ${res.status} is outside the expected ${min}–${max}` };
   }
   const text = check.keyword !== undefined || check.jsonPath !== undefined ? res.body.toString("utf8") : "";
+  // For admins: the start of the body a content check failed on (the message quotes none of it, or 120 characters).
+  const detail = (value: unknown) => echo(value, ADMIN_ECHO_LIMIT);
   if (check.keyword !== undefined && !text.includes(check.keyword)) {
-    return { kind: "keyword", message: `keyword ${JSON.stringify(check.keyword)} not found in the response body` };
+    return {
+      kind: "keyword",
+      message: `keyword ${JSON.stringify(check.keyword)} not found in the response body`,
+      detail: detail(text),
+    };
   }
   if (check.jsonPath !== undefined) {
     const { path, equals } = check.jsonPath;
@@ -117,12 +129,16 @@ function assessResponse(check: HttpCheck, res: HopResponse): CheckResult["failur
     try {
       doc = JSON.parse(text);
     } catch {
-      return { kind: "json-path", message: "response body is not valid JSON" };
+      return { kind: "json-path", message: "response body is not valid JSON", detail: detail(text) };
     }
     const found = readJsonPath(doc, parseJsonPath(path) ?? []);
-    if (!found.found) return { kind: "json-path", message: `${path} not found in the response` };
+    if (!found.found) return { kind: "json-path", message: `${path} not found in the response`, detail: detail(doc) };
     if (found.value !== equals) {
-      return { kind: "json-path", message: `${path} is ${echo(found.value)}, expected ${JSON.stringify(equals)}` };
+      return {
+        kind: "json-path",
+        message: `${path} is ${echo(found.value)}, expected ${JSON.stringify(equals)}`,
+        detail: `${path} is ${detail(found.value)}`,
+      };
     }
   }
   return undefined;

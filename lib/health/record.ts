@@ -33,7 +33,8 @@ export interface CheckObservation {
   ok: boolean;
   durationMs: number;
   status?: number;
-  failure?: { kind: string; message: string };
+  /** `detail`: admins only, a longer excerpt of the response (lib/health/http-check.ts ADMIN_ECHO_LIMIT). */
+  failure?: { kind: string; message: string; detail?: string };
 }
 
 export interface MetricObservation {
@@ -99,6 +100,7 @@ type SampleRow = {
   status?: number;
   failureKind?: string;
   failureMessage?: string;
+  failureDetail?: string;
   labels?: Record<string, string>;
 };
 
@@ -113,6 +115,7 @@ function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRo
       status: c.status,
       failureKind: c.failure?.kind,
       failureMessage: c.failure?.message.slice(0, 1000),
+      failureDetail: c.failure?.detail?.slice(0, 1200),
     })),
     ...(obs.metrics ?? []).map((m) => ({
       targetId: target.id,
@@ -127,9 +130,9 @@ function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRo
 /** All rows in one statement, sent as one JSON parameter (absent keys are NULL): the cheapest bulk path short of COPY. */
 async function insertSamples(tx: Prisma.TransactionClient, rows: SampleRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.$executeRaw`INSERT INTO "HealthSample" ("targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "labels")
-    SELECT "targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "labels"
-    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r("targetId" uuid, "at" timestamptz, "metric" text, "value" float8, "ok" boolean, "status" int, "failureKind" text, "failureMessage" text, "labels" jsonb)`;
+  await tx.$executeRaw`INSERT INTO "HealthSample" ("targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels")
+    SELECT "targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels"
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r("targetId" uuid, "at" timestamptz, "metric" text, "value" float8, "ok" boolean, "status" int, "failureKind" text, "failureMessage" text, "failureDetail" text, "labels" jsonb)`;
 }
 
 /** The minutes whose rollups the samples change, sorted so two transactions never take the same rows in opposite orders. */

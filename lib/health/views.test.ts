@@ -114,7 +114,7 @@ describe("target detail view", () => {
         { at: new Date(now - MIN), ok: true, durationMs: 8, status: 200 },
       ],
     });
-    const detail = (await getTargetDetailView(target.id))!;
+    const detail = (await getTargetDetailView(target.id, { role: "viewer" }))!;
     expect(detail.thresholds.response_time_ms).toEqual({
       direction: "higher-is-worse",
       target: 100,
@@ -145,7 +145,41 @@ describe("target detail view", () => {
     const total = (state: "ok" | "critical") => detail.timeline.reduce((n, seg) => n + seg.counts[state], 0);
     expect([total("ok"), total("critical")]).toEqual([2, 1]);
     expect(detail.timeline.some((seg) => seg.state === "critical")).toBe(true);
-    expect(await getTargetDetailView("00000000-0000-7000-8000-000000000000")).toBeNull();
+    expect(await getTargetDetailView("00000000-0000-7000-8000-000000000000", { role: "admin" })).toBeNull();
+  });
+});
+
+describe("the longer failure excerpt", () => {
+  it("reaches admins only: the view, the JSON route and the overview give other roles the 120-character message", async () => {
+    const target = await createTestHealthTarget({ kind: "push", heartbeats: false });
+    const long = `"${"z".repeat(1000)}… (4000 characters)`;
+    await record(target, {
+      checks: [
+        {
+          at: new Date(Date.now() - MIN),
+          ok: false,
+          durationMs: 5,
+          failure: { kind: "json-path", message: "$.status is short", detail: `$.status is ${long}` },
+        },
+        { at: new Date(), ok: true, durationMs: 4 },
+      ],
+    });
+    for (const role of ["viewer", "maintainer"] as const)
+      expect((await getTargetDetailView(target.id, { role }))!.failureExcerpt, role).toBeNull();
+    const admin = (await getTargetDetailView(target.id, { role: "admin" }))!;
+    expect(admin.failureExcerpt).toBe(`$.status is ${long}`);
+    expect(admin.lastFailure?.failureMessage).toBe("$.status is short");
+    // Over HTTP: a viewer token gets null, an admin token the excerpt; the overview never carries it.
+    const adminToken = (await createTestApiToken("admin")).token;
+    const asViewer = await (await getDetail(get(`/api/health-targets/${target.id}`), byId(target.id))).json();
+    const asAdmin = await (
+      await getDetail(get(`/api/health-targets/${target.id}`, adminToken), byId(target.id))
+    ).json();
+    expect([asViewer.failureExcerpt, asAdmin.failureExcerpt]).toEqual([null, `$.status is ${long}`]);
+    expect(JSON.stringify(asViewer)).not.toContain("zzzz");
+    expect(JSON.stringify(await (await getOverview(get("/api/health-targets", adminToken), {})).json())).not.toContain(
+      "zzzz",
+    );
   });
 });
 

@@ -37,7 +37,7 @@ export default async function TargetPage({ params, searchParams }: Props) {
     queryClient.prefetchQuery({ queryKey: healthKeys.series(id, span), queryFn: () => getTargetSeriesView(id, span) });
   const detailQuery = queryClient.fetchQuery({
     queryKey: healthKeys.target(id),
-    queryFn: () => getTargetDetailView(id),
+    queryFn: () => getTargetDetailView(id, user),
   });
   // A window in the URL: read it alongside the detail. None: the default range fits the target's age, known from the detail.
   const hasWindow = "range" in search || "from" in search || "to" in search;

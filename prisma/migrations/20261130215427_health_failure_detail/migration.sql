@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "HealthSample" ADD COLUMN     "failureDetail" TEXT;
