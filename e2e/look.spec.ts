@@ -46,7 +46,19 @@ function urls(ids: Ids): string[] {
   });
 }
 
-async function check(page: Page, url: string): Promise<string[]> {
+/** LOOK_SHOTS=<dir> also saves a full-page screenshot of every page (admin only), for the issue's closing note. */
+const SHOTS = process.env.LOOK_SHOTS;
+
+async function screenshot(page: Page, url: string, tag: string) {
+  const name =
+    url
+      .replace(/^\//, "")
+      .replace(/[^a-z0-9]+/gi, "-")
+      .replace(/-+$/, "") || "home";
+  await page.screenshot({ path: `${SHOTS}/${name}.${tag}.png`, fullPage: true });
+}
+
+async function check(page: Page, url: string, shotTag?: string): Promise<string[]> {
   await page.goto(url);
   await expect(page.locator("h1").first()).toBeVisible();
   // Wait for streamed panels (skeletons) to settle before judging the page.
@@ -56,6 +68,7 @@ async function check(page: Page, url: string): Promise<string[]> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   if (overflow > 1) problems.push(`${url}: page scrolls sideways by ${overflow} px`);
+  if (SHOTS && shotTag) await screenshot(page, url, shotTag);
   const results = await new AxeBuilder({ page }).analyze();
   for (const v of results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
     problems.push(
@@ -93,7 +106,8 @@ for (const role of ROLES) {
         const context = await openContext(browser, role, theme, width);
         const page = await context.newPage();
         const problems: string[] = [];
-        for (const url of urls(ids)) problems.push(...(await check(page, url)));
+        const tag = role === "admin" ? `${width}-${theme}` : undefined;
+        for (const url of urls(ids)) problems.push(...(await check(page, url, tag)));
         await context.close();
         expect(problems, problems.join("\n")).toEqual([]);
       });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { KpiTile } from "@/components/ui/kpi-tile";
 import { DEPS_DEFINITIONS as DEF } from "@/lib/deps/definitions";
 import type { DependencyCounts } from "@/lib/deps/view";
 
@@ -22,46 +23,50 @@ export function SummaryTiles({ counts }: { counts: DependencyCounts[] }) {
             }
           >
             <div className="grid grid-cols-3 gap-3" data-testid={`tiles-${c.key}`}>
-              <TileNumber value={c.overdueSecurity} label="overdue security" testId="overdue-security" alert />
-              <TileNumber value={c.overduePatchMinor} label="overdue patch/minor" testId="overdue-patch-minor" alert />
-              <TileNumber value={c.openUpdatePulls} label="open update PRs" testId="open-update-pulls" />
+              <TileNumber
+                value={c.overdueSecurity}
+                label="Overdue security"
+                definition={DEF.overdueSecurity}
+                testId="overdue-security"
+                alert
+              />
+              <TileNumber
+                value={c.overduePatchMinor}
+                label="Overdue patch/minor"
+                definition={DEF.overduePatchMinor}
+                testId="overdue-patch-minor"
+                alert
+              />
+              <TileNumber
+                value={c.openUpdatePulls}
+                label="Open update PRs"
+                definition={DEF.openUpdatePulls}
+                testId="open-update-pulls"
+              />
             </div>
           </Card>
         ))}
-      </div>
-      <div className="grid gap-2 text-xs text-neutral-500 dark:text-neutral-400 md:grid-cols-3">
-        <p>
-          <strong>Overdue security:</strong> {DEF.overdueSecurity}
-        </p>
-        <p>
-          <strong>Overdue patch/minor:</strong> {DEF.overduePatchMinor}
-        </p>
-        <p>
-          <strong>Open update PRs:</strong> {DEF.openUpdatePulls}
-        </p>
       </div>
     </section>
   );
 }
 
+/** A count whose "good" is zero: critical (red) when any item is overdue, neutral otherwise. */
 function TileNumber({
   value,
   label,
+  definition,
   testId,
   alert = false,
 }: {
   value: number;
   label: string;
+  definition: string;
   testId: string;
   alert?: boolean;
 }) {
-  const tone = alert && value > 0 ? "text-red-700 dark:text-red-400" : "";
+  const status = alert ? (value > 0 ? "critical" : "ok") : "none";
   return (
-    <div>
-      <p className={`text-2xl font-semibold tabular-nums ${tone}`} data-testid={testId}>
-        {value}
-      </p>
-      <p className="text-xs text-neutral-600 dark:text-neutral-400">{label}</p>
-    </div>
+    <KpiTile variant="compact" label={label} value={value} definition={definition} testId={testId} status={status} />
   );
 }

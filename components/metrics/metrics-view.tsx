@@ -3,7 +3,8 @@ import { formatValue } from "@/lib/metrics/format";
 import type { MetricsView as View } from "@/lib/metrics/queries";
 import { CSV_TABLES } from "@/lib/metrics/report";
 import { runtimeSpecs } from "@/lib/metrics/runtime";
-import { KpiTile } from "./kpi-tile";
+import { KpiTile } from "@/components/ui/kpi-tile";
+import { metricsTileProps } from "./kpi-tile-props";
 import { MetricsCharts } from "./metrics-charts";
 import { NotableList } from "./notable-list";
 import { QuarterlyChecklist } from "./quarterly-checklist";
@@ -73,7 +74,7 @@ export function MetricsView({
             </h2>
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 print:grid-cols-3">
               {kpis.map((k) => (
-                <KpiTile key={k.id} kpi={k} label={labels.get(k.id) ?? k.id} noSource={NO_DATA_SOURCE.has(k.id)} />
+                <KpiTile key={k.id} {...metricsTileProps(k, labels.get(k.id) ?? k.id, NO_DATA_SOURCE.has(k.id))} />
               ))}
             </div>
           </section>

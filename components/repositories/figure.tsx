@@ -1,4 +1,6 @@
-/** A number with what it counts and its written definition right beside it (not only in a tooltip). */
+import { KpiTile } from "@/components/ui/kpi-tile";
+
+/** A count inside a card: the shared KPI tile without its frame, its written definition behind ⓘ. */
 export function Figure({
   value,
   label,
@@ -10,17 +12,7 @@ export function Figure({
   definition: string;
   testId?: string;
 }) {
-  return (
-    <div>
-      <p className="flex items-baseline gap-2">
-        <span className="text-3xl font-semibold tabular-nums" data-testid={testId}>
-          {value.toLocaleString("en-GB")}
-        </span>
-        <span className="text-sm text-neutral-700 dark:text-neutral-300">{label}</span>
-      </p>
-      <p className="mt-1 text-xs text-neutral-500 dark:text-neutral-400">{definition}</p>
-    </div>
-  );
+  return <KpiTile variant="compact" label={label} value={value} definition={definition} testId={testId} />;
 }
 
 /** The definition of a section's content when it is not a single number. */

@@ -1,13 +1,13 @@
+"use client";
 import Link from "next/link";
 import { OVERVIEW_DEFINITIONS as DEF, type OverviewDefinitionKey } from "@/lib/github/overview/definitions";
 import type { RepositorySummary } from "@/lib/github/overview/summaries";
 import { Card } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Time } from "@/components/ui/time";
 import { CiBadge, RepositoryFlags, SyncBadge } from "./status-badges";
 
-const th = "py-2 pr-4 font-medium";
-const num = "py-2 pr-4 text-right tabular-nums";
 const TERMS: Array<[OverviewDefinitionKey, string]> = [
   ["openIssues", "Open issues"],
   ["openPulls", "Open pull requests"],
@@ -33,7 +33,7 @@ function Definitions() {
   );
 }
 
-function SummaryRow({ repo: r }: { repo: RepositorySummary }) {
+function LastSync({ repo: r }: { repo: RepositorySummary }) {
   const last = r.sync.last;
   const when =
     last === null ? null : last.finishedAt ? (
@@ -46,36 +46,67 @@ function SummaryRow({ repo: r }: { repo: RepositorySummary }) {
       </>
     );
   return (
-    <tr className="align-top">
-      <th scope="row" className="py-2 pr-4 font-medium">
-        <Link href={overviewHref(r.owner, r.name)} className="text-sky-800 hover:underline dark:text-sky-300">
-          {r.owner}/{r.name}
-        </Link>
-      </th>
-      <td className="py-2 pr-4">
-        <RepositoryFlags enabled={r.enabled} isArchived={r.isArchived} />
-      </td>
-      {r.synced ? (
-        <>
-          <td className={num}>{r.openIssues}</td>
-          <td className={num}>{r.openPulls}</td>
-          <td className={num}>{r.openAlerts}</td>
-          <td className="py-2 pr-4">
-            <CiBadge state={r.ci} />
-          </td>
-        </>
-      ) : (
-        <td colSpan={4} className="py-2 pr-4 text-neutral-600 dark:text-neutral-400" data-testid="not-synced">
-          not synced yet
-        </td>
-      )}
-      <td className="py-2">
-        <SyncBadge sync={r.sync} />
-        {when && <div className="mt-0.5 whitespace-nowrap text-xs text-neutral-500 dark:text-neutral-400">{when}</div>}
-      </td>
-    </tr>
+    <>
+      <SyncBadge sync={r.sync} />
+      {when && <div className="mt-0.5 whitespace-nowrap text-xs text-neutral-500 dark:text-neutral-400">{when}</div>}
+    </>
   );
 }
+
+/** A number only once the repository has synced; before that the status column says "not synced yet". */
+const synced = (r: RepositorySummary, value: React.ReactNode) =>
+  r.synced ? value : <span className="text-neutral-500 dark:text-neutral-400">—</span>;
+
+const COLUMNS: Column<RepositorySummary>[] = [
+  {
+    key: "name",
+    header: "Repository",
+    cell: (r) => (
+      <Link href={overviewHref(r.owner, r.name)} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
+        {r.owner}/{r.name}
+      </Link>
+    ),
+    sortValue: (r) => `${r.owner}/${r.name}`.toLowerCase(),
+    filterText: (r) => `${r.owner}/${r.name}`,
+  },
+  {
+    key: "status",
+    header: "Status",
+    cell: (r) => (
+      <>
+        <RepositoryFlags enabled={r.enabled} isArchived={r.isArchived} />
+        {!r.synced && (
+          <div className="mt-1 text-neutral-600 dark:text-neutral-400" data-testid="not-synced">
+            not synced yet
+          </div>
+        )}
+      </>
+    ),
+  },
+  {
+    key: "issues",
+    header: "Open issues",
+    cell: (r) => synced(r, r.openIssues),
+    sortValue: (r) => (r.synced ? r.openIssues : null),
+    align: "right",
+  },
+  {
+    key: "pulls",
+    header: "Open pull requests",
+    cell: (r) => synced(r, r.openPulls),
+    sortValue: (r) => (r.synced ? r.openPulls : null),
+    align: "right",
+  },
+  {
+    key: "alerts",
+    header: "Security alerts",
+    cell: (r) => synced(r, r.openAlerts),
+    sortValue: (r) => (r.synced ? r.openAlerts : null),
+    align: "right",
+  },
+  { key: "ci", header: "Default branch CI", cell: (r) => synced(r, <CiBadge state={r.ci} />), sortValue: (r) => r.ci },
+  { key: "sync", header: "Last sync", cell: (r) => <LastSync repo={r} />, sortValue: (r) => r.sync.last?.startedAt },
+];
 
 export function RepositoryList({ repositories }: { repositories: RepositorySummary[] }) {
   if (repositories.length === 0) {
@@ -92,40 +123,7 @@ export function RepositoryList({ repositories }: { repositories: RepositorySumma
   }
   return (
     <Card title={`${repositories.length} ${repositories.length === 1 ? "repository" : "repositories"}`}>
-      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
-        <table className="w-full min-w-[760px] text-left text-sm">
-          <thead className="text-xs text-neutral-500 dark:text-neutral-400">
-            <tr>
-              <th scope="col" className={th}>
-                Repository
-              </th>
-              <th scope="col" className={th}>
-                Status
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Open issues
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Open pull requests
-              </th>
-              <th scope="col" className={`${th} text-right`}>
-                Security alerts
-              </th>
-              <th scope="col" className={th}>
-                Default branch CI
-              </th>
-              <th scope="col" className="py-2 font-medium">
-                Last sync
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
-            {repositories.map((r) => (
-              <SummaryRow key={r.id} repo={r} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable rows={repositories} columns={COLUMNS} rowKey={(r) => r.id} caption="Repositories" />
       <Definitions />
     </Card>
   );

@@ -1,5 +1,7 @@
 import { OVERVIEW_DEFINITIONS as DEF } from "@/lib/github/overview/definitions";
-import type { RepositoryOverview as Overview } from "@/lib/github/overview/repository-overview";
+import { Suspense } from "react";
+import { overviewParts as parts, type RepositoryHeader as Overview } from "@/lib/github/overview/repository-overview";
+import { PanelSkeleton } from "@/components/ui/panel";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AlertsCard } from "./alerts-card";
 import { CiCard } from "./ci-card";
@@ -55,9 +57,43 @@ function NotSynced({ overview: o }: { overview: Overview }) {
   );
 }
 
-/** The whole overview: facts, then the numbers, each with its definition beside it. */
+async function OpenWork({ id }: { id: string }) {
+  const work = await parts.openWork(id);
+  return (
+    <>
+      <OpenIssuesCard issues={work.issues} />
+      <OpenPullsCard pulls={work.pulls} />
+    </>
+  );
+}
+async function Ci({ id, defaultBranch }: { id: string; defaultBranch: string | null }) {
+  return <CiCard ci={await parts.ci(id)} defaultBranch={defaultBranch} />;
+}
+async function Release({ id }: { id: string }) {
+  return <ReleaseCard release={await parts.latestRelease(id)} />;
+}
+async function Alerts({ id }: { id: string }) {
+  return <AlertsCard alerts={await parts.alerts(id)} />;
+}
+async function AwaitingReview({ id }: { id: string }) {
+  return <AwaitingReviewCard awaiting={await parts.awaitingReview(id)} />;
+}
+async function NewestIssues({ id }: { id: string }) {
+  return <NewestIssuesCard issues={await parts.newestIssues(id)} />;
+}
+async function Unlabeled({ id }: { id: string }) {
+  return <UnlabeledIssuesCard unlabeled={await parts.unlabeled(id)} />;
+}
+
+/** One widget streaming on its own, with its skeleton until its query answers. */
+function Widget({ title, children, lines = 3 }: { title: string; children: React.ReactNode; lines?: number }) {
+  return <Suspense fallback={<PanelSkeleton title={title} lines={lines} />}>{children}</Suspense>;
+}
+
+/** The whole overview: facts, then the numbers (each with its definition beside it), each widget streamed on its own. */
 export function RepositoryOverview({ overview: o }: { overview: Overview }) {
-  const sync = <SyncCard repositoryId={o.repository.id} sync={o.sync} />;
+  const id = o.repository.id;
+  const sync = <SyncCard repositoryId={id} sync={o.sync} />;
   if (!o.synced) {
     return (
       <div className="space-y-6">
@@ -71,19 +107,39 @@ export function RepositoryOverview({ overview: o }: { overview: Overview }) {
     <>
       <FactsStrip overview={o} />
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-        <OpenIssuesCard issues={o.issues} />
-        <OpenPullsCard pulls={o.pulls} />
-        <CiCard ci={o.ci} defaultBranch={o.repository.defaultBranch} />
-        <ReleaseCard release={o.latestRelease} />
-        <AlertsCard alerts={o.alerts} />
+        <Suspense
+          fallback={
+            <>
+              <PanelSkeleton title="Open issues" lines={2} />
+              <PanelSkeleton title="Open pull requests" lines={2} />
+            </>
+          }
+        >
+          <OpenWork id={id} />
+        </Suspense>
+        <Widget title="Default branch CI">
+          <Ci id={id} defaultBranch={o.repository.defaultBranch} />
+        </Widget>
+        <Widget title="Latest release">
+          <Release id={id} />
+        </Widget>
+        <Widget title="Security alerts">
+          <Alerts id={id} />
+        </Widget>
         {sync}
       </div>
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
-        <AwaitingReviewCard awaiting={o.awaitingReview} />
-        <NewestIssuesCard issues={o.newestIssues} />
+        <Widget title="Waiting for review" lines={5}>
+          <AwaitingReview id={id} />
+        </Widget>
+        <Widget title="Newest issues" lines={5}>
+          <NewestIssues id={id} />
+        </Widget>
       </div>
       <div className="mt-4">
-        <UnlabeledIssuesCard unlabeled={o.unlabeled} />
+        <Widget title="Unlabeled issues" lines={5}>
+          <Unlabeled id={id} />
+        </Widget>
       </div>
     </>
   );

@@ -2,9 +2,44 @@
 import Link from "next/link";
 import { useHistoryQuery } from "@/lib/runbooks/hooks";
 import { Card } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import type { HistoryView } from "@/lib/runbooks/views/types";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
 import { HistoryChart } from "./history-chart";
+
+type Event = HistoryView["events"][number];
+
+const EVENT_COLUMNS: Column<Event>[] = [
+  {
+    key: "at",
+    header: "When",
+    cell: (e) => <span className="whitespace-nowrap">{formatDateTime(e.at)}</span>,
+    sortValue: (e) => e.at,
+  },
+  { key: "who", header: "Who", cell: (e) => e.who, sortValue: (e) => e.who, filterText: (e) => e.who },
+  { key: "what", header: "What", cell: (e) => e.what, filterText: (e) => e.what },
+  { key: "run", header: "Run", cell: (e) => e.run, sortValue: (e) => e.run, filterText: (e) => e.run },
+  {
+    key: "evidence",
+    header: "Evidence and note",
+    cell: (e) => (
+      <>
+        {e.evidence &&
+          (e.evidenceUrl ? (
+            <a className="underline" href={e.evidenceUrl}>
+              {e.evidence}
+            </a>
+          ) : (
+            e.evidence
+          ))}
+        {e.evidence && e.note && " · "}
+        {e.note && <>“{e.note}”</>}
+      </>
+    ),
+    filterText: (e) => `${e.evidence ?? ""} ${e.note ?? ""}`,
+  },
+];
 
 export function HistoryBoard({ range }: { range: "week" | "month" }) {
   const query = useHistoryQuery(range);
@@ -43,33 +78,14 @@ export function HistoryBoard({ range }: { range: "week" | "month" }) {
         </Card>
       )}
       <Card title="Who did what">
-        {data.events.length === 0 ? (
-          <p className="text-sm text-neutral-500">No ticks yet.</p>
-        ) : (
-          <ul className="divide-y divide-neutral-100 text-sm dark:divide-neutral-800">
-            {data.events.map((e, i) => (
-              <li key={i} className="py-2">
-                <span className="text-xs text-neutral-500">{formatDateTime(e.at)}</span> ·{" "}
-                <span className="font-medium">{e.who}</span> {e.what}{" "}
-                <span className="text-neutral-500">in {e.run}</span>
-                {e.evidence && (
-                  <>
-                    {" "}
-                    · evidence:{" "}
-                    {e.evidenceUrl ? (
-                      <a className="underline" href={e.evidenceUrl}>
-                        {e.evidence}
-                      </a>
-                    ) : (
-                      e.evidence
-                    )}
-                  </>
-                )}
-                {e.note && <> · “{e.note}”</>}
-              </li>
-            ))}
-          </ul>
-        )}
+        <DataTable
+          rows={data.events}
+          columns={EVENT_COLUMNS}
+          rowKey={(e) => `${e.at}-${e.who}-${e.what}-${e.run}`}
+          caption="Who did what"
+          initialSort={{ key: "at", direction: "desc" }}
+          empty={<p className="text-sm text-neutral-600 dark:text-neutral-400">No ticks yet.</p>}
+        />
       </Card>
     </div>
   );

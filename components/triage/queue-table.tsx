@@ -1,5 +1,6 @@
 "use client";
 import { Badge } from "@/components/ui/badge";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { ExternalLink } from "@/components/repositories/external-link";
 import type { TriageTab } from "@/lib/triage/schemas";
 import type { TriageItemView } from "@/lib/triage/view";
@@ -36,6 +37,35 @@ function TimeLeft({ item, tab, now }: { item: TriageItemView; tab: TriageTab; no
   );
 }
 
+function Title({ item }: { item: TriageItemView }) {
+  return (
+    <div className="min-w-[12rem]">
+      {item.url ? (
+        <ExternalLink href={item.url} className="font-medium">
+          {item.title}
+        </ExternalLink>
+      ) : (
+        <span className="font-medium" title="Demo data: no link to GitHub">
+          {item.title}
+        </span>
+      )}
+      <div className="mt-0.5 text-xs text-neutral-500 dark:text-neutral-400">
+        {item.repoKey}#{item.number} · {item.kind === "pull_request" ? "pull request" : "issue"}
+      </div>
+      <div className="mt-1 flex flex-wrap gap-1">
+        <StateBadge state={item.state} />
+        <StaleBadge stale={item.stale} />
+        {item.labels.map((l) => (
+          <Badge key={l}>{l}</Badge>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+const PRIORITY_RANK: Record<string, number> = { P0: 0, P1: 1, P2: 2, P3: 3 };
+
+/** The queue in the shared table: sortable, filterable beyond 15 rows, cards on phones, with optional selection. */
 export function QueueTable({
   items,
   tab,
@@ -52,99 +82,82 @@ export function QueueTable({
   const canPick = (id: string) => !selectable || selectable.has(id);
   const pickable = items.filter((i) => canPick(i.id)).map((i) => i.id);
   const allSelected = selection && pickable.length > 0 && pickable.every((id) => selection.selected.has(id));
+  const columns: Column<TriageItemView>[] = [
+    {
+      key: "priority",
+      header: "Priority",
+      cell: (item) => <PriorityBadge priority={item.priority} />,
+      sortValue: (item) => PRIORITY_RANK[item.priority ?? ""] ?? 9,
+      filterText: (item) => item.priority ?? "untriaged",
+    },
+    {
+      key: "title",
+      header: "Title and labels",
+      cell: (item) => <Title item={item} />,
+      sortValue: (item) => item.title.toLowerCase(),
+      filterText: (item) => `${item.title} ${item.repoKey}#${item.number} ${item.labels.join(" ")}`,
+      hideOnCard: true,
+    },
+    {
+      key: "age",
+      header: "Age",
+      cell: (item) => <span className="whitespace-nowrap">{formatAge(item.createdAt, now)}</span>,
+      sortValue: (item) => item.createdAt,
+    },
+    {
+      key: "left",
+      header: "Time left",
+      cell: (item) => (
+        <span className="whitespace-nowrap">
+          <TimeLeft item={item} tab={tab} now={now} />
+        </span>
+      ),
+      sortValue: (item) => item.secondsLeft,
+    },
+    {
+      key: "activity",
+      header: "Last human activity",
+      cell: (item) => <span className="whitespace-nowrap">{formatAge(item.lastHumanActivityAt, now)} ago</span>,
+      sortValue: (item) => item.lastHumanActivityAt,
+      showFrom: "lg",
+    },
+    {
+      key: "assignees",
+      header: "Assignees",
+      cell: (item) => (item.assignees.length ? item.assignees.join(", ") : <span className="text-neutral-500">—</span>),
+      filterText: (item) => item.assignees.join(" "),
+      showFrom: "xl",
+    },
+  ];
+  if (selection)
+    columns.unshift({
+      key: "select",
+      header: "Select",
+      headerCell: (
+        <label className="inline-flex items-center gap-2">
+          <input type="checkbox" checked={!!allSelected} onChange={() => selection.toggleAll(pickable)} />
+          <span className="md:sr-only">Select all shown</span>
+        </label>
+      ),
+      cell: (item) =>
+        canPick(item.id) && (
+          <input
+            type="checkbox"
+            aria-label={`Select ${item.repoKey}#${item.number}`}
+            checked={selection.selected.has(item.id)}
+            onChange={() => selection.toggle(item.id)}
+          />
+        ),
+    });
   return (
-    <div
-      className="overflow-x-auto rounded-lg border border-neutral-200 dark:border-neutral-800"
-      tabIndex={0}
-      role="region"
-      aria-label="Table (scrolls sideways)"
-    >
-      <table className="w-full text-left text-sm">
-        <thead className="bg-neutral-50 text-xs uppercase tracking-wide text-neutral-600 dark:bg-neutral-900 dark:text-neutral-400">
-          <tr>
-            {selection && (
-              <th scope="col" className="w-8 px-3 py-2">
-                <input
-                  type="checkbox"
-                  aria-label="Select all shown"
-                  checked={!!allSelected}
-                  onChange={() => selection.toggleAll(pickable)}
-                />
-              </th>
-            )}
-            <th scope="col" className="px-3 py-2">
-              Priority
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Title and labels
-            </th>
-            <th scope="col" className="hidden px-3 py-2 sm:table-cell">
-              Age
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Time left
-            </th>
-            <th scope="col" className="hidden px-3 py-2 md:table-cell">
-              Last human activity
-            </th>
-            <th scope="col" className="hidden px-3 py-2 lg:table-cell">
-              Assignees
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
-          {items.map((item) => (
-            <tr key={item.id} data-testid={`triage-row-${item.repoKey}#${item.number}`} className="align-top">
-              {selection && (
-                <td className="px-3 py-2">
-                  {canPick(item.id) && (
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${item.repoKey}#${item.number}`}
-                      checked={selection.selected.has(item.id)}
-                      onChange={() => selection.toggle(item.id)}
-                    />
-                  )}
-                </td>
-              )}
-              <td className="px-3 py-2">
-                <PriorityBadge priority={item.priority} />
-              </td>
-              <td className="min-w-[12rem] px-3 py-2">
-                {item.url ? (
-                  <ExternalLink href={item.url} className="font-medium">
-                    {item.title}
-                  </ExternalLink>
-                ) : (
-                  <span className="font-medium" title="Demo data: no link to GitHub">
-                    {item.title}
-                  </span>
-                )}
-                <div className="mt-0.5 text-xs text-neutral-500 dark:text-neutral-400">
-                  {item.repoKey}#{item.number} · {item.kind === "pull_request" ? "pull request" : "issue"}
-                </div>
-                <div className="mt-1 flex flex-wrap gap-1">
-                  <StateBadge state={item.state} />
-                  <StaleBadge stale={item.stale} />
-                  {item.labels.map((l) => (
-                    <Badge key={l}>{l}</Badge>
-                  ))}
-                </div>
-              </td>
-              <td className="hidden whitespace-nowrap px-3 py-2 sm:table-cell">{formatAge(item.createdAt, now)}</td>
-              <td className="whitespace-nowrap px-3 py-2">
-                <TimeLeft item={item} tab={tab} now={now} />
-              </td>
-              <td className="hidden whitespace-nowrap px-3 py-2 md:table-cell">
-                {formatAge(item.lastHumanActivityAt, now)} ago
-              </td>
-              <td className="hidden px-3 py-2 lg:table-cell">
-                {item.assignees.length ? item.assignees.join(", ") : <span className="text-neutral-500">—</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={items}
+      columns={columns}
+      rowKey={(item) => item.id}
+      caption="Triage queue"
+      cardTitle={(item) => <Title item={item} />}
+      rowAttributes={(item) => ({ "data-testid": `triage-row-${item.repoKey}#${item.number}` })}
+      empty={<p className="text-sm text-neutral-600 dark:text-neutral-400">Nothing in this queue.</p>}
+    />
   );
 }

@@ -1,8 +1,49 @@
 "use client";
 import { useState } from "react";
 import { useTriageSummaryQuery } from "@/lib/triage/hooks";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { SUMMARY_DEFINITIONS } from "@/lib/triage/summary";
 import { CLOCK_LABEL, formatDuration } from "./format";
+
+type Row = NonNullable<ReturnType<typeof useTriageSummaryQuery>["data"]>["rows"][number];
+
+const COLUMNS: Column<Row>[] = [
+  { key: "repo", header: "Repository", cell: (r) => r.repo, sortValue: (r) => r.repo, filterText: (r) => r.repo },
+  {
+    key: "priority",
+    header: "Priority",
+    cell: (r) => (r.priority === "untriaged" ? "Untriaged (triage)" : r.priority),
+    sortValue: (r) => r.priority,
+    filterText: (r) => r.priority,
+  },
+  {
+    key: "within",
+    header: "Within target",
+    cell: (r) => (
+      <span className="tabular-nums">
+        {r.shareWithinTarget === null ? "—" : `${Math.round(r.shareWithinTarget * 100)} %`}{" "}
+        <span className="text-xs text-neutral-600 dark:text-neutral-400">
+          ({r.respondedWithinTarget} of {r.decided})
+        </span>
+      </span>
+    ),
+    sortValue: (r) => r.shareWithinTarget,
+  },
+  {
+    key: "median",
+    header: "Median first response",
+    cell: (r) => (r.medianResponseSeconds === null ? "—" : formatDuration(r.medianResponseSeconds)),
+    sortValue: (r) => r.medianResponseSeconds,
+    align: "right",
+  },
+  {
+    key: "breached",
+    header: "Breached now",
+    cell: (r) => r.breachedNow,
+    sortValue: (r) => r.breachedNow,
+    align: "right",
+  },
+];
 
 export function SlaSummary() {
   const [days, setDays] = useState(30);
@@ -42,55 +83,18 @@ export function SlaSummary() {
         </p>
       )}
       {data && data.rows.length > 0 && (
-        <div
-          className="overflow-x-auto rounded-lg border border-neutral-200 dark:border-neutral-800"
-          tabIndex={0}
-          role="region"
-          aria-label="Table (scrolls sideways)"
-        >
-          <table className="w-full text-left text-sm">
-            <caption className="px-3 py-2 text-left text-xs text-neutral-500 dark:text-neutral-400">
-              Items created in the last {data.days} days; times on the {CLOCK_LABEL[data.clock]} clock.
-            </caption>
-            <thead className="bg-neutral-50 text-xs uppercase tracking-wide text-neutral-600 dark:bg-neutral-900 dark:text-neutral-400">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Repository
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Priority
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Within target
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Median first response
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Breached now
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
-              {data.rows.map((r) => (
-                <tr key={`${r.repo}-${r.priority}`} data-testid={`sla-${r.repo}-${r.priority}`}>
-                  <td className="px-3 py-2">{r.repo}</td>
-                  <td className="px-3 py-2">{r.priority === "untriaged" ? "Untriaged (triage)" : r.priority}</td>
-                  <td className="px-3 py-2 tabular-nums">
-                    {r.shareWithinTarget === null ? "—" : `${Math.round(r.shareWithinTarget * 100)} %`}{" "}
-                    <span className="text-xs text-neutral-500">
-                      ({r.respondedWithinTarget} of {r.decided})
-                    </span>
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">
-                    {r.medianResponseSeconds === null ? "—" : formatDuration(r.medianResponseSeconds)}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{r.breachedNow}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <p className="text-xs text-neutral-600 dark:text-neutral-400">
+            Items created in the last {data.days} days; times on the {CLOCK_LABEL[data.clock]} clock.
+          </p>
+          <DataTable
+            rows={data.rows}
+            columns={COLUMNS}
+            rowKey={(r) => `${r.repo}-${r.priority}`}
+            caption="SLA summary"
+            rowAttributes={(r) => ({ "data-testid": `sla-${r.repo}-${r.priority}` })}
+          />
+        </>
       )}
       <dl className="grid gap-2 text-xs text-neutral-600 sm:grid-cols-2 dark:text-neutral-400">
         <div>

@@ -15,7 +15,12 @@ export type Column<T> = {
   align?: "left" | "right";
   /** Leave this column out of the phone cards (e.g. a duplicate of the card title). */
   hideOnCard?: boolean;
+  /** Replaces the header text in the table (e.g. a "select all" checkbox); on phones it sits above the cards. */
+  headerCell?: React.ReactNode;
+  /** Show the column in the table only from this width up (it stays on the phone cards). */
+  showFrom?: "lg" | "xl";
 };
+const SHOW_FROM = { lg: "hidden lg:table-cell", xl: "hidden xl:table-cell" } as const;
 
 type Props<T> = {
   rows: readonly T[];
@@ -34,6 +39,8 @@ type Props<T> = {
   empty?: React.ReactNode;
   /** The card's title on phones (default: the first column). */
   cardTitle?: (row: T) => React.ReactNode;
+  /** Extra attributes of a table row (test ids, data-*); not repeated on the phone cards. */
+  rowAttributes?: (row: T) => Record<string, string>;
 };
 
 const th =
@@ -51,6 +58,7 @@ export function DataTable<T>({
   paginateAbove = 200,
   empty,
   cardTitle,
+  rowAttributes,
 }: Props<T>) {
   const [sort, setSort] = useState(initialSort ?? null);
   const [query, setQuery] = useState("");
@@ -121,20 +129,21 @@ export function DataTable<T>({
                     key={c.key}
                     scope="col"
                     aria-sort={active ? (sort!.direction === "asc" ? "ascending" : "descending") : undefined}
-                    className={`${th} ${c.align === "right" ? "text-right" : ""}`}
+                    className={`${th} ${c.align === "right" ? "text-right" : ""} ${c.showFrom ? SHOW_FROM[c.showFrom] : ""}`}
                   >
-                    {c.sortValue ? (
-                      <button
-                        type="button"
-                        onClick={() => toggle(c.key)}
-                        className="inline-flex items-center gap-1 uppercase hover:underline"
-                      >
-                        {c.header}
-                        <span aria-hidden="true">{active ? (sort!.direction === "asc" ? "▲" : "▼") : "↕"}</span>
-                      </button>
-                    ) : (
-                      c.header
-                    )}
+                    {c.headerCell ??
+                      (c.sortValue ? (
+                        <button
+                          type="button"
+                          onClick={() => toggle(c.key)}
+                          className="inline-flex items-center gap-1 uppercase hover:underline"
+                        >
+                          {c.header}
+                          <span aria-hidden="true">{active ? (sort!.direction === "asc" ? "▲" : "▼") : "↕"}</span>
+                        </button>
+                      ) : (
+                        c.header
+                      ))}
                   </th>
                 );
               })}
@@ -142,11 +151,11 @@ export function DataTable<T>({
           </thead>
           <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
             {paged.rows.map((row) => (
-              <tr key={rowKey(row)} className="hover:bg-neutral-50 dark:hover:bg-neutral-900">
+              <tr key={rowKey(row)} {...rowAttributes?.(row)} className="hover:bg-neutral-50 dark:hover:bg-neutral-900">
                 {columns.map((c) => (
                   <td
                     key={c.key}
-                    className={`px-3 py-2 align-top ${c.align === "right" ? "text-right tabular-nums" : ""}`}
+                    className={`px-3 py-2 align-top ${c.align === "right" ? "text-right tabular-nums" : ""} ${c.showFrom ? SHOW_FROM[c.showFrom] : ""}`}
                   >
                     {c.cell(row)}
                   </td>
@@ -156,6 +165,11 @@ export function DataTable<T>({
           </tbody>
         </table>
       </div>
+      {columns.some((c) => c.headerCell) && (
+        <div className="flex flex-wrap gap-3 text-sm md:hidden">
+          {columns.map((c) => c.headerCell && <div key={c.key}>{c.headerCell}</div>)}
+        </div>
+      )}
       <ul aria-label={caption} className="space-y-2 md:hidden">
         {paged.rows.map((row) => (
           <li key={rowKey(row)} className="rounded-lg border border-neutral-200 p-3 text-sm dark:border-neutral-800">

@@ -46,6 +46,24 @@ export type KpiTileProps = {
   previousLabel?: string;
   /** Shown instead of the number when value is null. */
   emptyText?: string;
+  /** A change worked out elsewhere (e.g. "+3 vs 12 (better)"); replaces the one computed from `previous`. */
+  delta?: { text: string; verdict: "better" | "worse" | "same" | null; context?: string };
+  /** The threshold in words ("target < 2 d"), shown with the status. */
+  targetText?: string;
+  /** A small note under the number (sample size, "per repository"). */
+  note?: React.ReactNode;
+  /** Stable hook for tests and links (`data-kpi`). */
+  kpiId?: string;
+  /** Test id of the number. */
+  testId?: string;
+  /** "compact" drops the card frame, for a tile inside another card. */
+  variant?: "card" | "compact";
+};
+const STATUS_WORD: Record<KpiStatus, string> = {
+  ok: "on target",
+  warning: "warning",
+  critical: "critical",
+  none: "no data",
 };
 
 function TrendLine({ values, label }: { values: number[]; label: string }) {
@@ -82,23 +100,40 @@ export function KpiTile(props: KpiTileProps) {
     good = "neutral",
     previousLabel = "vs previous period",
     emptyText = "no data",
+    targetText,
+    variant = "card",
   } = props;
   const status = props.status ?? thresholdStatus(value, threshold);
-  const delta = compareToPrevious(value, previous, good);
+  const computed = compareToPrevious(value, previous, good);
+  const delta =
+    props.delta ??
+    (computed && {
+      text: computed.text,
+      verdict: computed.verdict,
+      context: `${previousLabel}${computed.verdict !== "same" ? ` (${computed.verdict})` : ""}`,
+    });
   const shown =
     value === null ? null : (props.display ?? value.toLocaleString("en-GB", { maximumFractionDigits: digits }));
+  const frame =
+    variant === "card"
+      ? `rounded-lg border border-t-4 border-neutral-200 bg-white p-4 shadow-sm dark:border-neutral-800 dark:bg-neutral-900 ${STATUS_BORDER[status]}`
+      : "";
   return (
     <section
       aria-label={label}
-      className={`flex min-w-0 flex-col gap-1 rounded-lg border border-t-4 border-neutral-200 bg-white p-4 shadow-sm dark:border-neutral-800 dark:bg-neutral-900 ${STATUS_BORDER[status]}`}
+      data-kpi={props.kpiId}
+      className={`flex min-w-0 flex-col gap-1 break-inside-avoid ${frame}`}
     >
       <div className="flex items-start justify-between gap-2">
         <h3 className="text-sm font-medium text-neutral-700 dark:text-neutral-300">{label}</h3>
-        {status !== "none" && status !== "ok" && (
-          <span className={`text-xs font-semibold uppercase ${STATUS_TEXT[status]}`}>{status}</span>
+        {variant === "card" && status !== "none" && (status !== "ok" || targetText) && (
+          <span className={`text-xs font-semibold uppercase ${STATUS_TEXT[status]}`}>{STATUS_WORD[status]}</span>
         )}
       </div>
-      <p className="text-2xl font-semibold tabular-nums">
+      <p
+        className={`text-2xl font-semibold tabular-nums ${variant === "compact" && status !== "none" && status !== "ok" ? STATUS_TEXT[status] : ""}`}
+        data-testid={props.testId ?? "kpi-value"}
+      >
         {shown === null ? (
           <span className="text-base font-normal text-neutral-600 dark:text-neutral-400">{emptyText}</span>
         ) : (
@@ -111,18 +146,24 @@ export function KpiTile(props: KpiTileProps) {
         )}
       </p>
       {delta && (
-        <p className="text-xs">
-          <span className={`font-medium ${VERDICT_TEXT[delta.verdict]}`}>{delta.text}</span>{" "}
-          <span className="text-neutral-600 dark:text-neutral-400">
-            {previousLabel}
-            {delta.verdict !== "same" ? ` (${delta.verdict})` : ""}
+        <p className="text-xs" data-testid="kpi-delta">
+          <span
+            className={`font-medium ${delta.verdict ? VERDICT_TEXT[delta.verdict] : "text-neutral-600 dark:text-neutral-400"}`}
+          >
+            {delta.text}
           </span>
+          {delta.context && <span className="text-neutral-600 dark:text-neutral-400"> {delta.context}</span>}
         </p>
       )}
+      {targetText && <p className="text-xs text-neutral-600 dark:text-neutral-400">{targetText}</p>}
+      {props.note && <p className="text-xs text-neutral-600 dark:text-neutral-400">{props.note}</p>}
       {trend && <TrendLine values={trend} label={`${label}: trend of the last ${trend.length} values`} />}
       <details className="group mt-1 text-xs text-neutral-700 dark:text-neutral-300">
-        <summary className="w-fit cursor-pointer list-none rounded text-neutral-600 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-neutral-100 [&::-webkit-details-marker]:hidden">
-          <span aria-hidden="true">ⓘ </span>Definition<span className="sr-only"> of {label}</span>
+        <summary
+          aria-label={`Definition of ${label}`}
+          className="w-fit cursor-pointer list-none rounded text-neutral-600 hover:text-neutral-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-neutral-400 dark:hover:text-neutral-100 [&::-webkit-details-marker]:hidden"
+        >
+          <span aria-hidden="true">ⓘ </span>Definition
         </summary>
         <div className="mt-1 leading-relaxed">{definition}</div>
       </details>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
@@ -9,14 +10,24 @@ import { healthKeys } from "@/lib/health/query-keys";
 import { HealthOverview } from "@/components/health/health-overview";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { PanelSkeleton } from "@/components/ui/panel";
 
 export const metadata: Metadata = { title: "Health" };
+
+/** The targets widget streams on its own: the header shows at once, the skeleton until the checks are read. */
+async function Targets({ canManage }: { canManage: boolean }) {
+  const queryClient = makeQueryClient();
+  await queryClient.fetchQuery({ queryKey: healthKeys.overview(), queryFn: () => getHealthOverviewView() });
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <HealthOverview canManage={canManage} />
+    </HydrationBoundary>
+  );
+}
 
 export default async function HealthPage() {
   const user = await requireUser();
   const canManage = hasRole(user.role, "admin");
-  const queryClient = makeQueryClient();
-  await queryClient.fetchQuery({ queryKey: healthKeys.overview(), queryFn: () => getHealthOverviewView() });
   return (
     <>
       <PageHeader
@@ -30,9 +41,9 @@ export default async function HealthPage() {
           ) : undefined
         }
       />
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <HealthOverview canManage={canManage} />
-      </HydrationBoundary>
+      <Suspense fallback={<PanelSkeleton title="Targets" lines={8} />}>
+        <Targets canManage={canManage} />
+      </Suspense>
     </>
   );
 }

@@ -68,41 +68,18 @@ export async function getLatestRelease(repoId: string): Promise<LatestRelease | 
   return rows[0] ?? null;
 }
 
-/** Looks the repository up by its lower-case key; null when steward does not know it. */
-export async function getRepositoryOverview(
+export type RepositoryHeader = Pick<RepositoryOverview, "repository" | "synced" | "stats" | "sync" | "webUrl">;
+
+/** The facts every part of the page needs (name, synced or not, GitHub address); null when steward does not know it. */
+export async function getRepositoryHeader(
   owner: string,
   name: string,
   now = new Date(),
-): Promise<RepositoryOverview | null> {
+): Promise<RepositoryHeader | null> {
   const repo = await db.githubRepository.findUnique({ where: { key: `${owner}/${name}`.toLowerCase() } });
   if (!repo) return null;
-  const ids = [repo.id];
-  const [
-    items,
-    alerts,
-    ci,
-    runs,
-    unlabeledCount,
-    newest,
-    latestRelease,
-    stats,
-    anyItem,
-    succeeded,
-    awaitingReview,
-    newestIssues,
-  ] = await Promise.all([
-    countOpenItems(ids),
-    countOpenAlerts(ids),
-    getDefaultBranchCi(ids),
-    getLastSyncRuns(ids),
-    db.githubItem.count({ where: { repoId: repo.id, ...UNLABELED_ISSUE } }),
-    db.githubItem.findMany({
-      where: { repoId: repo.id, ...UNLABELED_ISSUE },
-      orderBy: [{ createdAt: "desc" }, { number: "desc" }],
-      take: UNLABELED_LIST_SIZE,
-      select: { number: true, title: true, url: true, authorLogin: true, authorType: true, createdAt: true },
-    }),
-    getLatestRelease(repo.id),
+  const [runs, stats, anyItem, succeeded] = await Promise.all([
+    getLastSyncRuns([repo.id]),
     db.githubRepoStatsDaily.findFirst({
       where: { repoId: repo.id },
       orderBy: { day: "desc" },
@@ -110,11 +87,9 @@ export async function getRepositoryOverview(
     }),
     db.githubItem.findFirst({ where: { repoId: repo.id }, select: { id: true, url: true } }),
     db.githubSyncRun.findFirst({ where: { repoId: repo.id, status: "succeeded" }, select: { id: true } }),
-    listPullsAwaitingReview(repo.id),
-    listNewestIssues(repo.id),
   ]);
-  const open = items.get(repo.id)!;
-  const last = runs.get(repo.id) ?? null;
+  // Without any item, a synced commit's address still names the repository on GitHub.
+  const sample = anyItem?.url ?? (await getDefaultBranchCi([repo.id])).get(repo.id)?.commit?.url;
   return {
     repository: {
       id: repo.id,
@@ -127,16 +102,58 @@ export async function getRepositoryOverview(
       enabled: repo.enabled,
     },
     synced: anyItem !== null || succeeded !== null,
-    issues: { open: open.issues },
-    pulls: { open: open.pulls, drafts: open.draftPulls },
-    unlabeled: { count: unlabeledCount, newest },
-    ci: ci.get(repo.id)!,
-    latestRelease,
-    alerts: alerts.get(repo.id)!,
     stats,
-    sync: { last, running: isSyncRunning(repo.syncLeaseUntil, now) },
-    webUrl: repositoryWebUrl(anyItem?.url ?? ci.get(repo.id)?.commit?.url),
-    awaitingReview,
-    newestIssues,
+    sync: { last: runs.get(repo.id) ?? null, running: isSyncRunning(repo.syncLeaseUntil, now) },
+    webUrl: repositoryWebUrl(sample),
   };
+}
+
+/** The page's widgets, each read on its own so each streams in its own Suspense boundary. */
+export const overviewParts = {
+  async openWork(repoId: string) {
+    const open = (await countOpenItems([repoId])).get(repoId)!;
+    return { issues: { open: open.issues }, pulls: { open: open.pulls, drafts: open.draftPulls } };
+  },
+  async alerts(repoId: string): Promise<AlertCounts> {
+    return (await countOpenAlerts([repoId])).get(repoId)!;
+  },
+  async ci(repoId: string): Promise<DefaultBranchCi> {
+    return (await getDefaultBranchCi([repoId])).get(repoId)!;
+  },
+  async unlabeled(repoId: string): Promise<RepositoryOverview["unlabeled"]> {
+    const [count, newest] = await Promise.all([
+      db.githubItem.count({ where: { repoId, ...UNLABELED_ISSUE } }),
+      db.githubItem.findMany({
+        where: { repoId, ...UNLABELED_ISSUE },
+        orderBy: [{ createdAt: "desc" }, { number: "desc" }],
+        take: UNLABELED_LIST_SIZE,
+        select: { number: true, title: true, url: true, authorLogin: true, authorType: true, createdAt: true },
+      }),
+    ]);
+    return { count, newest };
+  },
+  latestRelease: getLatestRelease,
+  awaitingReview: listPullsAwaitingReview,
+  newestIssues: listNewestIssues,
+};
+
+/** Looks the repository up by its lower-case key; null when steward does not know it. */
+export async function getRepositoryOverview(
+  owner: string,
+  name: string,
+  now = new Date(),
+): Promise<RepositoryOverview | null> {
+  const header = await getRepositoryHeader(owner, name, now);
+  if (!header) return null;
+  const id = header.repository.id;
+  const [work, alerts, ci, unlabeled, latestRelease, awaitingReview, newestIssues] = await Promise.all([
+    overviewParts.openWork(id),
+    overviewParts.alerts(id),
+    overviewParts.ci(id),
+    overviewParts.unlabeled(id),
+    overviewParts.latestRelease(id),
+    overviewParts.awaitingReview(id),
+    overviewParts.newestIssues(id),
+  ]);
+  return { ...header, ...work, unlabeled, ci, latestRelease, alerts, awaitingReview, newestIssues };
 }

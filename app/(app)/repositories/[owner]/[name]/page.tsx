@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/current";
-import { getRepositoryOverview } from "@/lib/github/overview/repository-overview";
+import { getRepositoryHeader } from "@/lib/github/overview/repository-overview";
 import { RepositoryOverview } from "@/components/repositories/repository-overview";
 import { safeExternalHref } from "@/components/repositories/external-link";
 import { buttonClass } from "@/components/ui/button";
@@ -18,7 +18,7 @@ type Props = { params: Promise<{ owner: string; name: string }> };
 export default async function RepositoryPage({ params }: Props) {
   await requireUser();
   const { owner, name } = await params;
-  const overview = await getRepositoryOverview(owner, name);
+  const overview = await getRepositoryHeader(owner, name);
   if (!overview) notFound();
   const { repository } = overview;
   return (
