@@ -2,6 +2,7 @@ import type { TargetDetailView } from "@/lib/health/detail-view";
 import type { LastCheckView } from "@/lib/health/overview-view";
 import { KPI_NAMES } from "@/lib/health/thresholds";
 import { Card } from "@/components/ui/card";
+import { KpiTile } from "@/components/ui/kpi-tile";
 import { DEFINITIONS } from "./definitions";
 import { formatKpi, formatThresholds, formatUptime, KPI_LABELS, LEVEL_TEXT, valueTone } from "./format";
 import { StatusBadge } from "./status-badge";
@@ -124,24 +125,21 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
         </dl>
       </Card>
       <Card title="Uptime">
-        <dl className="grid grid-cols-2 gap-3">
+        <div className="grid grid-cols-2 gap-4">
           {detail.uptime.map((u) => (
             <div key={u.window} data-testid={`uptime-${u.window}`}>
-              <dt className="text-xs font-medium text-neutral-500 dark:text-neutral-400">
-                last {u.window.replace("h", " h").replace("d", " d")}
-              </dt>
-              <dd
-                className={`text-lg font-semibold tabular-nums ${u.pct === null ? "text-neutral-600 dark:text-neutral-400" : ""}`}
-              >
-                {formatUptime(u.pct)}
-              </dd>
-              <dd className="text-xs text-neutral-500 dark:text-neutral-400">
-                {u.checks} check{u.checks === 1 ? "" : "s"}
-              </dd>
+              <KpiTile
+                variant="compact"
+                label={`Last ${u.window.replace("h", " h").replace("d", " d")}`}
+                value={u.pct}
+                display={formatUptime(u.pct)}
+                emptyText={formatUptime(null)}
+                note={`${u.checks} check${u.checks === 1 ? "" : "s"}`}
+                definition={DEFINITIONS.uptime}
+              />
             </div>
           ))}
-        </dl>
-        <p className="mt-3 text-xs text-neutral-600 dark:text-neutral-400">{DEFINITIONS.uptime}</p>
+        </div>
       </Card>
     </div>
   );
