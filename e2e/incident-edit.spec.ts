@@ -49,8 +49,12 @@ test.describe("as a maintainer", () => {
     await form.getByRole("button", { name: "Save changes" }).click();
     await expect(form.getByRole("status")).toContainText("Saved");
     await expect(page.getByText(`Commander: ${ACCOUNTS.maintainer.displayName}`)).toBeVisible();
-    await expect(page.locator("header").filter({ has: page.getByTestId("incident-title") })).toContainText("Performance degradation");
-    await expect(page.locator("header").filter({ has: page.getByTestId("incident-title") })).toContainText("2026-03-10 10:07:30");
+    await expect(page.locator("header").filter({ has: page.getByTestId("incident-title") })).toContainText(
+      "Performance degradation",
+    );
+    await expect(page.locator("header").filter({ has: page.getByTestId("incident-title") })).toContainText(
+      "2026-03-10 10:07:30",
+    );
     const edited = page.locator('[data-kind="edited"]').first();
     await expect(edited).toContainText("acknowledgedAt: none → 2026-03-10T10:07:30.000Z");
     await expect(edited).toContainText("type: outage → performance");
@@ -68,7 +72,7 @@ test.describe("as a maintainer", () => {
     // Related issues: a typo is explained; a synced issue is linked, shown, on the timeline, then unlinked.
     await page.getByLabel("Link an issue or pull request").fill(`${E2E_REPO.owner}/${E2E_REPO.name}#99999`);
     await page.getByRole("button", { name: "Link", exact: true }).click();
-    await expect(page.getByRole("alert")).toContainText("is not among the synced issues");
+    await expect(page.getByText(/#99999 is not among the synced issues/)).toBeVisible();
     await page.getByLabel("Link an issue or pull request").fill(`${E2E_REPO.owner}/${E2E_REPO.name}#1`);
     await page.getByRole("button", { name: "Link", exact: true }).click();
     await expect(page.getByTestId("related-items")).toContainText(`${E2E_REPO.owner}/${E2E_REPO.name}#1`);
