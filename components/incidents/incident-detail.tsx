@@ -9,8 +9,18 @@ import { IncidentActions } from "./incident-actions";
 import { IncidentTimeline } from "./timeline";
 import { LinkedTargets } from "./linked-targets";
 import { PostmortemPanel } from "./postmortem-panel";
+import { IncidentEditor, type EditorOptions } from "./incident-editor";
+import { RelatedItems } from "./related-items";
 
-export function IncidentDetailView({ id, canAct }: { id: string; canAct: boolean }) {
+export function IncidentDetailView({
+  id,
+  canAct,
+  editorOptions = null,
+}: {
+  id: string;
+  canAct: boolean;
+  editorOptions?: EditorOptions | null;
+}) {
   const query = useIncidentQuery(id);
   const incident = query.data;
   if (!incident) return <LiveStatus query={query} what="incident" />;
@@ -81,6 +91,7 @@ export function IncidentDetailView({ id, canAct }: { id: string; canAct: boolean
         </div>
       )}
       {canAct && <IncidentActions incident={incident} />}
+      {canAct && editorOptions && <IncidentEditor incident={incident} options={editorOptions} />}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <IncidentTimeline events={incident.timeline} />
@@ -103,6 +114,7 @@ export function IncidentDetailView({ id, canAct }: { id: string; canAct: boolean
         </section>
       </div>
       <LinkedTargets incident={incident} />
+      <RelatedItems incident={incident} canAct={canAct} />
       <PostmortemPanel incident={incident} canAct={canAct} />
     </div>
   );

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/users", label: "Users", admin: true },
   { href: "/settings/tokens", label: "API tokens", admin: true },
   { href: "/settings/notifications", label: "Notifications", admin: true },
+  { href: "/settings/incidents", label: "Incidents", admin: true },
   { href: "/settings/status-page", label: "Status page", admin: true },
   { href: "/settings/audit", label: "Audit log", admin: true },
 ];

@@ -71,6 +71,8 @@ export const API_ROUTE_ROLES: Record<string, Requirement> = {
   "POST /api/v1/incidents/[id]/updates": "maintainer",
   "POST /api/v1/incidents/[id]/resolve": "maintainer",
   "PUT /api/v1/incidents/[id]/postmortem": "maintainer",
+  "POST /api/v1/incidents/[id]/links": "maintainer",
+  "DELETE /api/v1/incidents/[id]/links": "maintainer",
   "GET /api/v1/maintenance": "viewer",
   "POST /api/v1/maintenance": "maintainer",
   "DELETE /api/v1/maintenance/[id]": "maintainer",
@@ -82,6 +84,8 @@ export const API_ROUTE_ROLES: Record<string, Requirement> = {
   "POST /api/admin/notification-channels/[id]/test": "admin",
   "GET /api/admin/status-page": "admin",
   "PUT /api/admin/status-page": "admin",
+  "GET /api/admin/incident-auto-open": "admin",
+  "PUT /api/admin/incident-auto-open": "admin",
   // Metrics
   "GET /api/v1/kpis": "viewer",
   "GET /api/v1/kpis/report": "viewer",
@@ -127,5 +131,6 @@ export const PAGE_ROLES: Record<string, Requirement> = {
   "/incidents/maintenance": "viewer",
   "/settings/notifications": "admin",
   "/settings/status-page": "admin",
+  "/settings/incidents": "admin",
   "/status": "public",
 };

@@ -13,6 +13,7 @@ export const PAGE_ROLES: Record<string, Role> = {
   "/settings/triage": "admin",
   "/settings/notifications": "admin",
   "/settings/status-page": "admin",
+  "/settings/incidents": "admin",
   "/health/targets/new": "admin",
   "/health/[id]/edit": "admin",
 };

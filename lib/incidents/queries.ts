@@ -120,7 +120,13 @@ export async function getIncident(id: string, now: Date = new Date()): Promise<I
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new ApiError(404, "not_found", "No such incident.");
   const [types, incident] = await Promise.all([
     getIncidentTypes(),
-    db.incident.findUnique({ where: { id }, include: { events: { orderBy: [{ at: "desc" }, { id: "desc" }] } } }),
+    db.incident.findUnique({
+      where: { id },
+      include: {
+        events: { orderBy: [{ at: "desc" }, { id: "desc" }] },
+        links: { orderBy: { createdAt: "asc" } },
+      },
+    }),
   ]);
   if (!incident) throw new ApiError(404, "not_found", "No such incident.");
   const latest = incident.events.find((e) => e.kind === "update" || e.kind === "resolved");
@@ -130,6 +136,17 @@ export async function getIncident(id: string, now: Date = new Date()): Promise<I
   });
   return {
     ...summarize(incident, types, latest, now),
+    commanderId: incident.commanderId,
+    related: incident.links.map((l) => ({
+      id: l.id,
+      repoKey: l.repoKey,
+      number: l.number,
+      kind: l.kind,
+      title: l.title,
+      url: l.url,
+      state: l.state,
+      how: l.how,
+    })),
     timeline: incident.events.map(timelineEvent),
     procedure: types.find((t) => t.key === incident.typeKey)?.procedure ?? [],
     targets,

@@ -16,7 +16,13 @@ export type EventKind =
   | "resolved"
   | "edited"
   | "postmortem"
-  | "notification";
+  | "notification"
+  | "related_linked"
+  | "related_unlinked"
+  | "related_closed"
+  | "related_reopened"
+  | "related_merged"
+  | "related_changed";
 export type EventSource = "person" | "health" | "github" | "system";
 
 export type NewEvent = {

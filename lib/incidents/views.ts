@@ -50,7 +50,21 @@ export type Postmortem = {
   html: { summary: string; rootCause: string; impact: string; timelineExcerpt: string };
 };
 
+/** A GitHub issue or pull request related to the incident (how: manual | reference | origin). */
+export type RelatedItem = {
+  id: string;
+  repoKey: string;
+  number: number;
+  kind: string;
+  title: string;
+  url: string;
+  state: string;
+  how: string;
+};
+
 export type IncidentDetail = IncidentSummary & {
+  commanderId: string | null;
+  related: RelatedItem[];
   timeline: TimelineEvent[];
   procedure: string[];
   targets: Array<{ id: string; name: string; slug: string }>;

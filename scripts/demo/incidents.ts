@@ -324,7 +324,7 @@ async function waitForTables(): Promise<(typeof import("@/lib/db"))["db"]> {
 
 export async function seedIncidentsDemo(now = new Date()): Promise<void> {
   const db = await waitForTables();
-  if ((await db.incident.count()) > 0) return;
+  if ((await db.incident.count({ where: { originKey: null } })) > 0) return; // incidents from P0 issues may come first
   const { getIncidentTypes } = await import("@/lib/incidents/types");
   await getIncidentTypes();
   for (const d of DEMOS) {

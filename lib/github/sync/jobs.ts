@@ -11,6 +11,7 @@ import { GITHUB_SYNC_QUEUE } from "@/lib/jobs/queues";
 import { ensureConfiguredRepositories } from "../repositories";
 import { processWebhookDelivery } from "../webhooks/process";
 import { type SyncTrigger, syncRepository } from "./sync-repository";
+import { afterGithubSync } from "@/lib/incidents/github/after-sync";
 
 export interface SyncRequestResult {
   status: "queued" | "already-queued" | "running";
@@ -69,6 +70,7 @@ export async function runGithubSyncJob(raw: unknown, signal?: AbortSignal): Prom
       resumeAfter: result.resumeAfter.toISOString(),
     });
   }
+  if (result.status !== "skipped") await afterGithubSync(data.repoId); // incidents from P0 issues, security alerts, references
   if (result.status === "failed") throw new Error(result.error ?? "GitHub sync failed");
   const p = result.progress;
   return {
@@ -81,5 +83,17 @@ export async function runGithubSyncJob(raw: unknown, signal?: AbortSignal): Prom
 }
 
 export async function runGithubWebhookJob(raw: unknown): Promise<Record<string, string>> {
-  return { ...(await processWebhookDelivery(WebhookJobData.parse(raw).deliveryId)) };
+  const { deliveryId } = WebhookJobData.parse(raw);
+  const result = await processWebhookDelivery(deliveryId);
+  if (result.status === "processed") {
+    const delivery = await db.githubWebhookDelivery.findUnique({
+      where: { id: deliveryId },
+      select: { repoKey: true },
+    });
+    const repo = delivery?.repoKey
+      ? await db.githubRepository.findUnique({ where: { key: delivery.repoKey }, select: { id: true } })
+      : null;
+    if (repo) await afterGithubSync(repo.id);
+  }
+  return { ...result };
 }

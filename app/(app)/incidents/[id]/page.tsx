@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { ApiError } from "@/lib/errors";
 import { getIncident } from "@/lib/incidents/queries";
+import { getEditorOptions } from "@/lib/incidents/editor-options";
 import { incidentKeys } from "@/lib/incidents/query-keys";
 import { IncidentDetailView } from "@/components/incidents/incident-detail";
 
@@ -21,9 +22,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     if (error instanceof ApiError && error.status === 404) notFound();
     throw error;
   }
+  const canAct = hasRole(user.role, "maintainer");
+  const editorOptions = canAct ? await getEditorOptions() : null;
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <IncidentDetailView id={id} canAct={hasRole(user.role, "maintainer")} />
+      <IncidentDetailView id={id} canAct={canAct} editorOptions={editorOptions} />
     </HydrationBoundary>
   );
 }
