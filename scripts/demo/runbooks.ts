@@ -6,7 +6,7 @@ import { importRunbook } from "@/lib/runbooks/store/save-import";
 import { setRunbookActive } from "@/lib/runbooks/store/config";
 import { ensureDueRuns } from "@/lib/runbooks/recurrence/ensure-runs";
 import { getTeamSchedule } from "@/lib/team/schedule";
-import { startProcedureRun } from "@/lib/runbooks/store/runs";
+import { startProcedureRun } from "@/lib/runbooks/store/procedure-runs";
 import { TEMPLATE_IDS } from "@/lib/runbooks/schemas";
 
 const DAY = 86_400_000;
@@ -84,11 +84,11 @@ export async function seedRunbooksDemo(now = new Date()): Promise<void> {
     const run = await startProcedureRun(
       { actor: { ...actor, username: "maya" }, now: new Date(now.getTime() - 2 * DAY) },
       patch.id,
-      "Patch release 0.1.3",
+      { label: "Patch release 0.1.3", version: "0.1.3" },
     );
     await db.checklistCompletion.createMany({
       data: patch.items.slice(0, 4).map((item, i) => ({
-        runId: run.id,
+        runId: run.run.id,
         itemId: item.id,
         status: "done",
         source: "manual",

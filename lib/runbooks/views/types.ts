@@ -27,6 +27,9 @@ export type RunView = {
   sectionTitle: string;
   path: string[];
   label: string | null;
+  /** Procedure runs: the release version its observed steps match, and the incident it was started from. */
+  version: string | null;
+  incident: { id: string; title: string } | null;
   periodKey: string;
   cadence: string;
   dueAt: string;
