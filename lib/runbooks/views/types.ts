@@ -105,6 +105,8 @@ export type HistoryEvent = {
 };
 export type HistoryView = {
   range: "week" | "month";
+  /** The team's time zone the buckets are cut in. */
+  timeZone: string;
   buckets: HistoryBucket[];
   events: HistoryEvent[];
   definition: string;
