@@ -82,7 +82,14 @@ describe("procedure runs for a release version", () => {
     await release(r.id, "v0.4.1", "aaa1111");
     await release(r.id, "v0.4.2", "ccc3333", true); // a draft of the right version
     await db.githubCommit.create({
-      data: { repoId: r.id, oid: "aaa1111", committedDate: at(0), messageHeadline: "m", url: "https://github.com/c", checkState: "SUCCESS" },
+      data: {
+        repoId: r.id,
+        oid: "aaa1111",
+        committedDate: at(0),
+        messageHeadline: "m",
+        url: "https://github.com/c",
+        checkState: "SUCCESS",
+      },
     });
     expect(await autoCompleteRuns({ now: at(1), runIds: [run.id] })).toEqual({ runs: 1, completed: 0 });
 
@@ -95,7 +102,14 @@ describe("procedure runs for a release version", () => {
       data: { isDraft: false, publishedAt: at(2) },
     });
     await db.githubCommit.create({
-      data: { repoId: r.id, oid: "ccc3333", committedDate: at(0), messageHeadline: "m", url: "https://github.com/c", checkState: "SUCCESS" },
+      data: {
+        repoId: r.id,
+        oid: "ccc3333",
+        committedDate: at(0),
+        messageHeadline: "m",
+        url: "https://github.com/c",
+        checkState: "SUCCESS",
+      },
     });
     expect(await autoCompleteRuns({ now: at(3), runIds: [run.id] })).toEqual({ runs: 1, completed: 2 });
     const evidence = await db.checklistCompletion.findMany({ where: { runId: run.id }, orderBy: { checkId: "asc" } });
