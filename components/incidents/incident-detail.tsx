@@ -9,6 +9,7 @@ import { IncidentActions } from "./incident-actions";
 import { IncidentTimeline } from "./timeline";
 import { LinkedTargets } from "./linked-targets";
 import { PostmortemPanel } from "./postmortem-panel";
+import { LinkedRunButton } from "@/components/runbooks/linked-run-button";
 
 export function IncidentDetailView({ id, canAct }: { id: string; canAct: boolean }) {
   const query = useIncidentQuery(id);
@@ -92,9 +93,12 @@ export function IncidentDetailView({ id, canAct }: { id: string; canAct: boolean
           <h2 id="procedure" className="font-semibold">
             Emergency procedure
           </h2>
-          <p className="mt-1 text-xs text-neutral-500">
-            {incident.type.label}, from the service runbook (a plain step list).
-          </p>
+          <p className="mt-1 text-xs text-neutral-500">{incident.type.label}, from the service runbook.</p>
+          <LinkedRunButton
+            target={{ from: "incident", incidentId: incident.id }}
+            canAct={canAct}
+            label="Open the procedure checklist"
+          />
           <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
             {incident.procedure.map((step) => (
               <li key={step}>{step}</li>
