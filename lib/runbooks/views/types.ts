@@ -72,6 +72,8 @@ export type SectionView = {
   cadenceText: string | null;
   cadence: string;
   dueTime: string;
+  /** Fields a person set (rrule, onDemand, businessHoursOnly, dueTime): a re-import keeps them. */
+  edited: string[];
   removed: boolean;
   guidanceHtml: string;
   commands: Array<{ lang: string | null; code: string }>;
