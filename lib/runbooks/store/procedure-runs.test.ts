@@ -206,11 +206,13 @@ describe("incident emergency procedure", () => {
         repositories: [],
       },
     });
-    const [a, b] = await Promise.all([
-      startIncidentProcedure({ actor, now: at(1) }, incident.id),
-      startIncidentProcedure({ actor, now: at(1) }, incident.id),
+    const a = await startIncidentProcedure({ actor, now: at(1) }, incident.id);
+    const [b, c] = await Promise.all([
+      startIncidentProcedure({ actor, now: at(2) }, incident.id),
+      startIncidentProcedure({ actor, now: at(2) }, incident.id),
     ]);
-    expect(a.run.id).toBe(b.run.id);
+    expect([a.created, b.created, c.created]).toEqual([true, false, false]);
+    expect(new Set([a.run.id, b.run.id, c.run.id]).size).toBe(1);
     const run = await db.checklistRun.findUniqueOrThrow({
       where: { id: a.run.id },
       include: { section: { include: { items: { where: { removedAt: null } } } }, incident: true },
