@@ -82,5 +82,55 @@ test("a viewer reads Today but cannot tick, in the UI or through the API", async
     headers: { origin: BASE_URL },
   });
   expect(response.status()).toBe(403);
+  const undo = await page.request.delete(`/api/v1/checklist-runs/${morning!.id}/items/${item!.id}`, {
+    headers: { origin: BASE_URL },
+  });
+  expect(undo.status()).toBe(403);
+  await expect(page.getByRole("button", { name: /^Undo / })).toHaveCount(0);
+  await context.close();
+});
+
+test("a maintainer undoes a tick: the item is open again after a reload, and History says who undid it", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ storageState: STORAGE.maintainer });
+  const page = await context.newPage();
+  await page.goto("/today");
+  const run = page.getByRole("article", { name: "Morning Check (5 minutes)" });
+  await run.getByRole("button", { name: "Undo “Quick triage”" }).click();
+  await expect(run.getByRole("button", { name: "Tick “Quick triage”" })).toBeVisible();
+  await expect(run.getByTestId("progress")).toHaveText("0/6");
+  await page.reload();
+  const again = page.getByRole("article", { name: "Morning Check (5 minutes)" });
+  await expect(again.getByRole("button", { name: "Tick “Quick triage”" })).toBeVisible();
+  await page.goto("/runbooks/history");
+  await expect(page.getByText("undid the tick of “Quick triage”").first()).toBeVisible();
+  await context.close();
+});
+
+test("an incident opens its emergency procedure as a checklist run, linked both ways", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ storageState: STORAGE.maintainer });
+  const page = await context.newPage();
+  const title = `Checkout down ${Date.now()}`;
+  const created = await page.request.post("/api/v1/incidents", {
+    data: { title, type: "outage", severity: "SEV2" },
+    headers: { origin: BASE_URL },
+  });
+  expect(created.status()).toBe(201);
+  const { incident } = (await created.json()) as { incident: { id: string } };
+  await page.goto(`/incidents/${incident.id}`);
+  await page.getByRole("button", { name: "Open the procedure checklist" }).click();
+  await expect(page).toHaveURL(/\/today#run-/);
+  const run = page.getByRole("article", { name: "System Outage Response" }).filter({ hasText: title });
+  await expect(run).toBeVisible();
+  await expect(run.getByRole("link", { name: title })).toHaveAttribute("href", `/incidents/${incident.id}`);
+  await run.getByRole("button", { name: "Tick “Assess outage scope”" }).click();
+  await expect(run.getByTestId("completion").first()).toContainText("Done by maya");
+  // the same run again from the incident, not a second one
+  await page.goto(`/incidents/${incident.id}`);
+  await page.getByRole("button", { name: "Open the procedure checklist" }).click();
+  await expect(page).toHaveURL(/\/today#run-/);
+  await expect(page.getByRole("article", { name: "System Outage Response" }).filter({ hasText: title })).toHaveCount(1);
   await context.close();
 });

@@ -3,3 +3,7 @@
 
 -- One open incident per dedup key (health target): concurrent alert handlers cannot open two.
 CREATE UNIQUE INDEX "Incident_open_dedupKey_key" ON "Incident"("dedupKey") WHERE "resolvedAt" IS NULL AND "dedupKey" IS NOT NULL;
+
+-- One live completion per (run, item) of a checklist: two people ticking at once record one tick, an undo keeps
+-- its row (undoneAt) and frees the slot for a new tick.
+CREATE UNIQUE INDEX "ChecklistCompletion_live_key" ON "ChecklistCompletion"("runId", "itemId") WHERE "undoneAt" IS NULL;

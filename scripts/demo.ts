@@ -52,4 +52,5 @@ await (await import("./demo/runbooks")).seedRunbooksDemoWhenReady();
 const { seedIncidentsDemo } = await import("./demo/incidents");
 await seedIncidentsDemo();
 await (await import("./demo/incident-github")).seedIncidentGithubDemo(repos.map((r) => r.nameWithOwner.toLowerCase()));
+await (await import("./demo/runbooks")).seedIncidentProcedureDemo().catch((error: unknown) => console.error(error));
 await (await import("./demo/metrics")).seedMetricsDemo(repos.map((r) => r.nameWithOwner.toLowerCase()));

@@ -11,6 +11,7 @@ import { LinkedTargets } from "./linked-targets";
 import { PostmortemPanel } from "./postmortem-panel";
 import { IncidentEditor, type EditorOptions } from "./incident-editor";
 import { RelatedItems } from "./related-items";
+import { LinkedRunButton } from "@/components/runbooks/linked-run-button";
 
 export function IncidentDetailView({
   id,
@@ -103,9 +104,12 @@ export function IncidentDetailView({
           <h2 id="procedure" className="font-semibold">
             Emergency procedure
           </h2>
-          <p className="mt-1 text-xs text-neutral-500">
-            {incident.type.label}, from the service runbook (a plain step list).
-          </p>
+          <p className="mt-1 text-xs text-neutral-500">{incident.type.label}, from the service runbook.</p>
+          <LinkedRunButton
+            target={{ from: "incident", incidentId: incident.id }}
+            canAct={canAct}
+            label="Open the procedure checklist"
+          />
           <ol className="mt-2 list-decimal space-y-1 pl-5 text-sm">
             {incident.procedure.map((step) => (
               <li key={step}>{step}</li>

@@ -1,13 +1,18 @@
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { ProcedureKind, TickedStep } from "@/lib/releases/procedures";
+import { ReleaseRuns, type ReleaseRunLink } from "@/components/runbooks/release-runs";
 
 export function ProcedureCard({
   repo,
   procedure,
+  runs = [],
+  canAct = false,
 }: {
   repo: string;
   procedure: { kind: ProcedureKind; version: string; steps: TickedStep[] } | null;
+  runs?: ReleaseRunLink[];
+  canAct?: boolean;
 }) {
   return (
     <Card title="Release procedure">
@@ -63,6 +68,7 @@ export function ProcedureCard({
           ))}
         </ol>
       )}
+      {procedure && <ReleaseRuns repo={repo} version={procedure.version} runs={runs} canAct={canAct} />}
       <p className="mt-3 text-xs text-neutral-500 dark:text-neutral-400">
         Steps from the maintenance runbook’s release procedures (patch, minor, major). Ticked from synced data: the tag
         exists, a GitHub release for it is published (not a draft), CI passed on the tagged commit. The other steps are

@@ -6,9 +6,20 @@ import type { ReleasesPageData } from "@/lib/releases/view";
 import { CadenceCard } from "./cadence";
 import { ReleaseHistory } from "./history";
 import { ProcedureCard } from "./procedure";
+import type { ReleaseRunLink } from "@/components/runbooks/release-runs";
 import { UnreleasedCard } from "./unreleased";
 
-export function ReleasesPage({ data, requested }: { data: ReleasesPageData; requested: string | null }) {
+export function ReleasesPage({
+  data,
+  requested,
+  runs = [],
+  canAct = false,
+}: {
+  data: ReleasesPageData;
+  requested: string | null;
+  runs?: ReleaseRunLink[];
+  canAct?: boolean;
+}) {
   if (data.repositories.length === 0) {
     return (
       <EmptyState
@@ -35,7 +46,7 @@ export function ReleasesPage({ data, requested }: { data: ReleasesPageData; requ
         <>
           <div className="grid gap-6 lg:grid-cols-2">
             <CadenceCard lines={data.view.cadence} />
-            <ProcedureCard repo={key!} procedure={data.procedure} />
+            <ProcedureCard repo={key!} procedure={data.procedure} runs={runs} canAct={canAct} />
           </div>
           <UnreleasedCard unreleased={data.view.unreleased} />
           <ReleaseHistory releases={data.view.releases} tagsWithoutRelease={data.view.tagsWithoutRelease} />

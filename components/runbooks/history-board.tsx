@@ -74,7 +74,9 @@ export function HistoryBoard({ range }: { range: "week" | "month" }) {
       ) : (
         <Card title={`Runs per ${range}`}>
           <HistoryChart buckets={data.buckets} />
-          <p className="mt-2 text-xs text-neutral-500">{data.definition}</p>
+          <p className="mt-2 text-xs text-neutral-500">
+            {data.definition} Time zone: {data.timeZone}.
+          </p>
         </Card>
       )}
       <Card title="Who did what">

@@ -5,7 +5,9 @@ import { TEMPLATE_IDS } from "@/lib/runbooks/schemas";
 import { useImportMutation, usePreviewMutation } from "@/lib/runbooks/hooks";
 import type { PreviewResponse } from "@/lib/runbooks/preview-types";
 import { Button } from "@/components/ui/button";
+import type { KeptEdit } from "@/lib/runbooks/store/save-import-types";
 import { ImportPreviewEditor, type PreviewEdits } from "./import-preview";
+import { KeptEdits } from "./kept-edits";
 
 const TEMPLATE_NAMES: Record<string, string> = {
   "open-source-maintenance": "Open-source maintenance runbook",
@@ -26,6 +28,7 @@ export function ImportPanel({ initialTemplate, runbookId }: { initialTemplate?: 
   const [fileError, setFileError] = useState<string | null>(null);
   const [preview, setPreview] = useState<PreviewResponse | null>(null);
   const [edits, setEdits] = useState<PreviewEdits>({ sections: {}, checks: {} });
+  const [kept, setKept] = useState<KeptEdit[] | null>(null);
   const previewMutation = usePreviewMutation();
   const importMutation = useImportMutation();
   const source = mode === "template" ? { template } : { markdown };
@@ -57,9 +60,10 @@ export function ImportPanel({ initialTemplate, runbookId }: { initialTemplate?: 
         checks: edits.checks,
       },
       {
-        onSuccess: () => {
+        onSuccess: (outcome) => {
           setPreview(null);
-          router.push(activate ? "/today" : "/runbooks");
+          if (runbookId && outcome.kept.length > 0) setKept(outcome.kept);
+          else router.push(activate ? "/today" : "/runbooks");
         },
       },
     );
@@ -120,6 +124,7 @@ export function ImportPanel({ initialTemplate, runbookId }: { initialTemplate?: 
           )}
         </div>
       )}
+      {kept && <KeptEdits kept={kept} />}
       <Button variant="secondary" onClick={runPreview} disabled={previewMutation.isPending}>
         Preview
       </Button>

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { ItemView } from "@/lib/runbooks/views/types";
-import { useTickMutation } from "@/lib/runbooks/hooks";
+import { useTickMutation, useUndoTickMutation } from "@/lib/runbooks/hooks";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
 import { CheckValue } from "./check-value";
@@ -21,6 +21,7 @@ export function ItemRow({
   open: boolean;
 }) {
   const tick = useTickMutation();
+  const undo = useUndoTickMutation();
   const [note, setNote] = useState("");
   const c = item.completion;
   const act = (status: "done" | "skipped") => tick.mutate({ runId, itemId: item.id, status, note: note || undefined });
@@ -58,12 +59,26 @@ export function ItemRow({
             {c.note && <> · “{c.note}”</>}
           </p>
         )}
-        {tick.error && (
+        {(tick.error ?? undo.error) && (
           <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-            {tick.error.message}
+            {(tick.error ?? undo.error)?.message}
           </p>
         )}
       </div>
+      {canAct && open && c && (
+        <Button
+          variant="ghost"
+          className="shrink-0 px-2 py-1 text-xs"
+          disabled={undo.isPending}
+          onClick={() => undo.mutate({ runId, itemId: item.id })}
+          aria-label={`Undo “${item.text}”`}
+          title={
+            c.source === "auto" ? "Takes back the automatic tick; steward will not re-tick it in this run." : undefined
+          }
+        >
+          Undo
+        </Button>
+      )}
       {canAct && open && !c && (
         <div className="flex shrink-0 flex-wrap items-center gap-2">
           <label className="sr-only" htmlFor={`note-${runId}-${item.id}`}>

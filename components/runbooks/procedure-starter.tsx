@@ -9,6 +9,8 @@ export function ProcedureStarter({ procedures, canAct }: { procedures: Procedure
   const start = useStartRunMutation();
   const [sectionId, setSectionId] = useState(procedures[0]?.sectionId ?? "");
   const [label, setLabel] = useState("");
+  const [version, setVersion] = useState("");
+  const [repo, setRepo] = useState("");
   if (procedures.length === 0) return null;
   return (
     <section
@@ -23,7 +25,7 @@ export function ProcedureStarter({ procedures, canAct }: { procedures: Procedure
           className="flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            start.mutate({ sectionId, label }, { onSuccess: () => setLabel("") });
+            start.mutate({ sectionId, label, version, repo }, { onSuccess: () => setLabel("") });
           }}
         >
           <label className="text-xs" htmlFor="procedure-section">
@@ -49,6 +51,24 @@ export function ProcedureStarter({ procedures, canAct }: { procedures: Procedure
               onChange={(e) => setLabel(e.target.value)}
               placeholder="Patch release 0.1.3"
               className="mt-1 block w-full max-w-full min-w-0 rounded border sm:w-auto border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+            />
+          </label>
+          <label className="text-xs">
+            Version (release runs)
+            <input
+              value={version}
+              onChange={(e) => setVersion(e.target.value)}
+              placeholder="0.1.3"
+              className="mt-1 block w-24 rounded border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+            />
+          </label>
+          <label className="text-xs">
+            Repository
+            <input
+              value={repo}
+              onChange={(e) => setRepo(e.target.value)}
+              placeholder="owner/name"
+              className="mt-1 block w-36 max-w-full rounded border border-neutral-300 bg-white px-2 py-1 text-sm dark:border-neutral-700 dark:bg-neutral-900"
             />
           </label>
           <Button type="submit" disabled={start.isPending || !label.trim()}>

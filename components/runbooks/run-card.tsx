@@ -28,6 +28,7 @@ export function RunCard({ run, canAct, timeZone }: { run: RunView; canAct: boole
     <article
       className="min-w-0 rounded-lg border border-neutral-200 bg-white p-4 break-words dark:border-neutral-800 dark:bg-neutral-900"
       aria-label={run.sectionTitle}
+      id={`run-${run.id}`}
       data-testid="run-card"
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
@@ -39,7 +40,16 @@ export function RunCard({ run, canAct, timeZone }: { run: RunView; canAct: boole
           <p className="text-xs text-neutral-500 dark:text-neutral-400">
             {run.runbookTitle} · {run.cadence} ·{" "}
             {run.label ? `started ${formatInZone(run.dueAt, timeZone)}` : `due ${formatInZone(run.dueAt, timeZone)}`}
+            {run.version && <> · version {run.version} (tag, release and CI steps match this version)</>}
           </p>
+          {run.incident && (
+            <p className="text-xs">
+              For incident{" "}
+              <a className="underline" href={`/incidents/${run.incident.id}`}>
+                {run.incident.title}
+              </a>
+            </p>
+          )}
         </div>
         <Badge tone={tone}>{word}</Badge>
       </header>

@@ -20,6 +20,12 @@ export function SectionRow({ section, canAct }: { section: SectionView; canAct: 
         <span className="text-neutral-600 dark:text-neutral-400">· {section.cadence}</span>{" "}
         {section.rrule && <code className="text-xs">{section.rrule}</code>}{" "}
         {!section.rrule && !section.onDemand && <Badge tone="amber">set a cadence</Badge>}
+        {section.edited.length > 0 && (
+          <span title={`Set by a person: ${section.edited.join(", ")}. A re-import keeps these.`}>
+            {" "}
+            <Badge tone="sky">edited · kept on re-import</Badge>
+          </span>
+        )}
         {section.removed && (
           <>
             {" "}

@@ -60,6 +60,8 @@ export const API_ROUTE_ROLES: Record<string, Requirement> = {
   "POST /api/v1/runbook-sections/[id]/runs": "maintainer",
   "PATCH /api/v1/runbook-items/[id]": "maintainer",
   "POST /api/v1/checklist-runs/[id]/items/[itemId]": "maintainer",
+  "DELETE /api/v1/checklist-runs/[id]/items/[itemId]": "maintainer",
+  "POST /api/v1/checklist-runs": "maintainer",
   "POST /api/v1/checklist-runs/[id]/sign-off": "maintainer",
   "POST /api/v1/checklist-runs/[id]/skip": "maintainer",
   // Incidents, maintenance, notifications, status page

@@ -36,6 +36,7 @@ export type AuditAction =
   | "checklist.run_started"
   | "checklist.run_skipped"
   | "checklist.item_done"
+  | "checklist.item_undone"
   | "checklist.item_skipped"
   | "checklist.item_auto_done"
   | "checklist.signed_off"

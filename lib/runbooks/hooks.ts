@@ -40,6 +40,16 @@ export const useTickMutation = () =>
   useRunbookMutation((v: { runId: string; itemId: string; status: "done" | "skipped"; note?: string }) =>
     apiFetch(runbookPaths.tick(v.runId, v.itemId), { method: "POST", body: { status: v.status, note: v.note } }),
   );
+export const useUndoTickMutation = () =>
+  useRunbookMutation((v: { runId: string; itemId: string }) =>
+    apiFetch(runbookPaths.tick(v.runId, v.itemId), { method: "DELETE" }),
+  );
+/** Starts (or opens the existing) procedure run of an incident or a release version; returns the run's id. */
+export const useStartLinkedRunMutation = () =>
+  useRunbookMutation(
+    (v: { from: "incident"; incidentId: string } | { from: "release"; repo: string; version: string }) =>
+      apiFetch<{ id: string; created: boolean }>(runbookPaths.runs, { method: "POST", body: v }),
+  );
 export const useSkipRunMutation = () =>
   useRunbookMutation((v: { runId: string; reason: string }) =>
     apiFetch(runbookPaths.skip(v.runId), { method: "POST", body: { reason: v.reason } }),
@@ -49,8 +59,11 @@ export const useSignOffMutation = () =>
     apiFetch(runbookPaths.signOff(v.runId), { method: "POST", body: { note: v.note } }),
   );
 export const useStartRunMutation = () =>
-  useRunbookMutation((v: { sectionId: string; label: string }) =>
-    apiFetch(runbookPaths.startRun(v.sectionId), { method: "POST", body: { label: v.label } }),
+  useRunbookMutation((v: { sectionId: string; label: string; version?: string; repo?: string }) =>
+    apiFetch(runbookPaths.startRun(v.sectionId), {
+      method: "POST",
+      body: { label: v.label, version: v.version || undefined, repo: v.repo || undefined },
+    }),
   );
 export const useSetActiveMutation = () =>
   useRunbookMutation((v: { id: string; active: boolean }) =>

@@ -15,6 +15,7 @@ export const runbookPaths = {
   section: (id: string) => `/api/v1/runbook-sections/${id}`,
   startRun: (sectionId: string) => `/api/v1/runbook-sections/${sectionId}/runs`,
   item: (id: string) => `/api/v1/runbook-items/${id}`,
+  runs: "/api/v1/checklist-runs",
   tick: (runId: string, itemId: string) => `/api/v1/checklist-runs/${runId}/items/${itemId}`,
   skip: (runId: string) => `/api/v1/checklist-runs/${runId}/skip`,
   signOff: (runId: string) => `/api/v1/checklist-runs/${runId}/sign-off`,

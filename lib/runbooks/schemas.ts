@@ -72,4 +72,29 @@ export type TickInput = z.infer<typeof TickInput>;
 
 export const SkipRunInput = z.object({ reason: z.string().trim().min(3, "Say why the run is skipped.").max(1000) });
 export const SignOffInput = z.object({ note: z.string().trim().max(1000).optional() });
-export const StartProcedureInput = z.object({ label: z.string().trim().min(1).max(200) });
+export const StartProcedureInput = z.object({
+  label: z.string().trim().min(1).max(200),
+  /** A release version ("1.2.3" or "v1.2.3"): the run's observed steps (tag, release, CI) match this version only. */
+  version: z.string().trim().max(100).optional(),
+  /** owner/name of the repository the version belongs to. */
+  repo: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]+\/[\w.-]+$/, "Use owner/name.")
+    .optional(),
+});
+export type StartProcedureInput = z.infer<typeof StartProcedureInput>;
+
+/** A procedure run linked to what it is for: an incident (its emergency procedure) or a release version. */
+export const StartLinkedRunInput = z.discriminatedUnion("from", [
+  z.object({ from: z.literal("incident"), incidentId: z.uuid() }),
+  z.object({
+    from: z.literal("release"),
+    repo: z
+      .string()
+      .trim()
+      .regex(/^[\w.-]+\/[\w.-]+$/, "Use owner/name."),
+    version: z.string().trim().min(1).max(100),
+  }),
+]);
+export type StartLinkedRunInput = z.infer<typeof StartLinkedRunInput>;

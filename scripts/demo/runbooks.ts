@@ -6,7 +6,10 @@ import { importRunbook } from "@/lib/runbooks/store/save-import";
 import { setRunbookActive } from "@/lib/runbooks/store/config";
 import { ensureDueRuns } from "@/lib/runbooks/recurrence/ensure-runs";
 import { getTeamSchedule } from "@/lib/team/schedule";
-import { startProcedureRun } from "@/lib/runbooks/store/runs";
+import { startProcedureRun } from "@/lib/runbooks/store/procedure-runs";
+import { startIncidentProcedure } from "@/lib/runbooks/store/linked-procedures";
+import { tickItem, undoTick } from "@/lib/runbooks/store/runs";
+import { updateSection } from "@/lib/runbooks/store/config";
 import { TEMPLATE_IDS } from "@/lib/runbooks/schemas";
 
 const DAY = 86_400_000;
@@ -76,27 +79,7 @@ export async function seedRunbooksDemo(now = new Date()): Promise<void> {
       where: { id: s.id },
       data: { skippedAt: s.at, skippedBy: s.by, skipReason: "Conference day; covered in the next run." },
     });
-  const patch = await db.runbookSection.findFirst({
-    where: { title: "Patch Release (0.1.x)" },
-    include: { items: { orderBy: { position: "asc" } } },
-  });
-  if (patch) {
-    const run = await startProcedureRun(
-      { actor: { ...actor, username: "maya" }, now: new Date(now.getTime() - 2 * DAY) },
-      patch.id,
-      "Patch release 0.1.3",
-    );
-    await db.checklistCompletion.createMany({
-      data: patch.items.slice(0, 4).map((item, i) => ({
-        runId: run.id,
-        itemId: item.id,
-        status: "done",
-        source: "manual",
-        byName: "maya",
-        at: new Date(now.getTime() - (2 * DAY - (i + 1) * 3_600_000)),
-      })),
-    });
-  }
+  await seedProcedureRunsDemo(actor, now);
   console.log(
     `demo: runbooks imported with ${runs.length} past runs (${signOffs.length} signed off, ${skips.length} skipped)`,
   );
@@ -114,4 +97,53 @@ export async function seedRunbooksDemoWhenReady(): Promise<void> {
     }
   }
   await seedRunbooksDemo().catch((error: unknown) => console.error("demo: runbooks seed failed", error));
+}
+
+/** A release run for version 0.1.3 half done (one tick undone), and a section whose cadence a person edited. */
+async function seedProcedureRunsDemo(actor: Actor, now: Date): Promise<void> {
+  const maya = { ...actor, username: "maya" };
+  const patch = await db.runbookSection.findFirst({
+    where: { title: "Patch Release (0.1.x)" },
+    include: { items: { where: { removedAt: null }, orderBy: { position: "asc" } } },
+  });
+  if (patch) {
+    const repo = await db.githubRepository.findFirst({ where: { key: "acme/widgets" }, select: { id: true } });
+    const { run } = await startProcedureRun({ actor: maya, now: new Date(now.getTime() - 2 * DAY) }, patch.id, {
+      label: "Patch release 0.1.3 · acme/widgets",
+      version: "0.1.3",
+      repoId: repo?.id ?? null,
+    });
+    for (const [i, item] of patch.items.slice(0, 4).entries())
+      await tickItem(
+        { actor: maya, now: new Date(now.getTime() - (2 * DAY - (i + 1) * 3_600_000)) },
+        { runId: run.id, itemId: item.id },
+        { status: "done" },
+      );
+    const fourth = patch.items[3];
+    if (fourth)
+      await undoTick(
+        { actor: { ...actor, username: "victor" }, now: new Date(now.getTime() - DAY) },
+        { runId: run.id, itemId: fourth.id },
+      );
+  }
+  const planning = await db.runbookSection.findFirst({ where: { title: "Monday: Planning (30 minutes)" } });
+  if (planning) await updateSection({ actor: maya, now }, planning.id, { dueTime: "10:30" });
+}
+
+/** After the incidents demo: the open outage's emergency procedure as a checklist run, two steps ticked. */
+export async function seedIncidentProcedureDemo(now = new Date()): Promise<void> {
+  const incident = await db.incident.findFirst({
+    where: { resolvedAt: null, typeKey: { in: ["outage", "security", "performance"] } },
+    orderBy: { startedAt: "desc" },
+  });
+  if (!incident || (await db.checklistRun.count({ where: { incidentId: incident.id } })) > 0) return;
+  const actor: Actor = { id: null, username: "victor", ip: "127.0.0.1" };
+  const { run } = await startIncidentProcedure({ actor, now }, incident.id);
+  const items = await db.runbookItem.findMany({
+    where: { sectionId: run.sectionId, removedAt: null, parentKey: { not: null } },
+    orderBy: { position: "asc" },
+    take: 2,
+  });
+  for (const item of items) await tickItem({ actor, now }, { runId: run.id, itemId: item.id }, { status: "done" });
+  console.log(`demo: incident "${incident.title}" has its emergency procedure as a checklist run`);
 }

@@ -21,6 +21,8 @@ export async function autoCompleteRuns(ctx: {
     select: {
       id: true,
       periodStart: true,
+      version: true,
+      repoId: true,
       section: {
         select: {
           items: {
@@ -38,15 +40,23 @@ export async function autoCompleteRuns(ctx: {
   const shared = await evaluateChecks(ids, { now: ctx.now, scope: ctx.scope });
   let completed = 0;
   for (const run of runs) {
+    // A live completion, or an automatic tick a person undid (steward does not re-tick what a person took back).
     const done = new Set(
-      (await db.checklistCompletion.findMany({ where: { runId: run.id }, select: { itemId: true } })).map(
-        (c) => c.itemId,
-      ),
+      (
+        await db.checklistCompletion.findMany({
+          where: { runId: run.id, OR: [{ undoneAt: null }, { source: "auto" }] },
+          select: { itemId: true },
+        })
+      ).map((c) => c.itemId),
     );
     for (const item of run.section.items) {
       if (done.has(item.id) || !item.checkId || !isCheckId(item.checkId)) continue;
       const result: CheckResult | undefined = PROCEDURE_CHECKS.has(item.checkId)
-        ? await evaluateCheck(item.checkId, { now: ctx.now, since: run.periodStart, scope: ctx.scope })
+        ? await evaluateCheck(item.checkId, {
+            now: ctx.now,
+            scope: ctx.scope,
+            procedure: { version: run.version, repoId: run.repoId },
+          })
         : shared.get(item.checkId);
       if (result?.status !== "pass") continue;
       const evidence = {

@@ -1,14 +1,8 @@
 // The registry: check id → evaluation. Each evaluation says pass, fail or "not connected" (never a pass without data).
 import type { CheckContext, CheckId, CheckResult } from "./ids";
-import {
-  ciFailingCheck,
-  newItemsCheck,
-  prsWaitingCheck,
-  procedureCheck,
-  securityAlertsCheck,
-  syncStaleCheck,
-} from "./github-checks";
+import { ciFailingCheck, newItemsCheck, prsWaitingCheck, securityAlertsCheck, syncStaleCheck } from "./github-checks";
 import { breakersOpenCheck, kpiAboveAlertCheck, targetsNotOkCheck } from "./health-checks";
+import { versionCheck } from "./version-checks";
 import { overdueDependencyUpdatesCheck } from "./deps-checks";
 import { openIncidentsCheck } from "./incident-checks";
 import { getTriageCountsForChecks, type TriageCountsForChecks } from "./triage-adapter";
@@ -43,9 +37,9 @@ const EVALUATE: Record<CheckId, (ctx: CheckContext) => Promise<CheckResult>> = {
   "triage.stale": (ctx) => triageCheck("triage.stale", "stale", ctx),
   "deps.overdue_updates": overdueDependencyUpdatesCheck,
   "incidents.open": openIncidentsCheck,
-  "github.tag_appeared": (ctx) => procedureCheck("github.tag_appeared", ctx),
-  "github.release_published": (ctx) => procedureCheck("github.release_published", ctx),
-  "github.commit_ci_green": (ctx) => procedureCheck("github.commit_ci_green", ctx),
+  "github.tag_appeared": (ctx) => versionCheck("github.tag_appeared", ctx),
+  "github.release_published": (ctx) => versionCheck("github.release_published", ctx),
+  "github.commit_ci_green": (ctx) => versionCheck("github.commit_ci_green", ctx),
 };
 
 export const PROCEDURE_CHECKS = new Set<CheckId>([
@@ -58,7 +52,7 @@ export function evaluateCheck(id: CheckId, ctx: CheckContext): Promise<CheckResu
   return EVALUATE[id](ctx);
 }
 
-/** Evaluates each distinct check once (recurring checks only; procedure checks depend on their run's start). */
+/** Evaluates each distinct check once (recurring checks only; procedure checks depend on their run's version). */
 export async function evaluateChecks(ids: Iterable<CheckId>, ctx: CheckContext): Promise<Map<CheckId, CheckResult>> {
   const unique = [...new Set(ids)].filter((id) => !PROCEDURE_CHECKS.has(id));
   const results = await Promise.all(unique.map((id) => evaluateCheck(id, ctx)));

@@ -132,39 +132,3 @@ export async function syncStaleCheck(ctx: CheckContext): Promise<CheckResult> {
     "/settings/repositories",
   );
 }
-
-/** Procedure steps observed in data: something that happened after the run started. */
-export async function procedureCheck(
-  id: "github.tag_appeared" | "github.release_published" | "github.commit_ci_green",
-  ctx: CheckContext,
-): Promise<CheckResult> {
-  const repoIds = await enabledRepoIds(ctx);
-  if (repoIds.length === 0) return notConnected(id, "/repositories");
-  const since = ctx.since ?? new Date(ctx.now.getTime() - 24 * HOUR);
-  if (id === "github.tag_appeared") {
-    const n = await db.githubTag.count({
-      where: {
-        repoId: { in: repoIds },
-        OR: [{ taggedAt: { gte: since } }, { taggedAt: null, commitDate: { gte: since } }],
-      },
-    });
-    return result(id, n, `${n} tag${n === 1 ? "" : "s"} since the run started`, "/repositories", n > 0);
-  }
-  if (id === "github.release_published") {
-    const n = await db.githubRelease.count({
-      where: { repoId: { in: repoIds }, isDraft: false, publishedAt: { gte: since } },
-    });
-    return result(id, n, `${n} release${n === 1 ? "" : "s"} published since the run started`, "/repositories", n > 0);
-  }
-  const ci = await getDefaultBranchCi(repoIds);
-  const green = [...ci.values()].filter(
-    (c) => c.state === "success" && c.commit && c.commit.committedDate >= since,
-  ).length;
-  return result(
-    id,
-    green,
-    `${green} default branch(es) green on a commit since the run started`,
-    "/repositories",
-    green > 0,
-  );
-}

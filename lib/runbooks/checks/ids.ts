@@ -35,7 +35,12 @@ export type CheckResult = {
   evidenceUrl: string;
 };
 export type CheckMeta = { id: CheckId; label: string; definition: string; passCondition: string; evidenceUrl: string };
-/** Procedure checks look at what happened since the run started (`since`); recurring ones at the present. */
-export type CheckContext = { now: Date; since?: Date; scope?: CheckScope };
+/** Procedure checks look at the run's release version (and repository); recurring ones at the present. */
+export type CheckContext = {
+  now: Date;
+  since?: Date;
+  scope?: CheckScope;
+  procedure?: { version: string | null; repoId: string | null };
+};
 /** Limits the data a check reads (tests use it to read only their own rows); absent = everything enabled. */
 export type CheckScope = { repoIds?: string[]; targetIds?: string[]; incidentIds?: string[] };

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/request";
 import { validateRrule } from "@/lib/runbooks/recurrence/rule";
 import { isCheckId } from "@/lib/runbooks/checks/ids";
 import type { UpdateSectionInput } from "@/lib/runbooks/schemas";
+import { EDITABLE_FIELDS } from "./save-import-types";
 import { ensureDueRuns } from "@/lib/runbooks/recurrence/ensure-runs";
 import { getTeamSchedule } from "@/lib/team/schedule";
 
@@ -46,10 +47,15 @@ export async function updateSection(ctx: Ctx, id: string, input: UpdateSectionIn
     if (problem) throw new ApiError(400, "validation_failed", problem, { rrule: [problem] });
   }
   return db.$transaction(async (tx) => {
+    const before = await tx.runbookSection.findUnique({ where: { id }, select: { editedFields: true } });
+    if (!before) throw new ApiError(404, "not_found", "No such section.");
+    // Remembered so a re-import of the runbook keeps what a person set here.
+    const edited = new Set([...before.editedFields, ...EDITABLE_FIELDS.filter((f) => input[f] !== undefined)]);
     const section = await tx.runbookSection
       .update({
         where: { id },
         data: {
+          editedFields: [...edited],
           rrule: input.rrule === undefined ? undefined : input.rrule || null,
           onDemand: input.onDemand,
           businessHoursOnly: input.businessHoursOnly,

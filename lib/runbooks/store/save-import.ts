@@ -12,8 +12,38 @@ import { readTemplate } from "@/lib/runbooks/templates";
 import { createCurrentRuns } from "./config";
 import type { ImportInput, SectionEdit, TemplateId } from "@/lib/runbooks/schemas";
 
-import type { ImportOutcome } from "./save-import-types";
+import { EDITABLE_FIELDS, type EditableField, type ImportOutcome, type KeptEdit } from "./save-import-types";
 export type { ImportOutcome };
+
+type Editable = { rrule: string | null; onDemand: boolean; businessHoursOnly: boolean; dueTime?: string };
+const show = (v: unknown) => (v === null || v === undefined ? "none" : String(v));
+
+/**
+ * The cadence fields a section gets on re-import: what this import's edits send, else what a person edited before
+ * (kept, and listed when the markdown now says otherwise), else what the markdown says.
+ */
+export function mergeEdits(
+  imported: Editable,
+  sent: Partial<Record<EditableField, unknown>>,
+  stored: (Editable & { editedFields: string[]; dueTime: string }) | undefined,
+  title: string,
+): { fields: Editable; editedFields: string[]; kept: KeptEdit[] } {
+  const fields: Editable = { ...imported };
+  const edited = new Set(stored?.editedFields ?? []);
+  const kept: KeptEdit[] = [];
+  for (const field of EDITABLE_FIELDS) {
+    if (sent[field] !== undefined) {
+      edited.add(field);
+      continue;
+    }
+    if (!stored || !edited.has(field)) continue;
+    const importedValue = field === "dueTime" ? (imported.dueTime ?? stored.dueTime) : imported[field];
+    if (show(importedValue) !== show(stored[field]))
+      kept.push({ section: title, field, yours: show(stored[field]), imported: show(importedValue) });
+    (fields as Record<string, unknown>)[field] = stored[field];
+  }
+  return { fields, editedFields: [...edited], kept };
+}
 
 export const pathKeyOf = (path: string[]) => path.map(normaliseText).join(" / ");
 
@@ -98,22 +128,49 @@ export async function importRunbook(ctx: { actor: Actor; now?: Date }, input: Im
         : await tx.runbook.create({
             data: { slug, title: preview.title, markdown, source, importedAt: now, active: activate },
           });
+      const stored = new Map(
+        (
+          await tx.runbookSection.findMany({
+            where: { runbookId: runbook.id },
+            select: {
+              pathKey: true,
+              rrule: true,
+              onDemand: true,
+              businessHoursOnly: true,
+              dueTime: true,
+              editedFields: true,
+            },
+          })
+        ).map((s) => [s.pathKey, s]),
+      );
+      const sentEdits = new Map((input.sections ?? []).map((e) => [pathKeyOf(e.path), e]));
+      const kept: KeptEdit[] = [];
       const keptSections: string[] = [];
       let items = 0;
       for (const [position, s] of preview.sections.entries()) {
         const pathKey = pathKeyOf(s.path);
+        const merged = mergeEdits(
+          {
+            rrule: s.cadence.rrule,
+            onDemand: s.cadence.onDemand,
+            businessHoursOnly: s.cadence.businessHoursOnly,
+            ...(dueTimes.has(pathKey) ? { dueTime: dueTimes.get(pathKey) } : {}),
+          },
+          sentEdits.get(pathKey) ?? {},
+          stored.get(pathKey),
+          s.path.join(" › "),
+        );
+        kept.push(...merged.kept);
         const fields = {
           path: s.path,
           title: s.title,
           position,
-          rrule: s.cadence.rrule,
-          onDemand: s.cadence.onDemand,
-          businessHoursOnly: s.cadence.businessHoursOnly,
+          ...merged.fields,
+          editedFields: merged.editedFields,
           cadenceText: s.cadence.text,
           guidance: s.guidance,
           commands: s.commands,
           removedAt: null,
-          ...(dueTimes.has(pathKey) ? { dueTime: dueTimes.get(pathKey) } : {}),
           ...(ownerRoles.has(pathKey) ? { ownerRole: ownerRoles.get(pathKey) } : {}),
         };
         const section = await tx.runbookSection.upsert({
@@ -160,7 +217,7 @@ export async function importRunbook(ctx: { actor: Actor; now?: Date }, input: Im
           actorId: ctx.actor.id,
           ip: ctx.actor.ip,
           target: runbook.id,
-          detail: { title: preview.title, source, sections: preview.sections.length, items },
+          detail: { title: preview.title, source, sections: preview.sections.length, items, kept },
         },
         tx,
       );
@@ -173,6 +230,7 @@ export async function importRunbook(ctx: { actor: Actor; now?: Date }, input: Im
         sections: preview.sections.length,
         items,
         warnings: preview.warnings,
+        kept,
       };
     },
     { timeout: 30_000 },

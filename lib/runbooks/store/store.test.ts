@@ -5,7 +5,7 @@ import { DEFAULT_TEAM_SCHEDULE } from "@/lib/team/schemas";
 import { ensureDueRuns } from "@/lib/runbooks/recurrence/ensure-runs";
 import { importTestRunbook, testActor } from "@/lib/runbooks/testing";
 import { importRunbook } from "./save-import";
-import { setRunbookActive } from "./config";
+import { setRunbookActive, updateSection } from "./config";
 import { signOffRun, skipRun, tickItem } from "./runs";
 
 const MD =
@@ -177,5 +177,37 @@ describe("ensureDueRuns", () => {
       ["2026-12-04", "2026-12-04T17:00:00.000Z"],
     ]);
     expect((await ensureDueRuns({ now, schedule: DEFAULT_TEAM_SCHEDULE, sectionIds: ids })).created).toBe(0);
+  });
+});
+
+describe("re-import keeps a person's cadence edits", () => {
+  it("keeps edited cadence and due time, lists what the markdown now says otherwise, and takes edits sent again", async () => {
+    const actor = await testActor("admin");
+    const out = await importTestRunbook(actor, MD, { now: t0 });
+    const [daily, weekly] = await sectionsOf(out.id);
+    await updateSection({ actor, now: t0 }, weekly!.id, { rrule: "FREQ=WEEKLY;BYDAY=TU", dueTime: "10:00" });
+    await updateSection({ actor, now: t0 }, daily!.id, { businessHoursOnly: true });
+    const again = await importRunbook(
+      { actor, now: t0 },
+      { markdown: MD.replace("- [ ] Plan", "- [ ] Plan the week"), runbookId: out.id },
+    );
+    const [d2, w2] = await sectionsOf(out.id);
+    expect([w2!.rrule, w2!.dueTime, w2!.editedFields.sort()]).toEqual([
+      "FREQ=WEEKLY;BYDAY=TU",
+      "10:00",
+      ["dueTime", "rrule"],
+    ]);
+    expect([d2!.rrule, d2!.businessHoursOnly]).toEqual(["FREQ=DAILY", true]);
+    expect(again.kept).toEqual([
+      { section: "Daily checks", field: "businessHoursOnly", yours: "true", imported: "false" },
+      { section: "Weekly Tasks", field: "rrule", yours: "FREQ=WEEKLY;BYDAY=TU", imported: "FREQ=WEEKLY" },
+    ]);
+    // an edit sent with the re-import wins over the kept one
+    const third = await importRunbook(
+      { actor, now: t0 },
+      { markdown: MD, runbookId: out.id, sections: [{ path: ["Weekly Tasks"], rrule: "FREQ=WEEKLY;BYDAY=FR" }] },
+    );
+    expect((await sectionsOf(out.id))[1]!.rrule).toBe("FREQ=WEEKLY;BYDAY=FR");
+    expect(third.kept.map((k) => k.field)).toEqual(["businessHoursOnly"]);
   });
 });

@@ -1,40 +1,33 @@
 // History: runs per week or month by outcome, and who did what (with the evidence of automatic ticks).
 import "server-only";
 import { db } from "@/lib/db";
+import { getTeamSchedule } from "@/lib/team/schedule";
 import { runStatus } from "./runs";
+import { bucketFrames, bucketKey } from "./history-buckets";
 import type { HistoryBucket, HistoryEvent, HistoryView } from "./types";
 
-const DAY = 86_400_000;
-
-function bucketStart(at: Date, range: "week" | "month"): Date {
-  if (range === "month") return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
-  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * DAY);
-}
-
 export const HISTORY_DEFINITION =
-  "Runs by the period their due time falls in (UTC weeks from Monday, or calendar months). On time: signed off by the due time. Late: signed off after it. Missed: skipped (with a reason) or still open past the due time. Open: not yet due.";
+  "Runs by the period their due time falls in, in the team's time zone (weeks from Monday 00:00, or calendar months). On time: signed off by the due time. Late: signed off after it. Missed: skipped (with a reason) or still open past the due time. Open: not yet due.";
 
-export async function getHistoryView(range: "week" | "month", now = new Date()): Promise<HistoryView> {
-  const count = range === "week" ? 12 : 6;
-  const first = bucketStart(new Date(now.getTime() - (range === "week" ? (count - 1) * 7 * DAY : 0)), range);
-  if (range === "month") first.setUTCMonth(first.getUTCMonth() - (count - 1));
+export async function getHistoryView(
+  range: "week" | "month",
+  now = new Date(),
+  timeZone?: string,
+): Promise<HistoryView> {
+  const zone = timeZone ?? (await getTeamSchedule()).timeZone;
+  const frames = bucketFrames(range, now, zone, range === "week" ? 12 : 6);
   const runs = await db.checklistRun.findMany({
-    where: { dueAt: { gte: first, lte: now }, periodStart: { lte: now } },
+    where: { dueAt: { gte: frames[0]!.start, lte: now }, periodStart: { lte: now } },
     select: { dueAt: true, signedOffAt: true, skippedAt: true, label: true },
   });
-  const buckets = new Map<string, HistoryBucket>();
-  for (let i = 0, start = new Date(first); i < count; i++) {
-    const key = start.toISOString();
-    const label = range === "week" ? `w/c ${key.slice(5, 10)}` : key.slice(0, 7);
-    buckets.set(key, { start: key, label, onTime: 0, late: 0, missed: 0, open: 0 });
-    start =
-      range === "week"
-        ? new Date(start.getTime() + 7 * DAY)
-        : new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-  }
+  const buckets = new Map<string, HistoryBucket>(
+    frames.map((f) => [
+      f.key,
+      { start: f.start.toISOString(), label: f.label, onTime: 0, late: 0, missed: 0, open: 0 },
+    ]),
+  );
   for (const run of runs) {
-    const bucket = buckets.get(bucketStart(run.dueAt, range).toISOString());
+    const bucket = buckets.get(bucketKey(run.dueAt, range, zone));
     if (!bucket) continue;
     const status = runStatus(run, now);
     if (status === "on_time") bucket.onTime++;
@@ -42,7 +35,13 @@ export async function getHistoryView(range: "week" | "month", now = new Date()):
     else if (status === "skipped" || status === "overdue") bucket.missed++;
     else bucket.open++;
   }
-  return { range, buckets: [...buckets.values()], events: await recentEvents(), definition: HISTORY_DEFINITION };
+  return {
+    range,
+    timeZone: zone,
+    buckets: [...buckets.values()],
+    events: await recentEvents(),
+    definition: HISTORY_DEFINITION,
+  };
 }
 
 async function recentEvents(): Promise<HistoryEvent[]> {
@@ -67,6 +66,17 @@ async function recentEvents(): Promise<HistoryEvent[]> {
       evidenceUrl: c.evidenceUrl,
       note: c.note,
     })),
+    ...completions
+      .filter((c) => c.undoneAt)
+      .map((c) => ({
+        at: (c.undoneAt as Date).toISOString(),
+        who: c.undoneByName ?? "unknown",
+        what: `undid the ${c.source === "auto" ? "automatic " : ""}tick of “${c.item.text}”`,
+        run: runName(c.run),
+        evidence: null,
+        evidenceUrl: null,
+        note: null,
+      })),
     ...signOffs.map((s) => ({
       at: s.at.toISOString(),
       who: s.byName,

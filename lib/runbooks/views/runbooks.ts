@@ -32,6 +32,7 @@ export async function listRunbookViews(): Promise<RunbookView[]> {
       cadenceText: s.cadenceText,
       cadence: cadenceInWords(s),
       dueTime: s.dueTime,
+      edited: s.editedFields,
       removed: s.removedAt !== null,
       guidanceHtml: renderGuidance(s.guidance),
       commands: s.commands as Array<{ lang: string | null; code: string }>,

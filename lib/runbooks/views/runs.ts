@@ -8,7 +8,8 @@ import { cadenceInWords } from "@/lib/runbooks/cadence-words";
 import type { CompletionView, RunStatus, RunView } from "./types";
 
 const RUN_INCLUDE = {
-  completions: true,
+  completions: { where: { undoneAt: null } },
+  incident: { select: { id: true, title: true } },
   signOff: true,
   section: {
     include: {
@@ -70,7 +71,7 @@ export async function loadRuns(
         let result: CheckResult | null = null;
         if (checkId && isOpen && options.live)
           result = PROCEDURE_CHECKS.has(checkId)
-            ? await evaluateCheck(checkId, { now, since: run.periodStart })
+            ? await evaluateCheck(checkId, { now, procedure: { version: run.version, repoId: run.repoId } })
             : (live.get(checkId) ?? null);
         const completion = byItem.get(item.id);
         return {
@@ -91,6 +92,8 @@ export async function loadRuns(
       sectionTitle: run.section.title,
       path: run.section.path as string[],
       label: run.label,
+      version: run.version,
+      incident: run.incident,
       periodKey: run.periodKey,
       cadence: cadenceInWords(run.section),
       dueAt: run.dueAt.toISOString(),

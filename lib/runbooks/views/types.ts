@@ -27,6 +27,9 @@ export type RunView = {
   sectionTitle: string;
   path: string[];
   label: string | null;
+  /** Procedure runs: the release version its observed steps match, and the incident it was started from. */
+  version: string | null;
+  incident: { id: string; title: string } | null;
   periodKey: string;
   cadence: string;
   dueAt: string;
@@ -69,6 +72,8 @@ export type SectionView = {
   cadenceText: string | null;
   cadence: string;
   dueTime: string;
+  /** Fields a person set (rrule, onDemand, businessHoursOnly, dueTime): a re-import keeps them. */
+  edited: string[];
   removed: boolean;
   guidanceHtml: string;
   commands: Array<{ lang: string | null; code: string }>;
@@ -102,6 +107,8 @@ export type HistoryEvent = {
 };
 export type HistoryView = {
   range: "week" | "month";
+  /** The team's time zone the buckets are cut in. */
+  timeZone: string;
   buckets: HistoryBucket[];
   events: HistoryEvent[];
   definition: string;
