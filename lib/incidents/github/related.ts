@@ -115,15 +115,22 @@ export async function unlinkRelatedItem(ctx: IncidentContext, incidentId: string
   });
 }
 
-/** Links every item of the repository whose body or a comment references an incident. */
+/**
+ * Links every item of the repository whose body or a comment references an incident. An incident's id is
+ * random, so only text edited after the first incident began (or was created) can hold one: that bound lets the
+ * (repoId, updatedAt) index skip the repository's history when the board is young (no incident: no scan).
+ */
 async function linkReferences(repoId: string, now: Date): Promise<number> {
   const refs = await db.$queryRaw<Array<ItemRow & { incidentId: string }>>`
-    WITH mentions AS (
+    WITH first_incident AS (SELECT min(least("createdAt", "startedAt")) AS at FROM "Incident"),
+    mentions AS (
       SELECT i.id AS "itemId", (regexp_matches(i.body, ${UUID}, 'gi'))[1] AS ref FROM "GithubItem" i
-      WHERE i."repoId" = ${repoId}::uuid AND i."removedAt" IS NULL AND strpos(lower(i.body), 'incident') > 0
+      WHERE i."repoId" = ${repoId}::uuid AND i."updatedAt" >= (SELECT at FROM first_incident)
+        AND i."removedAt" IS NULL AND strpos(lower(i.body), 'incident') > 0
       UNION
       SELECT c."itemId", (regexp_matches(c.body, ${UUID}, 'gi'))[1] FROM "GithubComment" c
-      WHERE c."repoId" = ${repoId}::uuid AND strpos(lower(c.body), 'incident') > 0
+      WHERE c."repoId" = ${repoId}::uuid AND c."updatedAt" >= (SELECT at FROM first_incident)
+        AND strpos(lower(c.body), 'incident') > 0
     )
     SELECT DISTINCT inc.id AS "incidentId", i.id, r.key AS "repoKey", i.number, i.kind::text AS kind, i.title, i.url, i.state
     FROM mentions m JOIN "Incident" inc ON inc.id::text = lower(m.ref)
