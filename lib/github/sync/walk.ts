@@ -36,11 +36,12 @@ export async function walkPages<M, P>(ctx: SyncContext, steps: PageSteps<M, P>, 
   const committed: Deferred<void>[] = []; // page i written
   const at = <T>(list: Deferred<T>[], i: number) => (list[i] ??= deferred<T>());
   let completing: Promise<unknown> = Promise.resolve();
+  const stopped = deferred<void>(); // the walk is over: the producer must not wait for room
 
   const produce = async () => {
     let previous: M | null = null;
     for (let i = 0; ; i++) {
-      if (i >= depth) await at(committed, i - depth).promise;
+      if (i >= depth) await Promise.race([at(committed, i - depth).promise, stopped.promise]);
       if (controller.signal.aborted) return;
       let page: M | null;
       try {
@@ -79,7 +80,7 @@ export async function walkPages<M, P>(ctx: SyncContext, steps: PageSteps<M, P>, 
     }
   } finally {
     controller.abort();
-    for (let i = 0; i < committed.length; i++) at(committed, i).resolve(); // a producer waiting for room sees the abort
+    stopped.resolve();
     await producing;
     await completing.catch(() => undefined);
   }
