@@ -56,3 +56,21 @@ export class CheckPool {
       await Promise.race([...this.running, ...this.waiting, ...this.trailing]);
   }
 }
+
+/** At most `size` of the calls through it run at once; the others wait in order. */
+export class Gate {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(readonly size: number) {}
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}

@@ -21,7 +21,7 @@ import { CHECK_METRIC, type TargetObservations } from "./record";
 import { RecordBatcher } from "./record-batcher";
 import { nextSlotAfter } from "./slots";
 import { checkConfig } from "./target-config";
-import { CheckPool } from "./check-pool";
+import { CheckPool, Gate } from "./check-pool";
 
 export interface RunChecksOptions {
   /** Clock for deciding what is due (tests drive it); check results carry real time. */
@@ -129,10 +129,13 @@ function resolveOptions(opts: RunChecksOptions) {
 const recorder = () =>
   ((globalThis as unknown as { stewardRecordBatcher?: RecordBatcher }).stewardRecordBatcher ??= new RecordBatcher());
 
+/** Incident handling of alert events, a few at a time: a burst of alerts must not take every database connection. */
+const incidentGate = new Gate(2);
+
 async function recordCheck(target: HealthTarget, obs: TargetObservations, summary: RunChecksSummary) {
   try {
     const recorded = await recorder().record(target, obs);
-    await afterAlertEvents(recorded.events);
+    if (recorded.events.length > 0) await incidentGate.run(() => afterAlertEvents(recorded.events));
     summary.checked += 1;
     if (obs.checks?.some((c) => !c.ok)) summary.failed += 1;
     summary.alertEvents += recorded.events.length;
@@ -229,7 +232,13 @@ export async function runCheckLoop(options: LoopOptions): Promise<RunChecksSumma
       // Everything due within the look-ahead in one claim, while there is room to run it; a full pool
       // claims again when a check finishes (what it leaves unclaimed is for other workers).
       const limit = pool.free > 0 ? Math.max(pool.free, CLAIM_BATCH) : 0;
-      const claimed = await claimDueTargets(new Date(now), limit, o.targetIds, new Date(now + lookaheadMs));
+      const claimed = await claimDueTargets(new Date(now), limit, o.targetIds, new Date(now + lookaheadMs)).catch(
+        (error: unknown) => {
+          // A busy database (no connection within the wait): try again at the next poll, never stop scheduling.
+          logger.warn("health check claim failed; retrying at the next poll", { error });
+          return [];
+        },
+      );
       for (const target of claimed) {
         const delay = target.slotAt.getTime() - dueNow();
         const task = () =>
