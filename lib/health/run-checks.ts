@@ -21,7 +21,6 @@ import { CHECK_METRIC, type TargetObservations } from "./record";
 import { RecordBatcher } from "./record-batcher";
 import { nextSlotAfter } from "./slots";
 import { checkConfig } from "./target-config";
-import { CheckPool, Gate } from "./check-pool";
 
 export interface RunChecksOptions {
   /** Clock for deciding what is due (tests drive it); check results carry real time. */
@@ -41,6 +40,62 @@ export interface RunChecksSummary {
 
 /** A push target that sent no heartbeat for 1.5 intervals is recorded as one failed check. */
 export const HEARTBEAT_GRACE = 1.5;
+
+/**
+ * Runs at most `size` checks at once; work started while full waits in order. A check's slot is
+ * free again once its observation is in; recording it (batched, record-batcher.ts) trails behind,
+ * up to `size` × TRAIL_FACTOR results at once — past that a check keeps its slot until it is recorded.
+ */
+class CheckPool {
+  private readonly running = new Set<Promise<void>>();
+  private readonly queued: Array<() => Promise<void>> = [];
+  /** Checks claimed ahead of their slot, waiting for it (not counted against `size`). */
+  private readonly waiting = new Set<Promise<void>>();
+  /** Results being recorded after their check gave up its slot. */
+  private readonly trailing = new Set<Promise<void>>();
+  constructor(readonly size: number) {}
+  get free(): number {
+    return this.size - this.running.size - this.queued.length;
+  }
+  get busy(): number {
+    return this.running.size;
+  }
+  /** Records `work` behind the check that produced it; resolves at once unless too many already trail. */
+  async trail(work: Promise<void>): Promise<void> {
+    const p: Promise<void> = work.finally(() => this.trailing.delete(p));
+    this.trailing.add(p);
+    if (this.trailing.size > this.size * TRAIL_FACTOR) await p;
+  }
+  /** `work` must not reject. */
+  start(work: () => Promise<void>): void {
+    if (this.running.size >= this.size) return void this.queued.push(work);
+    const p: Promise<void> = work().finally(() => {
+      this.running.delete(p);
+      const next = this.queued.shift();
+      if (next) this.start(next);
+    });
+    this.running.add(p);
+  }
+  /** Starts `work` once `until` resolves. */
+  startAfter(until: Promise<void>, work: () => Promise<void>): void {
+    const p: Promise<void> = until.then(() => {
+      this.waiting.delete(p);
+      this.start(work);
+    });
+    this.waiting.add(p);
+  }
+  async oneDone(): Promise<void> {
+    if (this.running.size > 0) await Promise.race(this.running);
+  }
+  /** Until every check (running, queued, waiting for its slot) has run and been recorded. */
+  async drain(): Promise<void> {
+    while (this.running.size + this.waiting.size + this.queued.length + this.trailing.size > 0)
+      await Promise.race([...this.running, ...this.waiting, ...this.trailing]);
+  }
+}
+
+/** Results recorded behind their checks at most, per check slot (a database slower than the checks stops there). */
+const TRAIL_FACTOR = 20;
 
 export type ClaimedTarget = HealthTarget & {
   /** The slot this claim is for (the target's nextCheckAt before the claim). */ slotAt: Date;
@@ -129,13 +184,10 @@ function resolveOptions(opts: RunChecksOptions) {
 const recorder = () =>
   ((globalThis as unknown as { stewardRecordBatcher?: RecordBatcher }).stewardRecordBatcher ??= new RecordBatcher());
 
-/** Incident handling of alert events, a few at a time: a burst of alerts must not take every database connection. */
-const incidentGate = new Gate(2);
-
 async function recordCheck(target: HealthTarget, obs: TargetObservations, summary: RunChecksSummary) {
   try {
     const recorded = await recorder().record(target, obs);
-    if (recorded.events.length > 0) await incidentGate.run(() => afterAlertEvents(recorded.events));
+    await afterAlertEvents(recorded.events);
     summary.checked += 1;
     if (obs.checks?.some((c) => !c.ok)) summary.failed += 1;
     summary.alertEvents += recorded.events.length;
@@ -207,8 +259,7 @@ export type LoopOptions = RunChecksOptions & {
 };
 
 /**
- * Claims and runs due checks for `durationMs`, every `pollMs` (or when a check finishes while the
- * pool is full).
+ * Claims and runs due checks for `durationMs`, waking when a check finishes or every `pollMs`.
  * Targets are claimed up to `lookaheadMs` before their slot and started at the slot. Returns at the
  * deadline (or on stopCheckLoops) without waiting for checks still running (they record
  * themselves), so a hanging target never delays anything.
@@ -229,10 +280,7 @@ export async function runCheckLoop(options: LoopOptions): Promise<RunChecksSumma
   try {
     while (clock.now() < deadline && !stop.signal.aborted) {
       const now = dueNow();
-      // Everything due within the look-ahead in one claim, while there is room to run it; a full pool
-      // claims again when a check finishes (what it leaves unclaimed is for other workers).
-      const limit = pool.free > 0 ? Math.max(pool.free, CLAIM_BATCH) : 0;
-      const claimed = await claimDueTargets(new Date(now), limit, o.targetIds, new Date(now + lookaheadMs)).catch(
+      const claimed = await claimDueTargets(new Date(now), pool.free, o.targetIds, new Date(now + lookaheadMs)).catch(
         (error: unknown) => {
           // A busy database (no connection within the wait): try again at the next poll, never stop scheduling.
           logger.warn("health check claim failed; retrying at the next poll", { error });
@@ -246,9 +294,8 @@ export async function runCheckLoop(options: LoopOptions): Promise<RunChecksSumma
         if (delay <= 0) pool.start(task);
         else pool.startAfter(clock.sleep(delay).done, task);
       }
-      if (limit > 0 && claimed.length === limit) continue; // more are due: claim them now
       const nap = clock.sleep(Math.max(0, Math.min(pollMs, deadline - clock.now())), stop.signal);
-      await Promise.race([nap.done, ...(pool.free <= 0 && pool.busy > 0 ? [pool.oneDone()] : [])]);
+      await Promise.race([nap.done, ...(pool.busy > 0 ? [pool.oneDone()] : [])]);
       nap.cancel(); // a check finished first: drop the timer and the abort listener now, not a poll later
     }
   } finally {
@@ -256,9 +303,6 @@ export async function runCheckLoop(options: LoopOptions): Promise<RunChecksSumma
   }
   return summary;
 }
-
-/** Claimed at most at once by a loop with room (one claim a poll covers 5,000 targets at 10 s). */
-const CLAIM_BATCH = 1000;
 
 export type RunningScheduler = { summary: RunChecksSummary; done: Promise<void> };
 
