@@ -342,6 +342,7 @@ function sleep(ms: number, signal?: AbortSignal): { done: Promise<void>; cancel:
     };
     const timer = setTimeout(finish, ms);
     signal?.addEventListener("abort", finish, { once: true });
+    if (signal?.aborted) finish(); // stopped while the loop was claiming: an abort already past fires no event
     cancel = finish;
   });
   return { done, cancel };
