@@ -35,11 +35,24 @@ function request<T>(child: ChildProcess, message: object): Promise<T> {
   });
 }
 
+type Span = [number, number];
+
+/** Milliseconds of [from, to] covered by at least one span (overlapping spans counted once). */
+function coveredMs(spans: Span[], from: number, to: number): number {
+  let total = 0;
+  let reach = from;
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    const start = Math.max(a, reach);
+    const end = Math.min(b, to);
+    if (end > start) total += end - start;
+    reach = Math.max(reach, b);
+  }
+  return total;
+}
+
 /** Wraps fetch to record when this process waited for answers from `origin` (until the whole body arrived). */
-function recordWaits(origin: string): {
-  waitedMs(from: number, to: number): number;
-} {
-  const spans: Array<[number, number]> = [];
+function recordWaits(origin: string): Span[] {
+  const spans: Span[] = [];
   const original = globalThis.fetch;
   globalThis.fetch = async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
@@ -60,19 +73,26 @@ function recordWaits(origin: string): {
   onExit("the fetch recorder", () => {
     globalThis.fetch = original;
   });
-  return {
-    waitedMs(from, to) {
-      let total = 0;
-      let reach = from;
-      for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
-        const start = Math.max(a, reach);
-        const end = Math.min(b, to);
-        if (end > start) total += end - start;
-        reach = Math.max(reach, b);
-      }
-      return total;
+  return spans;
+}
+
+/** The database client with its transactions (the sync's page writes) recorded as spans. */
+function recordTransactions<T extends object>(db: T & { $transaction: (...args: never[]) => Promise<unknown> }) {
+  const spans: Span[] = [];
+  const timed = new Proxy(db, {
+    get(target, property) {
+      if (property !== "$transaction") return Reflect.get(target, property) as unknown;
+      return async (...args: Parameters<typeof db.$transaction>) => {
+        const started = performance.now();
+        try {
+          return await target.$transaction(...args);
+        } finally {
+          spans.push([started, performance.now()]);
+        }
+      };
     },
-  };
+  });
+  return { timed, spans };
 }
 
 await runBench("bench:sync", async () => {
@@ -112,11 +132,13 @@ await runBench("bench:sync", async () => {
   const { syncRepository } = await import("@/lib/github/sync/sync-repository");
 
   const waits = recordWaits(first.url);
+  const writes = recordTransactions(db);
   const repo = await db.githubRepository.create({
     data: { owner: "acme", name: NAME, key: `acme/${NAME}` },
   });
   const options = {
     trigger: "manual" as const,
+    db: writes.timed,
     client: {
       token: "bench",
       baseUrl: first.url,
@@ -125,12 +147,16 @@ await runBench("bench:sync", async () => {
     },
   };
 
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const backfill = await syncRepository(repo.id, options);
   const ended = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
   if (backfill.status !== "succeeded") throw new BenchError(`backfill ${backfill.status}: ${backfill.error}`);
   const seconds = (ended - started) / 1000;
-  const waited = waits.waitedMs(started, ended) / 1000;
+  const waited = coveredMs(waits, started, ended) / 1000;
+  const writing = coveredMs(writes.spans, started, ended) / 1000;
+  const busy = coveredMs([...waits, ...writes.spans], started, ended) / 1000;
   const items = ISSUES + PULLS;
   // The fastest any client could go with these page sizes: one request per page, back to back.
   const minRequests = Math.ceil(ISSUES / DEFAULT_PAGE_SIZES.issues) + Math.ceil(PULLS / DEFAULT_PAGE_SIZES.pulls);
@@ -152,6 +178,9 @@ await runBench("bench:sync", async () => {
   );
   console.log(
     `GitHub-bound share: ${(waited / seconds).toFixed(2)} (waiting for GitHub's answers ${waited.toFixed(1)} s of ${seconds.toFixed(1)} s wall time)`,
+  );
+  console.log(
+    `writing pages:           ${writing.toFixed(1)} s in database transactions; neither waiting for GitHub nor writing ${(seconds - busy).toFixed(1)} s; this process's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
   );
   console.log(
     `latency-bound maximum:   ${bound.toFixed(0)} items/s (pages of ${DEFAULT_PAGE_SIZES.issues} issues / ${DEFAULT_PAGE_SIZES.pulls} PRs: ${minRequests} requests) → ratio ${(rate / bound).toFixed(2)}`,

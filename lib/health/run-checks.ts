@@ -41,18 +41,30 @@ export interface RunChecksSummary {
 /** A push target that sent no heartbeat for 1.5 intervals is recorded as one failed check. */
 export const HEARTBEAT_GRACE = 1.5;
 
-/** Runs at most `size` checks at once; work started while full waits in order. */
+/**
+ * Runs at most `size` checks at once; work started while full waits in order. A check's slot is
+ * free again once its observation is in; recording it (batched, record-batcher.ts) trails behind,
+ * up to `size` × TRAIL_FACTOR results at once — past that a check keeps its slot until it is recorded.
+ */
 class CheckPool {
   private readonly running = new Set<Promise<void>>();
   private readonly queued: Array<() => Promise<void>> = [];
   /** Checks claimed ahead of their slot, waiting for it (not counted against `size`). */
   private readonly waiting = new Set<Promise<void>>();
+  /** Results being recorded after their check gave up its slot. */
+  private readonly trailing = new Set<Promise<void>>();
   constructor(readonly size: number) {}
   get free(): number {
     return this.size - this.running.size - this.queued.length;
   }
   get busy(): number {
     return this.running.size;
+  }
+  /** Records `work` behind the check that produced it; resolves at once unless too many already trail. */
+  async trail(work: Promise<void>): Promise<void> {
+    const p: Promise<void> = work.finally(() => this.trailing.delete(p));
+    this.trailing.add(p);
+    if (this.trailing.size > this.size * TRAIL_FACTOR) await p;
   }
   /** `work` must not reject. */
   start(work: () => Promise<void>): void {
@@ -75,11 +87,15 @@ class CheckPool {
   async oneDone(): Promise<void> {
     if (this.running.size > 0) await Promise.race(this.running);
   }
+  /** Until every check (running, queued, waiting for its slot) has run and been recorded. */
   async drain(): Promise<void> {
-    while (this.running.size + this.waiting.size + this.queued.length > 0)
-      await Promise.race([...this.running, ...this.waiting]);
+    while (this.running.size + this.waiting.size + this.queued.length + this.trailing.size > 0)
+      await Promise.race([...this.running, ...this.waiting, ...this.trailing]);
   }
 }
+
+/** Results recorded behind their checks at most, per check slot (a database slower than the checks stops there). */
+const TRAIL_FACTOR = 20;
 
 export type ClaimedTarget = HealthTarget & {
   /** The slot this claim is for (the target's nextCheckAt before the claim). */ slotAt: Date;
@@ -168,19 +184,30 @@ function resolveOptions(opts: RunChecksOptions) {
 const recorder = () =>
   ((globalThis as unknown as { stewardRecordBatcher?: RecordBatcher }).stewardRecordBatcher ??= new RecordBatcher());
 
-function checkTask(target: HealthTarget, now: Date, allowPrivate: boolean, summary: RunChecksSummary) {
+async function recordCheck(target: HealthTarget, obs: TargetObservations, summary: RunChecksSummary) {
+  try {
+    const recorded = await recorder().record(target, obs);
+    await afterAlertEvents(recorded.events);
+    summary.checked += 1;
+    if (obs.checks?.some((c) => !c.ok)) summary.failed += 1;
+    summary.alertEvents += recorded.events.length;
+  } catch (error) {
+    summary.errors += 1;
+    logger.error("health check result could not be recorded", { target: target.slug, error });
+  }
+}
+
+function checkTask(target: HealthTarget, now: Date, allowPrivate: boolean, summary: RunChecksSummary, pool: CheckPool) {
   return async () => {
+    let obs: TargetObservations;
     try {
-      const obs = await observe(target, now, allowPrivate);
-      const recorded = await recorder().record(target, obs);
-      await afterAlertEvents(recorded.events);
-      summary.checked += 1;
-      if (obs.checks?.some((c) => !c.ok)) summary.failed += 1;
-      summary.alertEvents += recorded.events.length;
+      obs = await observe(target, now, allowPrivate);
     } catch (error) {
       summary.errors += 1;
-      logger.error("health check could not be run or recorded", { target: target.slug, error });
+      logger.error("health check could not be run", { target: target.slug, error });
+      return;
     }
+    await pool.trail(recordCheck(target, obs, summary));
   };
 }
 
@@ -194,10 +221,12 @@ export async function runDueChecks(options: RunChecksOptions = {}): Promise<RunC
   for (;;) {
     const now = o.now();
     const claimed = await claimDueTargets(now, pool.free, o.targetIds);
-    for (const target of claimed) pool.start(checkTask(target, now, o.allowPrivate, summary));
-    if (pool.busy === 0) return summary;
+    for (const target of claimed) pool.start(checkTask(target, now, o.allowPrivate, summary, pool));
+    if (pool.busy === 0) break;
     await pool.oneDone();
   }
+  await pool.drain();
+  return summary;
 }
 
 /** What the scheduler reads time from and waits on; tests inject one they advance by hand. */
@@ -251,11 +280,17 @@ export async function runCheckLoop(options: LoopOptions): Promise<RunChecksSumma
   try {
     while (clock.now() < deadline && !stop.signal.aborted) {
       const now = dueNow();
-      const claimed = await claimDueTargets(new Date(now), pool.free, o.targetIds, new Date(now + lookaheadMs));
+      const claimed = await claimDueTargets(new Date(now), pool.free, o.targetIds, new Date(now + lookaheadMs)).catch(
+        (error: unknown) => {
+          // A busy database (no connection within the wait): try again at the next poll, never stop scheduling.
+          logger.warn("health check claim failed; retrying at the next poll", { error });
+          return [];
+        },
+      );
       for (const target of claimed) {
         const delay = target.slotAt.getTime() - dueNow();
         const task = () =>
-          checkTask(target, new Date(Math.max(dueNow(), target.slotAt.getTime())), o.allowPrivate, summary)();
+          checkTask(target, new Date(Math.max(dueNow(), target.slotAt.getTime())), o.allowPrivate, summary, pool)();
         if (delay <= 0) pool.start(task);
         else pool.startAfter(clock.sleep(delay).done, task);
       }
@@ -307,6 +342,7 @@ function sleep(ms: number, signal?: AbortSignal): { done: Promise<void>; cancel:
     };
     const timer = setTimeout(finish, ms);
     signal?.addEventListener("abort", finish, { once: true });
+    if (signal?.aborted) finish(); // stopped while the loop was claiming: an abort already past fires no event
     cancel = finish;
   });
   return { done, cancel };

@@ -4,7 +4,7 @@
 import { GithubQueryError } from "../client-errors";
 import { PageSize } from "../pacing";
 import { ISSUES_PAGE, PULLS_PAGE } from "../queries/items";
-import type { ForwardPage, GqlIssue, GqlPull } from "../queries/types";
+import type { ForwardPage, GqlIssue, GqlItem, GqlPull } from "../queries/types";
 import { commitPage, type SyncContext } from "./context";
 import { changedItems, completeItems, type ItemBundle } from "./item-details";
 import { type CursorState, readCursor, writeCursor } from "./state";
@@ -18,15 +18,38 @@ export interface ItemPageSizes {
 /** 100 issues or 50 PRs with their nested first pages cost 4 points; PRs carry reviews and CI too. */
 export const DEFAULT_PAGE_SIZES: ItemPageSizes = { issues: 100, pulls: 50 };
 
+/** A page as GitHub answered it, with the cursor row to commit with it. */
+interface Fetched<T extends GqlItem> {
+  nodes: T[];
+  state: CursorState;
+  next: string | null;
+}
+
+/** A page ready to write. */
 interface Page {
   fetched: number;
   bundles: ItemBundle[];
   /** The cursor row to commit with this page. */
   state: CursorState;
-  next: string | null;
 }
 
 const later = (a: Date | null, iso: string) => (!a || Date.parse(iso) > a.getTime() ? new Date(iso) : a);
+
+/**
+ * Changed items of a page with their follow-ups. A page may complete before the pages ahead of it
+ * are written: an item met earlier in this walk is never taken for new (it may be stored by then,
+ * and a new item's stored children are not replaced).
+ */
+function completePage() {
+  const met = new Set<string>();
+  return async <T extends GqlItem>(c: SyncContext, page: Fetched<T>): Promise<Page> => {
+    const changed = await changedItems(c, page.nodes);
+    for (const id of [...changed.newIds]) if (met.has(id)) changed.newIds.delete(id);
+    for (const node of page.nodes) met.add(node.id);
+    const bundles = await completeItems(c, changed.items, changed.newIds);
+    return { fetched: page.nodes.length, bundles, state: page.state };
+  };
+}
 
 function commitItems(ctx: SyncContext, resource: "issues" | "pulls") {
   return (page: Page) =>
@@ -42,9 +65,8 @@ export async function syncIssues(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES
   const since = start.watermark?.toISOString() ?? null;
   const page = new PageSize(pageSize);
   let watermark = start.watermark;
-  await walkPages<Page>(
-    ctx,
-    async (c, previous) => {
+  await walkPages<Fetched<GqlIssue>, Page>(ctx, {
+    fetch: async (c, previous) => {
       if (previous && !previous.next) return null;
       const after = previous?.next ?? null;
       const data: { repository: { issues: ForwardPage<GqlIssue> } } = await c.client.query(
@@ -54,14 +76,13 @@ export async function syncIssues(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES
       );
       const conn = data.repository.issues;
       if (after === null) c.progress.expect("issues", conn.totalCount);
-      const changed = await changedItems(c, conn.nodes);
-      const bundles = await completeItems(c, changed.items, changed.newIds);
       for (const node of conn.nodes) watermark = later(watermark, node.updatedAt);
       const next = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
-      return { fetched: conn.nodes.length, bundles, state: { watermark, cursor: null, walkTop: null }, next };
+      return { nodes: conn.nodes, state: { watermark, cursor: null, walkTop: null }, next };
     },
-    commitItems(ctx, "issues"),
-  );
+    complete: completePage(),
+    commit: commitItems(ctx, "issues"),
+  });
 }
 
 export async function syncPulls(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.pulls): Promise<void> {
@@ -91,9 +112,8 @@ export async function syncPulls(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.
       return query(c, null);
     }
   };
-  await walkPages<Page>(
-    ctx,
-    async (c, previous) => {
+  await walkPages<Fetched<GqlPull>, Page>(ctx, {
+    fetch: async (c, previous) => {
       if (previous && !previous.next) return null;
       const after = previous ? previous.next : start.cursor;
       const conn = await query(c, after);
@@ -101,13 +121,12 @@ export async function syncPulls(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.
       const fresh = floor ? conn.nodes.filter((n) => Date.parse(n.updatedAt) >= floor.getTime()) : conn.nodes;
       for (const node of conn.nodes) top = later(top, node.updatedAt);
       const done = fresh.length < conn.nodes.length || !conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor;
-      const changed = await changedItems(c, fresh);
-      const bundles = await completeItems(c, changed.items, changed.newIds);
       const state = done
         ? { watermark: floor && top ? later(floor, top.toISOString()) : (top ?? floor), cursor: null, walkTop: null }
         : { watermark: floor, cursor: conn.pageInfo.endCursor, walkTop: top };
-      return { fetched: fresh.length, bundles, state, next: done ? null : conn.pageInfo.endCursor };
+      return { nodes: fresh, state, next: done ? null : conn.pageInfo.endCursor };
     },
-    commitItems(ctx, "pulls"),
-  );
+    complete: completePage(),
+    commit: commitItems(ctx, "pulls"),
+  });
 }
