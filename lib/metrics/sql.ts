@@ -14,11 +14,11 @@ export function stats(prefix: string, seconds: string, filter = "TRUE"): string 
 
 export const seconds = (to: string, from: string) => `extract(epoch FROM (${to} - ${from}))::float8`;
 
-/** A responder's row (alias a): a user, not deleted, not the item's (alias g) author, not ignored ($4). */
-export function responder(a: string): string {
+/** A responder's row (alias a): a user, not deleted, not the item's (alias g) author, not ignored ($4 or `ignore`). */
+export function responder(a: string, ignore = "$4"): string {
   return `${a}."authorType" = 'user' AND ${a}."authorLogin" IS NOT NULL
     AND lower(${a}."authorLogin") <> lower(coalesce(g."authorLogin", ''))
-    AND lower(${a}."authorLogin") <> ALL($4::text[])`;
+    AND lower(${a}."authorLogin") <> ALL(${ignore}::text[])`;
 }
 
 /** Clock start of a pull request (alias g, lateral f = its first ready_for_review / convert_to_draft event). */
