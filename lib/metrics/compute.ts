@@ -3,8 +3,6 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { KPI_SPECS, type KpiSpec } from "./definitions";
 import { cachedWindows } from "./cache";
-import { db } from "@/lib/db";
-import { ensureItemFacts } from "./facts/refresh";
 import { getItemKpisFromFacts } from "./facts/queries";
 import { getIncidentKpis } from "./incident-kpis";
 import { getOtherKpis } from "./other-queries";
@@ -41,7 +39,6 @@ export async function computeWindows(
 
 async function computeFresh(repoIds: string[], windows: WindowBounds[], config: MetricsConfig): Promise<KpiValues[]> {
   const ctx = { repoIds, windows, config };
-  await ensureItemFacts(db, config.ignoreLogins);
   const [items, other] = await Promise.all([getItemKpisFromFacts(ctx), getOtherKpis(ctx)]);
   return windows.map((_, i): KpiValues => ({ ...items[i], ...other[i] }));
 }

@@ -7,7 +7,8 @@ export function stats(prefix: string, seconds: string, filter = "TRUE"): string 
   return [
     `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}) AS "${prefix}_median"`,
     `percentile_disc(0.9) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}) AS "${prefix}_p90"`,
-    `avg(${seconds}) FILTER (WHERE ${filter}) AS "${prefix}_mean"`,
+    // numeric: an exact sum, so the mean does not depend on the order rows arrive in.
+    `avg((${seconds})::numeric) FILTER (WHERE ${filter})::float8 AS "${prefix}_mean"`,
     `(count(${seconds}) FILTER (WHERE ${filter}))::int AS "${prefix}_count"`,
   ].join(",\n");
 }

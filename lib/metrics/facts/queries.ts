@@ -2,14 +2,30 @@
 // by index on the window's bounds: no comment, review or event rows are read per request.
 // Definitions: ../definitions.ts; the direct queries they must agree with: ../github-queries.ts.
 import { assembleItemKpis, run } from "../github-queries";
-import { WINDOWS, seconds, stats } from "../sql";
+import { WINDOWS, responder, seconds, stats } from "../sql";
 import type { KpiValues, MetricsContext } from "../types";
 
 const LIVE = `f."repoId" = ANY($1::uuid[]) AND NOT f.removed`;
 
-const CREATED = `WITH ${WINDOWS}, c AS (
-  SELECT w.i, f.kind, f."createdAt", least(f."firstCommentAt", f."firstReviewAt") AS responded, f."firstReviewAt" AS reviewed, f."clockStart" AS start
-  FROM w JOIN "GithubItemFact" f ON ${LIVE} AND f."createdAt" >= w.s AND f."createdAt" < w.e)
+/** The stored first time, unless its login is on the ignore list ($4): then the item's rows are read. */
+const FIRST = (at: string, login: string, rows: string) =>
+  `CASE WHEN lower(f."${login}") = ANY($4::text[]) THEN (${rows}) ELSE f."${at}" END`;
+const FIRST_COMMENT = FIRST(
+  "firstCommentAt",
+  "firstCommentLogin",
+  `SELECT min(cm."createdAt") FROM "GithubComment" cm JOIN "GithubItem" g ON g.id = cm."itemId" WHERE cm."itemId" = f."itemId" AND ${responder("cm")}`,
+);
+const FIRST_REVIEW = FIRST(
+  "firstReviewAt",
+  "firstReviewLogin",
+  `SELECT min(r."submittedAt") FROM "GithubReview" r JOIN "GithubItem" g ON g.id = r."itemId" WHERE r."itemId" = f."itemId"
+     AND r."submittedAt" IS NOT NULL AND r.state <> 'PENDING' AND ${responder("r")}`,
+);
+
+const CREATED = `WITH ${WINDOWS}, t AS (
+  SELECT w.i, f.kind, f."createdAt", f."clockStart" AS start, ${FIRST_COMMENT} AS commented, ${FIRST_REVIEW} AS reviewed
+  FROM w JOIN "GithubItemFact" f ON ${LIVE} AND f."createdAt" >= w.s AND f."createdAt" < w.e),
+c AS (SELECT t.*, least(t.commented, t.reviewed) AS responded FROM t)
 SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE responded IS NULL))::int AS without,
   ${stats("fr", seconds("responded", '"createdAt"'))},
   ${stats("rv", `greatest(0, ${seconds("reviewed", "start")})`, "start IS NOT NULL AND reviewed IS NOT NULL")}
@@ -52,7 +68,11 @@ SELECT w.i, (SELECT coalesce(sum(b.s), 0) FROM b WHERE b.k < array_position((SEL
 export async function getItemKpisFromFacts(ctx: MetricsContext): Promise<KpiValues[]> {
   const critical = ctx.config.criticalLabels.map((l) => l.toLowerCase());
   const [created, closed, pulls, open] = await Promise.all([
-    run(ctx, CREATED),
+    run(
+      ctx,
+      CREATED,
+      ctx.config.ignoreLogins.map((l) => l.toLowerCase()),
+    ),
     run(ctx, CLOSED_ISSUES, ctx.config.bugLabel.toLowerCase(), critical),
     run(ctx, PULLS_CLOSED),
     run(ctx, OPEN_AT_END),
