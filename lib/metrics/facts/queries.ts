@@ -10,7 +10,8 @@ const LIVE = `f."repoId" = ANY($1::uuid[]) AND NOT f.removed`;
 /** The stored first time, unless its login is on the ignore list ($4): then the item's rows are read. */
 const FIRST = (at: string, login: string, rows: string) =>
   `CASE WHEN lower(f."${login}") = ANY($4::text[]) THEN (${rows}) ELSE f."${at}" END`;
-const FIRST_COMMENT = FIRST(
+/** Alias f: the item's first responder comment ($4 = ignore list). */
+export const FIRST_COMMENT = FIRST(
   "firstCommentAt",
   "firstCommentLogin",
   `SELECT min(cm."createdAt") FROM "GithubComment" cm JOIN "GithubItem" g ON g.id = cm."itemId" WHERE cm."itemId" = f."itemId" AND ${responder("cm")}`,
