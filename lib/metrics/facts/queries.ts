@@ -23,7 +23,7 @@ const FIRST_REVIEW = FIRST(
      AND r."submittedAt" IS NOT NULL AND r.state <> 'PENDING' AND ${responder("r")}`,
 );
 
-const CREATED = `WITH ${WINDOWS}, t AS (
+const CREATED = `WITH ${WINDOWS}, t AS MATERIALIZED (
   SELECT w.i, f.kind, f."createdAt", f."clockStart" AS start, ${FIRST_COMMENT} AS commented, ${FIRST_REVIEW} AS reviewed
   FROM w JOIN "GithubItemFact" f ON ${LIVE} AND f."createdAt" >= w.s AND f."createdAt" < w.e),
 c AS (SELECT t.*, least(t.commented, t.reviewed) AS responded FROM t)
@@ -80,3 +80,11 @@ export async function getItemKpisFromFacts(ctx: MetricsContext): Promise<KpiValu
   ]);
   return assembleItemKpis(ctx, { created, closed, pulls, open });
 }
+
+/** For scripts/bench/explain-facts.ts: each query with its parameters after $1–$3 (default config). */
+export const FACT_QUERIES: Array<[string, string, unknown[]]> = [
+  ["created", CREATED, [[]]],
+  ["closed issues", CLOSED_ISSUES, ["bug", ["p0"]]],
+  ["pulls closed", PULLS_CLOSED, []],
+  ["open at end", OPEN_AT_END, []],
+];
