@@ -72,5 +72,5 @@ describe("item facts", () => {
     await compare(other);
     const fact = await db.githubItemFact.findUniqueOrThrow({ where: { itemId: ids[0]! } });
     expect(fact.removed).toBe(true);
-  });
+  }, 300_000); // 600 generated items and five full comparisons: not bounded by the default 30 s on a loaded machine
 });
