@@ -7,6 +7,9 @@ export type FilterState = {
   quarter: string;
   from: string;
   to: string;
+  /** The window's first and last local day, for the range picker. */
+  fromDate: string;
+  toDate: string;
   repo: string;
   tz: string | null;
 };
@@ -67,12 +70,12 @@ export function MetricsFilters({
       {state.view === "range" && (
         <>
           <label className="flex flex-col text-xs font-medium">
-            From (ISO instant)
-            <input name="from" defaultValue={state.from} required className={field} />
+            From
+            <input type="date" name="fromDate" defaultValue={state.fromDate} required className={field} />
           </label>
           <label className="flex flex-col text-xs font-medium">
-            To (excluded)
-            <input name="to" defaultValue={state.to} required className={field} />
+            To (included)
+            <input type="date" name="toDate" defaultValue={state.toDate} required className={field} />
           </label>
         </>
       )}

@@ -3,7 +3,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { KPI_SPECS, type KpiSpec } from "./definitions";
 import { cachedWindows } from "./cache";
-import { getItemKpis } from "./github-queries";
+import { getItemKpisFromFacts } from "./facts/queries";
 import { getIncidentKpis } from "./incident-kpis";
 import { getOtherKpis } from "./other-queries";
 import { compareWithPrevious, targetStatus } from "./judge";
@@ -39,7 +39,7 @@ export async function computeWindows(
 
 async function computeFresh(repoIds: string[], windows: WindowBounds[], config: MetricsConfig): Promise<KpiValues[]> {
   const ctx = { repoIds, windows, config };
-  const [items, other] = await Promise.all([getItemKpis(ctx), getOtherKpis(ctx)]);
+  const [items, other] = await Promise.all([getItemKpisFromFacts(ctx), getOtherKpis(ctx)]);
   return windows.map((_, i): KpiValues => ({ ...items[i], ...other[i] }));
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { GithubActorType } from "@/lib/generated/prisma/client";
 import { uniqueName } from "@/lib/testing/factories";
+import { refreshItemFacts } from "./facts/refresh";
 
 export const at = (iso: string) => new Date(iso);
 type Actor = [string | null, GithubActorType];
@@ -113,6 +114,7 @@ export async function createItem(repoId: string, s: ItemSpec): Promise<string> {
       },
     });
   }
+  await refreshItemFacts(db, [id]);
   return id;
 }
 

@@ -4,9 +4,9 @@ import { runMetricsSql } from "./run-sql";
 import { CLOCK_START, FIRST_DRAFT_EVENT, LIVE_ITEM, WINDOWS, responder, seconds, stats } from "./sql";
 import type { KpiValues, MetricsContext } from "./types";
 
-type Row = Record<string, number | string | null> & { i: number };
+export type Row = Record<string, number | string | null> & { i: number };
 
-async function run(ctx: MetricsContext, sql: string, ...extra: unknown[]): Promise<Row[]> {
+export async function run(ctx: MetricsContext, sql: string, ...extra: unknown[]): Promise<Row[]> {
   const params = [
     ctx.repoIds,
     ctx.windows.map((w) => w.start.toISOString()),
@@ -79,6 +79,8 @@ d AS MATERIALIZED (
 SELECT w.i, (SELECT coalesce(sum(d.delta), 0) FROM d WHERE d.at < w.e) AS open
 FROM w`;
 
+export type ItemKpiRows = { created: Row[]; closed: Row[]; pulls: Row[]; open: Row[] };
+
 export async function getItemKpis(ctx: MetricsContext): Promise<KpiValues[]> {
   const critical = ctx.config.criticalLabels.map((l) => l.toLowerCase());
   const [created, closed, pulls, open] = await Promise.all([
@@ -91,6 +93,11 @@ export async function getItemKpis(ctx: MetricsContext): Promise<KpiValues[]> {
     run(ctx, PULLS_CLOSED),
     run(ctx, OPEN_AT_END),
   ]);
+  return assembleItemKpis(ctx, { created, closed, pulls, open });
+}
+
+/** The item KPIs of each window from the four queries' rows (shared with the facts path, ./facts/queries.ts). */
+export function assembleItemKpis(ctx: MetricsContext, { created, closed, pulls, open }: ItemKpiRows): KpiValues[] {
   return ctx.windows.map((_, i) => {
     const out: KpiValues = {};
     const issues = created.find((r) => r.i === i && r.kind === "issue");

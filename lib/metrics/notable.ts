@@ -1,8 +1,9 @@
-// The report's notable items and the first-response distribution (small lists, read by index).
+// The report's notable items and the first-response distribution (small lists, read by index from
+// the item facts).
 import "server-only";
 import { runMetricsSql } from "./run-sql";
 import type { MetricsConfig, WindowBounds } from "./types";
-import { responder } from "./sql";
+import { FIRST_COMMENT } from "./facts/queries";
 
 export type NotableItem = { repo: string; number: number; title: string; url: string; seconds: number };
 export type Notable = { waiting: NotableItem[]; slowestMerges: NotableItem[] };
@@ -18,12 +19,12 @@ export async function getNotable(
   const ignore = config.ignoreLogins.map((l) => l.toLowerCase());
   const [waiting, merges] = await Promise.all([
     runMetricsSql<NotableItem>(
-      `SELECT r.owner || '/' || r.name AS repo, g.number, g.title, g.url, extract(epoch FROM ($3::timestamptz - g."createdAt"))::float8 AS seconds
-       FROM "GithubItem" g JOIN "GithubRepository" r ON r.id = g."repoId"
-       WHERE g."repoId" = ANY($1::uuid[]) AND g."removedAt" IS NULL AND g.kind = 'issue' AND g."createdAt" < $3::timestamptz
-         AND (g."closedAt" IS NULL OR g."closedAt" >= $3::timestamptz OR g.state = 'OPEN')
-         AND NOT EXISTS (SELECT 1 FROM "GithubComment" cm WHERE cm."itemId" = g.id AND cm."createdAt" < $3::timestamptz AND ${responder("cm")})
-       ORDER BY g."createdAt" ASC LIMIT $2`,
+      `SELECT r.owner || '/' || r.name AS repo, g.number, g.title, g.url, extract(epoch FROM ($3::timestamptz - f."createdAt"))::float8 AS seconds
+       FROM "GithubItemFact" f JOIN "GithubItem" g ON g.id = f."itemId" JOIN "GithubRepository" r ON r.id = f."repoId"
+       WHERE f."repoId" = ANY($1::uuid[]) AND NOT f.removed AND f.kind = 'issue' AND f."createdAt" < $3::timestamptz
+         AND (f."closedAt" IS NULL OR f."closedAt" >= $3::timestamptz OR f.state = 'OPEN')
+         AND NOT coalesce(${FIRST_COMMENT} < $3::timestamptz, false)
+       ORDER BY f."createdAt" ASC LIMIT $2`,
       [repoIds, limit, w.end.toISOString(), ignore],
     ),
     runMetricsSql<NotableItem>(
@@ -59,8 +60,8 @@ export async function getFirstResponseDistribution(
   );
   const rows = await runMetricsSql<{ b: number | null; n: number }>(
     `SELECT CASE WHEN d IS NULL THEN NULL ELSE (CASE ${cases} END) END AS b, count(*)::int AS n FROM (
-       SELECT extract(epoch FROM ((SELECT min(cm."createdAt") FROM "GithubComment" cm WHERE cm."itemId" = g.id AND ${responder("cm")}) - g."createdAt")) AS d
-       FROM "GithubItem" g WHERE g."repoId" = ANY($1::uuid[]) AND g."removedAt" IS NULL AND g.kind = 'issue' AND g."createdAt" >= $2::timestamptz AND g."createdAt" < $3::timestamptz) x
+       SELECT extract(epoch FROM (${FIRST_COMMENT} - f."createdAt")) AS d
+       FROM "GithubItemFact" f WHERE f."repoId" = ANY($1::uuid[]) AND NOT f.removed AND f.kind = 'issue' AND f."createdAt" >= $2::timestamptz AND f."createdAt" < $3::timestamptz) x
      GROUP BY 1`,
     [repoIds, w.start.toISOString(), w.end.toISOString(), ignore],
   );

@@ -7,18 +7,19 @@ export function stats(prefix: string, seconds: string, filter = "TRUE"): string 
   return [
     `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}) AS "${prefix}_median"`,
     `percentile_disc(0.9) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}) AS "${prefix}_p90"`,
-    `avg(${seconds}) FILTER (WHERE ${filter}) AS "${prefix}_mean"`,
+    // numeric: an exact sum, so the mean does not depend on the order rows arrive in.
+    `avg((${seconds})::numeric) FILTER (WHERE ${filter})::float8 AS "${prefix}_mean"`,
     `(count(${seconds}) FILTER (WHERE ${filter}))::int AS "${prefix}_count"`,
   ].join(",\n");
 }
 
 export const seconds = (to: string, from: string) => `extract(epoch FROM (${to} - ${from}))::float8`;
 
-/** A responder's row (alias a): a user, not deleted, not the item's (alias g) author, not ignored ($4). */
-export function responder(a: string): string {
+/** A responder's row (alias a): a user, not deleted, not the item's (alias g) author, not ignored ($4 or `ignore`). */
+export function responder(a: string, ignore = "$4"): string {
   return `${a}."authorType" = 'user' AND ${a}."authorLogin" IS NOT NULL
     AND lower(${a}."authorLogin") <> lower(coalesce(g."authorLogin", ''))
-    AND lower(${a}."authorLogin") <> ALL($4::text[])`;
+    AND lower(${a}."authorLogin") <> ALL(${ignore}::text[])`;
 }
 
 /** Clock start of a pull request (alias g, lateral f = its first ready_for_review / convert_to_draft event). */

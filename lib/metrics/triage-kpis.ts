@@ -52,9 +52,7 @@ async function evaluateWindow(
   w: WindowBounds,
   now: Date,
 ): Promise<KpiValues> {
-  const rows = (await evaluateRepos(repos, { createdSince: w.start }, now, schedule)).filter(
-    (r) => r.createdAt < w.end,
-  );
+  const rows = await evaluateRepos(repos, { createdSince: w.start, createdBefore: w.end }, now, schedule);
   const out: KpiValues = { "triage.within_target": share(rows) };
   for (const p of LEVELS) out[`triage.within_target.${p}`] = share(rows.filter((r) => r.priority === p));
   return out;

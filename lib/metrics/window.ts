@@ -88,3 +88,22 @@ export function previousPeriod(period: Period): Period {
 export function trailingMonths(month: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addMonths(month, i - count + 1));
 }
+
+const DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** The range picker's days (YYYY-MM-DD, both included) as instants: local midnight of `first` to the one after `last`. */
+export function dayRange(first: string, last: string, tz: string): { from: Date; to: Date } | null {
+  const a = DAY.exec(first);
+  const b = DAY.exec(last);
+  if (!a || !b) return null;
+  return {
+    from: localMidnight(tz, Number(a[1]), Number(a[2]) - 1, Number(a[3])),
+    to: localMidnight(tz, Number(b[1]), Number(b[2]) - 1, Number(b[3]) + 1),
+  };
+}
+
+/** The local day (YYYY-MM-DD) an instant falls on in `tz`. */
+export function dayOf(at: Date, tz: string): string {
+  const d = new TZDate(at.getTime(), tz);
+  return `${monthKey(d.getFullYear(), d.getMonth())}-${String(d.getDate()).padStart(2, "0")}`;
+}

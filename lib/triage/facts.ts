@@ -13,8 +13,8 @@ import type { LabelEvent } from "./rules/labels";
 import type { TriageConfig } from "./schemas";
 
 export type RepoRef = { id: string; key: string };
-/** Open items (the queue), or items created since a date (the SLA summary). */
-export type ItemScope = { open: true } | { createdSince: Date };
+/** Open items (the queue), or items created since a date (the SLA summary), optionally before another (metrics windows). */
+export type ItemScope = { open: true } | { createdSince: Date; createdBefore?: Date };
 
 type ItemRow = {
   id: string;
@@ -40,9 +40,9 @@ type PerAuthor = {
 
 function where(repoId: string, scope: ItemScope): Prisma.Sql {
   const repo = Prisma.sql`i."repoId" = ${repoId}::uuid AND i."removedAt" IS NULL`;
-  return "open" in scope
-    ? Prisma.sql`${repo} AND i.state = 'OPEN'`
-    : Prisma.sql`${repo} AND i."createdAt" >= ${scope.createdSince}`;
+  if ("open" in scope) return Prisma.sql`${repo} AND i.state = 'OPEN'`;
+  const before = scope.createdBefore ? Prisma.sql` AND i."createdAt" < ${scope.createdBefore}` : Prisma.empty;
+  return Prisma.sql`${repo} AND i."createdAt" >= ${scope.createdSince}${before}`;
 }
 
 function group<T extends { itemId: string }>(rows: T[]): Map<string, T[]> {

@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/current";
 import { ApiError } from "@/lib/errors";
 import { KpiQuery, periodOf } from "@/lib/metrics/schemas";
 import { getMetricsView, resolveTimeZone } from "@/lib/metrics/queries";
-import { addMonths, addQuarters, monthOf, quarterOf } from "@/lib/metrics/window";
+import { addMonths, addQuarters, dayOf, dayRange, isTimeZone, monthOf, quarterOf } from "@/lib/metrics/window";
 import { MetricsFilters, type FilterState } from "@/components/metrics/metrics-filters";
 import { MetricsView } from "@/components/metrics/metrics-view";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -19,6 +19,11 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
   const raw = Object.fromEntries(
     Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
   );
+  // The range picker sends days in the zone; they become the API's from/to instants.
+  if (raw.fromDate && raw.toDate && !raw.from && !raw.to) {
+    const range = dayRange(raw.fromDate, raw.toDate, await resolveTimeZone(isTimeZone(raw.tz ?? "") ? raw.tz! : null));
+    if (range) Object.assign(raw, { from: range.from.toISOString(), to: range.to.toISOString() });
+  }
   const parsed = KpiQuery.safeParse(raw);
   if (!parsed.success) {
     return (
@@ -69,6 +74,8 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
     quarter,
     from: q.from ?? view.window.start,
     to: q.to ?? view.window.end,
+    fromDate: dayOf(new Date(view.window.start), tz),
+    toDate: dayOf(new Date(new Date(view.window.end).getTime() - 1), tz),
     repo: q.repo ?? "",
     tz: q.tz ?? null,
   };

@@ -1,6 +1,7 @@
 // Targeted re-fetch of whole items by node id (webhooks, backstop). An id GitHub no longer
 // resolves was deleted; one that now lives in another repository was transferred. Both are
 // marked (state DELETED / TRANSFERRED, removedAt) rather than left open.
+import { refreshItemFacts } from "@/lib/metrics/facts/refresh";
 import { partialData } from "../client-errors";
 import { ITEMS_BY_ID } from "../queries/items";
 import type { GqlItem } from "../queries/types";
@@ -67,7 +68,7 @@ type Removal = { id: string; reason: "deleted" | "transferred"; to: string | nul
 /** Only rows still in this repository: a transferred item another synced repository picked up stays there. */
 export async function markRemoved(tx: Tx, repoId: string, removals: Removal[], at = new Date()): Promise<number> {
   if (removals.length === 0) return 0;
-  return tx.$executeRawUnsafe(
+  const marked = await tx.$executeRawUnsafe(
     `UPDATE "GithubItem" i SET state = upper(x.reason), "removedReason" = x.reason::"GithubRemovalReason", "transferredTo" = x."to",
        "removedAt" = COALESCE(i."removedAt", $3::timestamptz)
      FROM json_to_recordset($1::json) AS x(id text, reason text, "to" text)
@@ -76,4 +77,9 @@ export async function markRemoved(tx: Tx, repoId: string, removals: Removal[], a
     repoId,
     at.toISOString(),
   );
+  await refreshItemFacts(
+    tx,
+    removals.map((r) => r.id),
+  );
+  return marked;
 }

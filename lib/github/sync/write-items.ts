@@ -1,5 +1,6 @@
 // Stores complete item bundles in one transaction (the caller commits the page's watermark in the
 // same one). Lists GitHub gave in full replace the stored ones; partial windows only add and update.
+import { refreshItemFacts } from "@/lib/metrics/facts/refresh";
 import { type Row, type TableSpec, type Tx, deleteMissing, notNull, upsertRows } from "./bulk";
 import type { ItemBundle } from "./item-details";
 import { checkRows } from "./map-repo";
@@ -149,14 +150,19 @@ export async function writeItems(tx: Tx, repoId: string, fetched: ItemBundle[]):
 
   // Ready-for-review time needs the whole event history, part of which may only be stored.
   const pulls = bundles.filter((b) => b.item.__typename === "PullRequest").map((b) => b.item.id);
-  if (pulls.length === 0) return;
-  await tx.$executeRawUnsafe(
-    `UPDATE "GithubItem" i SET "readyForReviewAt" = r.at
+  if (pulls.length > 0)
+    await tx.$executeRawUnsafe(
+      `UPDATE "GithubItem" i SET "readyForReviewAt" = r.at
      FROM (SELECT x.id, CASE WHEN x."isDraft" THEN NULL ELSE
              (SELECT max(e."createdAt") FROM "GithubItemEvent" e WHERE e."itemId" = x.id AND e.kind = 'ready_for_review') END AS at
            FROM "GithubItem" x WHERE x.id IN (SELECT value FROM json_array_elements_text($1::json))) r
      WHERE i.id = r.id AND i."readyForReviewAt" IS DISTINCT FROM r.at`,
-    JSON.stringify(pulls),
+      JSON.stringify(pulls),
+    );
+  // The metrics' per-item facts (first response, clock start, close/reopen times) follow the rows.
+  await refreshItemFacts(
+    tx,
+    bundles.map((b) => b.item.id),
   );
 }
 

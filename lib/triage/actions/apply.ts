@@ -2,6 +2,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { upsertRows } from "@/lib/github/sync/bulk";
+import { refreshItemFacts } from "@/lib/metrics/facts/refresh";
 import { commentRow, eventRow } from "@/lib/github/sync/map-items";
 import { COMMENTS, EVENTS } from "@/lib/github/sync/tables";
 import type { GqlComment, GqlEvent } from "@/lib/github/queries/types";
@@ -52,6 +53,7 @@ export async function applyComment(tx: Tx, item: Item, comment: GqlComment): Pro
     where: { id: item.id },
     data: { commentCount: { increment: 1 }, updatedAt: new Date(comment.updatedAt) },
   });
+  await refreshItemFacts(tx, [item.id]);
 }
 
 export async function applyClose(
@@ -68,4 +70,5 @@ export async function applyClose(
       updatedAt: new Date(issue.updatedAt),
     },
   });
+  await refreshItemFacts(tx, [item.id]);
 }
