@@ -122,6 +122,7 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
               </dd>
               <dd className="text-xs text-neutral-500 dark:text-neutral-400">
                 {u.checks} check{u.checks === 1 ? "" : "s"}
+                {u.maintenance > 0 ? ` · ${u.maintenance} in maintenance` : ""}
               </dd>
             </div>
           ))}
