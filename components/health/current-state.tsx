@@ -134,7 +134,7 @@ export function CurrentState({ detail }: { detail: TargetDetailView }) {
                 value={u.pct}
                 display={formatUptime(u.pct)}
                 emptyText={formatUptime(null)}
-                note={`${u.checks} check${u.checks === 1 ? "" : "s"}`}
+                note={`${u.checks} check${u.checks === 1 ? "" : "s"}${u.maintenance > 0 ? ` · ${u.maintenance} in maintenance` : ""}`}
                 definition={DEFINITIONS.uptime}
               />
             </div>

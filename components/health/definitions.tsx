@@ -5,7 +5,7 @@ export const DEFINITIONS = {
     "A target's state is its worst KPI level: OK, warning or critical. Pending: enabled, nothing observed yet. Disabled: not checked. A level changes only after the target's “breaches to change” consecutive observations agree (no flapping).",
   up: "The last checks of the target: a failed HTTP check, scrape, heartbeat or a missed heartbeat observes critical, a successful one ok.",
   uptime:
-    "Successful checks ÷ all checks in the window × 100. A window without checks is “no data”, not 0 % or 100 %. There are no maintenance windows yet. Windows within the raw retention (14 days by default) are counted from raw samples; longer ones add hourly rollups from before the retention (start rounded down to the hour) to the raw samples inside it, so a longer window never counts fewer checks.",
+    "Successful checks ÷ checks outside maintenance in the window × 100. Checks made while a maintenance window covered the target are counted apart (“in maintenance”), neither up nor down. A window without checks is “no data”, not 0 % or 100 %. Whole hours already rolled up are read from hourly rollups, the rest (partial hours, late samples) from raw samples — the same counts as raw. Before the raw retention (14 days by default) only hourly rollups are left: the start is rounded down to the hour, and an hour touching maintenance counts as maintenance.",
   response_time_ms:
     "HTTP targets: the check's time to a complete response (successful checks only). Prometheus targets: the p95 of http_request_duration_seconds between two scrapes (p50 and p99 are kept too). Push: as sent.",
   sparkline: "Mean response time per minute over the last hour (the scraped p95 for Prometheus targets).",

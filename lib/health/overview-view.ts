@@ -15,7 +15,8 @@ export type UptimeWindow = keyof typeof UPTIME_WINDOWS;
 /** Problems first; a target not checked yet before healthy ones; disabled last. */
 export const STATUS_RANK: Record<TargetStatus, number> = { critical: 0, warning: 1, pending: 2, ok: 3, disabled: 4 };
 
-export type UptimeView = { window: UptimeWindow; pct: number | null; checks: number };
+/** `maintenance`: checks during maintenance windows, left out of `pct` and `checks`. */
+export type UptimeView = { window: UptimeWindow; pct: number | null; checks: number; maintenance: number };
 export type KpiView = {
   kpi: string;
   level: HealthLevel;
@@ -92,6 +93,7 @@ export async function getUptimeWindows(ids: string[], now: Date): Promise<Map<st
         window,
         pct: results[i]!.get(id)?.pct ?? null,
         checks: results[i]!.get(id)?.checks ?? 0,
+        maintenance: results[i]!.get(id)?.maintenance ?? 0,
       })),
     ]),
   );

@@ -1,13 +1,21 @@
 /**
- * Uptime % of a window = successful checks / all checks in it × 100. A "check" is an HTTP check,
- * a Prometheus scrape or a push heartbeat; a missed heartbeat counts as a failed check. There is
- * no maintenance window yet, and a window without checks (a new, disabled or never-reached target)
- * is "no data" (null), never 0 % or 100 %. Windows within the raw retention are counted from raw
- * samples; longer ones from hourly rollups before the retention (their start rounded down to the hour)
- * plus raw samples inside it.
+ * Uptime % of a window = successful checks / checks outside maintenance in it × 100. A "check" is an
+ * HTTP check, a Prometheus scrape or a push heartbeat; a missed heartbeat counts as a failed check.
+ * Checks made while a maintenance window covered the target (directly or by its service group) are
+ * counted apart (`maintenance`), neither up nor down. A window without checks is "no data" (null).
+ *
+ * Counted from hour rollups wherever they hold exactly what the raw samples would give: a whole hour
+ * whose rollup exists and has no pending mark (a sample marks its minute in the same transaction, and
+ * the mark is cleared only after the minute, hour and day rollups were rewritten), outside maintenance.
+ * Raw samples for the rest: the partial hours at both ends, hours with pending marks or overlapping
+ * maintenance, and the hours after a target's newest hour rollup (the rollup job lags). Before the raw
+ * retention only rollups are left: the window's start is rounded down to the hour, and an hour that
+ * overlaps maintenance counts as maintenance as a whole (hour granularity).
  */
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { occurrences } from "@/lib/incidents/maintenance";
 import { CHECK_METRIC } from "./record";
 
 const HOUR_MS = 3_600_000;
@@ -16,10 +24,13 @@ const DAY_MS = 86_400_000;
 export interface Uptime {
   checks: number;
   ok: number;
+  /** Checks during maintenance: not in `checks`, `ok` or `pct`. */
+  maintenance: number;
   /** null: no checks in the window. */
   pct: number | null;
   from: Date;
   to: Date;
+  /** "raw": the window lies inside the raw retention, so the counts equal the raw samples'. */
   source: "raw" | "hour-rollups";
 }
 
@@ -27,30 +38,87 @@ export function uptimePct(ok: number, checks: number): number | null {
   return checks === 0 ? null : (ok / checks) * 100;
 }
 
-type Counts = { checks: number; ok: number };
+type Span = { targetId: string; start: Date; end: Date };
 
-async function rawCounts(targetIds: string[], from: Date, to: Date): Promise<Map<string, Counts>> {
-  const rows = await db.$queryRaw<Array<{ targetId: string; checks: number; ok: number }>>`
-    SELECT "targetId", count(*)::int AS checks, (count(*) FILTER (WHERE ok))::int AS ok FROM "HealthSample"
-    WHERE "targetId" = ANY(${targetIds}::uuid[]) AND metric = ${CHECK_METRIC} AND "at" >= ${from}::timestamptz AND "at" < ${to}::timestamptz
-    GROUP BY "targetId"`;
-  return new Map(rows.map((r) => [r.targetId, { checks: r.checks, ok: r.ok }]));
-}
-
-async function hourRollupCounts(targetIds: string[], from: Date, to: Date): Promise<Map<string, Counts>> {
-  const rows = await db.healthRollup.groupBy({
-    by: ["targetId"],
-    where: { targetId: { in: targetIds }, metric: CHECK_METRIC, bucket: "hour", bucketStart: { gte: from, lt: to } },
-    _sum: { count: true, okCount: true },
+/** Maintenance occurrences overlapping [from, to) per covered target. */
+export async function maintenanceSpans(targetIds: string[], from: Date, to: Date): Promise<Span[]> {
+  const windows = await db.maintenanceWindow.findMany();
+  if (windows.length === 0) return [];
+  const targets = await db.healthTarget.findMany({
+    where: { id: { in: targetIds } },
+    select: { id: true, serviceGroup: true },
   });
-  return new Map(rows.map((r) => [r.targetId, { checks: r._sum.count ?? 0, ok: r._sum.okCount ?? 0 }]));
+  return windows.flatMap((w) => {
+    const occ = occurrences(w, from, to);
+    if (occ.length === 0) return [];
+    const covered = targets.filter((t) => w.targetIds.includes(t.id) || w.serviceGroups.includes(t.serviceGroup));
+    return covered.flatMap((t) => occ.map((o) => ({ targetId: t.id, start: o.start, end: o.end })));
+  });
 }
+
+type Counts = { checks: number; ok: number; maintenance: number };
+
+type CountWindow = { from: Date; to: Date; hs: Date; he: Date; horizon: Date };
+
+/** The counting query (exported so the benchmark can EXPLAIN it). */
+export function countChecksSql(ids: string[], w: CountWindow, spans: Span[]): Prisma.Sql {
+  return Prisma.sql`
+    WITH maint AS (
+      SELECT * FROM unnest(${spans.map((s) => s.targetId)}::uuid[], ${spans.map((s) => s.start.toISOString())}::timestamptz[],
+        ${spans.map((s) => s.end.toISOString())}::timestamptz[]) AS m("targetId", a, b)
+    ), dirty AS (
+      SELECT DISTINCT "targetId", to_timestamp(floor(extract(epoch FROM minute) / 3600) * 3600) AS hour FROM "HealthRollupPending"
+      WHERE "targetId" = ANY(${ids}::uuid[]) AND metric = ${CHECK_METRIC} AND minute >= ${w.hs}::timestamptz AND minute < ${w.he}::timestamptz
+    ), rolled AS (
+      SELECT r."targetId", r."bucketStart" AS hour, r.count, r."okCount",
+        EXISTS (SELECT 1 FROM maint m WHERE m."targetId" = r."targetId" AND m.a < r."bucketStart" + interval '1 hour' AND m.b > r."bucketStart") AS in_maint,
+        EXISTS (SELECT 1 FROM dirty d WHERE d."targetId" = r."targetId" AND d.hour = r."bucketStart") AS is_dirty
+      FROM "HealthRollup" r
+      WHERE r."targetId" = ANY(${ids}::uuid[]) AND r.metric = ${CHECK_METRIC} AND r.bucket = 'hour'
+        AND r."bucketStart" >= ${w.hs}::timestamptz AND r."bucketStart" < ${w.he}::timestamptz
+    ), tails AS (
+      SELECT t.id AS "targetId", coalesce(max(r.hour) + interval '1 hour', ${w.hs}::timestamptz) AS tail
+      FROM unnest(${ids}::uuid[]) AS t(id) LEFT JOIN rolled r ON r."targetId" = t.id GROUP BY t.id
+    ), ranges AS (
+      SELECT "targetId", hour AS a, hour + interval '1 hour' AS b FROM rolled WHERE hour >= ${w.horizon}::timestamptz AND (is_dirty OR in_maint)
+      UNION ALL
+      SELECT d."targetId", d.hour, d.hour + interval '1 hour' FROM dirty d JOIN tails t ON t."targetId" = d."targetId"
+      WHERE d.hour < t.tail AND NOT EXISTS (SELECT 1 FROM rolled r WHERE r."targetId" = d."targetId" AND r.hour = d.hour)
+      UNION ALL
+      SELECT "targetId", tail, ${w.he}::timestamptz FROM tails WHERE tail < ${w.he}::timestamptz
+      UNION ALL
+      SELECT t.id, ${w.from}::timestamptz, ${w.hs}::timestamptz FROM unnest(${ids}::uuid[]) AS t(id) WHERE ${w.from}::timestamptz < ${w.hs}::timestamptz
+      UNION ALL
+      SELECT t.id, ${w.he}::timestamptz, ${w.to}::timestamptz FROM unnest(${ids}::uuid[]) AS t(id) WHERE ${w.he}::timestamptz < ${w.to}::timestamptz
+    )
+    SELECT "targetId", sum(checks)::int AS checks, sum(ok)::int AS ok, sum(maint)::int AS maintenance FROM (
+      SELECT "targetId", CASE WHEN in_maint THEN 0 ELSE count END AS checks, CASE WHEN in_maint THEN 0 ELSE coalesce("okCount", 0) END AS ok,
+        CASE WHEN in_maint THEN count ELSE 0 END AS maint
+      FROM rolled WHERE NOT ((is_dirty OR in_maint) AND hour >= ${w.horizon}::timestamptz)
+      UNION ALL
+      SELECT r."targetId", c.checks, c.ok, c.maint FROM ranges r CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE NOT x.m) AS checks, count(*) FILTER (WHERE x.ok AND NOT x.m) AS ok, count(*) FILTER (WHERE x.m) AS maint
+        FROM (
+          SELECT s.ok, EXISTS (SELECT 1 FROM maint m WHERE m."targetId" = s."targetId" AND s."at" >= m.a AND s."at" < m.b) AS m
+          FROM "HealthSample" s WHERE s."targetId" = r."targetId" AND s.metric = ${CHECK_METRIC} AND s."at" >= r.a AND s."at" < r.b
+        ) x
+      ) c
+    ) u GROUP BY "targetId"`;
+}
+
+async function countChecks(ids: string[], w: CountWindow, spans: Span[]): Promise<Map<string, Counts>> {
+  const rows = await db.$queryRaw<Array<{ targetId: string; checks: number; ok: number; maintenance: number }>>(
+    countChecksSql(ids, w, spans),
+  );
+  return new Map(rows.map((r) => [r.targetId, { checks: r.checks, ok: r.ok, maintenance: r.maintenance }]));
+}
+
+const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+const ceilHour = (ms: number) => Math.ceil(ms / HOUR_MS) * HOUR_MS;
 
 /**
- * Uptime of each target over [from, to); targets without checks are present with pct null.
- * A window reaching past the raw retention counts whole hours from hour rollups up to the first full hour
- * inside the retention, and raw samples from there on — so it contains every check a shorter (raw) window
- * counts, including the recent ones the rollup job has not folded in yet: a longer window never shows fewer.
+ * Uptime of each target over [from, to); targets without checks are present with pct null. Every window
+ * counts the same checks the raw samples hold (see above), so a longer window never shows fewer.
  */
 export async function getUptime(
   targetIds: string[],
@@ -60,24 +128,21 @@ export async function getUptime(
 ): Promise<Map<string, Uptime>> {
   const rawHorizon = now.getTime() - getEnv().STEWARD_HEALTH_RAW_RETENTION_DAYS * DAY_MS;
   const useRaw = from.getTime() >= rawHorizon;
-  const start = useRaw ? from : new Date(Math.floor(from.getTime() / HOUR_MS) * HOUR_MS);
-  const split = new Date(Math.min(to.getTime(), Math.ceil(rawHorizon / HOUR_MS) * HOUR_MS));
-  let counts = new Map<string, Counts>();
-  if (targetIds.length > 0 && useRaw) counts = await rawCounts(targetIds, start, to);
-  else if (targetIds.length > 0) {
-    const [old, recent] = await Promise.all([
-      hourRollupCounts(targetIds, start, split),
-      split < to ? rawCounts(targetIds, split, to) : new Map<string, Counts>(),
-    ]);
-    for (const id of targetIds) {
-      const a = old.get(id);
-      const b = recent.get(id);
-      if (a || b) counts.set(id, { checks: (a?.checks ?? 0) + (b?.checks ?? 0), ok: (a?.ok ?? 0) + (b?.ok ?? 0) });
-    }
-  }
+  const start = useRaw ? from : new Date(floorHour(from.getTime()));
+  let hs = ceilHour(start.getTime());
+  let he = floorHour(to.getTime());
+  if (hs >= he) hs = he = to.getTime(); // no whole hour: all raw
+  const counts =
+    targetIds.length === 0
+      ? new Map<string, Counts>()
+      : await countChecks(
+          targetIds,
+          { from: start, to, hs: new Date(hs), he: new Date(he), horizon: new Date(ceilHour(rawHorizon)) },
+          await maintenanceSpans(targetIds, start, to),
+        );
   return new Map(
     targetIds.map((id) => {
-      const c = counts.get(id) ?? { checks: 0, ok: 0 };
+      const c = counts.get(id) ?? { checks: 0, ok: 0, maintenance: 0 };
       return [id, { ...c, pct: uptimePct(c.ok, c.checks), from: start, to, source: useRaw ? "raw" : "hour-rollups" }];
     }),
   );
