@@ -14,7 +14,7 @@ export const HISTORY = fragment(
 export const RELEASES = fragment(
   `fragment ReleasePage on ReleaseConnection {
     pageInfo { hasNextPage endCursor }
-    nodes { id databaseId name tagName isDraft isPrerelease isLatest createdAt publishedAt updatedAt url author { login } tagCommit { oid } }
+    nodes { id databaseId name tagName isDraft isPrerelease isLatest createdAt publishedAt updatedAt url description author { login } tagCommit { oid } }
   }`,
 );
 

@@ -23,6 +23,8 @@ export interface GqlRelease {
   publishedAt: string | null;
   updatedAt: string;
   url: string;
+  /** The release notes (Markdown); null when empty. */
+  description: string | null;
   author: { login: string } | null;
   tagCommit: { oid: string } | null;
 }

@@ -87,6 +87,7 @@ export function releaseRow(repoId: string, r: GqlRelease): Row {
     authorLogin: toActor(r.author).login,
     tagCommitOid: r.tagCommit?.oid ?? null,
     url: r.url,
+    body: cleanText(r.description) || null,
     createdAt: r.createdAt,
     publishedAt: r.publishedAt,
     updatedAt: r.updatedAt,
