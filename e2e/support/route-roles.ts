@@ -71,6 +71,8 @@ export const API_ROUTE_ROLES: Record<string, Requirement> = {
   "POST /api/v1/incidents/[id]/updates": "maintainer",
   "POST /api/v1/incidents/[id]/resolve": "maintainer",
   "PUT /api/v1/incidents/[id]/postmortem": "maintainer",
+  "GET /api/v1/incidents/[id]/action-items": "viewer",
+  "POST /api/v1/incidents/[id]/action-items": "maintainer",
   "GET /api/v1/maintenance": "viewer",
   "POST /api/v1/maintenance": "maintainer",
   "DELETE /api/v1/maintenance/[id]": "maintainer",

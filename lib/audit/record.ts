@@ -46,6 +46,7 @@ export type AuditAction =
   | "incident.resolved"
   | "incident.edited"
   | "incident.postmortem_saved"
+  | "incident.action_item_issue_created"
   | "notification_channel.created"
   | "notification_channel.deleted"
   | "maintenance.created"
