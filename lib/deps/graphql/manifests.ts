@@ -5,7 +5,6 @@ import type { GithubClient } from "@/lib/github/client";
 import { manifestKind } from "../manifests";
 
 type Entry = { name: string; type: string };
-type Trees = { repository: Record<string, { entries?: Entry[] } | null> | null };
 type Blobs = {
   repository: Record<string, { text: string | null; isBinary: boolean | null; byteSize: number } | null> | null;
 };
