@@ -51,7 +51,7 @@ function expectations() {
   const alert = openAlerts[0];
   const latest = repo.releases
     .filter((r) => !r.isDraft && !r.isPrerelease)
-    .map((r) => ({ tag: r.tagName, at: Date.parse(r.publishedAt ?? r.createdAt) }))
+    .map((r) => ({ tag: r.tagName, at: Date.parse(r.publishedAt ?? r.createdAt), description: r.description }))
     .sort((a, b) => b.at - a.at)[0];
   const unreleased = pulls.filter(
     (p) => p.state === "MERGED" && p.baseRefName === "main" && p.mergedAt && Date.parse(p.mergedAt) > (latest?.at ?? 0),
@@ -110,6 +110,12 @@ test("Dependencies shows an overdue patch PR and a breached security alert; Rele
   await expect(draft).toContainText("## v");
   await expect(page.getByRole("button", { name: "Copy Markdown" })).toBeVisible();
   await expect(page.getByTestId("release-history")).toContainText(truth.latest!.tag);
+  // The release's own notes (GitHub's Release.description), rendered as Markdown, not the tag message.
+  const latestEntry = page.getByTestId("release-history").locator("li").filter({ hasText: truth.latest!.tag }).first();
+  const notes = latestEntry.getByTestId("release-notes");
+  await expect(notes).toHaveAttribute("data-source", "release");
+  await expect(notes.getByRole("heading", { level: 2, name: "What's changed" })).toBeVisible();
+  await expect(notes.locator("li")).toHaveText(truth.latest!.description.split("* ")[1]!);
   await expect(page.getByTestId("cadence")).toContainText("target every 3–6 months");
 });
 

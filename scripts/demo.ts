@@ -7,6 +7,7 @@ import { generateRepo } from "@/lib/github/test-server/generator";
 import { startGitHubTestServer } from "@/lib/github/test-server/server";
 import { seedTriageDemo } from "./demo/triage";
 import { startDemoDependencies } from "./demo/deps";
+import { addDemoActionItemIssue, addDemoMonorepo, linkDemoActionItemIssue } from "./demo/github-writes";
 
 const DEMO_REPOSITORIES = [
   { owner: "acme", name: "widgets", seed: 1, issues: 1200, pulls: 400 },
@@ -24,6 +25,8 @@ const started = performance.now();
 const now = new Date().toISOString();
 const repos = DEMO_REPOSITORIES.map((r) => generateRepo({ ...r, now }));
 await seedTriageDemo(repos, new Date(now));
+addDemoMonorepo(repos[0]!);
+const actionItemIssue = addDemoActionItemIssue(repos[0]!, new Date(now));
 const github = await startGitHubTestServer({ repos, latencyMs: 5 });
 const items = repos.reduce((n, r) => n + r.items.length, 0);
 console.log(
@@ -53,4 +56,5 @@ const { seedIncidentsDemo } = await import("./demo/incidents");
 await seedIncidentsDemo();
 await (await import("./demo/incident-github")).seedIncidentGithubDemo(repos.map((r) => r.nameWithOwner.toLowerCase()));
 await (await import("./demo/runbooks")).seedIncidentProcedureDemo().catch((error: unknown) => console.error(error));
+await linkDemoActionItemIssue(actionItemIssue);
 await (await import("./demo/metrics")).seedMetricsDemo(repos.map((r) => r.nameWithOwner.toLowerCase()));

@@ -4,6 +4,7 @@ import { useIncidentAction } from "@/lib/incidents/hooks";
 import type { IncidentDetail } from "@/lib/incidents/views";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { ActionItemIssues } from "./action-item-issues";
 import { onSubmitWith } from "./submit";
 
 const SECTIONS = [
@@ -13,7 +14,7 @@ const SECTIONS = [
   ["timelineExcerpt", "Timeline excerpt"],
 ] as const;
 
-/** Action items are tracked here, in steward; turning one into a GitHub issue needs the triage write path (not built yet). */
+/** Action items are tracked here; each can become a GitHub issue whose closure the sync then tracks. */
 export function PostmortemPanel({ incident, canAct }: { incident: IncidentDetail; canAct: boolean }) {
   const [editing, setEditing] = useState(false);
   const action = useIncidentAction(incident.id);
@@ -94,20 +95,7 @@ export function PostmortemPanel({ incident, canAct }: { incident: IncidentDetail
               />
             </div>
           ))}
-          <div>
-            <h3 className="font-medium">Action items</h3>
-            <p className="text-xs text-neutral-500">
-              Tracked here in steward. Creating GitHub issues from them needs the triage feature&apos;s GitHub write
-              path, which does not exist yet.
-            </p>
-            <ul className="mt-1 space-y-1">
-              {pm.actionItems.map((a, i) => (
-                <li key={i}>
-                  <span aria-label={a.done ? "done" : "open"}>{a.done ? "☑" : "☐"}</span> {a.text}
-                </li>
-              ))}
-            </ul>
-          </div>
+          <ActionItemIssues incidentId={incident.id} items={pm.actionItems} canAct={canAct} />
         </div>
       ) : (
         <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">

@@ -45,10 +45,12 @@ export function ReleaseHistory({
                 </span>
               </p>
               {r.name && r.name !== r.tagName && <p className="text-sm">{r.name}</p>}
-              {/* Tag messages are untrusted: rendered through remark → rehype-sanitize (no raw HTML, no javascript: links). */}
+              {/* Release notes and tag messages are untrusted: remark → rehype-sanitize (no raw HTML, no javascript: links). */}
               {r.notes && (
                 <div
-                  className="prose-sm mt-1 text-sm text-neutral-700 dark:text-neutral-300 [&_a]:underline"
+                  className="mt-1 text-sm text-neutral-700 dark:text-neutral-300 [&_a]:underline [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-5 [&_ul]:list-disc [&_ul]:pl-5"
+                  data-testid="release-notes"
+                  data-source={r.notesSource ?? undefined}
                   dangerouslySetInnerHTML={{ __html: renderMarkdown(r.notes) }}
                 />
               )}
@@ -63,8 +65,8 @@ export function ReleaseHistory({
       )}
       <p className="mt-3 text-xs text-neutral-500 dark:text-neutral-400">
         Class: each version compared with the highest stable version below it (semver, “v” prefix allowed; 0.x.0 is a
-        minor release as in the runbook). Date: publication (creation while unpublished). Notes: the annotated tag’s
-        message.
+        minor release as in the runbook). Date: publication (creation while unpublished). Notes: the GitHub release’s
+        description, or the annotated tag’s message when the release has none.
       </p>
     </Card>
   );

@@ -75,6 +75,8 @@ export const API_ROUTE_ROLES: Record<string, Requirement> = {
   "PUT /api/v1/incidents/[id]/postmortem": "maintainer",
   "POST /api/v1/incidents/[id]/links": "maintainer",
   "DELETE /api/v1/incidents/[id]/links": "maintainer",
+  "GET /api/v1/incidents/[id]/action-items": "viewer",
+  "POST /api/v1/incidents/[id]/action-items": "maintainer",
   "GET /api/v1/maintenance": "viewer",
   "POST /api/v1/maintenance": "maintainer",
   "DELETE /api/v1/maintenance/[id]": "maintainer",

@@ -51,6 +51,7 @@ export type AuditAction =
   | "incident.linked"
   | "incident.unlinked"
   | "incident_auto_open.updated"
+  | "incident.action_item_issue_created"
   | "notification_channel.created"
   | "notification_channel.deleted"
   | "maintenance.created"

@@ -146,13 +146,19 @@ describe("refreshRepositoryDependencies", () => {
       "requirements-dev.txt": "slowpkg==0.1\n",
       "pyproject.toml": '[project]\ndependencies = ["django~=4.2.0"]\n',
       "src/package.json": "{}",
+      // A monorepo: workspace packages one and three folders down are read; vendored code and deeper folders are not.
+      "packages/api/package.json": JSON.stringify({ dependencies: { lodash: "^4.17.0" } }),
+      "packages/@acme/ui/package.json": JSON.stringify({ devDependencies: { react: "^19.0.0" } }),
+      "services/worker/requirements.txt": "numpy==1.26.4\n",
+      "packages/api/node_modules/left-pad/package.json": JSON.stringify({ dependencies: { chalk: "1.0.0" } }),
+      "a/b/c/d/package.json": JSON.stringify({ dependencies: { chalk: "1.0.0" } }),
       "README.md": "# hi",
     };
     server = await startGitHubTestServer({ repos: [repo] });
   });
   afterAll(() => server.stop());
 
-  it("reads root manifests through GraphQL, compares, and caches the results", async () => {
+  it("reads root and subdirectory manifests through GraphQL, compares, and caches the results", async () => {
     const row = await db.githubRepository.create({
       data: { owner: "acme", name: "deps-refresh", key: `acme/deps-refresh-${Date.now()}` },
     });
@@ -163,9 +169,18 @@ describe("refreshRepositoryDependencies", () => {
     );
     expect(server.stats.invalidQueries).toEqual([]);
     expect(result).toMatchObject({
-      manifests: ["package.json", "pyproject.toml", "requirements-dev.txt", "requirements.txt"],
-      dependencies: 8,
-      outdated: 2,
+      manifests: [
+        "package.json",
+        "pyproject.toml",
+        "requirements-dev.txt",
+        "requirements.txt",
+        "src/package.json",
+        "packages/api/package.json",
+        "services/worker/requirements.txt",
+        "packages/@acme/ui/package.json",
+      ],
+      dependencies: 11,
+      outdated: 4,
       unknown: 3,
       error: null,
     });
@@ -178,17 +193,20 @@ describe("refreshRepositoryDependencies", () => {
       ["package.json", "lodash", "outdated", "patch"],
       ["package.json", "react", "up_to_date", "unknown"],
       ["package.json", "semver", "unknown", "unknown"],
+      ["packages/@acme/ui/package.json", "react", "up_to_date", "unknown"],
+      ["packages/api/package.json", "lodash", "outdated", "patch"],
       ["pyproject.toml", "django", "up_to_date", "unknown"],
       ["requirements-dev.txt", "slowpkg", "unknown", "unknown"],
       ["requirements.txt", "numpy", "outdated", "major"],
       ["requirements.txt", "scipy", "up_to_date", "unknown"],
+      ["services/worker/requirements.txt", "numpy", "outdated", "major"],
     ]);
     // A second refresh replaces rather than duplicates.
     await refreshRepositoryDependencies(
       { client, registry: opts },
       { id: row.id, owner: "acme", name: "deps-refresh" },
     );
-    expect(await db.dependencyCheck.count({ where: { repoId: row.id } })).toBe(8);
-    expect((await db.dependencyRefresh.findUnique({ where: { repoId: row.id } }))?.dependencies).toBe(8);
+    expect(await db.dependencyCheck.count({ where: { repoId: row.id } })).toBe(11);
+    expect((await db.dependencyRefresh.findUnique({ where: { repoId: row.id } }))?.dependencies).toBe(11);
   });
 });

@@ -8,7 +8,7 @@ export async function getReleasesResponse(ctx: { now: Date }, key: string) {
   const view = await getReleasesView(ctx, repo);
   return {
     repository: repo.key,
-    releases: view.releases.map(({ tagCommitOid: _oid, notes: _notes, ...r }) => r),
+    releases: view.releases.map(({ tagCommitOid: _oid, notes: _notes, notesSource: _source, ...r }) => r),
     unreleased: view.unreleased.pulls,
     suggestedVersion: view.unreleased.suggestedVersion,
     changelogDraft: view.unreleased.draft,

@@ -22,7 +22,11 @@ export type ReleaseEntry = {
   publishedAt: Date;
   url: string;
   tagCommitOid: string | null;
+  /** The GitHub release's description (Markdown, untrusted), null when empty. */
+  body: string | null;
+  /** The release's own notes (Markdown), else the annotated tag's message, else null. */
   notes: string | null;
+  notesSource: "release" | "tag" | null;
 };
 export type UnreleasedView = {
   sinceVersion: string | null;
@@ -38,6 +42,15 @@ export type ReleasesView = {
   unreleased: UnreleasedView;
 };
 type Repo = { id: string; defaultBranch: string | null };
+
+function notesOf(
+  body: string | null,
+  tagMessage: string | null | undefined,
+): Pick<ReleaseEntry, "notes" | "notesSource"> {
+  if (body?.trim()) return { notes: body, notesSource: "release" };
+  if (tagMessage?.trim()) return { notes: tagMessage, notesSource: "tag" };
+  return { notes: null, notesSource: null };
+}
 
 /** Published releases (drafts never), newest first; unpublished non-drafts count from their creation date. */
 export async function listReleases(repoId: string): Promise<ReleaseEntry[]> {
@@ -60,7 +73,8 @@ export async function listReleases(repoId: string): Promise<ReleaseEntry[]> {
       publishedAt: r.publishedAt ?? r.createdAt,
       url: r.url,
       tagCommitOid: r.tagCommitOid,
-      notes: messages.get(r.tagName) ?? null,
+      body: r.body?.trim() ? r.body : null,
+      ...notesOf(r.body, messages.get(r.tagName)),
     }))
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
 }

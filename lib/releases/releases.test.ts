@@ -159,7 +159,7 @@ describe("releases view (database)", () => {
         },
       });
     await rel("v1.0.0", 200);
-    await rel("v1.1.0", 100);
+    await rel("v1.1.0", 100, { body: "## Highlights\n\n* Faster sync <img src=x onerror=alert(1)>" });
     await rel("v1.1.1", 20, { isLatest: true });
     await rel("v1.2.0", 1, { isDraft: true, publishedAt: null });
     await db.githubTag.create({
@@ -222,7 +222,13 @@ describe("releases view (database)", () => {
       ["v1.1.0", "minor"],
       ["v1.0.0", "major"],
     ]);
+    expect(view.releases.map((r) => [r.version, r.notesSource, r.body])).toEqual([
+      ["v1.1.1", "tag", null],
+      ["v1.1.0", "release", "## Highlights\n\n* Faster sync <img src=x onerror=alert(1)>"],
+      ["v1.0.0", null, null],
+    ]);
     expect(view.releases[0]!.notes).toContain("Release v1.1.1");
+    expect(renderMarkdown(view.releases[1]!.notes!)).toBe("<h2>Highlights</h2>\n<ul>\n<li>Faster sync </li>\n</ul>");
     expect(view.unreleased.pulls.map((p) => [p.number, p.group])).toEqual([
       [11, "enhancement"],
       [12, "dependencies"],

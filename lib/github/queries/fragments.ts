@@ -41,12 +41,17 @@ export const PR_EVENT_TYPES =
 export const EVENT_SPREADS = "__typename ...LabeledFields ...UnlabeledFields ...ClosedFields ...ReopenedFields";
 export const PR_EVENT_SPREADS = `${EVENT_SPREADS} ...ReadyFields ...DraftFields`;
 
+export const CHECK_SUITE = fragment(
+  `fragment CheckSuiteFields on CheckSuite { id databaseId status conclusion createdAt updatedAt app { slug name } workflowRun { workflow { name } } }`,
+);
+
 export const CHECK_CONTEXT = fragment(
   `fragment CheckRunFields on CheckRun {
     id databaseId name status conclusion startedAt completedAt detailsUrl
-    checkSuite { id databaseId status conclusion createdAt updatedAt app { slug name } workflowRun { workflow { name } } }
+    checkSuite { ...CheckSuiteFields }
   }
   fragment StatusContextFields on StatusContext { id context state createdAt targetUrl }`,
+  [CHECK_SUITE],
 );
 
 /** A commit's CI as GitHub shows it: the rollup state and its latest check runs and statuses. */

@@ -1,20 +1,20 @@
 // Repository-level resources: stats, default-branch CI, releases, tags and Dependabot alerts.
 // REPO_OVERVIEW asks for the first page of each, so an incremental sync needs one request here.
 import { fragment, gql, RATE_LIMIT } from "./document";
-import { ROLLUP } from "./fragments";
+import { CHECK_SUITE, ROLLUP } from "./fragments";
 
 export const HISTORY = fragment(
   `fragment HistoryPage on CommitHistoryConnection {
     pageInfo { hasNextPage endCursor }
-    nodes { id oid committedDate messageHeadline url author { name user { login } } statusCheckRollup { ...RollupFields } }
+    nodes { id oid committedDate messageHeadline url author { name user { login } } statusCheckRollup { ...RollupFields } checkSuites(first: 20) { nodes { ...CheckSuiteFields } } }
   }`,
-  [ROLLUP],
+  [ROLLUP, CHECK_SUITE],
 );
 
 export const RELEASES = fragment(
   `fragment ReleasePage on ReleaseConnection {
     pageInfo { hasNextPage endCursor }
-    nodes { id databaseId name tagName isDraft isPrerelease isLatest createdAt publishedAt updatedAt url author { login } tagCommit { oid } }
+    nodes { id databaseId name tagName isDraft isPrerelease isLatest createdAt publishedAt updatedAt url description author { login } tagCommit { oid } }
   }`,
 );
 

@@ -1,5 +1,5 @@
 // Response shapes of the repository-level documents (repository.ts).
-import type { GqlRollup, PageInfoForward } from "./types";
+import type { GqlCheckSuite, GqlRollup, PageInfoForward } from "./types";
 
 export interface GqlCommit {
   id: string;
@@ -9,6 +9,8 @@ export interface GqlCommit {
   url: string;
   author: { name: string | null; user: { login: string } | null } | null;
   statusCheckRollup: GqlRollup | null;
+  /** Every suite of the commit: a suite without check runs (STARTUP_FAILURE) is in no rollup. */
+  checkSuites?: { nodes: GqlCheckSuite[] } | null;
 }
 
 export interface GqlRelease {
@@ -23,6 +25,8 @@ export interface GqlRelease {
   publishedAt: string | null;
   updatedAt: string;
   url: string;
+  /** The release notes (Markdown); null when empty. */
+  description: string | null;
   author: { login: string } | null;
   tagCommit: { oid: string } | null;
 }

@@ -82,16 +82,17 @@ export interface GqlCheckRun {
   startedAt: string | null;
   completedAt: string | null;
   detailsUrl: string | null;
-  checkSuite: {
-    id: string;
-    databaseId: number | null;
-    status: string;
-    conclusion: string | null;
-    createdAt: string;
-    updatedAt: string;
-    app: { slug: string; name: string } | null;
-    workflowRun: { workflow: { name: string } } | null;
-  };
+  checkSuite: GqlCheckSuite;
+}
+export interface GqlCheckSuite {
+  id: string;
+  databaseId: number | null;
+  status: string;
+  conclusion: string | null;
+  createdAt: string;
+  updatedAt: string;
+  app: { slug: string; name: string } | null;
+  workflowRun: { workflow: { name: string } } | null;
 }
 export interface GqlStatusContext {
   __typename: "StatusContext";

@@ -1,13 +1,33 @@
 // GraphQL CI contexts, commits, releases, tags and alerts → table rows (tables.ts).
-import type { GqlAlert, GqlCheckContext, GqlCommit, GqlRelease, GqlTagRef } from "../queries/types";
+import type { GqlAlert, GqlCheckContext, GqlCheckSuite, GqlCommit, GqlRelease, GqlTagRef } from "../queries/types";
 import { cleanText, toActor } from "../text";
 import type { Row } from "./bulk";
 
-/** A commit's rollup contexts → check suite rows and check run rows (legacy statuses are runs of kind "status"). */
+function suiteRow(repoId: string, commitOid: string, s: GqlCheckSuite): Row {
+  return {
+    id: s.id,
+    repoId,
+    commitOid,
+    databaseId: s.databaseId,
+    app: s.app?.slug ?? null,
+    workflowName: cleanText(s.workflowRun?.workflow.name),
+    status: s.status,
+    conclusion: s.conclusion,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+  };
+}
+
+/**
+ * A commit's rollup contexts → check suite rows and check run rows (legacy statuses are runs of kind
+ * "status"). `allSuites`: the commit's own suite list, whose completed suites without a run in the
+ * rollup (a workflow that failed to start: STARTUP_FAILURE) are stored too, so CI figures count them.
+ */
 export function checkRows(
   repoId: string,
   commitOid: string,
   contexts: GqlCheckContext[],
+  allSuites: GqlCheckSuite[] = [],
 ): { suites: Row[]; runs: Row[] } {
   const suites = new Map<string, Row>();
   const runs: Row[] = [];
@@ -30,18 +50,7 @@ export function checkRows(
       continue;
     }
     const s = c.checkSuite;
-    suites.set(s.id, {
-      id: s.id,
-      repoId,
-      commitOid,
-      databaseId: s.databaseId,
-      app: s.app?.slug ?? null,
-      workflowName: cleanText(s.workflowRun?.workflow.name),
-      status: s.status,
-      conclusion: s.conclusion,
-      createdAt: s.createdAt,
-      updatedAt: s.updatedAt,
-    });
+    suites.set(s.id, suiteRow(repoId, commitOid, s));
     runs.push({
       id: c.id,
       repoId,
@@ -57,6 +66,8 @@ export function checkRows(
       url: c.detailsUrl,
     });
   }
+  for (const s of allSuites)
+    if (s.status === "COMPLETED" && !suites.has(s.id)) suites.set(s.id, suiteRow(repoId, commitOid, s));
   return { suites: [...suites.values()], runs };
 }
 
@@ -87,6 +98,7 @@ export function releaseRow(repoId: string, r: GqlRelease): Row {
     authorLogin: toActor(r.author).login,
     tagCommitOid: r.tagCommit?.oid ?? null,
     url: r.url,
+    body: cleanText(r.description) || null,
     createdAt: r.createdAt,
     publishedAt: r.publishedAt,
     updatedAt: r.updatedAt,

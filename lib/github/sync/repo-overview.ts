@@ -108,7 +108,11 @@ export async function syncRepoOverview(
     ctx,
     history.map((c) => c.statusCheckRollup),
   );
-  const commitChecks = history.map((c, i) => ({ oid: c.oid, contexts: historyContexts[i] ?? [] }));
+  const commitChecks = history.map((c, i) => ({
+    oid: c.oid,
+    contexts: historyContexts[i] ?? [],
+    suites: c.checkSuites?.nodes ?? undefined,
+  }));
   const releaseList = await readList(r.releases, (c) => nextReleases(ctx, c), {
     isKnown: (x) => knownReleases.get(x.id) === Date.parse(x.updatedAt),
   });

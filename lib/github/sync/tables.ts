@@ -206,6 +206,7 @@ export const RELEASES: TableSpec = {
     authorLogin: T,
     tagCommitOid: T,
     url: T,
+    body: T,
     createdAt: TS,
     publishedAt: TS,
     updatedAt: TS,

@@ -166,14 +166,18 @@ export async function writeItems(tx: Tx, repoId: string, fetched: ItemBundle[]):
   );
 }
 
-/** A commit's complete CI contexts replace its stored runs (GitHub lists the latest run per check). */
+/**
+ * A commit's complete CI contexts replace its stored runs (GitHub lists the latest run per check).
+ * `suites` (the commit's own suite list, default-branch history only) also replaces its run-less
+ * suites; a write without it (PR heads, re-checks) leaves run-less suites alone.
+ */
 export async function writeCommitChecks(
   tx: Tx,
   repoId: string,
-  commits: { oid: string; contexts: Parameters<typeof checkRows>[2] }[],
+  commits: { oid: string; contexts: Parameters<typeof checkRows>[2]; suites?: Parameters<typeof checkRows>[3] }[],
 ): Promise<void> {
   if (commits.length === 0) return;
-  const rows = commits.map((c) => checkRows(repoId, c.oid, c.contexts));
+  const rows = commits.map((c) => checkRows(repoId, c.oid, c.contexts, c.suites));
   await upsertRows(
     tx,
     CHECK_SUITES,
@@ -181,19 +185,23 @@ export async function writeCommitChecks(
   );
   const runs = rows.flatMap((r) => r.runs);
   await upsertRows(tx, CHECK_RUNS, runs);
+  // Suites GitHub no longer lists for these commits go (a stale failing suite would keep CI red); a
+  // suite without runs is only known from a suite list, so only a write that carries one drops it.
+  await tx.$executeRawUnsafe(
+    `DELETE FROM "GithubCheckSuite" t WHERE t."repoId" = $1::uuid AND t."commitOid" IN (SELECT value FROM json_array_elements_text($2::json))
+       AND t.id NOT IN (SELECT value FROM json_array_elements_text($3::json))
+       AND (t."commitOid" IN (SELECT value FROM json_array_elements_text($4::json))
+            OR EXISTS (SELECT 1 FROM "GithubCheckRun" r WHERE r."suiteId" = t.id))`,
+    repoId,
+    JSON.stringify(commits.map((c) => c.oid)),
+    JSON.stringify(rows.flatMap((r) => r.suites).map((s) => s.id)),
+    JSON.stringify(commits.filter((c) => c.suites !== undefined).map((c) => c.oid)),
+  );
   await tx.$executeRawUnsafe(
     `DELETE FROM "GithubCheckRun" t WHERE t."repoId" = $1::uuid AND t."commitOid" IN (SELECT value FROM json_array_elements_text($2::json))
        AND t.id NOT IN (SELECT value FROM json_array_elements_text($3::json))`,
     repoId,
     JSON.stringify(commits.map((c) => c.oid)),
     JSON.stringify(runs.map((r) => r.id)),
-  );
-  // Suites GitHub no longer lists for these commits go too (a stale failing suite would keep CI red).
-  await tx.$executeRawUnsafe(
-    `DELETE FROM "GithubCheckSuite" t WHERE t."repoId" = $1::uuid AND t."commitOid" IN (SELECT value FROM json_array_elements_text($2::json))
-       AND t.id NOT IN (SELECT value FROM json_array_elements_text($3::json))`,
-    repoId,
-    JSON.stringify(commits.map((c) => c.oid)),
-    JSON.stringify(rows.flatMap((r) => r.suites).map((s) => s.id)),
   );
 }

@@ -60,6 +60,7 @@ export interface RepoTruth {
   tombstones: Tombstone[];
   releases: {
     tagName: string;
+    description: string;
     isDraft: boolean;
     isPrerelease: boolean;
     publishedAt: string | null;
@@ -149,6 +150,7 @@ export function groundTruth(repo: GeneratedRepo): RepoTruth {
     tombstones: [...repo.tombstones],
     releases: repo.releases.map((r) => ({
       tagName: r.tagName,
+      description: r.description,
       isDraft: r.isDraft,
       isPrerelease: r.isPrerelease,
       publishedAt: r.publishedAt,

@@ -5,6 +5,7 @@ export {
   addComment,
   addLabel,
   closeIssue,
+  createIssue,
   deleteItem,
   removeLabel,
   touchItems,

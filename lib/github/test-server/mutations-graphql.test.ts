@@ -63,6 +63,32 @@ describe("GraphQL mutations", () => {
     expect(server.stats.invalidQueries).toHaveLength(1);
   });
 
+  it("creates an issue as the token's user with the next number, visible to later queries", async () => {
+    const gql = octokitFor(server);
+    const next = repo.meta.nextNumber;
+    const created = await gql<{ createIssue: { issue: { number: number; state: string; author: { login: string } } } }>(
+      `mutation New($repo: ID!, $title: String!, $body: String) { createIssue(input: { repositoryId: $repo, title: $title, body: $body }) { issue { number state author { login } } } }`,
+      { repo: repo.id, title: "Add a retry budget", body: "From the postmortem" },
+    );
+    expect(created.createIssue.issue).toEqual({ number: next, state: "OPEN", author: { login: "steward-test-bot" } });
+    const read = await gql<{ repository: { issue: { title: string; body: string } } }>(
+      `query Read($n: Int!) { repository(owner: "acme", name: "mutable") { issue(number: $n) { title body } } }`,
+      { n: next },
+    );
+    expect(read.repository.issue).toEqual({ title: "Add a retry budget", body: "From the postmortem" });
+    const blank = await gql(
+      `mutation Blank($repo: ID!) { createIssue(input: { repositoryId: $repo, title: " " }) { issue { number } } }`,
+      { repo: repo.id },
+    ).catch((e: unknown) => e);
+    expect((blank as GraphqlResponseError<unknown>).errors?.[0]?.message).toBe("Title can't be blank");
+    const wrongType = await gql(
+      `mutation Wrong($repo: String!) { createIssue(input: { repositoryId: $repo, title: "x" }) { issue { number } } }`,
+      { repo: repo.id },
+    ).catch((e: unknown) => e);
+    expect(wrongType).toBeInstanceOf(GraphqlResponseError);
+    expect(repo.meta.nextNumber).toBe(next + 1);
+  });
+
   it("refuses mutations from a read-only token with FORBIDDEN and changes nothing", async () => {
     const target = repo.items.find((i) => i.__typename === "Issue" && i.state === "OPEN")!;
     const before = target.comments.length;
@@ -75,5 +101,12 @@ describe("GraphQL mutations", () => {
       message: "Resource not accessible by personal access token",
     });
     expect(target.comments.length).toBe(before);
+    const items = repo.items.length;
+    const refused = await octokitFor(server, "read-only")(
+      `mutation New($repo: ID!) { createIssue(input: { repositoryId: $repo, title: "x" }) { issue { number } } }`,
+      { repo: repo.id },
+    ).catch((e: unknown) => e);
+    expect((refused as GraphqlResponseError<unknown>).errors?.[0]).toMatchObject({ type: "FORBIDDEN" });
+    expect(repo.items.length).toBe(items);
   });
 });

@@ -215,3 +215,45 @@ export function deleteItem(repo: GeneratedRepo, number: number, now: Date | stri
   repo.tombstones.push({ number, kind: "Issue", id: item.id, reason: "deleted", at: when });
   changed(repo, when);
 }
+
+/** Opens a new issue, as GitHub's `createIssue`: the next number of the shared sequence, by `author`. */
+export function createIssue(
+  repo: GeneratedRepo,
+  now: Date | string,
+  options: { title: string; body?: string; author: ActorData | null; labels?: string[] },
+): IssueData {
+  const when = at(now);
+  const number = repo.meta.nextNumber++;
+  const databaseId = repo.databaseId * 1_000_000 + number;
+  const resourcePath = `/${repo.nameWithOwner}/issues/${number}`;
+  const body = options.body ?? "";
+  const issue: IssueData = {
+    __typename: "Issue",
+    id: nodeId("I", databaseId),
+    databaseId,
+    number,
+    title: options.title,
+    body,
+    bodyText: body,
+    author: options.author,
+    authorAssociation: "MEMBER",
+    createdAt: when,
+    updatedAt: when,
+    closedAt: null,
+    closed: false,
+    locked: false,
+    url: `https://github.com${resourcePath}`,
+    resourcePath,
+    labels: repo.labels.filter((l) => options.labels?.includes(l.name)),
+    assignees: [],
+    milestone: null,
+    comments: [],
+    commentCount: 0,
+    events: [],
+    state: "OPEN",
+    stateReason: null,
+  };
+  repo.items.push(link(issue, repo));
+  changed(repo, when);
+  return issue;
+}

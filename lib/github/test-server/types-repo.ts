@@ -43,7 +43,8 @@ export interface CheckSuiteData {
   /** Null for non-Actions apps, as on GitHub. */
   workflowRun: WorkflowRunData | null;
   status: CheckRunData["status"];
-  conclusion: CheckRunData["conclusion"];
+  /** Suites add conclusions runs never have: a workflow that failed to start has STARTUP_FAILURE and no runs. */
+  conclusion: CheckRunData["conclusion"] | "STARTUP_FAILURE" | "ACTION_REQUIRED" | "STALE";
   createdAt: Iso;
   updatedAt: Iso;
   url: string;

@@ -109,6 +109,7 @@ export function expectedRepo(truth: RepoTruth) {
     releases: truth.releases
       .map((r) => ({
         tagName: r.tagName,
+        body: r.description || null,
         isDraft: r.isDraft,
         isPrerelease: r.isPrerelease,
         publishedAt: r.publishedAt,
@@ -134,6 +135,7 @@ export async function storedRepo(repoId: string) {
     releases: releases
       .map((r) => ({
         tagName: r.tagName,
+        body: r.body,
         isDraft: r.isDraft,
         isPrerelease: r.isPrerelease,
         publishedAt: iso(r.publishedAt),

@@ -1,8 +1,9 @@
-// The mutations steward's triage actions send, applied to the generated data like GitHub applies them:
-// labels added/removed with label events, comments by the token's user, issues closed with a reason.
+// The mutations steward sends (triage actions, postmortem action items), applied to the generated data like
+// GitHub applies them: labels added/removed with label events, comments by the token's user, issues closed
+// with a reason, new issues opened by the token's user (and seen by the next sync).
 import { GitHubError } from "../connection";
 import { isRecord } from "../links";
-import { addComment, addLabel, closeIssue, removeLabel } from "../mutations";
+import { addComment, addLabel, closeIssue, createIssue, removeLabel } from "../mutations";
 import type { GeneratedRepo, ItemData } from "../types";
 import type { ResolverMap, ServerContext } from "./context";
 import { str } from "./query";
@@ -34,6 +35,23 @@ function labelNames(repo: GeneratedRepo, ids: unknown): string[] {
 
 export const mutationResolvers: ResolverMap = {
   Mutation: {
+    createIssue: (_s, args, ctx) => {
+      const input = inputOf(args);
+      const id = str(input.repositoryId);
+      const repo = ctx.repos.find((r) => r.id === id);
+      if (!repo) throw notFound(id);
+      if (!ctx.canWrite) throw forbidden();
+      const title = str(input.title);
+      if (!title.trim()) throw new GitHubError("Title can't be blank", "UNPROCESSABLE");
+      const labels = Array.isArray(input.labelIds) ? labelNames(repo, input.labelIds) : [];
+      const issue = createIssue(repo, new Date(), {
+        title,
+        body: input.body === undefined || input.body === null ? "" : str(input.body),
+        author: ctx.viewer,
+        labels,
+      });
+      return { clientMutationId: input.clientMutationId ?? null, issue };
+    },
     addLabelsToLabelable: (_s, args, ctx) => {
       const input = inputOf(args);
       const { repo, item } = itemFor(ctx, str(input.labelableId));

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GithubRelease" ADD COLUMN     "body" TEXT;
