@@ -102,7 +102,8 @@ for (const role of ROLES) {
   for (const theme of THEMES) {
     for (const width of WIDTHS) {
       test(`every page passes axe and fits: ${role}, ${theme}, ${width} px`, async ({ browser }) => {
-        test.setTimeout(240_000);
+        // A minute per page (plus screenshots): a bound on the machine's load, not on steward's speed.
+        test.setTimeout(urls(ids).length * (SHOTS ? 90_000 : 60_000));
         const context = await openContext(browser, role, theme, width);
         const page = await context.newPage();
         const problems: string[] = [];
