@@ -80,7 +80,10 @@ test("Dependencies shows an overdue patch PR and a breached security alert; Rele
   const tiles = page.getByTestId(`tiles-${FULL_NAME}`);
   await expect(tiles.getByTestId("overdue-patch-minor")).not.toHaveText("0");
   await expect(tiles.getByTestId("overdue-security")).not.toHaveText("0");
-  await expect(page.getByText("Overdue patch/minor:", { exact: false })).toBeVisible();
+  // Each tile's definition sits behind its ⓘ disclosure.
+  const patchTile = tiles.getByRole("region", { name: "Overdue patch/minor" });
+  await expect(patchTile).toBeVisible();
+  await expect(patchTile).toContainText("past their target: patch 1 week, minor 2 weeks");
 
   const pullRow = page.getByTestId("update-pull-row").filter({ hasText: truth.overduePatch!.title });
   await expect(pullRow).toHaveCount(1);

@@ -147,7 +147,7 @@ describe("refreshRepositoryDependencies", () => {
       "pyproject.toml": '[project]\ndependencies = ["django~=4.2.0"]\n',
       "src/package.json": "{}",
       // A monorepo: workspace packages one and three folders down are read; vendored code and deeper folders are not.
-      "packages/api/package.json": JSON.stringify({ dependencies: { lodash: "^4.17.0" } }),
+      "packages/api/package.json": JSON.stringify({ dependencies: { lodash: "4.17.20" } }), // pinned behind: outdated
       "packages/@acme/ui/package.json": JSON.stringify({ devDependencies: { react: "^19.0.0" } }),
       "services/worker/requirements.txt": "numpy==1.26.4\n",
       "packages/api/node_modules/left-pad/package.json": JSON.stringify({ dependencies: { chalk: "1.0.0" } }),

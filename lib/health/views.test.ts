@@ -77,7 +77,7 @@ describe("health overview view", () => {
     expect(h.sparkline.map((p) => p.ms)).toEqual([50, 90]); // mean per minute
     expect(h.breakers).toEqual({ state: "half-open", names: ["db", "cache"] });
     expect(h.kpis.breaker_state?.level).toBe("warning");
-    expect(group.targets[0]!.uptime[0]).toEqual({ window: "24h", pct: 50, checks: 2 });
+    expect(group.targets[0]!.uptime[0]).toEqual({ window: "24h", pct: 50, checks: 2, maintenance: 0 });
     expect(view.groups.find((g) => g.name === quiet)!.targets[0]).toMatchObject({
       id: fresh.id,
       status: "pending",
