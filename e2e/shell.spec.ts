@@ -42,7 +42,8 @@ test("every section is reachable from the navigation and unbuilt ones say so hon
   await expect(page.getByRole("heading", { level: 1, name: "Incidents" })).toBeVisible();
   await expect(page.getByText("Nothing to show yet")).toHaveCount(0);
   await nav.getByRole("link", { name: "Metrics" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Metrics/ })).toBeVisible();
+  // The first Metrics request computes every KPI of the month (cold cache): give it time.
+  await expect(page.getByRole("heading", { level: 1, name: /^Metrics/ })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("Nothing to show yet")).toHaveCount(0);
   await nav.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByText("Migrations applied")).toBeVisible();
