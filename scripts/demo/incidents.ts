@@ -324,7 +324,9 @@ async function waitForTables(): Promise<(typeof import("@/lib/db"))["db"]> {
 
 export async function seedIncidentsDemo(now = new Date()): Promise<void> {
   const db = await waitForTables();
-  if ((await db.incident.count({ where: { originKey: null } })) > 0) return; // incidents from P0 issues may come first
+  // Seeded once per data directory. Incidents the demo's own services or P0 issues open may come first,
+  // so look for the seeded ones by title rather than for any incident.
+  if ((await db.incident.count({ where: { title: { in: DEMOS.map((d) => d.title) } } })) > 0) return;
   const { getIncidentTypes } = await import("@/lib/incidents/types");
   await getIncidentTypes();
   for (const d of DEMOS) {
