@@ -307,8 +307,10 @@ const DEMOS: Demo[] = [
 ];
 
 async function waitForTables(): Promise<(typeof import("@/lib/db"))["db"]> {
+  const { getEnv } = await import("@/lib/env");
   for (let i = 0; i < 600; i++) {
-    if (process.env.DATABASE_URL) {
+    // start.ts hands the embedded database's URL to getEnv() (not process.env) once it is open.
+    if (getEnv().DATABASE_URL) {
       try {
         const { db } = await import("@/lib/db");
         await db.$queryRaw`SELECT 1 FROM "Incident" LIMIT 1`;

@@ -5,7 +5,9 @@ const DAYS = 400;
 
 export async function seedMetricsDemo(repoKeys: string[], timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!process.env.DATABASE_URL && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+  const { getEnv } = await import("@/lib/env");
+  // start.ts hands the embedded database's URL to getEnv() (not process.env) once it is open.
+  while (!getEnv().DATABASE_URL && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
   const { db } = await import("@/lib/db");
   for (const key of repoKeys) {
     let latest = null;

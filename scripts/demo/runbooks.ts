@@ -87,7 +87,9 @@ export async function seedRunbooksDemo(now = new Date()): Promise<void> {
 
 /** Called from scripts/demo.ts while steward starts: waits for the database and its migrations, then seeds. */
 export async function seedRunbooksDemoWhenReady(): Promise<void> {
-  for (let i = 0; i < 600 && !process.env.DATABASE_URL; i++) await new Promise((r) => setTimeout(r, 200));
+  const { getEnv } = await import("@/lib/env");
+  // start.ts hands the embedded database's URL to getEnv() (not process.env) once it is open.
+  for (let i = 0; i < 600 && !getEnv().DATABASE_URL; i++) await new Promise((r) => setTimeout(r, 200));
   for (let i = 0; i < 300; i++) {
     try {
       await db.runbook.count();
