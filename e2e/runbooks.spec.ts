@@ -122,7 +122,8 @@ test("an incident opens its emergency procedure as a checklist run, linked both 
   const { incident } = (await created.json()) as { incident: { id: string } };
   await page.goto(`/incidents/${incident.id}`);
   await page.getByRole("button", { name: "Open the procedure checklist" }).click();
-  await expect(page).toHaveURL(/\/today#run-/);
+  // The first start imports the seed runbook that holds the procedure: give it time on a busy machine.
+  await expect(page).toHaveURL(/\/today#run-/, { timeout: 45_000 });
   const run = page.getByRole("article", { name: "System Outage Response" }).filter({ hasText: title });
   await expect(run).toBeVisible();
   await expect(run.getByRole("link", { name: title })).toHaveAttribute("href", `/incidents/${incident.id}`);
@@ -131,7 +132,7 @@ test("an incident opens its emergency procedure as a checklist run, linked both 
   // the same run again from the incident, not a second one
   await page.goto(`/incidents/${incident.id}`);
   await page.getByRole("button", { name: "Open the procedure checklist" }).click();
-  await expect(page).toHaveURL(/\/today#run-/);
+  await expect(page).toHaveURL(/\/today#run-/, { timeout: 45_000 });
   await expect(page.getByRole("article", { name: "System Outage Response" }).filter({ hasText: title })).toHaveCount(1);
   await context.close();
 });
