@@ -16,7 +16,7 @@ import { logger } from "@/lib/logger";
 import { Prisma, type HealthTarget } from "@/lib/generated/prisma/client";
 import { runHttpCheck } from "./http-check";
 import { scrapePrometheusTarget } from "./prometheus-scrape";
-import { afterAlertEvents } from "@/lib/incidents/auto-open";
+import { afterAlertEvents } from "@/lib/incidents/lifecycle/auto-open";
 import { CHECK_METRIC, type TargetObservations } from "./record";
 import { RecordBatcher } from "./record-batcher";
 import { nextSlotAfter } from "./slots";

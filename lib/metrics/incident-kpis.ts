@@ -1,6 +1,6 @@
 // Incident KPIs from the incident board: every incident (not filtered by repository) that started in the window.
 import { db } from "@/lib/db";
-import { summarize } from "@/lib/incidents/stats";
+import { summarize } from "@/lib/incidents/views/stats";
 import type { KpiValues, WindowBounds } from "./types";
 
 const seconds = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 1000;

@@ -8,10 +8,10 @@ import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { AlertEvent, Prisma } from "@/lib/generated/prisma/client";
 import { addEvent } from "./timeline";
-import { findSuspectChanges } from "./suspects";
+import { findSuspectChanges } from "../views/suspects";
 import { resolveIncident } from "./lifecycle";
 import { notifyIncident } from "./notify-hook";
-import { isUnderMaintenance } from "./maintenance-check";
+import { isUnderMaintenance } from "../maintenance-check";
 
 export const dedupKeyOf = (targetId: string) => `health-target:${targetId}`;
 
