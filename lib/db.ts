@@ -6,7 +6,13 @@ import { getEnv } from "@/lib/env";
 
 export function createPrismaClient(connectionString: string, max = getEnv().DATABASE_POOL_SIZE): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  return new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    // Prisma's defaults (2 s to get a connection, 5 s to finish) turn a burst of work on a busy
+    // machine (an alert storm, a backfill beside the page traffic) into failed writes; wait longer.
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
 }
 
 export function getDatabaseUrl(): string {
