@@ -3,9 +3,10 @@
 // migration filled them for existing items, and rebuildItemFacts repairs all (idempotent). Same
 // expressions as the direct KPI queries (../github-queries.ts); facts.test.ts compares the two.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { refreshTriageOutcomes } from "@/lib/triage/outcomes";
 import { CLOCK_START, FIRST_DRAFT_EVENT } from "../sql";
 
-type Tx = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;
+type Tx = Prisma.TransactionClient;
 
 /** A responder before the ignore list: a user, not deleted, not the item's (alias g) author. */
 const candidate = (a: string) => `${a}."authorType" = 'user' AND ${a}."authorLogin" IS NOT NULL
@@ -38,15 +39,18 @@ export const REBUILD_ITEM_FACTS = upsert("TRUE");
 const REFRESH = upsert("g.id = ANY($1::text[])");
 
 /**
- * Recomputes the facts of these items: call it in the transaction that wrote their rows, comments,
- * reviews or events. Ids of items that no longer exist are skipped (their facts went with them).
+ * Recomputes the facts and stored triage outcomes of these items: call it in the transaction that
+ * wrote their rows, comments, reviews, labels or events. Ids of items that no longer exist are
+ * skipped (their facts went with them).
  */
 export async function refreshItemFacts(tx: Tx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx.$executeRawUnsafe(REFRESH, [...new Set(ids)]);
+  const unique = [...new Set(ids)];
+  await tx.$executeRawUnsafe(REFRESH, unique);
+  await refreshTriageOutcomes(tx, unique);
 }
 
 /** Recomputes every item's facts: after rows were written outside the sync (bulk loads, repairs). */
-export async function rebuildItemFacts(tx: Tx): Promise<number> {
+export async function rebuildItemFacts(tx: Pick<Tx, "$executeRawUnsafe">): Promise<number> {
   return tx.$executeRawUnsafe(REBUILD_ITEM_FACTS);
 }
