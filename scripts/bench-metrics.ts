@@ -1,12 +1,16 @@
 // `npm run bench:metrics`: server time of the KPI API (its route handler, called as Next.js calls
 // it) and of the Metrics page's data (getMetricsView: everything the page reads), cold and warm,
 // over BENCH_ITEMS issues + pull requests (default 100,000 on PostgreSQL, 10,000 on PGlite).
-// Cold: a different month each time with the KPI cache emptied; warm: the same month again.
+// Cold: a different month each time, nothing stored (in-process cache and stored KPI windows
+// emptied: the first view after a facts rebuild, or in a new time zone). After a sync: a different
+// month each time, the in-process cache emptied and the stored windows of the last day dropped, as
+// a sync that changed today's items does. Warm: the same month again.
 // PostgreSQL (DATABASE_URL set): the data set lives in the persistent database `metrics_bench`
 // (BENCH_DB) and is reused when it holds BENCH_ITEMS bench items (BENCH_FRESH=1 rebuilds it);
 // migrations and the derived tables (item facts, triage outcomes) are refreshed on every run.
 // PGlite (no DATABASE_URL): a fresh embedded database in a child process, filled each run.
 import { NextRequest } from "next/server";
+import os from "node:os";
 import pg from "pg";
 import { openReusableBenchDatabase, percentile } from "./bench/database";
 import { printHeader } from "./bench/header";
@@ -41,6 +45,7 @@ const { getMetricsView } = await import("@/lib/metrics/queries");
 const { clearKpiCache } = await import("@/lib/metrics/cache");
 const { addMonths, monthOf, monthWindow, trailingMonths } = await import("@/lib/metrics/window");
 const { rebuildItemFacts } = await import("@/lib/metrics/facts/refresh");
+const { clearItemWindows, invalidateItemWindows } = await import("@/lib/metrics/facts/windows");
 const { rebuildTriageOutcomes } = await import("@/lib/triage/outcomes");
 const { timeParts } = await import("./bench/metrics-parts");
 
@@ -100,14 +105,27 @@ try {
       `${name}: p50 ${Math.round(percentile(sorted, 50))} ms  p95 ${Math.round(percentile(sorted, 95))} ms  (n = ${samples.length})`,
     );
   };
-  const cold = { api: [] as number[], page: [] as number[] };
-  for (const [i, m] of months.entries()) {
+  const nothingStored = async () => {
     clearKpiCache();
-    cold.page.push(await page(m));
+    await clearItemWindows(db);
+  };
+  const afterSync = async () => {
     clearKpiCache();
-    cold.api.push(await api(months[(i + 6) % 12]!));
-    console.log(`  cold ${m}: page ${Math.round(cold.page.at(-1)!)} ms, api ${Math.round(cold.api.at(-1)!)} ms`);
-  }
+    await invalidateItemWindows(db, repo.id, new Date(Date.now() - 86_400_000));
+  };
+  const series = async (name: string, before: () => Promise<void>) => {
+    const out = { api: [] as number[], page: [] as number[] };
+    for (const [i, m] of months.entries()) {
+      await before();
+      out.page.push(await page(m));
+      await before();
+      out.api.push(await api(months[(i + 6) % 12]!));
+      console.log(`  ${name} ${m}: page ${Math.round(out.page.at(-1)!)} ms, api ${Math.round(out.api.at(-1)!)} ms`);
+    }
+    return out;
+  };
+  const cold = await series("cold", nothingStored);
+  const synced = await series("after a sync", afterSync);
   const warm = { api: [] as number[], page: [] as number[] };
   await page(months[0]!); // the first request computes; warm ones follow it
   await api(months[0]!);
@@ -115,10 +133,18 @@ try {
     warm.page.push(await page(months[0]!));
     warm.api.push(await api(months[0]!));
   }
-  line("page cold", cold.page);
-  line("page warm", warm.page);
-  line("api cold", cold.api);
-  line("api warm", warm.api);
+  console.log(
+    `load average now: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
+  line("page cold (nothing stored)", cold.page);
+  line("page after a sync         ", synced.page);
+  line("page warm                 ", warm.page);
+  line("api cold (nothing stored) ", cold.api);
+  line("api after a sync          ", synced.api);
+  line("api warm                  ", warm.api);
 } finally {
   await db.$disconnect();
   await database.stop();
