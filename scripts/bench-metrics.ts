@@ -125,6 +125,7 @@ try {
     return out;
   };
   const cold = await series("cold", nothingStored);
+  for (const m of months) await page(m); // every month's windows stored, as after normal use
   const synced = await series("after a sync", afterSync);
   const warm = { api: [] as number[], page: [] as number[] };
   await page(months[0]!); // the first request computes; warm ones follow it
