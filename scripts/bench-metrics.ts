@@ -35,7 +35,7 @@ async function benchItems(url: string): Promise<number> {
 }
 
 let database = await openReusableBenchDatabase(NAME, process.env.BENCH_FRESH === "1");
-let reuse = database.existed && (await benchItems(database.url)) === ITEMS;
+const reuse = database.existed && (await benchItems(database.url)) === ITEMS;
 if (database.existed && !reuse) database = await openReusableBenchDatabase(NAME, true); // another size: start over
 process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
