@@ -25,6 +25,8 @@ async function incident(startedAt: string, ackAfter: number | null, resolveAfter
 
 describe("incident KPIs (hand-computed)", () => {
   it("count, median MTTA over acknowledged and median MTTR over resolved incidents that started in the window", async () => {
+    // A reused test database keeps the previous run's fixtures of these (otherwise unused) months.
+    await db.incident.deleteMany({ where: { startedAt: { gte: MAY.start, lt: JUNE.end } } });
     await incident("2031-05-01T00:00:00Z", 600, 3600);
     await incident("2031-05-10T00:00:00Z", 1800, 7200);
     await incident("2031-05-20T00:00:00Z", 300, null); // still open

@@ -104,5 +104,6 @@ describe("Markdown report", () => {
     expect(text).toContain("## Notable items");
     expect(text).toContain("\\[click\\](javascript:alert(1)) \\<b\\>\\|"); // the waiting issue's title: no link, no HTML, no cell break
     expect(text).toMatch(/\| Incidents \| \d+ \|/); // from the incident board (lib/metrics/incident-kpis.test.ts)
+    expect(text).toMatch(/### Incidents\n\n- \d+ started in the period \(incident board\); median time to acknowledge/);
   });
 });

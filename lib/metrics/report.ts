@@ -108,7 +108,14 @@ export function renderMarkdown(view: MetricsView, generatedAt: Date): string {
         )
       : ["- None."]),
   );
-  out.push("", "### Incidents", "", "- No data source: the incident board is not part of this installation yet.");
+  const incident = (id: string) => view.kpis.find((k) => k.id === id);
+  const [count, mtta, mttr] = ["incidents.count", "incidents.mtta", "incidents.mttr"].map(incident);
+  out.push(
+    "",
+    "### Incidents",
+    "",
+    `- ${count?.value ?? 0} started in the period (incident board); median time to acknowledge ${formatValue("seconds", mtta?.value ?? null)}, median time to resolve ${formatValue("seconds", mttr?.value ?? null)}.`,
+  );
   out.push(
     "",
     "## Definitions",
