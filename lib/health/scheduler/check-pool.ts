@@ -8,6 +8,8 @@ export class CheckPool {
   private readonly queued: Array<() => Promise<void>> = [];
   /** Results being recorded after their check gave up its slot. */
   private readonly trailing = new Set<Promise<void>>();
+  /** Work after recording (incident rules): waited for by drain, never holding a check's slot. */
+  private readonly behind = new Set<Promise<void>>();
   constructor(readonly size: number) {}
   get free(): number {
     return this.size - this.running.size - this.queued.length;
@@ -25,6 +27,11 @@ export class CheckPool {
     this.trailing.add(p);
     if (this.trailing.size > this.size * TRAIL_FACTOR) await p;
   }
+  /** Tracks `work` (which must not reject) for drain only. */
+  background(work: Promise<void>): void {
+    const p: Promise<void> = work.finally(() => this.behind.delete(p));
+    this.behind.add(p);
+  }
   /** `work` must not reject. */
   start(work: () => Promise<void>): void {
     if (this.running.size >= this.size) return void this.queued.push(work);
@@ -38,10 +45,10 @@ export class CheckPool {
   async oneDone(): Promise<void> {
     if (this.running.size > 0) await Promise.race(this.running);
   }
-  /** Until every check (running or queued) has run and been recorded. */
+  /** Until every check (running or queued) has run and been recorded, and its incident rules ran. */
   async drain(): Promise<void> {
-    while (this.running.size + this.queued.length + this.trailing.size > 0)
-      await Promise.race([...this.running, ...this.trailing]);
+    while (this.running.size + this.queued.length + this.trailing.size + this.behind.size > 0)
+      await Promise.race([...this.running, ...this.trailing, ...this.behind]);
   }
 }
 

@@ -59,15 +59,39 @@ async function observe(target: HealthTarget, now: Date, allowPrivate: boolean): 
 const recorder = () =>
   ((globalThis as unknown as { stewardRecordBatcher?: RecordBatcher }).stewardRecordBatcher ??= new RecordBatcher());
 
-async function recordCheck(target: HealthTarget, obs: TargetObservations, summary: RunChecksSummary) {
+/** Runs at most `size` calls at once; the others wait in order, in memory. */
+function limitTo(size: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (work: () => Promise<void>): Promise<void> => {
+    if (active < size) active += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve)); // handed its slot by a finishing call
+    try {
+      await work();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active -= 1;
+    }
+  };
+}
+
+/**
+ * Incident rules for alert events (a transaction per event) run two at a time per process: an alert
+ * storm at thousands of targets waits here instead of taking every connection of the pool, where
+ * claims and recording then timed out waiting for one.
+ */
+const incidentRules = limitTo(2);
+
+async function recordCheck(ctx: CheckTaskContext, target: HealthTarget, obs: TargetObservations) {
   try {
     const recorded = await recorder().record(target, obs);
-    await afterAlertEvents(recorded.events);
-    summary.checked += 1;
-    if (obs.checks?.some((c) => !c.ok)) summary.failed += 1;
-    summary.alertEvents += recorded.events.length;
+    ctx.summary.checked += 1;
+    if (obs.checks?.some((c) => !c.ok)) ctx.summary.failed += 1;
+    ctx.summary.alertEvents += recorded.events.length;
+    if (recorded.events.length > 0) ctx.pool.background(incidentRules(() => afterAlertEvents(recorded.events)));
   } catch (error) {
-    summary.errors += 1;
+    ctx.summary.errors += 1;
     logger.error("health check result could not be recorded", { target: target.slug, error });
   }
 }
@@ -85,6 +109,6 @@ export function checkTask(ctx: CheckTaskContext, target: HealthTarget, now: Date
       logger.error("health check could not be run", { target: target.slug, error });
       return;
     }
-    await ctx.pool.trail(recordCheck(target, obs, ctx.summary));
+    await ctx.pool.trail(recordCheck(ctx, target, obs));
   };
 }

@@ -95,11 +95,15 @@ export async function runCheckLoop(options: LoopOptions): Promise<RunChecksSumma
     }
   };
 
+  const startDue = () => {
+    const now = dueNow();
+    for (const target of queue.popDue(now))
+      pool.start(checkTask(ctx, target, new Date(Math.max(now, target.slotAt.getTime()))));
+  };
+
   try {
     while (clock.now() < deadline && !stop.signal.aborted) {
-      const now = dueNow();
-      for (const target of queue.popDue(now))
-        pool.start(checkTask(ctx, target, new Date(Math.max(now, target.slotAt.getTime()))));
+      startDue();
       if (!claiming && clock.now() >= nextClaimAt) {
         nextClaimAt = clock.now() + pollMs;
         claiming = claimAhead().finally(() => {
@@ -119,6 +123,7 @@ export async function runCheckLoop(options: LoopOptions): Promise<RunChecksSumma
     loops.delete(stop);
     stop.abort();
     await claiming;
+    startDue(); // slots already due when the loop stopped are this scheduler's to run
     await releaseClaims(queue.drain()).catch((error: unknown) =>
       logger.warn("claimed health checks could not be released; their slots are skipped", { error }),
     );
