@@ -78,7 +78,6 @@ await runBench("bench:health", async () => {
   stopCheckLoops();
   await scheduler.done;
   const loopEnd = Date.now();
-  const loops: Array<[number, number]> = [[runStart, loopEnd]];
   await waitForRunningChecks();
   const { checked, errors } = scheduler.summary;
   const runEnd = Date.now();
