@@ -417,4 +417,47 @@ describe("the continuous scheduler", () => {
     }
     expect((await checksOf(ids[0]!)).length + (await checksOf(ids[1]!)).length).toBe(2);
   });
+
+  it("a scheduler that ends gives back the slots it claimed ahead, and another one runs each of them once, at its slot", async () => {
+    const key = uniqueName("handover");
+    const minute = T0.getTime() + 120_000;
+    const phases = [5_000, 6_000, 7_000];
+    const targets = await createTargets(3, () => httpTarget(`/healthy?key=${key}`, { intervalSeconds: 60 }));
+    for (const [i, t] of targets.entries())
+      await db.healthTarget.update({
+        where: { id: t.id },
+        data: { phaseMs: phases[i]!, nextCheckAt: new Date(minute + phases[i]!) },
+      });
+    const ids = targets.map((t) => t.id);
+    const nextOf = async (id: string) =>
+      (await db.healthTarget.findUniqueOrThrow({ where: { id } })).nextCheckAt!.getTime();
+    const clock = new FakeClock(minute);
+    // The first scheduler claims all three (10 s look-ahead) and ends at 4 s, before any slot.
+    const first = runCheckLoop({ durationMs: 4_000, pollMs: 1000, lookaheadMs: 10_000, clock, targetIds: ids });
+    await vi.waitFor(async () => expect(await nextOf(ids[2]!)).toBe(minute + phases[2]! + 60_000), { timeout: 10_000 });
+    clock.advanceTo(minute + 4_000);
+    expect(await first).toMatchObject({ checked: 0, errors: 0 });
+    for (const [i, id] of ids.entries()) expect(await nextOf(id)).toBe(minute + phases[i]!);
+    expect(requests.get(key)).toBeUndefined();
+    const second = runCheckLoop({
+      durationMs: Number.POSITIVE_INFINITY,
+      pollMs: 1000,
+      lookaheadMs: 10_000,
+      clock,
+      targetIds: ids,
+    });
+    try {
+      for (const [i, phase] of phases.entries()) {
+        await vi.waitFor(async () => expect(await nextOf(ids[i]!)).toBe(minute + phase + 60_000), { timeout: 10_000 });
+        expect(requests.get(key) ?? 0).toBe(i); // claimed, not yet started
+        clock.advanceTo(minute + phase);
+        await vi.waitFor(() => expect(requests.get(key)).toBe(i + 1), { timeout: 10_000 });
+      }
+    } finally {
+      stopCheckLoops();
+      await second;
+      await waitForRunningChecks();
+    }
+    for (const id of ids) expect(await checksOf(id)).toHaveLength(1);
+  });
 });
