@@ -83,7 +83,8 @@ export async function runCheckLoop(options: LoopOptions): Promise<RunChecksSumma
 
   const claimAhead = async () => {
     const now = dueNow();
-    const limit = Math.min(CLAIM_BATCH, maxAhead - queue.size - pool.backlog);
+    // A full wave of checks already waiting for the pool: claim nothing (other workers take the slots).
+    const limit = pool.backlog >= pool.size ? 0 : Math.min(CLAIM_BATCH, maxAhead - queue.size - pool.backlog);
     try {
       const claimed = await claimDueTargets(new Date(now), limit, o.targetIds, new Date(now + lookaheadMs));
       if (stop.signal.aborted) return void (await releaseClaims(claimed));
