@@ -90,7 +90,13 @@ await runBench("bench:health", async () => {
   // Lateness of each check start (arrival at the server) behind the slot it was run for.
   const intervalMs = INTERVAL_S * 1000;
   const phase = new Map(targets.map((t) => [t.index, t.phaseMs]));
-  const late = { all: [] as number[], beforeStart: [] as number[], afterStop: [] as number[] };
+  const late = {
+    all: [] as number[],
+    beforeStart: [] as number[],
+    afterStop: [] as number[],
+    startup: [] as number[],
+    steady: [] as number[],
+  };
   const startedSlots: number[] = [];
   const byTarget = new Map<number, number[]>();
   for (const [index, at] of report.arrivals) {
@@ -101,6 +107,7 @@ await runBench("bench:health", async () => {
     // Slots due before the scheduler started (the gap between putting targets on their slots and
     // starting it) are a one-off catch-up, and slots past the stop are not the run's: shown apart.
     (slot < runStart ? late.beforeStart : slot >= stopAt ? late.afterStop : late.all).push(lateness);
+    if (slot >= runStart && slot < stopAt) (slot < runStart + 10_000 ? late.startup : late.steady).push(lateness);
     (byTarget.get(index) ?? byTarget.set(index, []).get(index)!).push(at);
   }
   const deviations = [...byTarget.values()].flatMap((times) =>
@@ -132,6 +139,8 @@ await runBench("bench:health", async () => {
   );
   console.log("start jitter (check start − its slot), all checks for slots from the scheduler's start to its stop:");
   console.log(line("all checks", late.all));
+  console.log(line("  of which in its first 10 s", late.startup));
+  console.log(line("  of which after its first 10 s", late.steady));
   console.log(line("(apart) slots due before the start", late.beforeStart));
   console.log(line("(apart) slots after the stop", late.afterStop));
   console.log(line(`interval deviation |Δ − ${INTERVAL_S} s|`, deviations));
