@@ -15,8 +15,11 @@ export interface ItemPageSizes {
   issues: number;
   pulls: number;
 }
-/** 100 issues or 50 PRs with their nested first pages cost 4 points; PRs carry reviews and CI too. */
-export const DEFAULT_PAGE_SIZES: ItemPageSizes = { issues: 100, pulls: 50 };
+/**
+ * 100 issues (1 + 100 × 4 nested connections = 401 → 4 points) and 49 PRs (1 + 49 × 7 = 344 → 3
+ * points; 50 would round to 4): the most items per point GitHub's rounding allows near 100 a page.
+ */
+export const DEFAULT_PAGE_SIZES: ItemPageSizes = { issues: 100, pulls: 49 };
 
 /** A page as GitHub answered it, with the cursor row to commit with it. */
 interface Fetched<T extends GqlItem> {
