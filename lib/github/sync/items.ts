@@ -54,12 +54,19 @@ function completePage() {
   };
 }
 
+/**
+ * Consecutive pages in one transaction, with the last page's cursor. An item met on two of them
+ * (changed mid-walk) is written once, as the later page has it.
+ */
 function commitItems(ctx: SyncContext, resource: "issues" | "pulls") {
-  return (page: Page) =>
-    commitPage(ctx, resource, { fetched: page.fetched, changed: page.bundles.length }, async (tx) => {
-      await writeItems(tx, ctx.repo.id, page.bundles);
-      await writeCursor(tx, ctx.repo.id, resource, page.state);
+  return (pages: Page[]) => {
+    const latest = new Map(pages.flatMap((p) => p.bundles).map((b) => [b.item.id, b]));
+    const counts = pages.map((p) => ({ fetched: p.fetched, changed: p.bundles.length }));
+    return commitPage(ctx, resource, counts, async (tx) => {
+      await writeItems(tx, ctx.repo.id, [...latest.values()]);
+      await writeCursor(tx, ctx.repo.id, resource, pages.at(-1)!.state);
     });
+  };
 }
 
 export async function syncIssues(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.issues): Promise<void> {
