@@ -83,7 +83,10 @@ export async function refreshTriageOutcomes(tx: Tx, ids: string[]): Promise<void
   }
 }
 
-/** Recomputes all outcomes of one repository with the settings in force, and records their key. */
+/**
+ * Recomputes all outcomes of one repository with the settings in force, and records their key. A sync
+ * committing between its reads and its commit can leave that item's row older until its next refresh.
+ */
 export async function rebuildTriageOutcomes(repo: RepoRef): Promise<number> {
   return db.$transaction(
     async (tx) => {
