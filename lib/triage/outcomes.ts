@@ -54,8 +54,8 @@ async function writeOutcomes(
 
 /**
  * Recomputes the outcomes of these items in the transaction that wrote them (removed and deleted
- * items lose theirs). A repository whose stored key is not the current settings' loses its key,
- * so the next reader rebuilds it whole.
+ * items lose theirs). A repository without a key is left to its first reader's full rebuild; one
+ * whose stored key is not the current settings' loses its key, so the next reader rebuilds it whole.
  */
 export async function refreshTriageOutcomes(tx: Tx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -73,16 +73,20 @@ export async function refreshTriageOutcomes(tx: Tx, ids: string[]): Promise<void
     tx.triageOutcomeKey.findMany({ where: { repoId: { in: [...repos.keys()] } } }),
   ]);
   for (const repo of repos.values()) {
+    const stored = keys.find((k) => k.repoId === repo.id);
+    // No key yet (e.g. a first backfill): the first reader rebuilds the whole repository anyway.
+    if (!stored) continue;
     const config = configs.get(repo.id)!;
     const repoIds = items.filter((i) => i.repoId === repo.id).map((i) => i.id);
     await writeOutcomes(tx, repo, config, schedule, { ids: repoIds });
-    const stored = keys.find((k) => k.repoId === repo.id);
-    if (stored && stored.key !== outcomeKey(config, schedule))
-      await tx.triageOutcomeKey.delete({ where: { repoId: repo.id } });
+    if (stored.key !== outcomeKey(config, schedule)) await tx.triageOutcomeKey.delete({ where: { repoId: repo.id } });
   }
 }
 
-/** Recomputes all outcomes of one repository with the settings in force, and records their key. */
+/**
+ * Recomputes all outcomes of one repository with the settings in force, and records their key. A sync
+ * committing between its reads and its commit can leave that item's row older until its next refresh.
+ */
 export async function rebuildTriageOutcomes(repo: RepoRef): Promise<number> {
   return db.$transaction(
     async (tx) => {
