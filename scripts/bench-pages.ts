@@ -30,9 +30,13 @@ const REPEAT = Math.max(size("BENCH_REPEAT", 30), 1);
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
 /** A request slower than this is cut off and counted at this time (so the page's line still prints). */
 const REQUEST_TIMEOUT_MS = size("BENCH_REQUEST_TIMEOUT_S", 60) * 1000;
+/** A page's cold (or warm) requests stop after this long, so one very slow page cannot hold up the rest. */
+const PHASE_BUDGET_MS = size("BENCH_PAGE_BUDGET_S", 150) * 1000;
 
 let timeouts = 0;
+let requests = 0;
 async function timeGet(base: string, path: string, cookie: string): Promise<number> {
+  requests++;
   const started = performance.now();
   try {
     const signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
@@ -49,7 +53,8 @@ async function timeGet(base: string, path: string, cookie: string): Promise<numb
 
 const line = (name: string, samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
-  const cut = timeouts ? `  (${timeouts} cut off at ${REQUEST_TIMEOUT_MS / 1000} s)` : "";
+  const short = samples.length < REPEAT ? `  (only ${samples.length} requests within ${PHASE_BUDGET_MS / 1000} s)` : "";
+  const cut = short + (timeouts ? `  (${timeouts} cut off at ${REQUEST_TIMEOUT_MS / 1000} s)` : "");
   timeouts = 0;
   console.log(
     `${name}: p50 ${Math.round(percentile(sorted, 50))} ms  p95 ${Math.round(percentile(sorted, 95))} ms${cut}`,
@@ -86,17 +91,21 @@ await runBench("bench:pages", async () => {
   console.log(`timing ${pages.length} pages, ${REPEAT} cold then ${REPEAT} warm requests each; load average ${load()}`);
 
   const before = await seqScanSnapshot(database.url);
+  requests = 0;
+  const phase = async (url: (i: number) => string) => {
+    const started = performance.now();
+    const samples: number[] = [];
+    for (let i = 0; i < REPEAT && performance.now() - started < PHASE_BUDGET_MS; i++)
+      samples.push(await timeGet(base, url(i + 1), cookie));
+    return samples;
+  };
   for (const page of pages) {
-    const cold: number[] = [];
-    for (let i = 0; i < REPEAT; i++) cold.push(await timeGet(base, page.cold(i + 1), cookie));
-    line(`${page.name} cold`, cold);
-    const warm: number[] = [];
+    line(`${page.name} cold`, await phase(page.cold));
     await timeGet(base, page.warm, cookie);
-    for (let i = 0; i < REPEAT; i++) warm.push(await timeGet(base, page.warm, cookie));
-    line(`${page.name} warm`, warm);
+    line(`${page.name} warm`, await phase(() => page.warm));
   }
   console.log(`load average after the page timings: ${load()}`);
-  await printSeqScans(database.url, before, pages.length * (2 * REPEAT + 1));
+  await printSeqScans(database.url, before, requests);
 
   if (!LIGHTHOUSE) return;
   const { runLighthouseOnPages } = await import("./bench/lighthouse");

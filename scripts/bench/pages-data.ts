@@ -97,7 +97,7 @@ async function insertRawSamples(
  * sketch); an hour whose start is a multiple of 7 s has one failed check, and a day's counts are its
  * hours' sums, as the rollup job's merge gives.
  */
-async function insertRollups(client: pg.Client, days: number): Promise<number> {
+async function insertRollups(client: pg.Client, days: number, since = 0): Promise<number> {
   let rows = 0;
   for (const [bucket, step, count] of [
     ["hour", "1 hour", 60],
@@ -108,10 +108,10 @@ async function insertRollups(client: pg.Client, days: number): Promise<number> {
        SELECT t.id, m.metric, $1::"HealthRollupBucket", b.start, $3::int, CASE WHEN m.metric = 'check' THEN $3::int - (SELECT count(*)::int FROM generate_series(b.start, b.start + interval '${step}' - interval '1 hour', interval '1 hour') h WHERE extract(epoch FROM h)::bigint % 7 = 0) END,
          $3::int * 120.0, 40, 240, 120, 230, 238, '{"z":0,"p":{"241":${count}},"n":{}}'::jsonb, now()
        FROM "HealthTarget" t CROSS JOIN (VALUES ('check'), ('response_time_ms')) m(metric)
-       CROSS JOIN generate_series(date_trunc($2, now()) - $4::int * interval '1 day', date_trunc($2, now()) - interval '${step}', interval '${step}') b(start)
+       CROSS JOIN generate_series(greatest(date_trunc($2, now()) - $4::int * interval '1 day', date_trunc($2, to_timestamp($5::float8 / 1000))), date_trunc($2, now()) - interval '${step}', interval '${step}') b(start)
        WHERE t.slug LIKE 'bench-%'
        ON CONFLICT DO NOTHING`,
-      [bucket, bucket, count, days],
+      [bucket, bucket, count, days, since],
     );
     rows += result.rowCount ?? 0;
   }
@@ -181,7 +181,7 @@ export async function refreshHealthData(
       [size.rollupDays],
     );
     deleted += old.rowCount ?? 0;
-    added += await insertRollups(client, size.rollupDays);
+    added += await insertRollups(client, size.rollupDays, previousEnd); // the buckets from the one holding the old end
     await client.query(`UPDATE "HealthState" SET "lastAt" = now() WHERE kpi = 'up'`);
     await client.query(`VACUUM ANALYZE "HealthTarget", "HealthSample", "HealthRollup", "HealthState"`);
     return { targetIds, added, deleted };
