@@ -16,7 +16,7 @@ import { printHeader } from "./bench/header";
 import { openPagesDatabase } from "./bench/pages-dataset";
 import { benchPages } from "./bench/pages-list";
 import { printStorage } from "./bench/storage";
-import { BenchError, onExit, runBench } from "./bench/run";
+import { onExit, runBench } from "./bench/run";
 import { signInBenchAdmin, startSteward } from "./bench/steward";
 import { printSeqScans, seqScanSnapshot } from "./bench/seq-scans";
 
@@ -35,14 +35,20 @@ const PHASE_BUDGET_MS = size("BENCH_PAGE_BUDGET_S", 150) * 1000;
 
 let timeouts = 0;
 let requests = 0;
-async function timeGet(base: string, path: string, cookie: string): Promise<number> {
+/** The failed requests of the page being timed (printed with its line, not counted in its times). */
+let failures: string[] = [];
+/** Milliseconds to the whole response; null when it was not a 200 (then noted in `failures`). */
+async function timeGet(base: string, path: string, cookie: string): Promise<number | null> {
   requests++;
   const started = performance.now();
   try {
     const signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
     const response = await fetch(base + path, { headers: { cookie }, redirect: "manual", signal });
     const body = await response.text();
-    if (response.status !== 200) throw new BenchError(`GET ${path}: HTTP ${response.status} ${body.slice(0, 300)}`);
+    if (response.status !== 200) {
+      failures.push(`GET ${path}: HTTP ${response.status} ${body.replace(/\s+/g, " ").slice(0, 200)}`);
+      return null;
+    }
   } catch (error) {
     if (!(error instanceof DOMException && error.name === "TimeoutError")) throw error;
     timeouts++;
@@ -53,9 +59,16 @@ async function timeGet(base: string, path: string, cookie: string): Promise<numb
 
 const line = (name: string, samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
-  const short = samples.length < REPEAT ? `  (only ${samples.length} requests within ${PHASE_BUDGET_MS / 1000} s)` : "";
-  const cut = short + (timeouts ? `  (${timeouts} cut off at ${REQUEST_TIMEOUT_MS / 1000} s)` : "");
+  const short =
+    samples.length < REPEAT
+      ? `  (${samples.length} of ${REPEAT} requests timed: the ${PHASE_BUDGET_MS / 1000} s budget ran out or some failed)`
+      : "";
+  const cut =
+    short +
+    (timeouts ? `  (${timeouts} cut off at ${REQUEST_TIMEOUT_MS / 1000} s)` : "") +
+    (failures.length ? `  (${failures.length} failed, not counted; first: ${failures[0]})` : "");
   timeouts = 0;
+  failures = [];
   console.log(
     `${name}: p50 ${Math.round(percentile(sorted, 50))} ms  p95 ${Math.round(percentile(sorted, 95))} ms${cut}`,
   );
@@ -95,8 +108,10 @@ await runBench("bench:pages", async () => {
   const phase = async (url: (i: number) => string) => {
     const started = performance.now();
     const samples: number[] = [];
-    for (let i = 0; i < REPEAT && performance.now() - started < PHASE_BUDGET_MS; i++)
-      samples.push(await timeGet(base, url(i + 1), cookie));
+    for (let i = 0; i < REPEAT && performance.now() - started < PHASE_BUDGET_MS; i++) {
+      const ms = await timeGet(base, url(i + 1), cookie);
+      if (ms !== null) samples.push(ms);
+    }
     return samples;
   };
   for (const page of pages) {
