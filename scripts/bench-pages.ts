@@ -99,7 +99,8 @@ await runBench("bench:pages", async () => {
   console.log("starting steward (scripts/start.ts; builds the web app first if the sources changed)…");
   const { base } = await startSteward(database.url);
   const cookie = await signInBenchAdmin(base);
-  const pages = benchPages(targetIds);
+  const only = process.env.BENCH_PAGES?.split(",").map((n) => n.trim().toLowerCase());
+  const pages = benchPages(targetIds).filter((p) => !only || only.includes(p.name.toLowerCase()));
   for (const page of pages) await timeGet(base, page.warm, cookie); // opens connections, fills the code caches
   console.log(`timing ${pages.length} pages, ${REPEAT} cold then ${REPEAT} warm requests each; load average ${load()}`);
 
