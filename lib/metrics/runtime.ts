@@ -9,7 +9,8 @@ import type { KpiValues, WindowBounds } from "./types";
 
 export type RuntimeTarget = { id: string; slug: string; name: string; kind: string };
 
-const HOURLY = "Computed from the hourly rollups whose hour starts in the window.";
+const HOURLY =
+  "Computed from the hourly rollups whose hour starts in the window (whole UTC days read as their day rollups, the merge of those hours).";
 export const RUNTIME_METRICS = [
   {
     key: "uptime_pct",
@@ -91,15 +92,39 @@ export async function listRuntimeTargets(): Promise<RuntimeTarget[]> {
   });
 }
 
-type RollupRow = {
+/** One target's metric over a window: the merged rollup statistics (sketches only for response times). */
+type MetricAggregate = {
   targetId: string;
   metric: string;
   count: number;
   sum: number;
   min: number;
   max: number;
-  sketch: unknown;
+  sketches: Sketch[] | null;
 };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The window's rollups merged per target and metric in the database. Whole UTC days inside the window
+ * come from day rollups (each is the merge of its hours, rewritten in the same rollup run), the hours
+ * before the first and after the last whole day from hour rollups: the same hours as reading hour
+ * rollups alone, 24 times fewer rows.
+ */
+async function aggregateRollups(ids: string[], w: WindowBounds): Promise<MetricAggregate[]> {
+  const dayStart = new Date(Math.ceil(w.start.getTime() / DAY_MS) * DAY_MS);
+  const dayEnd = new Date(Math.max(dayStart.getTime(), Math.floor(w.end.getTime() / DAY_MS) * DAY_MS));
+  return db.$queryRaw<MetricAggregate[]>`
+    SELECT "targetId"::text AS "targetId", metric, sum(count)::float8 AS count, sum(sum)::float8 AS sum,
+      min(min)::float8 AS min, max(max)::float8 AS max,
+      CASE WHEN metric = 'response_time_ms' THEN jsonb_agg(sketch) END AS sketches
+    FROM "HealthRollup"
+    WHERE "targetId" = ANY(${ids}::uuid[]) AND metric <> 'check' AND (
+      (bucket = 'day' AND "bucketStart" >= ${dayStart} AND "bucketStart" < ${dayEnd})
+      OR (bucket = 'hour' AND "bucketStart" >= ${w.start} AND "bucketStart" < ${w.end}
+        AND NOT ("bucketStart" >= ${dayStart} AND "bucketStart" < ${dayEnd})))
+    GROUP BY "targetId", metric`;
+}
 
 export async function computeRuntime(
   targets: RuntimeTarget[],
@@ -111,34 +136,18 @@ export async function computeRuntime(
     windows.map(async (w) => {
       const out: KpiValues = {};
       if (ids.length === 0) return out;
-      const [uptime, rollups] = await Promise.all([
-        getUptime(ids, w.start, w.end, now),
-        db.healthRollup.findMany({
-          where: {
-            targetId: { in: ids },
-            bucket: "hour",
-            bucketStart: { gte: w.start, lt: w.end },
-            metric: { not: "check" },
-          },
-          select: { targetId: true, metric: true, count: true, sum: true, min: true, max: true, sketch: true },
-        }) as Promise<RollupRow[]>,
-      ]);
+      const [uptime, rollups] = await Promise.all([getUptime(ids, w.start, w.end, now), aggregateRollups(ids, w)]);
+      const byKey = new Map(rollups.map((r) => [`${r.targetId} ${r.metric}`, r]));
       for (const t of targets) {
-        const rows = (metric: string) => rollups.filter((r) => r.targetId === t.id && r.metric === metric);
+        const row = (metric: string) => byKey.get(`${t.id} ${metric}`);
         const mean = (metric: string) => {
-          const rs = rows(metric);
-          const n = rs.reduce((a, r) => a + r.count, 0);
-          return n === 0 ? null : rs.reduce((a, r) => a + r.sum, 0) / n;
+          const r = row(metric);
+          return !r || r.count === 0 ? null : r.sum / r.count;
         };
         const quantile = (q: number) => {
-          const rs = rows("response_time_ms");
-          if (rs.length === 0) return null;
-          return sketchQuantile(
-            mergeSketches(rs.map((r) => r.sketch as Sketch)),
-            q,
-            Math.min(...rs.map((r) => r.min)),
-            Math.max(...rs.map((r) => r.max)),
-          );
+          const r = row("response_time_ms");
+          if (!r?.sketches?.length) return null;
+          return sketchQuantile(mergeSketches(r.sketches), q, r.min, r.max);
         };
         const p = `runtime.${t.slug}.`;
         const u = uptime.get(t.id);
@@ -149,8 +158,7 @@ export async function computeRuntime(
         out[`${p}response_p99_ms`] = { value: scraped ? mean("response_time_p99_ms") : quantile(0.99) };
         out[`${p}error_rate_pct`] = { value: mean("error_rate_pct") };
         out[`${p}throughput_rps`] = { value: mean("throughput_rps") };
-        const mem = rows("memory_pct");
-        out[`${p}memory_peak_pct`] = { value: mem.length === 0 ? null : Math.max(...mem.map((r) => r.max)) };
+        out[`${p}memory_peak_pct`] = { value: row("memory_pct")?.max ?? null };
       }
       return out;
     }),
