@@ -37,19 +37,25 @@ export type NewEvent = {
   detail?: Prisma.InputJsonValue;
 };
 
+const rowOf = (incidentId: string, e: NewEvent) => ({
+  incidentId,
+  kind: e.kind,
+  source: e.source,
+  body: e.body,
+  at: e.at,
+  status: e.status,
+  public: e.public ?? false,
+  actorId: e.actorId ?? null,
+  actorName: e.actorName ?? null,
+  detail: e.detail,
+});
+
 export async function addEvent(tx: Prisma.TransactionClient, incidentId: string, e: NewEvent) {
-  return tx.incidentEvent.create({
-    data: {
-      incidentId,
-      kind: e.kind,
-      source: e.source,
-      body: e.body,
-      at: e.at,
-      status: e.status,
-      public: e.public ?? false,
-      actorId: e.actorId ?? null,
-      actorName: e.actorName ?? null,
-      detail: e.detail,
-    },
-  });
+  return tx.incidentEvent.create({ data: rowOf(incidentId, e) });
+}
+
+/** Several events in one statement; their ids (uuid v7, made in order) keep the given order among equal times. */
+export async function addEvents(tx: Prisma.TransactionClient, events: Array<{ incidentId: string; event: NewEvent }>) {
+  if (events.length === 0) return;
+  await tx.incidentEvent.createMany({ data: events.map((e) => rowOf(e.incidentId, e.event)) });
 }
