@@ -65,23 +65,22 @@ async function handleInTransaction(
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${keys}::text[]) AS k`;
   const open = new Map<string, OpenIncident>();
   const initial = new Map<string, Date | null>();
-  const rows = await tx.incident.findMany({
-    where: { dedupKey: { in: targetIds.map(dedupKeyOf) }, resolvedAt: null },
-    select: { id: true, dedupKey: true, resolutionProposedAt: true },
-  });
+  // The open incidents and which targets still have a critical KPI, in one read.
+  const rows = await tx.$queryRaw<
+    Array<{ targetId: string; id: string | null; proposedAt: Date | null; critical: boolean }>
+  >`
+    SELECT t."id"::text AS "targetId", i."id"::text AS "id", i."resolutionProposedAt" AS "proposedAt",
+      EXISTS (SELECT 1 FROM "HealthState" s WHERE s."targetId" = t."id" AND s."level" = 'critical') AS "critical"
+    FROM unnest(${targetIds}::uuid[]) AS t("id")
+    LEFT JOIN "Incident" i ON i."dedupKey" = 'health-target:' || t."id"::text AND i."resolvedAt" IS NULL`;
+  const stillCritical = new Set<string>();
   for (const row of rows) {
-    open.set(row.dedupKey!.slice("health-target:".length), {
-      id: row.id,
-      resolutionProposedAt: row.resolutionProposedAt,
-    });
-    initial.set(row.id, row.resolutionProposedAt);
+    if (row.critical) stillCritical.add(row.targetId);
+    if (row.id === null) continue;
+    const proposedAt = row.proposedAt === null ? null : new Date(row.proposedAt);
+    open.set(row.targetId, { id: row.id, resolutionProposedAt: proposedAt });
+    initial.set(row.id, proposedAt);
   }
-  const critical = await tx.healthState.groupBy({
-    by: ["targetId"],
-    where: { targetId: { in: targetIds }, level: "critical" },
-    _count: { _all: true },
-  });
-  const stillCritical = new Set(critical.filter((c) => c._count._all > 0).map((c) => c.targetId));
   const events: Array<{ incidentId: string; event: NewEvent }> = [];
   const segment: Segment = { handled: 0, joined: 0, opened: [], proposed: [] };
   for (const alert of alerts) {
