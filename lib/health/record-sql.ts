@@ -13,7 +13,8 @@ export const sqlOfTransaction = (tx: Prisma.TransactionClient): Sql => ({
 
 export type SampleRow = {
   targetId: string;
-  at: Date;
+  /** Unix milliseconds: a number costs a fraction of a Date's ISO string in the JSON parameter. */
+  at: number;
   metric: string;
   value: number;
   ok?: boolean;
@@ -29,8 +30,8 @@ export async function insertSamples(sql: Sql, rows: SampleRow[]): Promise<void> 
   if (rows.length === 0) return;
   await sql.query(
     `INSERT INTO "HealthSample" ("targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels")
-    SELECT "targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels"
-    FROM json_to_recordset($1::json) AS r("targetId" uuid, "at" timestamptz, "metric" text, "value" float8, "ok" boolean, "status" int, "failureKind" text, "failureMessage" text, "failureDetail" text, "labels" jsonb)`,
+    SELECT "targetId", to_timestamp("at" / 1000.0), "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels"
+    FROM json_to_recordset($1::json) AS r("targetId" uuid, "at" float8, "metric" text, "value" float8, "ok" boolean, "status" int, "failureKind" text, "failureMessage" text, "failureDetail" text, "labels" jsonb)`,
     [JSON.stringify(rows)],
   );
 }

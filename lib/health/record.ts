@@ -106,7 +106,7 @@ function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRo
   return [
     ...(obs.checks ?? []).map((c) => ({
       targetId: target.id,
-      at: c.at,
+      at: c.at.getTime(),
       metric: CHECK_METRIC,
       value: c.durationMs,
       ok: c.ok,
@@ -117,7 +117,7 @@ function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRo
     })),
     ...(obs.metrics ?? []).map((m) => ({
       targetId: target.id,
-      at: m.at,
+      at: m.at.getTime(),
       metric: m.metric,
       value: m.value,
       labels: m.labels,
@@ -126,10 +126,10 @@ function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRo
 }
 
 /** The minutes whose rollups the samples change, sorted so two transactions never take the same rows in opposite orders. */
-function pendingMarks(samples: Array<{ targetId: string; metric: string; at: Date }>): Mark[] {
+function pendingMarks(samples: Array<{ targetId: string; metric: string; at: number }>): Mark[] {
   const keys = new Map<string, { targetId: string; metric: string; minuteMs: number }>();
   for (const s of samples) {
-    const minuteMs = Math.floor(s.at.getTime() / MINUTE_MS) * MINUTE_MS;
+    const minuteMs = Math.floor(s.at / MINUTE_MS) * MINUTE_MS;
     keys.set(`${s.targetId}|${s.metric}|${minuteMs}`, { targetId: s.targetId, metric: s.metric, minuteMs });
   }
   // The ISO minute once per mark, not per sample: dates are dear inside Next's server (it wraps Date).
