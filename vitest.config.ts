@@ -14,7 +14,9 @@ export default defineConfig({
     pool: "forks",
     // A migrated database in DATABASE_URL for every worker: PGlite, or the PostgreSQL in DATABASE_URL.
     globalSetup: ["lib/testing/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Bounds for a hung test, not speed goals: generous so a loaded machine (CI on 2 cores, parallel
+    // sessions) does not fail a test that would pass.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

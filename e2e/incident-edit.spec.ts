@@ -132,4 +132,29 @@ test.describe("as an admin", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("p0-since")).toContainText("Off.");
   });
+
+  test("adds an incident type with its targets and procedure in Settings → Incidents", async ({ page }) => {
+    const key = `data-loss-${Date.now()}`;
+    await page.goto("/settings/incidents");
+    await page.getByText("Add a type").click();
+    const form = page.getByRole("form", { name: "New incident type" });
+    await form.getByLabel("Key").fill(key);
+    await form.getByLabel("Name").fill("Data loss");
+    await form.getByLabel("Respond within (minutes)").fill("20");
+    await form.getByLabel("Resolve within (minutes)").fill("10");
+    await form.getByLabel("Procedure (one step per line)").fill("Stop writes\nRestore from the last backup");
+    await form.getByRole("button", { name: "Add type" }).click();
+    // A resolution target shorter than the response target is refused, and what was typed stays.
+    await expect(form.getByRole("alert")).toContainText("must not be shorter than the response target");
+    await expect(form.getByLabel("Key")).toHaveValue(key);
+    await form.getByLabel("Resolve within (minutes)").fill("240");
+    await form.getByRole("button", { name: "Add type" }).click();
+    await expect(form.getByRole("status")).toContainText("Saved");
+    await page.reload();
+    await expect(page.getByText(/Data loss\s*· respond within 20 min · resolve within 4 h · 2 steps/)).toBeVisible();
+    const types = (await (await page.request.get("/api/admin/incident-types")).json()) as {
+      types: Array<{ key: string; procedure: string[] }>;
+    };
+    expect(types.types.find((t) => t.key === key)?.procedure).toEqual(["Stop writes", "Restore from the last backup"]);
+  });
 });

@@ -34,19 +34,28 @@ test("an admin stores a token, adds a repository, watches it sync and opens its 
   const row = page.getByTestId(`repository-${FULL_NAME}`);
   await expect(row.getByRole("link", { name: FULL_NAME, exact: true })).toBeVisible();
 
-  // Live progress while it runs: items, pages, requests and rate-limit points, then the result.
+  // Live progress while it runs: items, pages, requests and rate-limit points, then the result. The first
+  // sync takes seconds, so on a busy machine the list may first refresh after it ended: the live counters
+  // are judged whenever they are seen, and the finished run's totals on the history page always.
   const progress = row.getByRole("status", { name: `Sync progress of ${FULL_NAME}` });
-  await expect(progress).toBeVisible({ timeout: 30_000 });
-  await expect(progress.getByTestId("sync-counters")).toHaveText(
-    /\d+ .*items · \d+ pages · \d+ requests · \d+ points used/,
-  );
-  await expect(row.getByText("succeeded")).toBeVisible({ timeout: 90_000 });
+  const succeeded = row.getByText("succeeded");
+  await expect(progress.or(succeeded)).toBeVisible({ timeout: 30_000 });
+  const live = await progress
+    .getByTestId("sync-counters")
+    .textContent({ timeout: 1_000 })
+    .catch(() => null);
+  if (live !== null) expect(live).toMatch(/\d+ .*items · \d+ pages · \d+ requests · \d+ points used/);
+  await expect(succeeded).toBeVisible({ timeout: 90_000 });
 
   // The history page lists the run; "Sync now" runs an incremental sync.
   await row.getByRole("link", { name: `Sync history of ${FULL_NAME}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: FULL_NAME })).toBeVisible();
   const runs = page.getByRole("table", { name: "Sync runs, newest first" }).locator("tbody tr");
   await expect(runs).toHaveCount(1);
+  // The first run's items (changed), requests and points: what the live counters showed, kept.
+  const cells = runs.first().locator("td");
+  for (const column of [4, 5, 6])
+    expect(Number((await cells.nth(column).innerText()).replace(/\D.*$/s, ""))).toBeGreaterThan(0);
   await page.getByRole("button", { name: `Sync ${FULL_NAME} now` }).click();
   await expect(runs).toHaveCount(2, { timeout: 30_000 });
   await expect(runs.first().getByText("succeeded")).toBeVisible({ timeout: 60_000 });

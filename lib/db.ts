@@ -12,7 +12,13 @@ const pools = new WeakMap<object, pg.Pool>();
 export function createPrismaClient(connectionString: string, max = getEnv().DATABASE_POOL_SIZE): PrismaClient {
   const pool = new pg.Pool({ connectionString, max });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  const client: PrismaClient = new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  const client: PrismaClient = new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true } },
+    // Prisma's defaults (2 s to get a connection, 5 s to finish) turn a burst of work on a busy
+    // machine (an alert storm, a backfill beside the page traffic) into failed writes; wait longer.
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
   pools.set(client, pool);
   return client;
 }

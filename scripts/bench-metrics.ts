@@ -1,50 +1,87 @@
-// `npm run bench:metrics`: 100,000 issues + pull requests (BENCH_ITEMS) inserted into a fresh
-// database, then the server time of the KPI API (its route handler, called as Next.js calls it)
-// and of the Metrics page's data (getMetricsView: everything the page reads), cold and warm.
-// Cold: a different month each time with the KPI cache emptied first (everything computed in the
-// database); warm: the same month again after a first request (the cache serves it while the data
-// is unchanged).
-// The bench rows are inserted directly, so their item facts are built once after (timed, printed).
-// Database: DATABASE_URL's PostgreSQL (a fresh <db>_bench) or a fresh embedded PGlite.
+// `npm run bench:metrics`: server time of the KPI API (its route handler, called as Next.js calls
+// it) and of the Metrics page's data (getMetricsView: everything the page reads), cold and warm,
+// over BENCH_ITEMS issues + pull requests (default 100,000 on PostgreSQL, 10,000 on PGlite).
+// Cold: a different month each time, nothing stored (in-process cache and stored KPI windows
+// emptied: the first view after a facts rebuild, or in a new time zone). After a sync: a different
+// month each time, the in-process cache emptied and the stored windows of the last day dropped, as
+// a sync that changed today's items does. Warm: the same month again.
+// PostgreSQL (DATABASE_URL set): the data set lives in the persistent database `metrics_bench`
+// (BENCH_DB) and is reused when it holds BENCH_ITEMS bench items (BENCH_FRESH=1 rebuilds it);
+// migrations and the derived tables (item facts, triage outcomes) are refreshed on every run.
+// PGlite (no DATABASE_URL): a fresh embedded database in a child process, filled each run.
 import { NextRequest } from "next/server";
-import { percentile, startBenchDatabase } from "./bench/database";
+import os from "node:os";
+import pg from "pg";
+import { openReusableBenchDatabase, percentile } from "./bench/database";
+import { printHeader } from "./bench/header";
 import { insertMetricsData } from "./bench/metrics-data";
 
-const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
+const onPostgres = Boolean(process.env.DATABASE_URL);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? (onPostgres ? 100_000 : 10_000));
 const WARM = Number(process.env.BENCH_REPEAT ?? 20);
+const NAME = process.env.BENCH_DB ?? "metrics_bench";
 
-const database = await startBenchDatabase();
+async function benchItems(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "GithubItem" i JOIN "GithubRepository" r ON r.id = i."repoId" WHERE r.key = 'bench/metrics'`,
+    );
+    return rows[0]?.n ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
+let database = await openReusableBenchDatabase(NAME, process.env.BENCH_FRESH === "1");
+const reuse = database.existed && (await benchItems(database.url)) === ITEMS;
+if (database.existed && !reuse) database = await openReusableBenchDatabase(NAME, true); // another size: start over
 process.env.DATABASE_URL = database.url;
 const { db } = await import("@/lib/db");
 const { generateApiToken } = await import("@/lib/auth/tokens");
 const { GET } = await import("@/app/api/v1/kpis/route");
 const { getMetricsView } = await import("@/lib/metrics/queries");
 const { clearKpiCache } = await import("@/lib/metrics/cache");
-const { addMonths, monthOf } = await import("@/lib/metrics/window");
+const { addMonths, monthOf, monthWindow, trailingMonths } = await import("@/lib/metrics/window");
 const { rebuildItemFacts } = await import("@/lib/metrics/facts/refresh");
+const { clearItemWindows, invalidateItemWindows } = await import("@/lib/metrics/facts/windows");
+const { rebuildTriageOutcomes } = await import("@/lib/triage/outcomes");
+const { timeParts } = await import("./bench/metrics-parts");
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 try {
-  console.log(
-    `bench:metrics — ${ITEMS.toLocaleString("en-US")} issues + pull requests; database: ${database.description}`,
-  );
-  const repo = await db.githubRepository.create({
-    data: { owner: "bench", name: "metrics", key: "bench/metrics", defaultBranch: "main" },
-  });
-  const started = performance.now();
-  await insertMetricsData(database.url, repo.id, ITEMS);
-  console.log(`data inserted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  // Rows inserted directly, not by the sync: build their facts the way the migration backfills them.
-  const factsStarted = performance.now();
+  await printHeader(`bench:metrics — ${ITEMS.toLocaleString("en-US")} issues + pull requests`, database);
+  let repo = await db.githubRepository.findUnique({ where: { key: "bench/metrics" } });
+  if (!reuse || !repo) {
+    repo = await db.githubRepository.create({
+      data: { owner: "bench", name: "metrics", key: "bench/metrics", defaultBranch: "main" },
+    });
+    const started = performance.now();
+    await insertMetricsData(database.url, repo.id, ITEMS);
+    console.log(`data inserted in ${seconds(started)}`);
+  } else console.log(`data reused from ${NAME} (BENCH_FRESH=1 rebuilds it)`);
+  // Rows inserted directly, not by the sync: build their derived rows the way the sync keeps them.
+  let started = performance.now();
   const facts = await rebuildItemFacts(db);
-  await db.$executeRawUnsafe(`ANALYZE "GithubItemFact"`);
-  console.log(
-    `item facts built for ${facts.toLocaleString("en-US")} items in ${((performance.now() - factsStarted) / 1000).toFixed(1)} s`,
-  );
+  console.log(`item facts rebuilt for ${facts.toLocaleString("en-US")} items in ${seconds(started)}`);
+  started = performance.now();
+  const outcomes = await rebuildTriageOutcomes({ id: repo.id, key: repo.key });
+  console.log(`triage outcomes rebuilt for ${outcomes.toLocaleString("en-US")} items in ${seconds(started)}`);
+  await db.$executeRawUnsafe(`ANALYZE`);
   const { token, prefix, tokenHash } = generateApiToken();
   await db.apiToken.create({ data: { name: "bench", role: "viewer", prefix, tokenHash } });
 
   const thisMonth = monthOf(new Date(), "UTC");
   const months = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, -i - 1));
+  console.log(`parts of one cold page (${months[0]}, Europe/Berlin), each timed alone:`);
+  clearKpiCache();
+  await timeParts(
+    [repo.id],
+    trailingMonths(months[0]!, 12).map((m) => monthWindow(m, "Europe/Berlin")),
+  );
+
   const api = async (month: string) => {
     const t = performance.now();
     const response = await GET(
@@ -64,16 +101,32 @@ try {
   };
   const line = (name: string, samples: number[]) => {
     const sorted = [...samples].sort((a, b) => a - b);
-    console.log(`${name}: p50 ${Math.round(percentile(sorted, 50))} ms  p95 ${Math.round(percentile(sorted, 95))} ms`);
+    console.log(
+      `${name}: p50 ${Math.round(percentile(sorted, 50))} ms  p95 ${Math.round(percentile(sorted, 95))} ms  (n = ${samples.length})`,
+    );
   };
-  const cold = { api: [] as number[], page: [] as number[] };
-  for (const [i, m] of months.entries()) {
+  const nothingStored = async () => {
     clearKpiCache();
-    cold.page.push(await page(m));
+    await clearItemWindows(db);
+  };
+  const afterSync = async () => {
     clearKpiCache();
-    cold.api.push(await api(months[(i + 6) % 12]!));
-    console.log(`  cold ${m}: page ${Math.round(cold.page.at(-1)!)} ms, api ${Math.round(cold.api.at(-1)!)} ms`);
-  }
+    await invalidateItemWindows(db, repo.id, new Date(Date.now() - 86_400_000));
+  };
+  const series = async (name: string, before: () => Promise<void>) => {
+    const out = { api: [] as number[], page: [] as number[] };
+    for (const [i, m] of months.entries()) {
+      await before();
+      out.page.push(await page(m));
+      await before();
+      out.api.push(await api(months[(i + 6) % 12]!));
+      console.log(`  ${name} ${m}: page ${Math.round(out.page.at(-1)!)} ms, api ${Math.round(out.api.at(-1)!)} ms`);
+    }
+    return out;
+  };
+  const cold = await series("cold", nothingStored);
+  for (const m of months) await page(m); // every month's windows stored, as after normal use
+  const synced = await series("after a sync", afterSync);
   const warm = { api: [] as number[], page: [] as number[] };
   await page(months[0]!); // the first request computes; warm ones follow it
   await api(months[0]!);
@@ -81,10 +134,18 @@ try {
     warm.page.push(await page(months[0]!));
     warm.api.push(await api(months[0]!));
   }
-  line("page cold", cold.page);
-  line("page warm", warm.page);
-  line("api cold", cold.api);
-  line("api warm", warm.api);
+  console.log(
+    `load average now: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
+  );
+  line("page cold (nothing stored)", cold.page);
+  line("page after a sync         ", synced.page);
+  line("page warm                 ", warm.page);
+  line("api cold (nothing stored) ", cold.api);
+  line("api after a sync          ", synced.api);
+  line("api warm                  ", warm.api);
 } finally {
   await db.$disconnect();
   await database.stop();

@@ -1,19 +1,23 @@
 // `npm run bench:pages`: the server time of steward's main pages on a large data set. It builds
 // 100,000 issues + pull requests (BENCH_ITEMS), 1,000 HTTP targets (BENCH_TARGETS) with 7 days of raw
-// checks at 60 s (BENCH_RAW_DAYS; ~10M samples, COPY on PostgreSQL) and 90 days of hour and day
-// rollups, 200 incidents (BENCH_INCIDENTS) and a year of checklist runs; prints the storage per raw
-// sample; starts steward (worker off), signs in and requests each page BENCH_REPEAT (30) times cold,
-// then warm, printing `<page> cold|warm: p50 N ms  p95 N ms` (the whole HTML response, on loopback).
-// Cold: requests go round-robin over the pages, each to a URL not asked before where the page has
-// one (another target, month or filter), so no cache of steward's holds the answer; warm: the same
-// URL again and again. Then the sequential scans the requests caused, and Lighthouse (BENCH_LIGHTHOUSE=0 skips it).
-import { percentile, startBenchDatabase } from "./bench/database";
+// checks at 60 s (BENCH_RAW_DAYS; ~10M samples, COPY on PostgreSQL) and response times for the last
+// day, 90 days of hour and day rollups, 200 incidents (BENCH_INCIDENTS) and a year of checklist runs;
+// with BENCH_DATABASE=<name> or BENCH_REUSE=1 it keeps that data set in a persistent PostgreSQL
+// database and reuses it (brought up to now) on the next run (scripts/bench/pages-dataset.ts). Prints
+// the storage per raw sample; starts steward (worker off), signs in and requests each page
+// BENCH_REPEAT (30) times cold, then warm, printing `<page> cold|warm: p50 N ms  p95 N ms` as each page
+// is done (the whole HTML response, on loopback). Cold: each request to a URL not asked before where
+// the page has one (another target, month or filter), so no cache of steward's holds the answer; warm:
+// the same URL again and again. Then the sequential scans the requests caused, and Lighthouse, one run
+// per main page, each bounded (BENCH_LIGHTHOUSE=0 skips it).
+import os from "node:os";
+import { percentile } from "./bench/database";
 import { printHeader } from "./bench/header";
-import { insertMetricsData } from "./bench/metrics-data";
-import { insertHealthData } from "./bench/pages-data";
+import { openPagesDatabase } from "./bench/pages-dataset";
+import { benchPages } from "./bench/pages-list";
 import { printStorage } from "./bench/storage";
-import { BenchError, onExit, runBench } from "./bench/run";
-import { signInFirstAdmin, startSteward } from "./bench/steward";
+import { onExit, runBench } from "./bench/run";
+import { signInBenchAdmin, startSteward } from "./bench/steward";
 import { printSeqScans, seqScanSnapshot } from "./bench/seq-scans";
 
 const size = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -24,72 +28,60 @@ const ROLLUP_DAYS = size("BENCH_ROLLUP_DAYS", 90);
 const INCIDENTS = size("BENCH_INCIDENTS", 200);
 const REPEAT = Math.max(size("BENCH_REPEAT", 30), 1);
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
+/** A request slower than this is cut off and counted at this time (so the page's line still prints). */
+const REQUEST_TIMEOUT_MS = size("BENCH_REQUEST_TIMEOUT_S", 60) * 1000;
+/** A page's cold (or warm) requests stop after this long, so one very slow page cannot hold up the rest. */
+const PHASE_BUDGET_MS = size("BENCH_PAGE_BUDGET_S", 150) * 1000;
 
-type Page = { name: string; cold: (i: number) => string; warm: string; lighthouse?: boolean };
-
-function pagesFor(targetIds: string[]): Page[] {
-  const now = new Date();
-  const month = (i: number) => {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (i % 13), 1));
-    return d.toISOString().slice(0, 7);
-  };
-  const zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Tokyo"];
-  const triageTabs = ["needs_triage", "overdue", "stale", "all"];
-  const target = (i: number) => targetIds[i % targetIds.length]!;
-  const same = (url: string) => () => url;
-  return [
-    { name: "Today", cold: same("/today"), warm: "/today", lighthouse: true },
-    {
-      name: "Triage",
-      cold: (i) => `/triage?tab=${triageTabs[i % 4]}&type=${i % 8 < 4 ? "issue" : "pull_request"}`,
-      warm: "/triage",
-      lighthouse: true,
-    },
-    {
-      name: "Metrics",
-      cold: (i) => `/kpis?month=${month(i)}&tz=${encodeURIComponent(zones[Math.floor(i / 13) % 4]!)}`,
-      warm: "/kpis",
-      lighthouse: true,
-    },
-    { name: "Health overview", cold: same("/health"), warm: "/health", lighthouse: true },
-    {
-      name: "Health target 30d",
-      cold: (i) => `/health/${target(i)}?range=30d`,
-      warm: `/health/${targetIds[0]}?range=30d`,
-      lighthouse: true,
-    },
-    {
-      name: "Health target 90d",
-      cold: (i) => `/health/${target(i + 500)}?range=90d`,
-      warm: `/health/${targetIds[0]}?range=90d`,
-    },
-    { name: "Incidents", cold: same("/incidents"), warm: "/incidents", lighthouse: true },
-    { name: "Repositories", cold: same("/repositories"), warm: "/repositories", lighthouse: true },
-    {
-      name: "Repository overview",
-      cold: same("/repositories/bench/metrics"),
-      warm: "/repositories/bench/metrics",
-      lighthouse: true,
-    },
-  ];
-}
-
-async function timeGet(base: string, path: string, cookie: string): Promise<number> {
+let timeouts = 0;
+let requests = 0;
+/** The failed requests of the page being timed (printed with its line, not counted in its times). */
+let failures: string[] = [];
+/** Milliseconds to the whole response; null when it was not a 200 (then noted in `failures`). */
+async function timeGet(base: string, path: string, cookie: string): Promise<number | null> {
+  requests++;
   const started = performance.now();
-  const response = await fetch(base + path, { headers: { cookie }, redirect: "manual" });
-  const body = await response.text();
-  const elapsed = performance.now() - started;
-  if (response.status !== 200) throw new BenchError(`GET ${path}: HTTP ${response.status} ${body.slice(0, 300)}`);
-  return elapsed;
+  try {
+    const signal = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+    const response = await fetch(base + path, { headers: { cookie }, redirect: "manual", signal });
+    const body = await response.text();
+    if (response.status !== 200) {
+      failures.push(`GET ${path}: HTTP ${response.status} ${body.replace(/\s+/g, " ").slice(0, 200)}`);
+      return null;
+    }
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === "TimeoutError")) throw error;
+    timeouts++;
+    return REQUEST_TIMEOUT_MS;
+  }
+  return performance.now() - started;
 }
 
 const line = (name: string, samples: number[]) => {
   const sorted = [...samples].sort((a, b) => a - b);
-  console.log(`${name}: p50 ${Math.round(percentile(sorted, 50))} ms  p95 ${Math.round(percentile(sorted, 95))} ms`);
+  const short =
+    samples.length < REPEAT
+      ? `  (${samples.length} of ${REPEAT} requests timed: the ${PHASE_BUDGET_MS / 1000} s budget ran out or some failed)`
+      : "";
+  const cut =
+    short +
+    (timeouts ? `  (${timeouts} cut off at ${REQUEST_TIMEOUT_MS / 1000} s)` : "") +
+    (failures.length ? `  (${failures.length} failed, not counted; first: ${failures[0]})` : "");
+  timeouts = 0;
+  failures = [];
+  console.log(
+    `${name}: p50 ${Math.round(percentile(sorted, 50))} ms  p95 ${Math.round(percentile(sorted, 95))} ms${cut}`,
+  );
 };
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 
 await runBench("bench:pages", async () => {
-  const database = await startBenchDatabase();
+  const dataSize = { items: ITEMS, targets: TARGETS, rawDays: RAW_DAYS, rollupDays: ROLLUP_DAYS, incidents: INCIDENTS };
+  const database = await openPagesDatabase(dataSize);
   onExit("the benchmark database", () => database.stop());
   process.env.DATABASE_URL = database.url;
   await printHeader(
@@ -98,58 +90,45 @@ await runBench("bench:pages", async () => {
   );
   const { db } = await import("@/lib/db");
   onExit("the data connection", () => db.$disconnect());
-  const { insertChecklistYear, insertIncidents } = await import("./bench/pages-records");
-  let t = performance.now();
-  const lap = () => {
-    const s = ((performance.now() - t) / 1000).toFixed(1);
-    t = performance.now();
-    return `${s} s`;
-  };
-  const repo = await db.githubRepository.create({
-    data: { owner: "bench", name: "metrics", key: "bench/metrics", defaultBranch: "main" },
-  });
-  await insertMetricsData(database.url, repo.id, ITEMS);
-  console.log(`data: ${ITEMS.toLocaleString("en")} issues + PRs with comments, reviews, events, CI (${lap()})`);
-  const health = await insertHealthData(
-    database.url,
-    { targets: TARGETS, rawDays: RAW_DAYS, rollupDays: ROLLUP_DAYS },
-    database.embedded,
-  );
-  console.log(
-    `data: ${TARGETS.toLocaleString("en")} targets, ${health.samples.toLocaleString("en")} raw samples (${database.embedded ? "INSERT … SELECT generate_series" : "COPY … FROM STDIN"}), ${health.rollups.toLocaleString("en")} hour/day rollups (${lap()})`,
-  );
-  await insertIncidents(INCIDENTS, health.targetIds, new Date());
-  const runs = await insertChecklistYear(new Date());
-  console.log(`data: ${INCIDENTS} incidents, ${runs.toLocaleString("en")} checklist runs over a year (${lap()})`);
+  const { buildPagesData, refreshPagesData } = await import("./bench/pages-build");
+  const targetIds = database.reusable
+    ? await refreshPagesData(database, dataSize)
+    : await buildPagesData(database, dataSize);
   await printStorage(database.url, 14);
 
   console.log("starting steward (scripts/start.ts; builds the web app first if the sources changed)…");
   const { base } = await startSteward(database.url);
-  const cookie = await signInFirstAdmin(base);
-  const pages = pagesFor(health.targetIds);
-  for (const page of pages) await timeGet(base, page.warm, cookie); // compiles nothing (production build), but opens connections
+  const cookie = await signInBenchAdmin(base);
+  const only = process.env.BENCH_PAGES?.split(",").map((n) => n.trim().toLowerCase());
+  const pages = benchPages(targetIds).filter((p) => !only || only.includes(p.name.toLowerCase()));
+  for (const page of pages) await timeGet(base, page.warm, cookie); // opens connections, fills the code caches
+  console.log(`timing ${pages.length} pages, ${REPEAT} cold then ${REPEAT} warm requests each; load average ${load()}`);
 
   const before = await seqScanSnapshot(database.url);
-  const cold = new Map(pages.map((p) => [p.name, [] as number[]]));
-  for (let i = 0; i < REPEAT; i++)
-    for (const page of pages) cold.get(page.name)!.push(await timeGet(base, page.cold(i + 1), cookie));
-  const warm = new Map(pages.map((p) => [p.name, [] as number[]]));
+  requests = 0;
+  const phase = async (url: (i: number) => string) => {
+    const started = performance.now();
+    const samples: number[] = [];
+    for (let i = 0; i < REPEAT && performance.now() - started < PHASE_BUDGET_MS; i++) {
+      const ms = await timeGet(base, url(i + 1), cookie);
+      if (ms !== null) samples.push(ms);
+    }
+    return samples;
+  };
   for (const page of pages) {
+    line(`${page.name} cold`, await phase(page.cold));
     await timeGet(base, page.warm, cookie);
-    for (let i = 0; i < REPEAT; i++) warm.get(page.name)!.push(await timeGet(base, page.warm, cookie));
+    line(`${page.name} warm`, await phase(() => page.warm));
   }
-  for (const page of pages) {
-    line(`${page.name} cold`, cold.get(page.name)!);
-    line(`${page.name} warm`, warm.get(page.name)!);
-  }
-  await printSeqScans(database.url, before, pages.length * (2 * REPEAT + 1));
+  console.log(`load average after the page timings: ${load()}`);
+  await printSeqScans(database.url, before, requests);
 
   if (!LIGHTHOUSE) return;
-  const { openChrome, runLighthouse } = await import("./bench/lighthouse");
-  const chrome = await openChrome();
-  onExit("Chromium", () => chrome.kill());
-  for (const page of pages.filter((p) => p.lighthouse)) {
-    const { score, lcpMs } = await runLighthouse(chrome.port, base + page.warm, cookie);
-    console.log(`lighthouse ${page.name}: performance ${score ?? "?"}  LCP ${lcpMs ?? "?"} ms`);
-  }
+  const { runLighthouseOnPages } = await import("./bench/lighthouse");
+  await runLighthouseOnPages(
+    base,
+    pages.filter((p) => p.lighthouse),
+    cookie,
+  );
+  console.log(`load average at the end: ${load()}`);
 });

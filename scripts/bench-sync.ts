@@ -76,23 +76,64 @@ function recordWaits(origin: string): Span[] {
   return spans;
 }
 
-/** The database client with its transactions (the sync's page writes) recorded as spans. */
+/** A statement's label: the table a raw statement writes or reads (or the model call), for the per-statement totals. */
+function statementLabel(property: string, args: unknown[]): string {
+  const sql = typeof args[0] === "string" ? args[0].replace(/\s+/g, " ") : "";
+  if (!sql) return property;
+  const verb = /^\s*(WITH .*?\)\s*)?(\w+)/i.exec(sql)?.[2]?.toUpperCase() ?? "SQL";
+  const table = /(?:INTO|FROM|UPDATE)\s+"(\w+)"/i.exec(sql)?.[1] ?? "?";
+  return `${verb} ${table}`;
+}
+
+/**
+ * The database client with its transactions (the sync's page writes) recorded as spans, and the
+ * time of each statement inside them summed by statement (raw SQL by verb and table, model calls by name).
+ */
 function recordTransactions<T extends object>(db: T & { $transaction: (...args: never[]) => Promise<unknown> }) {
   const spans: Span[] = [];
+  const statements = new Map<string, { ms: number; count: number }>();
+  const time = async <R>(label: string, run: () => Promise<R>): Promise<R> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      const entry = statements.get(label) ?? { ms: 0, count: 0 };
+      entry.ms += performance.now() - started;
+      entry.count++;
+      statements.set(label, entry);
+    }
+  };
+  const timedTx = (tx: object, model?: string): object =>
+    new Proxy(tx, {
+      get(target, property) {
+        const value = Reflect.get(target, property) as unknown;
+        if (typeof property !== "string") return value;
+        if (typeof value === "function")
+          return (...args: unknown[]) =>
+            time(model ? `${model}.${property}` : statementLabel(property, args), () =>
+              (value as (...a: unknown[]) => Promise<unknown>).apply(target, args),
+            );
+        if (value && typeof value === "object" && !model) return timedTx(value, property);
+        return value;
+      },
+    });
   const timed = new Proxy(db, {
     get(target, property) {
       if (property !== "$transaction") return Reflect.get(target, property) as unknown;
-      return async (...args: Parameters<typeof db.$transaction>) => {
+      return async (work: (tx: object) => Promise<unknown>, ...rest: unknown[]) => {
         const started = performance.now();
         try {
-          return await target.$transaction(...args);
+          return await (target.$transaction as (...a: unknown[]) => Promise<unknown>)(
+            (tx: object) => work(timedTx(tx)),
+            ...rest,
+          );
         } finally {
           spans.push([started, performance.now()]);
         }
       };
     },
   });
-  return { timed, spans };
+  return { timed, spans, statements };
 }
 
 await runBench("bench:sync", async () => {
@@ -152,6 +193,7 @@ await runBench("bench:sync", async () => {
   const backfill = await syncRepository(repo.id, options);
   const ended = performance.now();
   const cpu = process.cpuUsage(cpuBefore);
+  const statements = [...writes.statements].map(([label, t]) => ({ label, ...t })).sort((a, b) => b.ms - a.ms);
   if (backfill.status !== "succeeded") throw new BenchError(`backfill ${backfill.status}: ${backfill.error}`);
   const seconds = (ended - started) / 1000;
   const waited = coveredMs(waits, started, ended) / 1000;
@@ -192,6 +234,12 @@ await runBench("bench:sync", async () => {
   console.log(`points per 1,000 items:   ${per1000(p.pointsUsed)} (${p.pointsUsed} GraphQL points for the backfill)`);
   console.log(
     `incremental (${atBackfill.touched} changed items): ${after.requests} requests, ${after.points} points, ${incremental.progress?.changed} items changed`,
+  );
+  console.log(
+    `inside transactions:     ${statements
+      .slice(0, 8)
+      .map((t) => `${t.label} ${(t.ms / 1000).toFixed(1)} s (${t.count}×)`)
+      .join(", ")}`,
   );
   if (atBackfill.invalid + after.invalid)
     throw new BenchError(`${atBackfill.invalid + after.invalid} queries GitHub would reject`);

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { IncidentSummary } from "@/lib/incidents/views";
+import type { IncidentSummary } from "@/lib/incidents/views/views";
 import { formatDuration } from "./format";
 
 function useNow(intervalMs = 1000): number {

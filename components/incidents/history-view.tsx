@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { HistoryFilters, IncidentHistory } from "@/lib/incidents/history";
-import { DEFINITIONS, type StatsRow } from "@/lib/incidents/stats";
+import type { HistoryFilters, IncidentHistory } from "@/lib/incidents/views/history";
+import { DEFINITIONS, type StatsRow } from "@/lib/incidents/views/stats";
 import { SEVERITIES } from "@/lib/incidents/schemas";
 import { formatMoment } from "@/components/health/format";
 import { buttonClass } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useIncidentAction } from "@/lib/incidents/hooks";
 import { INCIDENT_STATUSES, TRANSITIONS } from "@/lib/incidents/schemas";
-import type { IncidentDetail } from "@/lib/incidents/views";
+import type { IncidentDetail } from "@/lib/incidents/views/views";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextAreaField } from "@/components/ui/field";
 import { STATUS_LABEL } from "./format";

@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { IncidentCard } from "./incident-card";
 import { STATUS_LABEL } from "./format";
 import { NewIncidentForm } from "./new-incident-form";
-import type { IncidentTypeSummary } from "@/lib/incidents/views";
+import type { IncidentTypeSummary } from "@/lib/incidents/views/views";
 
 const RESOLVED_SHOWN_MS = 24 * 3600_000;
 

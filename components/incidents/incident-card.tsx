@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { IncidentSummary } from "@/lib/incidents/views";
+import type { IncidentSummary } from "@/lib/incidents/views/views";
 import { Age, ResponseCountdown } from "./countdown";
 import { SEVERITY_BORDER, SeverityBadge } from "./format";
 

@@ -5,8 +5,8 @@
 import { useState } from "react";
 import { useIncidentAction } from "@/lib/incidents/hooks";
 import { EditIncidentInput } from "@/lib/incidents/schemas";
-import { timestampOrderErrors } from "@/lib/incidents/timestamps";
-import type { IncidentDetail } from "@/lib/incidents/views";
+import { timestampOrderErrors } from "@/lib/incidents/lifecycle/timestamps";
+import type { IncidentDetail } from "@/lib/incidents/views/views";
 import { ApiClientError } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useTargetDetailQuery } from "@/lib/health/hooks";
-import type { IncidentDetail } from "@/lib/incidents/views";
+import type { IncidentDetail } from "@/lib/incidents/views/views";
 import { TargetCharts } from "@/components/health/target-charts";
 import { LiveStatus } from "@/components/health/live-status";
 import type { SeriesWindow } from "@/lib/health/schemas";

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCreateIncident } from "@/lib/incidents/hooks";
 import { SEVERITIES } from "@/lib/incidents/schemas";
-import type { IncidentTypeSummary } from "@/lib/incidents/views";
+import type { IncidentTypeSummary } from "@/lib/incidents/views/views";
 import { ApiClientError } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";

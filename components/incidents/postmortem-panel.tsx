@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useIncidentAction } from "@/lib/incidents/hooks";
-import type { IncidentDetail } from "@/lib/incidents/views";
+import type { IncidentDetail } from "@/lib/incidents/views/views";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionItemIssues } from "./action-item-issues";

@@ -3,7 +3,7 @@
 // P0 issue that opened it. Their openings, closings and merges appear on the timeline (source GitHub).
 import { useState } from "react";
 import { useIncidentAction } from "@/lib/incidents/hooks";
-import type { IncidentDetail } from "@/lib/incidents/views";
+import type { IncidentDetail } from "@/lib/incidents/views/views";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { onSubmitWith } from "./submit";

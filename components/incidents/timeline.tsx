@@ -1,6 +1,6 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import type { TimelineEvent } from "@/lib/incidents/views";
+import type { TimelineEvent } from "@/lib/incidents/views/views";
 import { formatMoment } from "@/components/health/format";
 
 const FILTERS = { all: "All", people: "People", health: "Health", github: "GitHub", system: "System" } as const;

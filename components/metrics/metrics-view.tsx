@@ -4,6 +4,7 @@ import type { MetricsView as View } from "@/lib/metrics/queries";
 import { CSV_TABLES } from "@/lib/metrics/report";
 import { runtimeSpecs } from "@/lib/metrics/runtime";
 import { KpiTile } from "@/components/ui/kpi-tile";
+import { IncidentTypesTable } from "./incident-types-table";
 import { metricsTileProps } from "./kpi-tile-props";
 import { MetricsCharts } from "./metrics-charts";
 import { NotableList } from "./notable-list";
@@ -22,7 +23,7 @@ const GROUPS: Array<[KpiGroup, string]> = [
   ["triage", "Triage"],
 ];
 /** Tiles shown per group; the API and the report carry every statistic. */
-const HIDDEN = /^(issues|prs|bugs)\..*\.(count|p90)$|^prs\.first_response\.(median|mean)$/;
+const HIDDEN = /^(issues|prs|bugs)\..*\.(count|p90)$|^prs\.first_response\.(median|mean)$|^incidents\.type\./;
 
 export function MetricsView({
   view,
@@ -35,7 +36,8 @@ export function MetricsView({
 }) {
   const labels = new Map([...KPI_BY_ID].map(([id, s]) => [id, s.label]));
   for (const t of view.runtimeTargets) for (const s of runtimeSpecs(t)) labels.set(s.id, s.label);
-  const groupOf = (id: string): KpiGroup => KPI_BY_ID.get(id)?.group ?? "runtime";
+  const groupOf = (id: string): KpiGroup =>
+    KPI_BY_ID.get(id)?.group ?? (id.startsWith("incidents.") ? "incidents" : "runtime");
   return (
     <div className="space-y-8">
       <p className="text-sm text-neutral-600 dark:text-neutral-400" data-testid="window">
@@ -77,6 +79,7 @@ export function MetricsView({
                 <KpiTile key={k.id} {...metricsTileProps(k, labels.get(k.id) ?? k.id, NO_DATA_SOURCE.has(k.id))} />
               ))}
             </div>
+            {group === "incidents" && <IncidentTypesTable view={view} />}
           </section>
         );
       })}

@@ -6,6 +6,7 @@ import { classify, GithubUnavailableError, RateLimitExhaustedError } from "./cli
 import { abortReason, type PageSize, pacerFor, sleep, type TokenPacer } from "./pacing";
 import type { RateLimitInfo } from "./queries/types";
 import type { Exclusive } from "./token-lock";
+import { graphqlHook, type Turn } from "./transport";
 
 export interface GithubClientOptions {
   token: string;
@@ -151,20 +152,21 @@ export class GithubClient {
     return this.shared.pacer.currentBudget();
   }
 
+  /** The token's turn covers the HTTP exchange only; the answer is parsed after it (transport.ts). */
   private send<T>(document: string, variables: Record<string, unknown>): Promise<T> {
-    return this.shared.pacer.exclusive(async () => {
-      const { signal, perMinute } = this.options;
-      await sleep(
-        Math.max(this.shared.pacer.pausedUntil - Date.now(), this.shared.pacer.delayForNext(perMinute)),
-        signal,
-      );
-      const send = () => {
-        this.shared.pacer.recordSent();
-        this.stats.requests++;
-        return this.shared.request<T>(document, { ...variables, request: { signal } });
-      };
-      return this.shared.exclusive ? this.shared.exclusive(send, signal) : send();
-    });
+    const { signal, perMinute } = this.options;
+    const { pacer, exclusive } = this.shared;
+    const turn: Turn = (exchange) =>
+      pacer.exclusive(async () => {
+        await sleep(Math.max(pacer.pausedUntil - Date.now(), pacer.delayForNext(perMinute)), signal);
+        const go = () => {
+          pacer.recordSent();
+          this.stats.requests++;
+          return exchange();
+        };
+        return exclusive ? exclusive(go, signal) : go();
+      });
+    return this.shared.request<T>(document, { ...variables, request: { signal, hook: graphqlHook(turn) } });
   }
 
   /** Stops before a request that would eat into the reserve; the last cost of the same document is the estimate. */

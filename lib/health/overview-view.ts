@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { HealthLevel, HealthTargetKind } from "@/lib/generated/prisma/client";
 import { getHealthOverview, type HealthOverviewTarget, type LastCheck, type TargetStatus } from "./queries";
-import { getUptime } from "./uptime";
+import { getUptime, type Uptime } from "./uptime";
 import { getRecentCheckSegments } from "./timeline-view";
 import type { Segment } from "@/lib/charts/status-timeline";
 
@@ -82,14 +82,24 @@ export function toKpiViews(kpis: HealthOverviewTarget["kpis"]): Partial<Record<s
   );
 }
 
-/** Uptime over the last 24 h, 7 d, 30 d and 90 d (see uptime.ts for how each window is counted). */
-export async function getUptimeWindows(ids: string[], now: Date): Promise<Map<string, UptimeView[]>> {
-  const windows = Object.entries(UPTIME_WINDOWS) as Array<[UptimeWindow, number]>;
-  const results = await Promise.all(windows.map(([, ms]) => getUptime(ids, new Date(now.getTime() - ms), now, now)));
+const WINDOWS = Object.entries(UPTIME_WINDOWS) as Array<[UptimeWindow, number]>;
+
+/** Uptime over the last 24 h, 7 d, 30 d and 90 d, in that order (see uptime.ts for how each window is counted). */
+function getUptimeByWindow(ids: string[], now: Date): Promise<Array<Map<string, Uptime>>> {
+  return Promise.all(WINDOWS.map(([, ms]) => getUptime(ids, new Date(now.getTime() - ms), now, now)));
+}
+
+/** Uptime over the last 24 h, 7 d, 30 d and 90 d per target; `counted`: getUptimeByWindow's, when already asked. */
+export async function getUptimeWindows(
+  ids: string[],
+  now: Date,
+  counted: Promise<Array<Map<string, Uptime>>> = getUptimeByWindow(ids, now),
+): Promise<Map<string, UptimeView[]>> {
+  const results = await counted;
   return new Map(
     ids.map((id) => [
       id,
-      windows.map(([window], i) => ({
+      WINDOWS.map(([window], i) => ({
         window,
         pct: results[i]!.get(id)?.pct ?? null,
         checks: results[i]!.get(id)?.checks ?? 0,
@@ -136,10 +146,15 @@ const byStatusThenName = (a: { status: TargetStatus; name: string }, b: { status
   STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.name.localeCompare(b.name);
 
 export async function getHealthOverviewView(now = new Date()): Promise<HealthOverviewView> {
-  const overview = await getHealthOverview(now);
+  // The four windows are counted once, alongside the overview's other reads; its 24 h uptime is the first.
+  let counted: Promise<Array<Map<string, Uptime>>> = Promise.resolve([]);
+  const overview = await getHealthOverview(now, (ids) => {
+    counted = getUptimeByWindow(ids, now);
+    return counted.then((windows) => windows[0]!);
+  });
   const ids = overview.targets.map((t) => t.id);
   const [uptime, breakers, sparklines, recent] = await Promise.all([
-    getUptimeWindows(ids, now),
+    getUptimeWindows(ids, now, counted),
     getBreakers(overview.targets),
     getSparklines(ids, now),
     getRecentCheckSegments(ids, now),

@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/request";
 import { hitRateLimit } from "@/lib/http/rate-limit";
-import { afterAlertEvents } from "@/lib/incidents/auto-open";
+import { afterAlertEvents } from "@/lib/incidents/lifecycle/auto-open";
 import { type BatchEntry, type RecordableTarget, recordBatch, type TargetObservations } from "./record";
 import type { PushMetrics } from "./schemas";
 

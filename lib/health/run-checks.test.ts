@@ -14,6 +14,7 @@ import {
 } from "./loopback-test-kit";
 import {
   claimDueTargets,
+  releaseClaims,
   runCheckLoop,
   runDueChecks,
   type SchedulerClock,
@@ -74,6 +75,13 @@ const httpTarget = (path: string, extra: Record<string, unknown> = {}) =>
     { kind: "http", intervalSeconds: 10, check: { url: `${server.url}${path}`, timeoutMs: 2000 }, ...extra },
     T0,
   );
+
+/** Creates targets one after another: parallel setups ran out of transaction slots on a loaded machine. */
+async function createTargets<T>(count: number, create: () => Promise<T>): Promise<T[]> {
+  const made: T[] = [];
+  for (let i = 0; i < count; i++) made.push(await create());
+  return made;
+}
 
 /** Runs the scheduler `runs` times, one interval apart, for these targets only. */
 async function runTimes(targetIds: string[], runs: number, before?: (run: number) => void) {
@@ -210,7 +218,7 @@ describe("scheduling", () => {
 
   it("runs at most `concurrency` checks at once: 30 checks of 300 ms with 20 slots take two waves", async () => {
     const key = uniqueName("k");
-    const targets = await Promise.all(Array.from({ length: 30 }, () => httpTarget(`/slow?ms=300&key=${key}`)));
+    const targets = await createTargets(30, () => httpTarget(`/slow?ms=300&key=${key}`));
     maxInFlight = 0;
     const started = performance.now();
     const summary = await runDueChecks({ now: () => T0, targetIds: targets.map((t) => t.id), concurrency: 20 });
@@ -222,7 +230,7 @@ describe("scheduling", () => {
   });
 
   it("claims each due target once, even when two schedulers claim at the same moment", async () => {
-    const targets = await Promise.all(Array.from({ length: 10 }, () => httpTarget("/healthy")));
+    const targets = await createTargets(10, () => httpTarget("/healthy"));
     const ids = targets.map((t) => t.id);
     const [a, b] = await Promise.all([claimDueTargets(T0, 10, ids), claimDueTargets(T0, 10, ids)]);
     const claimed = [...a, ...b].map((t) => t.id).sort();
@@ -265,9 +273,8 @@ describe("scheduling", () => {
     expect(await checksOf(hang.id)).toMatchObject([{ ok: false, failureKind: "timeout" }]);
   });
 
-  it("the job loop wakes for every finished check without piling up abort listeners", async () => {
-    // Each wake used to leave its sleep (timer + abort listener) pending for up to a poll: with many
-    // targets Node warned "MaxListenersExceededWarning" on the loop's signal.
+  it("the job loop runs each due slot once with one timer and one abort listener, and gives back the slots it claimed ahead", async () => {
+    // Sleeps left pending used to pile up listeners on the loop's signal ("MaxListenersExceededWarning").
     const outstanding = new Map<EventTarget, number>();
     let most = 0;
     const original = { add: EventTarget.prototype.addEventListener, remove: EventTarget.prototype.removeEventListener };
@@ -286,20 +293,48 @@ describe("scheduling", () => {
       if (args[0] === "abort") outstanding.set(this, (outstanding.get(this) ?? 1) - 1);
       return original.remove.apply(this, args);
     };
+    const key = uniqueName("k");
     try {
-      const targets = await Promise.all(Array.from({ length: 40 }, () => httpTarget("/healthy")));
+      const targets = await createTargets(40, () => httpTarget(`/healthy?key=${key}`));
+      // `now` stays at T0: every target is due once, and its next slot (within the 10 s look-ahead)
+      // is claimed ahead but never reached, so the loop must give it back when it ends.
       const summary = await runCheckLoop({
         durationMs: 1500,
-        pollMs: 1000,
+        pollMs: 200,
+        lookaheadMs: 10_000,
         now: () => T0,
         targetIds: targets.map((t) => t.id),
       });
       await waitForRunningChecks();
-      expect(summary.checked).toBeGreaterThan(10); // many wakes within one poll
+      expect(summary).toMatchObject({ checked: 40, errors: 0 });
+      expect(requests.get(key)).toBe(40);
       expect(most).toBe(1);
+      for (const t of targets) {
+        const { nextCheckAt } = await db.healthTarget.findUniqueOrThrow({ where: { id: t.id } });
+        expect(nextCheckAt!.getTime()).toBe(nextSlotAfter(T0.getTime(), 10_000, t.phaseMs));
+      }
     } finally {
       Object.assign(EventTarget.prototype, { addEventListener: original.add, removeEventListener: original.remove });
     }
+  });
+
+  it("releases a claimed slot only while its target is still where the claim put it", async () => {
+    const [target] = await createTargets(1, () => httpTarget("/healthy"));
+    const slot = T0.getTime();
+    const next = nextSlotAfter(slot, 10_000, target!.phaseMs);
+    const [mine] = await claimDueTargets(T0, 10, [target!.id], new Date(slot + 1));
+    expect(mine).toMatchObject({ slotAt: new Date(slot), claimedNext: new Date(next) });
+    // Another scheduler claims the next slot meanwhile: giving ours back now would hand out `next` twice.
+    const [theirs] = await claimDueTargets(new Date(next), 10, [target!.id]);
+    expect(theirs?.slotAt).toEqual(new Date(next));
+    expect(await releaseClaims([mine!])).toBe(0);
+    expect((await db.healthTarget.findUniqueOrThrow({ where: { id: target!.id } })).nextCheckAt).toEqual(
+      theirs!.claimedNext,
+    );
+    // The other one gives its slot back: due again, and claimed once.
+    expect(await releaseClaims([theirs!])).toBe(1);
+    const again = await Promise.all([0, 1, 2].map(() => claimDueTargets(new Date(next), 10, [target!.id])));
+    expect(again.flat().map((t) => t.slotAt)).toEqual([new Date(next)]);
   });
 
   it("the job loop ends when the worker stops it, not at its next poll", async () => {
@@ -343,15 +378,12 @@ describe("the continuous scheduler", () => {
     const key = uniqueName("gap");
     const minute = T0.getTime();
     const phases = [55_500, 59_900];
-    const targets = await Promise.all(phases.map(() => httpTarget(`/healthy?key=${key}`, { intervalSeconds: 60 })));
-    await Promise.all(
-      targets.map((t, i) =>
-        db.healthTarget.update({
-          where: { id: t.id },
-          data: { phaseMs: phases[i]!, nextCheckAt: new Date(minute + phases[i]!) },
-        }),
-      ),
-    );
+    const targets = await createTargets(2, () => httpTarget(`/healthy?key=${key}`, { intervalSeconds: 60 }));
+    for (const [i, t] of targets.entries())
+      await db.healthTarget.update({
+        where: { id: t.id },
+        data: { phaseMs: phases[i]!, nextCheckAt: new Date(minute + phases[i]!) },
+      });
     const ids = targets.map((t) => t.id);
     const clock = new FakeClock(minute + 50_000);
     const schedulers = [0, 1].map(() =>
@@ -384,5 +416,48 @@ describe("the continuous scheduler", () => {
       await waitForRunningChecks();
     }
     expect((await checksOf(ids[0]!)).length + (await checksOf(ids[1]!)).length).toBe(2);
+  });
+
+  it("a scheduler that ends gives back the slots it claimed ahead, and another one runs each of them once, at its slot", async () => {
+    const key = uniqueName("handover");
+    const minute = T0.getTime() + 120_000;
+    const phases = [5_000, 6_000, 7_000];
+    const targets = await createTargets(3, () => httpTarget(`/healthy?key=${key}`, { intervalSeconds: 60 }));
+    for (const [i, t] of targets.entries())
+      await db.healthTarget.update({
+        where: { id: t.id },
+        data: { phaseMs: phases[i]!, nextCheckAt: new Date(minute + phases[i]!) },
+      });
+    const ids = targets.map((t) => t.id);
+    const nextOf = async (id: string) =>
+      (await db.healthTarget.findUniqueOrThrow({ where: { id } })).nextCheckAt!.getTime();
+    const clock = new FakeClock(minute);
+    // The first scheduler claims all three (10 s look-ahead) and ends at 4 s, before any slot.
+    const first = runCheckLoop({ durationMs: 4_000, pollMs: 1000, lookaheadMs: 10_000, clock, targetIds: ids });
+    await vi.waitFor(async () => expect(await nextOf(ids[2]!)).toBe(minute + phases[2]! + 60_000), { timeout: 10_000 });
+    clock.advanceTo(minute + 4_000);
+    expect(await first).toMatchObject({ checked: 0, errors: 0 });
+    for (const [i, id] of ids.entries()) expect(await nextOf(id)).toBe(minute + phases[i]!);
+    expect(requests.get(key)).toBeUndefined();
+    const second = runCheckLoop({
+      durationMs: Number.POSITIVE_INFINITY,
+      pollMs: 1000,
+      lookaheadMs: 10_000,
+      clock,
+      targetIds: ids,
+    });
+    try {
+      for (const [i, phase] of phases.entries()) {
+        await vi.waitFor(async () => expect(await nextOf(ids[i]!)).toBe(minute + phase + 60_000), { timeout: 10_000 });
+        expect(requests.get(key) ?? 0).toBe(i); // claimed, not yet started
+        clock.advanceTo(minute + phase);
+        await vi.waitFor(() => expect(requests.get(key)).toBe(i + 1), { timeout: 10_000 });
+      }
+    } finally {
+      stopCheckLoops();
+      await second;
+      await waitForRunningChecks();
+    }
+    for (const id of ids) expect(await checksOf(id)).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-// Uptime read from hour rollups equals uptime counted from raw samples (hand-made fixtures), and
+// Uptime read from hour and day rollups equals uptime counted from raw samples (hand-made fixtures), and
 // maintenance-window checks are counted apart, neither up nor down.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -54,14 +54,18 @@ describe("uptime from rollups", () => {
       const up = (await getUptime([target.id], new Date(from), new Date(to), now)).get(target.id)!;
       expect({ checks: up.checks, ok: up.ok }).toEqual(await rawCount(target.id, new Date(from), new Date(to)));
     }
-    // The whole hours really come from the rollups: a rollup changed by hand shows in the figure.
-    const hour = new Date(Math.floor((t0 + DAY) / HOUR) * HOUR + HOUR);
-    await db.healthRollup.update({
-      where: {
-        targetId_metric_bucket_bucketStart: { targetId: target.id, metric: "check", bucket: "hour", bucketStart: hour },
-      },
-      data: { count: { increment: 1000 } },
+    // Whole hours really come from hour rollups, whole days from day rollups: a rollup changed by hand shows.
+    const key = (bucket: "hour" | "day", bucketStart: Date) => ({
+      targetId_metric_bucket_bucketStart: { targetId: target.id, metric: "check", bucket, bucketStart },
     });
+    const hour = new Date(Math.floor((t0 + DAY) / HOUR) * HOUR + HOUR);
+    const hours = [new Date(hour.getTime() - HOUR), new Date(hour.getTime() + 3 * HOUR)] as const; // no whole day
+    await db.healthRollup.update({ where: key("hour", hour), data: { count: { increment: 1000 } } });
+    const short = (await getUptime([target.id], hours[0], hours[1], now)).get(target.id)!;
+    expect(short.checks).toBe((await rawCount(target.id, hours[0], hours[1])).checks + 1000);
+    await db.healthRollup.update({ where: key("hour", hour), data: { count: { decrement: 1000 } } });
+    const day = new Date(Math.ceil((now.getTime() - 6 * DAY) / DAY) * DAY); // a whole UTC day inside the week
+    await db.healthRollup.update({ where: key("day", day), data: { count: { increment: 1000 } } });
     const week = (await getUptime([target.id], new Date(now.getTime() - 7 * DAY), now, now)).get(target.id)!;
     expect(week.checks).toBe((await rawCount(target.id, new Date(now.getTime() - 7 * DAY), now)).checks + 1000);
   });

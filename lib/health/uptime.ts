@@ -6,8 +6,10 @@
  *
  * Counted from hour rollups wherever they hold exactly what the raw samples would give: a whole hour
  * whose rollup exists and has no pending mark (a sample marks its minute in the same transaction, and
- * the mark is cleared only after the minute, hour and day rollups were rewritten), outside maintenance.
- * Raw samples for the rest: the partial hours at both ends, hours with pending marks or overlapping
+ * the mark is cleared only after the minute, hour and day rollups were rewritten), outside maintenance;
+ * and from day rollups for the whole UTC days that hold no pending mark and no maintenance (a day
+ * rollup is the merge of its hour rollups, so it gives the same counts from 24× fewer rows; a 90-day
+ * window over many targets would otherwise read millions of hour rows). Raw samples for the rest: the partial hours at both ends, hours with pending marks or overlapping
  * maintenance, and the hours after a target's newest hour rollup (the rollup job lags). Before the raw
  * retention only rollups are left: the window's start is rounded down to the hour, and an hour that
  * overlaps maintenance counts as maintenance as a whole (hour granularity).
@@ -58,7 +60,8 @@ export async function maintenanceSpans(targetIds: string[], from: Date, to: Date
 
 type Counts = { checks: number; ok: number; maintenance: number };
 
-type CountWindow = { from: Date; to: Date; hs: Date; he: Date; horizon: Date };
+/** [from, to): the window; [hs, he): its whole hours, [ds, de) its whole UTC days (empty: ds = de). */
+type CountWindow = { from: Date; to: Date; hs: Date; he: Date; ds: Date; de: Date; horizon: Date };
 
 /** The counting query (exported so the benchmark can EXPLAIN it). */
 export function countChecksSql(ids: string[], w: CountWindow, spans: Span[]): Prisma.Sql {
@@ -69,16 +72,33 @@ export function countChecksSql(ids: string[], w: CountWindow, spans: Span[]): Pr
     ), dirty AS (
       SELECT DISTINCT "targetId", to_timestamp(floor(extract(epoch FROM minute) / 3600) * 3600) AS hour FROM "HealthRollupPending"
       WHERE "targetId" = ANY(${ids}::uuid[]) AND metric = ${CHECK_METRIC} AND minute >= ${w.hs}::timestamptz AND minute < ${w.he}::timestamptz
+    ), days AS (
+      SELECT r."targetId", r."bucketStart" AS day, r.count, r."okCount" FROM "HealthRollup" r
+      WHERE r."targetId" = ANY(${ids}::uuid[]) AND r.metric = ${CHECK_METRIC} AND r.bucket = 'day'
+        AND r."bucketStart" >= ${w.ds}::timestamptz AND r."bucketStart" < ${w.de}::timestamptz
+        AND NOT EXISTS (SELECT 1 FROM maint m WHERE m."targetId" = r."targetId" AND m.a < r."bucketStart" + interval '24 hours' AND m.b > r."bucketStart")
+        AND NOT EXISTS (SELECT 1 FROM dirty d WHERE d."targetId" = r."targetId" AND d.hour >= r."bucketStart" AND d.hour < r."bucketStart" + interval '24 hours')
+    ), gaps AS (
+      SELECT t.id AS "targetId", g.day FROM unnest(${ids}::uuid[]) AS t(id)
+      CROSS JOIN generate_series(${w.ds}::timestamptz, ${w.de}::timestamptz - interval '24 hours', interval '24 hours') AS g(day)
+      WHERE NOT EXISTS (SELECT 1 FROM days d WHERE d."targetId" = t.id AND d.day = g.day)
+    ), hours AS (
+      SELECT r."targetId", r."bucketStart", r.count, r."okCount" FROM "HealthRollup" r
+      WHERE r."targetId" = ANY(${ids}::uuid[]) AND r.metric = ${CHECK_METRIC} AND r.bucket = 'hour'
+        AND ((r."bucketStart" >= ${w.hs}::timestamptz AND r."bucketStart" < ${w.ds}::timestamptz)
+          OR (r."bucketStart" >= ${w.de}::timestamptz AND r."bucketStart" < ${w.he}::timestamptz))
+      UNION ALL
+      SELECT r."targetId", r."bucketStart", r.count, r."okCount" FROM gaps g JOIN "HealthRollup" r ON r."targetId" = g."targetId"
+        AND r.metric = ${CHECK_METRIC} AND r.bucket = 'hour' AND r."bucketStart" >= g.day AND r."bucketStart" < g.day + interval '24 hours'
     ), rolled AS (
       SELECT r."targetId", r."bucketStart" AS hour, r.count, r."okCount",
         EXISTS (SELECT 1 FROM maint m WHERE m."targetId" = r."targetId" AND m.a < r."bucketStart" + interval '1 hour' AND m.b > r."bucketStart") AS in_maint,
         EXISTS (SELECT 1 FROM dirty d WHERE d."targetId" = r."targetId" AND d.hour = r."bucketStart") AS is_dirty
-      FROM "HealthRollup" r
-      WHERE r."targetId" = ANY(${ids}::uuid[]) AND r.metric = ${CHECK_METRIC} AND r.bucket = 'hour'
-        AND r."bucketStart" >= ${w.hs}::timestamptz AND r."bucketStart" < ${w.he}::timestamptz
+      FROM hours r
     ), tails AS (
-      SELECT t.id AS "targetId", coalesce(max(r.hour) + interval '1 hour', ${w.hs}::timestamptz) AS tail
-      FROM unnest(${ids}::uuid[]) AS t(id) LEFT JOIN rolled r ON r."targetId" = t.id GROUP BY t.id
+      SELECT t.id AS "targetId", coalesce(greatest(max(r.hour) + interval '1 hour', max(d.day) + interval '24 hours'), ${w.hs}::timestamptz) AS tail
+      FROM unnest(${ids}::uuid[]) AS t(id) LEFT JOIN (SELECT "targetId", max(hour) AS hour FROM rolled GROUP BY 1) r ON r."targetId" = t.id
+        LEFT JOIN (SELECT "targetId", max(day) AS day FROM days GROUP BY 1) d ON d."targetId" = t.id GROUP BY t.id
     ), ranges AS (
       SELECT "targetId", hour AS a, hour + interval '1 hour' AS b FROM rolled WHERE hour >= ${w.horizon}::timestamptz AND (is_dirty OR in_maint)
       UNION ALL
@@ -92,6 +112,8 @@ export function countChecksSql(ids: string[], w: CountWindow, spans: Span[]): Pr
       SELECT t.id, ${w.he}::timestamptz, ${w.to}::timestamptz FROM unnest(${ids}::uuid[]) AS t(id) WHERE ${w.he}::timestamptz < ${w.to}::timestamptz
     )
     SELECT "targetId", sum(checks)::int AS checks, sum(ok)::int AS ok, sum(maint)::int AS maintenance FROM (
+      SELECT "targetId", count AS checks, coalesce("okCount", 0) AS ok, 0 AS maint FROM days
+      UNION ALL
       SELECT "targetId", CASE WHEN in_maint THEN 0 ELSE count END AS checks, CASE WHEN in_maint THEN 0 ELSE coalesce("okCount", 0) END AS ok,
         CASE WHEN in_maint THEN count ELSE 0 END AS maint
       FROM rolled WHERE NOT ((is_dirty OR in_maint) AND hour >= ${w.horizon}::timestamptz)
@@ -106,15 +128,47 @@ export function countChecksSql(ids: string[], w: CountWindow, spans: Span[]): Pr
     ) u GROUP BY "targetId"`;
 }
 
+/**
+ * JIT off (as lib/metrics/run-sql.ts): the planner's estimates for this query are huge, its work is not
+ * (compiling it took 1.5 s of a 1.9 s run at 1,000 targets). A page may count several windows at once
+ * next to other reads: they wait for a pooled connection rather than fail.
+ */
 async function countChecks(ids: string[], w: CountWindow, spans: Span[]): Promise<Map<string, Counts>> {
-  const rows = await db.$queryRaw<Array<{ targetId: string; checks: number; ok: number; maintenance: number }>>(
-    countChecksSql(ids, w, spans),
+  const rows = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL jit = off");
+      return tx.$queryRaw<Array<{ targetId: string; checks: number; ok: number; maintenance: number }>>(
+        countChecksSql(ids, w, spans),
+      );
+    },
+    { maxWait: 60_000, timeout: 60_000 },
   );
   return new Map(rows.map((r) => [r.targetId, { checks: r.checks, ok: r.ok, maintenance: r.maintenance }]));
 }
 
 const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
 const ceilHour = (ms: number) => Math.ceil(ms / HOUR_MS) * HOUR_MS;
+
+/** How a window is counted: from `start` (rounded down to the hour before the raw horizon), whole hours [hs, he). */
+function countWindow(from: Date, to: Date, now: Date): CountWindow & { useRaw: boolean } {
+  const rawHorizon = now.getTime() - getEnv().STEWARD_HEALTH_RAW_RETENTION_DAYS * DAY_MS;
+  const useRaw = from.getTime() >= rawHorizon;
+  const start = useRaw ? from : new Date(floorHour(from.getTime()));
+  let hs = ceilHour(start.getTime());
+  let he = floorHour(to.getTime());
+  if (hs >= he) hs = he = to.getTime(); // no whole hour: all raw
+  let ds = Math.ceil(hs / DAY_MS) * DAY_MS;
+  let de = Math.floor(he / DAY_MS) * DAY_MS;
+  if (ds >= de) ds = de = he; // no whole day: hours only
+  const horizon = new Date(ceilHour(rawHorizon));
+  return { from: start, to, hs: new Date(hs), he: new Date(he), ds: new Date(ds), de: new Date(de), horizon, useRaw };
+}
+
+/** The query getUptime runs (for EXPLAIN in scripts/bench/explain-uptime.ts). */
+export async function uptimeCountSql(targetIds: string[], from: Date, to: Date, now = new Date()): Promise<Prisma.Sql> {
+  const w = countWindow(from, to, now);
+  return countChecksSql(targetIds, w, await maintenanceSpans(targetIds, w.from, to));
+}
 
 /**
  * Uptime of each target over [from, to); targets without checks are present with pct null. Every window
@@ -126,24 +180,18 @@ export async function getUptime(
   to: Date,
   now = new Date(),
 ): Promise<Map<string, Uptime>> {
-  const rawHorizon = now.getTime() - getEnv().STEWARD_HEALTH_RAW_RETENTION_DAYS * DAY_MS;
-  const useRaw = from.getTime() >= rawHorizon;
-  const start = useRaw ? from : new Date(floorHour(from.getTime()));
-  let hs = ceilHour(start.getTime());
-  let he = floorHour(to.getTime());
-  if (hs >= he) hs = he = to.getTime(); // no whole hour: all raw
+  const w = countWindow(from, to, now);
   const counts =
     targetIds.length === 0
       ? new Map<string, Counts>()
-      : await countChecks(
-          targetIds,
-          { from: start, to, hs: new Date(hs), he: new Date(he), horizon: new Date(ceilHour(rawHorizon)) },
-          await maintenanceSpans(targetIds, start, to),
-        );
+      : await countChecks(targetIds, w, await maintenanceSpans(targetIds, w.from, to));
   return new Map(
     targetIds.map((id) => {
       const c = counts.get(id) ?? { checks: 0, ok: 0, maintenance: 0 };
-      return [id, { ...c, pct: uptimePct(c.ok, c.checks), from: start, to, source: useRaw ? "raw" : "hour-rollups" }];
+      return [
+        id,
+        { ...c, pct: uptimePct(c.ok, c.checks), from: w.from, to, source: w.useRaw ? "raw" : "hour-rollups" },
+      ];
     }),
   );
 }

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/client";
 import { incidentKeys, incidentPaths, INCIDENT_REFRESH_MS } from "./query-keys";
-import type { IncidentDetail, IncidentSummary } from "./views";
+import type { IncidentDetail, IncidentSummary } from "./views/views";
 
 export function useIncidentBoardQuery() {
   return useQuery({

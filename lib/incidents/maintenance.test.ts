@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
-import { dedupKeyOf, handleAlertEvents } from "./auto-open";
+import { dedupKeyOf, handleAlertEvents } from "./lifecycle/auto-open";
 import { createMaintenanceWindow, isTargetUnderMaintenance, occurrences } from "./maintenance";
 import { testActor } from "./test-kit";
 

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
-import { addIncidentUpdate } from "./lifecycle";
+import { addIncidentUpdate } from "./lifecycle/lifecycle";
 import { CACHE_MS, getPublicStatus, updateStatusPageSettings } from "./status-page";
 import { testActor, testIncident } from "./test-kit";
 

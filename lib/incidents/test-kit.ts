@@ -1,7 +1,7 @@
 // Test helpers for incidents: actors and incidents with unique titles.
 import { createTestUser, uniqueName } from "@/lib/testing/factories";
 import type { Actor } from "@/lib/auth/request";
-import { createIncident } from "./lifecycle";
+import { createIncident } from "./lifecycle/lifecycle";
 import type { CreateIncidentInput } from "./schemas";
 
 export async function testActor(role: "maintainer" | "admin" | "viewer" = "maintainer"): Promise<Actor> {

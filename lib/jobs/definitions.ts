@@ -9,7 +9,7 @@ import { rollupPendingMinutes } from "@/lib/health/rollups";
 import { startCheckScheduler, stopCheckLoops } from "@/lib/health/run-checks";
 import { sealInlineTargetSecrets } from "@/lib/health/targets";
 import { getEnv } from "@/lib/env";
-import { recordResponseBreaches } from "@/lib/incidents/breaches";
+import { recordResponseBreaches } from "@/lib/incidents/lifecycle/breaches";
 import { runGithubSyncJob, runGithubWebhookJob, runScheduledGithubSync } from "@/lib/github/sync/jobs";
 import { runRunbookTick } from "@/lib/runbooks/jobs";
 import { GITHUB_SYNC_QUEUE, GITHUB_WEBHOOK_QUEUE, INCIDENT_NOTIFY_QUEUE } from "@/lib/jobs/queues";

@@ -1,27 +1,15 @@
 // One period's KPIs with the previous period and targets, and month-by-month trends.
 import "server-only";
-import { getEnv } from "@/lib/env";
 import { KPI_SPECS, type KpiSpec } from "./definitions";
 import { cachedWindows } from "./cache";
-import { getItemKpisFromFacts } from "./facts/queries";
+import { getItemKpisStored } from "./facts/windows";
 import { getIncidentKpis } from "./incident-kpis";
 import { getOtherKpis } from "./other-queries";
 import { compareWithPrevious, targetStatus } from "./judge";
+import { metricsConfig } from "./config";
 import type { KpiResult, KpiValues, MetricsConfig, WindowBounds } from "./types";
 
-export function metricsConfig(): MetricsConfig {
-  const env = getEnv();
-  const list = (v: string) =>
-    v
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
-  return {
-    ignoreLogins: list(env.STEWARD_METRICS_IGNORE_LOGINS),
-    bugLabel: env.STEWARD_METRICS_BUG_LABEL,
-    criticalLabels: list(env.STEWARD_METRICS_CRITICAL_LABELS),
-  };
-}
+export { metricsConfig };
 
 /** Every GitHub KPI for each window, in the same order. */
 export async function computeWindows(
@@ -39,7 +27,7 @@ export async function computeWindows(
 
 async function computeFresh(repoIds: string[], windows: WindowBounds[], config: MetricsConfig): Promise<KpiValues[]> {
   const ctx = { repoIds, windows, config };
-  const [items, other] = await Promise.all([getItemKpisFromFacts(ctx), getOtherKpis(ctx)]);
+  const [items, other] = await Promise.all([getItemKpisStored(ctx), getOtherKpis(ctx)]);
   return windows.map((_, i): KpiValues => ({ ...items[i], ...other[i] }));
 }
 

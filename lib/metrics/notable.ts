@@ -19,12 +19,16 @@ export async function getNotable(
   const ignore = config.ignoreLogins.map((l) => l.toLowerCase());
   const [waiting, merges] = await Promise.all([
     runMetricsSql<NotableItem>(
-      `SELECT r.owner || '/' || r.name AS repo, g.number, g.title, g.url, extract(epoch FROM ($3::timestamptz - f."createdAt"))::float8 AS seconds
-       FROM "GithubItemFact" f JOIN "GithubItem" g ON g.id = f."itemId" JOIN "GithubRepository" r ON r.id = f."repoId"
-       WHERE f."repoId" = ANY($1::uuid[]) AND NOT f.removed AND f.kind = 'issue' AND f."createdAt" < $3::timestamptz
-         AND (f."closedAt" IS NULL OR f."closedAt" >= $3::timestamptz OR f.state = 'OPEN')
-         AND NOT coalesce(${FIRST_COMMENT} < $3::timestamptz, false)
-       ORDER BY f."createdAt" ASC LIMIT $2`,
+      // The few oldest facts first (in creation order by index), then their titles: joining every
+      // candidate issue to its item row first took a scan of all items.
+      `WITH pick AS MATERIALIZED (SELECT f."itemId", f."repoId", f."createdAt" FROM "GithubItemFact" f
+         WHERE f."repoId" = ANY($1::uuid[]) AND NOT f.removed AND f.kind = 'issue' AND f."createdAt" < $3::timestamptz
+           AND (f."closedAt" IS NULL OR f."closedAt" >= $3::timestamptz OR f.state = 'OPEN')
+           AND NOT coalesce(${FIRST_COMMENT} < $3::timestamptz, false)
+         ORDER BY f."createdAt" ASC LIMIT $2)
+       SELECT r.owner || '/' || r.name AS repo, g.number, g.title, g.url, extract(epoch FROM ($3::timestamptz - p."createdAt"))::float8 AS seconds
+       FROM pick p JOIN "GithubItem" g ON g.id = p."itemId" JOIN "GithubRepository" r ON r.id = p."repoId"
+       ORDER BY p."createdAt" ASC`,
       [repoIds, limit, w.end.toISOString(), ignore],
     ),
     runMetricsSql<NotableItem>(

@@ -7,6 +7,7 @@ import { KPI_SPECS, TRIAGE_SPECS, type KpiSpec } from "./definitions";
 import { computeWindows, metricsConfig, toResults } from "./compute";
 import { getFirstResponseDistribution, getNotable, type DistributionBucket, type Notable } from "./notable";
 import { computeRuntime, listRuntimeTargets, runtimeSpecs, type RuntimeTarget } from "./runtime";
+import { incidentTypeSpecs, listIncidentTypeRefs, type IncidentTypeRef } from "./incident-kpis";
 import { computeTriage } from "./triage-kpis";
 import type { KpiResult, KpiValues } from "./types";
 import { monthOf, monthWindow, periodWindow, previousPeriod, trailingMonths, type Period, type Window } from "./window";
@@ -19,6 +20,8 @@ export type KpiReport = {
   previousWindow: WindowJson;
   kpis: KpiResult[];
   runtimeTargets: RuntimeTarget[];
+  /** The incident types the per-type incident KPIs (`incidents.type.<key>.*`) are given for. */
+  incidentTypes: IncidentTypeRef[];
 };
 export type TrendPoint = { month: string; values: Record<string, number | null> };
 export type MetricsView = KpiReport & {
@@ -62,18 +65,20 @@ async function valuesFor(
   return github.map((g, i) => ({ ...g, ...runtime[i], ...tri[i] }));
 }
 
-const allSpecs = (targets: RuntimeTarget[]): KpiSpec[] => [
+const allSpecs = (targets: RuntimeTarget[], types: IncidentTypeRef[]): KpiSpec[] => [
   ...KPI_SPECS,
+  ...types.flatMap(incidentTypeSpecs),
   ...TRIAGE_SPECS,
   ...targets.flatMap(runtimeSpecs),
 ];
 
 export async function getKpiReport(input: KpiReportInput): Promise<KpiReport> {
   const now = input.now ?? new Date();
-  const [repoIds, tz, targets] = await Promise.all([
+  const [repoIds, tz, targets, types] = await Promise.all([
     resolveRepoIds(input.repo),
     resolveTimeZone(input.tz),
     listRuntimeTargets(),
+    listIncidentTypeRefs(),
   ]);
   const current = periodWindow(input.period, tz);
   const previous = periodWindow(previousPeriod(input.period), tz);
@@ -82,8 +87,9 @@ export async function getKpiReport(input: KpiReportInput): Promise<KpiReport> {
     repo: input.repo,
     window: json(current),
     previousWindow: json(previous),
-    kpis: toResults(now_!, before!, allSpecs(targets)),
+    kpis: toResults(now_!, before!, allSpecs(targets, types)),
     runtimeTargets: targets,
+    incidentTypes: types,
   };
 }
 
@@ -104,10 +110,11 @@ export const TREND_IDS = [
 
 export async function getMetricsView(input: KpiReportInput): Promise<MetricsView> {
   const now = input.now ?? new Date();
-  const [repoIds, tz, targets, repos] = await Promise.all([
+  const [repoIds, tz, targets, types, repos] = await Promise.all([
     resolveRepoIds(input.repo),
     resolveTimeZone(input.tz),
     listRuntimeTargets(),
+    listIncidentTypeRefs(),
     db.githubRepository.findMany({ orderBy: { key: "asc" }, select: { owner: true, name: true } }),
   ]);
   const current = periodWindow(input.period, tz);
@@ -133,8 +140,9 @@ export async function getMetricsView(input: KpiReportInput): Promise<MetricsView
     repo: input.repo,
     window: json(current),
     previousWindow: json(previous),
-    kpis: toResults(cur!, prev!, allSpecs(targets)),
+    kpis: toResults(cur!, prev!, allSpecs(targets, types)),
     runtimeTargets: targets,
+    incidentTypes: types,
     trend: months.map((m, i) => ({ month: m.label, values: pick(trendValues[i]!) })),
     notable,
     distribution,

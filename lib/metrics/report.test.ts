@@ -104,5 +104,10 @@ describe("Markdown report", () => {
     expect(text).toContain("## Notable items");
     expect(text).toContain("\\[click\\](javascript:alert(1)) \\<b\\>\\|"); // the waiting issue's title: no link, no HTML, no cell break
     expect(text).toMatch(/\| Incidents \| \d+ \|/); // from the incident board (lib/metrics/incident-kpis.test.ts)
+    expect(text).toMatch(/### Incidents\n\n- \d+ started in the period \(incident board\); median time to acknowledge/);
+    // Per incident type, labelled and filed under Incidents (not under Issues), with its definition.
+    const incidentsTable = text.slice(text.indexOf("### Incidents\n\n| KPI"), text.indexOf("### Triage"));
+    expect(incidentsTable).toMatch(/\| System outage: MTTR \| /);
+    expect(text).toContain("(`incidents.type.outage.mttr`): Median time to resolve");
   });
 });

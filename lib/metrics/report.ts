@@ -1,6 +1,8 @@
 // The monthly metrics review as Markdown (the runbook's docs/development/metrics/YYYY-MM.md:
 // summary, KPIs with deltas and targets, notable items) and every table of the page as CSV.
-import { KPI_BY_ID, NO_DATA_SOURCE, type KpiGroup } from "./definitions";
+import { KPI_BY_ID, NO_DATA_SOURCE, type KpiGroup, type KpiSpec } from "./definitions";
+import { incidentTypeSpecs } from "./incident-specs";
+import { runtimeSpecs } from "./runtime";
 import { changeText, formatDelta, formatDuration, formatValue } from "./format";
 import { toCsv } from "./csv";
 import type { MetricsView } from "./queries";
@@ -24,21 +26,29 @@ export function mdText(text: string): string {
   return text.replace(/[\r\n]+/g, " ").replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
 }
 
-const labelOf = (k: KpiResult) => KPI_BY_ID.get(k.id)?.label ?? k.id;
-const groupOf = (k: KpiResult): KpiGroup =>
-  KPI_BY_ID.get(k.id)?.group ?? (k.id.startsWith("runtime.") ? "runtime" : "issues");
+/** Specs of this view's KPIs: the fixed ones, one set per incident type and per runtime target. */
+function specIndex(view: MetricsView): Map<string, KpiSpec> {
+  const specs = new Map(KPI_BY_ID);
+  for (const s of view.incidentTypes.flatMap(incidentTypeSpecs)) specs.set(s.id, s);
+  for (const s of view.runtimeTargets.flatMap(runtimeSpecs)) specs.set(s.id, s);
+  return specs;
+}
+type Specs = Map<string, KpiSpec>;
+const labelOf = (specs: Specs, k: KpiResult) => specs.get(k.id)?.label ?? k.id;
+const groupOf = (specs: Specs, k: KpiResult): KpiGroup =>
+  specs.get(k.id)?.group ?? (k.id.startsWith("runtime.") ? "runtime" : "issues");
 
 function targetCell(k: KpiResult): string {
   if (!k.target) return "";
   return `${k.target.comparison === "lt" ? "<" : "≥"} ${formatValue(k.unit, k.target.value)} (${k.target.status ?? "no data"})`;
 }
 
-function summary(view: MetricsView): string[] {
+function summary(view: MetricsView, specs: Specs): string[] {
   const get = (id: string) => view.kpis.find((k) => k.id === id);
   const line = (id: string) => {
     const k = get(id);
     return k
-      ? `- ${labelOf(k)}: **${formatValue(k.unit, k.value)}** (previous ${formatValue(k.unit, k.previous.value)}, ${formatDelta(k.unit, k.previous.delta)})`
+      ? `- ${labelOf(specs, k)}: **${formatValue(k.unit, k.value)}** (previous ${formatValue(k.unit, k.previous.value)}, ${formatDelta(k.unit, k.previous.delta)})`
       : "";
   };
   const targets = view.kpis.filter((k) => k.target && k.target.status !== null);
@@ -62,6 +72,7 @@ function summary(view: MetricsView): string[] {
 }
 
 export function renderMarkdown(view: MetricsView, generatedAt: Date): string {
+  const specs = specIndex(view);
   const out = [
     `# Metrics review ${view.window.label}`,
     "",
@@ -69,12 +80,12 @@ export function renderMarkdown(view: MetricsView, generatedAt: Date): string {
     "",
     "## Summary",
     "",
-    ...summary(view),
+    ...summary(view, specs),
     "",
     "## KPIs",
   ];
   for (const [group, title] of GROUPS) {
-    const rows = view.kpis.filter((k) => groupOf(k) === group);
+    const rows = view.kpis.filter((k) => groupOf(specs, k) === group);
     if (rows.length === 0) continue;
     out.push(
       "",
@@ -86,7 +97,7 @@ export function renderMarkdown(view: MetricsView, generatedAt: Date): string {
     for (const k of rows) {
       const value = NO_DATA_SOURCE.has(k.id) ? "no data source" : formatValue(k.unit, k.value);
       out.push(
-        `| ${mdText(labelOf(k))} | ${value} | ${formatValue(k.unit, k.previous.value)} | ${formatDelta(k.unit, k.previous.delta)} (${changeText(k)}) | ${targetCell(k)} |`,
+        `| ${mdText(labelOf(specs, k))} | ${value} | ${formatValue(k.unit, k.previous.value)} | ${formatDelta(k.unit, k.previous.delta)} (${changeText(k)}) | ${targetCell(k)} |`,
       );
     }
   }
@@ -108,12 +119,32 @@ export function renderMarkdown(view: MetricsView, generatedAt: Date): string {
         )
       : ["- None."]),
   );
-  out.push("", "### Incidents", "", "- No data source: the incident board is not part of this installation yet.");
+  const incident = (id: string) => view.kpis.find((k) => k.id === id);
+  const [count, mtta, mttr] = ["incidents.count", "incidents.mtta", "incidents.mttr"].map(incident);
+  out.push(
+    "",
+    "### Incidents",
+    "",
+    `- ${count?.value ?? 0} started in the period (incident board); median time to acknowledge ${formatValue("seconds", mtta?.value ?? null)}, median time to resolve ${formatValue("seconds", mttr?.value ?? null)}.`,
+  );
+  const byType = view.incidentTypes
+    .map((t) => ({ t, kpis: ["count", "mtta", "mttr"].map((s) => incident(`incidents.type.${t.key}.${s}`)) }))
+    .filter(({ kpis }) => (kpis[0]?.value ?? 0) > 0);
+  if (byType.length > 0)
+    out.push(
+      "",
+      "| Type | Incidents | Median MTTA | Median MTTR |",
+      "| --- | ---: | ---: | ---: |",
+      ...byType.map(
+        ({ t, kpis: [c, a, r] }) =>
+          `| ${mdText(t.label)} | ${c?.value ?? 0} | ${formatValue("seconds", a?.value ?? null)} | ${formatValue("seconds", r?.value ?? null)} |`,
+      ),
+    );
   out.push(
     "",
     "## Definitions",
     "",
-    ...view.kpis.map((k) => `- **${mdText(labelOf(k))}** (\`${k.id}\`): ${mdText(k.definition)}`),
+    ...view.kpis.map((k) => `- **${mdText(labelOf(specs, k))}** (\`${k.id}\`): ${mdText(k.definition)}`),
     "",
   );
   return out.join("\n");
@@ -123,6 +154,7 @@ export const CSV_TABLES = ["kpis", "trend", "distribution", "waiting", "merges"]
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 export function renderCsv(view: MetricsView, table: CsvTable): string {
+  const specs = specIndex(view);
   switch (table) {
     case "kpis":
       return toCsv(
@@ -141,7 +173,7 @@ export function renderCsv(view: MetricsView, table: CsvTable): string {
         ],
         view.kpis.map((k) => [
           k.id,
-          labelOf(k),
+          labelOf(specs, k),
           k.value,
           k.unit,
           k.count ?? null,

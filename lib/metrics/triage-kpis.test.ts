@@ -1,8 +1,42 @@
-// Triage KPIs for June 2026 (UTC) from the triage feature's own evaluation, as of 20 July.
-import { describe, expect, it } from "vitest";
+// Triage KPIs for June 2026 (UTC) from the triage feature's own evaluation, as of 20 July; and the
+// stored outcomes read by the KPIs against evaluating every item's rules (the triage queue's path)
+// on a generated repository, before and after settings, schedule and item changes.
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getTeamSchedule } from "@/lib/team/schedule";
+import { evaluateRepos, listTriageRepos } from "@/lib/triage/queries";
+import { DEFAULT_TRIAGE_CONFIG } from "@/lib/triage/schemas";
 import { createTriageItems, createTriageRepo } from "@/lib/triage/testing";
+import { refreshItemFacts } from "./facts/refresh";
+import { generateItems } from "./facts/generate";
 import { computeTriage } from "./triage-kpis";
-import { monthWindow } from "./window";
+import type { KpiValues } from "./types";
+import { monthWindow, trailingMonths } from "./window";
+
+// The team schedule is one row shared by the database: restore the defaults when done.
+afterAll(async () => {
+  await db.teamSettings.deleteMany({});
+});
+
+/** The KPIs the old way: every item of the window evaluated by the triage rules as of `now`. */
+async function evaluated(repoId: string, windows: ReturnType<typeof monthWindow>[], now: Date): Promise<KpiValues[]> {
+  const repos = await listTriageRepos({ repositoryIds: [repoId] });
+  const schedule = await getTeamSchedule();
+  return Promise.all(
+    windows.map(async (w) => {
+      const rows = await evaluateRepos(repos, { createdSince: w.start, createdBefore: w.end }, now, schedule);
+      const share = (rs: typeof rows) => {
+        const decided = rs.filter((r) => r.state !== "within" && r.state !== "due_soon");
+        const n = decided.filter((r) => r.state === "responded").length;
+        return { value: decided.length ? n / decided.length : null, count: decided.length };
+      };
+      const out: KpiValues = { "triage.within_target": share(rows) };
+      for (const p of ["P0", "P1", "P2", "P3"])
+        out[`triage.within_target.${p}`] = share(rows.filter((r) => r.priority === p));
+      return out;
+    }),
+  );
+}
 
 const t = (iso: string) => new Date(iso);
 const H = 3_600_000;
@@ -26,4 +60,54 @@ describe("triage KPIs", () => {
     expect(june?.["triage.within_target.P1"]).toEqual({ value: 0, count: 1 });
     expect(june?.["triage.within_target.P2"]).toEqual({ value: null, count: 0 });
   });
+});
+
+describe("stored triage outcomes", () => {
+  it("give the rules' own numbers, after settings, schedule and item changes too", async () => {
+    const repo = await createTriageRepo();
+    const ids = await generateItems(repo.id, 300, 11);
+    const months = trailingMonths("2026-06", 16).map((m) => monthWindow(m, "Europe/Berlin"));
+    const check = async (now: Date) => {
+      const stored = await computeTriage([repo.id], months, now);
+      expect(stored).toEqual(await evaluated(repo.id, months, now));
+      return stored.reduce((n, v) => n + (v["triage.within_target"]?.count ?? 0), 0);
+    };
+    // Rows inserted directly have no outcomes and no key yet: the first read builds them.
+    expect(await check(new Date("2026-07-01T00:00:00Z"))).toBeGreaterThan(150);
+    await check(new Date("2025-09-15T12:00:00Z")); // items still running then
+    // Another repository configuration, written behind the metrics' back: the key differs, so it rebuilds.
+    const config = {
+      ...DEFAULT_TRIAGE_CONFIG,
+      priorityLabels: { ...DEFAULT_TRIAGE_CONFIG.priorityLabels, P1: ["sev1"] },
+      targets: { ...DEFAULT_TRIAGE_CONFIG.targets, P0: 3600, triage: 7200 },
+    };
+    await db.triageSettings.create({ data: { repoId: repo.id, config } });
+    await check(new Date("2026-07-01T00:00:00Z"));
+    // Business hours in the team's zone.
+    await db.teamSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, timeZone: "Europe/Berlin", businessHours: true },
+      update: { timeZone: "Europe/Berlin", businessHours: true },
+    });
+    await check(new Date("2026-07-01T00:00:00Z"));
+    // A responder's comment written with the facts refresh, as the sync does.
+    const item = await db.githubItem.findUniqueOrThrow({ where: { id: ids[2]! } });
+    await db.$transaction(async (tx) => {
+      await tx.githubComment.create({
+        data: {
+          id: `${item.id}_late`,
+          itemId: item.id,
+          repoId: repo.id,
+          authorLogin: "newcomer",
+          authorType: "user",
+          body: "",
+          url: "u",
+          createdAt: new Date(item.createdAt.getTime() + 60_000),
+          updatedAt: item.createdAt,
+        },
+      });
+      await refreshItemFacts(tx, [item.id]);
+    });
+    await check(new Date("2026-07-01T00:00:00Z"));
+  }, 300_000); // generated items evaluated both ways five times: not bounded by 30 s on a loaded machine
 });

@@ -1,59 +1,49 @@
-// Triage KPIs from the triage feature's own evaluation (lib/triage): of the issues and pull
-// requests created in the window whose clock has stopped or run out, the share answered within
-// the priority's target. Evaluated as of now, like the triage summary.
+// Triage KPIs from the stored triage outcomes (lib/triage/outcomes.ts, the triage rules' own
+// clocks): of the issues and pull requests created in the window whose clock has stopped or run
+// out by now, the share answered within the priority's target — overall and per priority.
 import "server-only";
-import { getTeamSchedule } from "@/lib/team/schedule";
-import { evaluateRepos, listTriageRepos } from "@/lib/triage/queries";
-import type { TriageRow } from "@/lib/triage/rules/evaluate";
-import { dataVersion } from "./cache";
+import { listTriageRepos } from "@/lib/triage/queries";
+import { ensureTriageOutcomes } from "@/lib/triage/outcomes";
+import { runMetricsSql } from "./run-sql";
+import { WINDOWS } from "./sql";
 import type { KpiValues, WindowBounds } from "./types";
 
 const LEVELS = ["P0", "P1", "P2", "P3"] as const;
 
-function share(rows: TriageRow[]): { value: number | null; count: number } {
-  const decided = rows.filter((r) => r.state !== "within" && r.state !== "due_soon");
-  return {
-    value: decided.length ? decided.filter((r) => r.state === "responded").length / decided.length : null,
-    count: decided.length,
-  };
-}
+const SHARES = `WITH ${WINDOWS}
+SELECT w.i, o.priority,
+  (count(*) FILTER (WHERE o."stoppedAt" IS NOT NULL OR o."breachAt" <= $4::timestamptz))::int AS decided,
+  (count(*) FILTER (WHERE o."withinTarget"))::int AS responded
+FROM w JOIN "TriageOutcome" o ON o."repoId" = ANY($1::uuid[]) AND o."createdAt" >= w.s AND o."createdAt" < w.e
+GROUP BY w.i, o.priority`;
 
-// Evaluating every item's rules is the slow part of a request: a result is reused within the same
-// minute while the repositories' data version is unchanged (clocks move on each minute).
-const recent = new Map<string, KpiValues>();
+type Row = { i: number; priority: string | null; decided: number; responded: number };
+
+const share = (rows: Row[]) => {
+  const decided = rows.reduce((n, r) => n + r.decided, 0);
+  const responded = rows.reduce((n, r) => n + r.responded, 0);
+  return { value: decided ? responded / decided : null, count: decided };
+};
 
 export async function computeTriage(
   repoIds: string[],
   windows: WindowBounds[],
   now = new Date(),
 ): Promise<KpiValues[]> {
-  const [repos, schedule, version] = await Promise.all([
-    listTriageRepos({ repositoryIds: repoIds }),
-    getTeamSchedule(),
-    dataVersion(repoIds),
-  ]);
-  const minute = Math.floor(now.getTime() / 60_000);
-  return Promise.all(
-    windows.map(async (w) => {
-      const key = JSON.stringify([[...repoIds].sort(), w.start.getTime(), w.end.getTime(), version, minute, schedule]);
-      const hit = recent.get(key);
-      if (hit) return hit;
-      const values = await evaluateWindow(repos, schedule, w, now);
-      if (recent.size > 500) recent.clear();
-      recent.set(key, values);
-      return values;
-    }),
-  );
-}
-
-async function evaluateWindow(
-  repos: Awaited<ReturnType<typeof listTriageRepos>>,
-  schedule: Awaited<ReturnType<typeof getTeamSchedule>>,
-  w: WindowBounds,
-  now: Date,
-): Promise<KpiValues> {
-  const rows = await evaluateRepos(repos, { createdSince: w.start, createdBefore: w.end }, now, schedule);
-  const out: KpiValues = { "triage.within_target": share(rows) };
-  for (const p of LEVELS) out[`triage.within_target.${p}`] = share(rows.filter((r) => r.priority === p));
-  return out;
+  const repos = await listTriageRepos({ repositoryIds: repoIds });
+  await ensureTriageOutcomes(repos);
+  const rows = windows.length
+    ? await runMetricsSql<Row>(SHARES, [
+        repos.map((r) => r.id),
+        windows.map((w) => w.start.toISOString()),
+        windows.map((w) => w.end.toISOString()),
+        now.toISOString(),
+      ])
+    : [];
+  return windows.map((_, i) => {
+    const mine = rows.filter((r) => r.i === i);
+    const out: KpiValues = { "triage.within_target": share(mine) };
+    for (const p of LEVELS) out[`triage.within_target.${p}`] = share(mine.filter((r) => r.priority === p));
+    return out;
+  });
 }

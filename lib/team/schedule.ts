@@ -8,8 +8,8 @@ import { DEFAULT_TEAM_SCHEDULE, TeamScheduleInput, type TeamSchedule } from "@/l
 export type TeamScheduleView = TeamSchedule & { configured: boolean; updatedAt: string | null };
 
 /** The schedule in force; the defaults (UTC, Mon–Fri 09:00–17:00) until an admin saves one. */
-export async function getTeamSchedule(): Promise<TeamSchedule> {
-  const view = await getTeamScheduleView();
+export async function getTeamSchedule(client: Pick<typeof db, "teamSettings"> = db): Promise<TeamSchedule> {
+  const view = await getTeamScheduleView(client);
   return {
     timeZone: view.timeZone,
     workingDays: view.workingDays,
@@ -20,8 +20,8 @@ export async function getTeamSchedule(): Promise<TeamSchedule> {
   };
 }
 
-export async function getTeamScheduleView(): Promise<TeamScheduleView> {
-  const row = await db.teamSettings.findUnique({ where: { id: 1 } });
+export async function getTeamScheduleView(client: Pick<typeof db, "teamSettings"> = db): Promise<TeamScheduleView> {
+  const row = await client.teamSettings.findUnique({ where: { id: 1 } });
   if (!row) return { ...DEFAULT_TEAM_SCHEDULE, configured: false, updatedAt: null };
   return {
     timeZone: row.timeZone,

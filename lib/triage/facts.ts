@@ -13,8 +13,10 @@ import type { LabelEvent } from "./rules/labels";
 import type { TriageConfig } from "./schemas";
 
 export type RepoRef = { id: string; key: string };
-/** Open items (the queue), or items created since a date (the SLA summary), optionally before another (metrics windows). */
-export type ItemScope = { open: true } | { createdSince: Date; createdBefore?: Date };
+/** Open items (the queue), items created since a date (the SLA summary), or given items (stored outcomes). */
+export type ItemScope = { open: true } | { createdSince: Date; createdBefore?: Date } | { ids: string[] };
+/** The shared client, or the transaction that just wrote the items (it must read its own writes). */
+export type FactsClient = Pick<typeof db, "$queryRaw">;
 
 type ItemRow = {
   id: string;
@@ -41,6 +43,8 @@ type PerAuthor = {
 function where(repoId: string, scope: ItemScope): Prisma.Sql {
   const repo = Prisma.sql`i."repoId" = ${repoId}::uuid AND i."removedAt" IS NULL`;
   if ("open" in scope) return Prisma.sql`${repo} AND i.state = 'OPEN'`;
+  if ("ids" in scope)
+    return Prisma.sql`${repo} AND i.id IN (SELECT json_array_elements_text(${JSON.stringify(scope.ids)}::json))`;
   const before = scope.createdBefore ? Prisma.sql` AND i."createdAt" < ${scope.createdBefore}` : Prisma.empty;
   return Prisma.sql`${repo} AND i."createdAt" >= ${scope.createdSince}${before}`;
 }
@@ -55,35 +59,42 @@ function group<T extends { itemId: string }>(rows: T[]): Map<string, T[]> {
   return out;
 }
 
-export async function loadItemFacts(repo: RepoRef, config: TriageConfig, scope: ItemScope): Promise<ItemFacts[]> {
+export async function loadItemFacts(
+  repo: RepoRef,
+  config: TriageConfig,
+  scope: ItemScope,
+  client: FactsClient = db,
+): Promise<ItemFacts[]> {
   const w = where(repo.id, scope);
   const marker = askMarker(config.staleComment).toLowerCase();
   const [items, labels, assignees, events, comments, reviews, requests] = await Promise.all([
-    db.$queryRaw<
+    client.$queryRaw<
       ItemRow[]
     >`SELECT i.id, i.number, i.kind::text AS kind, i.title, i.url, i.state, i."createdAt", i."closedAt", i."authorLogin", i."isDraft", i."readyForReviewAt"
       FROM "GithubItem" i WHERE ${w}`,
-    db.$queryRaw<Array<{ itemId: string; name: string }>>`SELECT il."itemId", l.name FROM "GithubItemLabel" il
+    client.$queryRaw<Array<{ itemId: string; name: string }>>`SELECT il."itemId", l.name FROM "GithubItemLabel" il
       JOIN "GithubItem" i ON i.id = il."itemId" JOIN "GithubLabel" l ON l.id = il."labelId" WHERE ${w} ORDER BY l.name`,
-    db.$queryRaw<Array<{ itemId: string; login: string }>>`SELECT a."itemId", a.login FROM "GithubItemAssignee" a
+    client.$queryRaw<Array<{ itemId: string; login: string }>>`SELECT a."itemId", a.login FROM "GithubItemAssignee" a
       JOIN "GithubItem" i ON i.id = a."itemId" WHERE ${w} ORDER BY a.login`,
-    db.$queryRaw<Array<{ itemId: string; kind: string; label: string | null; actorType: ActorType; createdAt: Date }>>`
+    client.$queryRaw<
+      Array<{ itemId: string; kind: string; label: string | null; actorType: ActorType; createdAt: Date }>
+    >`
       SELECT e."itemId", e.kind, e.label, e."actorType"::text AS "actorType", e."createdAt" FROM "GithubItemEvent" e
       JOIN "GithubItem" i ON i.id = e."itemId" WHERE ${w}`,
-    db.$queryRaw<
+    client.$queryRaw<
       PerAuthor[]
     >`SELECT c."itemId", c."authorLogin" AS login, c."authorType"::text AS "actorType", min(c."createdAt") AS first,
         max(c."createdAt") FILTER (WHERE strpos(lower(c.body), ${marker}) = 0) AS last,
         max(c."createdAt") FILTER (WHERE strpos(lower(c.body), ${marker}) > 0) AS "lastAsk"
       FROM "GithubComment" c JOIN "GithubItem" i ON i.id = c."itemId"
       WHERE ${w} AND (c."authorType" = 'user' OR strpos(lower(c.body), ${marker}) > 0) GROUP BY 1, 2, 3`,
-    db.$queryRaw<
+    client.$queryRaw<
       PerAuthor[]
     >`SELECT r."itemId", r."authorLogin" AS login, r."authorType"::text AS "actorType", min(r."submittedAt") AS first,
         max(r."submittedAt") AS last, NULL::timestamptz AS "lastAsk"
       FROM "GithubReview" r JOIN "GithubItem" i ON i.id = r."itemId"
       WHERE ${w} AND r."submittedAt" IS NOT NULL AND r.state <> 'PENDING' GROUP BY 1, 2, 3`,
-    db.$queryRaw<
+    client.$queryRaw<
       Array<{ itemId: string; n: number }>
     >`SELECT q."itemId", count(*)::int AS n FROM "GithubReviewRequest" q
       JOIN "GithubItem" i ON i.id = q."itemId" WHERE ${w} GROUP BY 1`,

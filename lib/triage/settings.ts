@@ -14,8 +14,11 @@ export function parseStoredConfig(value: unknown): TriageConfig {
   return parsed.success ? parsed.data : DEFAULT_TRIAGE_CONFIG;
 }
 
-export async function getTriageConfigs(repoIds: string[]): Promise<Map<string, TriageConfig>> {
-  const rows = repoIds.length ? await db.triageSettings.findMany({ where: { repoId: { in: repoIds } } }) : [];
+export async function getTriageConfigs(
+  repoIds: string[],
+  client: Pick<typeof db, "triageSettings"> = db,
+): Promise<Map<string, TriageConfig>> {
+  const rows = repoIds.length ? await client.triageSettings.findMany({ where: { repoId: { in: repoIds } } }) : [];
   const stored = new Map(rows.map((r) => [r.repoId, parseStoredConfig(r.config)]));
   return new Map(repoIds.map((id) => [id, stored.get(id) ?? DEFAULT_TRIAGE_CONFIG]));
 }

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { GithubActorType, GithubItemKind } from "@/lib/generated/prisma/client";
+import { refreshItemFacts } from "@/lib/metrics/facts/refresh";
 import { uniqueName } from "@/lib/testing/factories";
 
 type Actor = [string | null, GithubActorType];
@@ -114,5 +115,7 @@ export async function createTriageItems(repoId: string, specs: ItemSpec[]): Prom
       });
     }
   }
+  // As the sync does after writing items: their metrics facts and stored triage outcomes follow.
+  await db.$transaction((tx) => refreshItemFacts(tx, [...ids.values()]));
   return ids;
 }

@@ -4,7 +4,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { applyMigrations } from "@/lib/migrations/apply";
-import { recreateLocalDatabase } from "@/lib/testing/local-database";
+import pg from "pg";
+import { assertLocalDatabase, recreateLocalDatabase } from "@/lib/testing/local-database";
 
 export type BenchDatabase = {
   url: string;
@@ -70,3 +71,38 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+
+/**
+ * A persistent benchmark database `name` on DATABASE_URL's (local) server, kept between runs so a
+ * large data set is built once: created when missing, dropped first only when `fresh`. Migrations
+ * are applied either way. Without DATABASE_URL: a fresh embedded PGlite, as startBenchDatabase.
+ */
+export async function openReusableBenchDatabase(
+  name: string,
+  fresh: boolean,
+): Promise<BenchDatabase & { existed: boolean }> {
+  const external = process.env.DATABASE_URL;
+  if (!external) return { ...(await startBenchDatabase()), existed: false };
+  const parsed = assertLocalDatabase(external, "benchmarks");
+  const admin = new pg.Client({ connectionString: external });
+  await admin.connect();
+  let existed: boolean;
+  try {
+    if (fresh) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    existed = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+    if (!existed) await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  parsed.pathname = `/${name}`;
+  const url = parsed.toString();
+  await applyMigrations(url);
+  return {
+    url,
+    description: `PostgreSQL on ${parsed.hostname}, ${existed ? "reused" : "new"} database ${name}`,
+    embedded: false,
+    existed,
+    cpuUsage: async () => null,
+    stop: async () => undefined,
+  };
+}

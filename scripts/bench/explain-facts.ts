@@ -4,7 +4,7 @@ import { monthWindow, trailingMonths } from "@/lib/metrics/window";
 
 const mod = await import("@/lib/metrics/facts/queries");
 const repoIds = (await db.githubRepository.findMany({ select: { id: true } })).map((r) => r.id);
-const w = trailingMonths("2026-06", 12).map((m) => monthWindow(m, "Europe/Berlin"));
+const w = trailingMonths(process.env.MONTH ?? "2026-11", 12).map((m) => monthWindow(m, "Europe/Berlin"));
 const base = [repoIds, w.map((x) => x.start.toISOString()), w.map((x) => x.end.toISOString())];
 for (const [name, sql, extra] of mod.FACT_QUERIES) {
   const rows = await db.$transaction(async (tx) => {

@@ -1,11 +1,15 @@
-// Lighthouse (pinned 12.2.3: the last release that runs on Node 20) on a page of a running steward, in
-// the system Chromium (CHROME_PATH, default /usr/bin/chromium), signed in by sending the session
-// cookie with every request. Desktop preset (steward is a desk dashboard), simulated throttling.
-import { launch } from "chrome-launcher";
+// Lighthouse (pinned 12.2.3: the last release that runs on Node 20) on the pages of a running steward,
+// in the system Chromium (CHROME_PATH, default /usr/bin/chromium), signed in by sending the session
+// cookie with every request. Desktop preset (steward is a desk dashboard), simulated throttling. One
+// run per page, each bounded (BENCH_LIGHTHOUSE_TIMEOUT_S, 180 s): a run that does not finish in time
+// prints "timed out" and Chromium is restarted for the next page, so the benchmark always ends.
+import { launch, type LaunchedChrome } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
 export type LighthouseFigure = { score: number | null; lcpMs: number | null };
+
+const TIMEOUT_MS = Number(process.env.BENCH_LIGHTHOUSE_TIMEOUT_S ?? 180) * 1000;
 
 export async function openChrome() {
   return launch({
@@ -32,8 +36,43 @@ export async function runLighthouse(port: number, url: string, cookie: string): 
   );
   const lhr = result?.lhr;
   if (!lhr) return { score: null, lcpMs: null };
-  if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const score = lhr.categories.performance?.score;
   const lcp = lhr.audits["largest-contentful-paint"]?.numericValue;
   return { score: score == null ? null : Math.round(score * 100), lcpMs: lcp == null ? null : Math.round(lcp) };
+}
+
+/** One bounded Lighthouse run per page, printing `lighthouse <page>: performance N  LCP N ms` (or why not). */
+export async function runLighthouseOnPages(
+  base: string,
+  pages: Array<{ name: string; warm: string }>,
+  cookie: string,
+): Promise<void> {
+  let chrome: LaunchedChrome | null = null;
+  try {
+    for (const page of pages) {
+      chrome ??= await openChrome();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), TIMEOUT_MS)));
+      const started = performance.now();
+      const outcome = await Promise.race([
+        runLighthouse(chrome.port, base + page.warm, cookie).catch((error: unknown) =>
+          error instanceof Error ? error : new Error(String(error)),
+        ),
+        timeout,
+      ]).finally(() => clearTimeout(timer));
+      const took = `${((performance.now() - started) / 1000).toFixed(0)} s`;
+      if (outcome === "timeout") {
+        console.log(`lighthouse ${page.name}: timed out after ${TIMEOUT_MS / 1000} s`);
+        chrome.kill();
+        chrome = null;
+      } else if (outcome instanceof Error) console.log(`lighthouse ${page.name}: failed: ${outcome.message}`);
+      else
+        console.log(
+          `lighthouse ${page.name}: performance ${outcome.score ?? "?"}  LCP ${outcome.lcpMs ?? "?"} ms  (run took ${took})`,
+        );
+    }
+  } finally {
+    chrome?.kill();
+  }
 }

@@ -1,12 +1,16 @@
 // Health data for bench:pages, made by the database itself or bulk-loaded: HTTP targets, raw check
-// samples every 60 s for BENCH_RAW_DAYS (loaded with COPY on PostgreSQL; the embedded database's wire
-// protocol has no COPY FROM STDIN, so there INSERT … SELECT generate_series), hour and day rollups of
-// "check" and "response_time_ms" for 90 days, and each target's current "up" state. Rollups are
-// written as the rollup job would have left them (no pending marks), so uptime may read them.
+// samples every 60 s for BENCH_RAW_DAYS and, as an HTTP check also writes them, response-time samples
+// for the last day (loaded with COPY on PostgreSQL; the embedded database's wire protocol has no COPY
+// FROM STDIN, so there INSERT … SELECT generate_series), hour and day rollups of "check" and
+// "response_time_ms" for 90 days, and each target's current "up" state. Rollups are written as the
+// rollup job would have left them (no pending marks), so uptime may read them. A reused data set is
+// brought up to date by refreshHealthData.
 import pg from "pg";
 import { copyFrom } from "./copy-from";
 
 const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+type RawMetric = "check" | "response_time_ms";
 export type HealthDataSize = { targets: number; rawDays: number; rollupDays: number };
 
 /** Inserts the targets and returns their ids (oldest first). */
@@ -31,34 +35,54 @@ async function insertTargets(client: pg.Client, size: HealthDataSize): Promise<s
   return rows.map((r) => r.id);
 }
 
-/** COPY lines of one target's raw checks: one a minute for `days`, ending a minute ago; 1 in 500 fails. */
-function checkLines(targetId: string, days: number, end: number, seed: number): string {
+/** A deterministic pseudo-random number for (target, minute), so a top-up writes what a build would have. */
+function noise(seed: number, minute: number): number {
+  let x = (Math.imul(seed, 0x9e3779b1) ^ Math.imul(minute, 0x85ebca6b)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d) >>> 0;
+  return (x ^ (x >>> 15)) >>> 0;
+}
+
+/**
+ * COPY lines of one target's raw samples, one a minute in [from, to) (whole minutes): checks ("check",
+ * 1 in 500 failing) or, as an HTTP check also writes, response times ("response_time_ms", no ok/status).
+ */
+function sampleLines(targetId: string, metric: RawMetric, from: number, to: number, seed: number): string {
   const out: string[] = [];
-  let s = seed;
-  for (let k = days * 1440; k >= 1; k--) {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
+  for (let at = from; at < to; at += MINUTE_MS) {
+    const s = noise(seed, at / MINUTE_MS);
     const failed = s % 500 === 0;
-    const at = new Date(end - k * MINUTE_MS).toISOString();
-    out.push(`${targetId}\t${at}\tcheck\t${40 + (s % 200)}\t${failed ? "f" : "t"}\t${failed ? 503 : 200}\n`);
+    const tail = metric === "check" ? `${failed ? "f" : "t"}\t${failed ? 503 : 200}` : "\\N\t\\N";
+    if (metric === "check" || !failed)
+      out.push(`${targetId}\t${new Date(at).toISOString()}\t${metric}\t${40 + (s % 200)}\t${tail}\n`);
   }
   return out.join("");
 }
 
-async function insertRawSamples(client: pg.Client, ids: string[], days: number, embedded: boolean): Promise<number> {
-  const end = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
+/** Raw samples of `metric` of every target for the minutes in [from, to); returns the rows written. */
+async function insertRawSamples(
+  client: pg.Client,
+  ids: string[],
+  metric: RawMetric,
+  [from, to]: [number, number],
+  embedded: boolean,
+): Promise<number> {
+  if (to <= from) return 0;
+  const minutes = (to - from) / MINUTE_MS;
   if (embedded) {
     const { rowCount } = await client.query(
       `INSERT INTO "HealthSample" ("targetId", "at", metric, value, ok, status)
-       SELECT t.id, to_timestamp($2::float8 / 1000) - k * interval '1 minute', 'check', 40 + (k * 37 + t.n * 11) % 200,
-         (k + t.n) % 500 <> 0, CASE WHEN (k + t.n) % 500 = 0 THEN 503 ELSE 200 END
-       FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n) CROSS JOIN generate_series(1, $3::int * 1440) k`,
-      [ids, end, days],
+       SELECT t.id, to_timestamp($2::float8 / 1000) + k * interval '1 minute', $4, 40 + (k * 37 + t.n * 11) % 200,
+         CASE WHEN $4 = 'check' THEN (k + t.n) % 500 <> 0 END, CASE WHEN $4 = 'check' THEN CASE WHEN (k + t.n) % 500 = 0 THEN 503 ELSE 200 END END
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n) CROSS JOIN generate_series(0, $3::int - 1) k
+       WHERE $4 = 'check' OR (k + t.n) % 500 <> 0`,
+      [ids, from, minutes, metric],
     );
     return rowCount ?? 0;
   }
   let copied = 0;
-  for (let i = 0; i < ids.length; i += 20) {
-    const chunks = ids.slice(i, i + 20).map((id, j) => Buffer.from(checkLines(id, days, end, i + j + 1)));
+  const perCopy = Math.max(1, Math.floor(200_000 / minutes)); // targets per COPY: about 200k rows each
+  for (let i = 0; i < ids.length; i += perCopy) {
+    const chunks = ids.slice(i, i + perCopy).map((id, j) => Buffer.from(sampleLines(id, metric, from, to, i + j + 1)));
     copied += await copyFrom(
       client,
       `COPY "HealthSample" ("targetId", "at", metric, value, ok, status) FROM STDIN`,
@@ -68,8 +92,12 @@ async function insertRawSamples(client: pg.Client, ids: string[], days: number, 
   return copied;
 }
 
-/** Hour and day rollups of both metrics for `days` days, shaped like the rollup job's (a one-bucket sketch). */
-async function insertRollups(client: pg.Client, days: number): Promise<number> {
+/**
+ * Hour and day rollups of both metrics for `days` days, shaped like the rollup job's (a one-bucket
+ * sketch); an hour whose start is a multiple of 7 s has one failed check, and a day's counts are its
+ * hours' sums, as the rollup job's merge gives.
+ */
+async function insertRollups(client: pg.Client, days: number, since = 0): Promise<number> {
   let rows = 0;
   for (const [bucket, step, count] of [
     ["hour", "1 hour", 60],
@@ -77,31 +105,86 @@ async function insertRollups(client: pg.Client, days: number): Promise<number> {
   ] as const) {
     const result = await client.query(
       `INSERT INTO "HealthRollup" ("targetId", metric, bucket, "bucketStart", count, "okCount", sum, min, max, p50, p95, p99, sketch, "updatedAt")
-       SELECT t.id, m.metric, $1::"HealthRollupBucket", b.start, $3::int, CASE WHEN m.metric = 'check' THEN $3::int - (extract(epoch FROM b.start)::bigint % 7 = 0)::int END,
+       SELECT t.id, m.metric, $1::"HealthRollupBucket", b.start, $3::int, CASE WHEN m.metric = 'check' THEN $3::int - (SELECT count(*)::int FROM generate_series(b.start, b.start + interval '${step}' - interval '1 hour', interval '1 hour') h WHERE extract(epoch FROM h)::bigint % 7 = 0) END,
          $3::int * 120.0, 40, 240, 120, 230, 238, '{"z":0,"p":{"241":${count}},"n":{}}'::jsonb, now()
        FROM "HealthTarget" t CROSS JOIN (VALUES ('check'), ('response_time_ms')) m(metric)
-       CROSS JOIN generate_series(date_trunc($2, now()) - $4::int * interval '1 day', date_trunc($2, now()) - interval '${step}', interval '${step}') b(start)
-       WHERE t.slug LIKE 'bench-%'`,
-      [bucket, bucket, count, days],
+       CROSS JOIN generate_series(greatest(date_trunc($2, now()) - $4::int * interval '1 day', date_trunc($2, to_timestamp($5::float8 / 1000))), date_trunc($2, now()) - interval '${step}', interval '${step}') b(start)
+       WHERE t.slug LIKE 'bench-%'
+       ON CONFLICT DO NOTHING`,
+      [bucket, bucket, count, days, since],
     );
     rows += result.rowCount ?? 0;
   }
   return rows;
 }
 
+/** Checks for `rawDays` and response times for the last day, both ending at `end` (a whole minute). */
+const rawSpans = (size: HealthDataSize, end: number) =>
+  [
+    ["check", [end - size.rawDays * DAY_MS, end]],
+    ["response_time_ms", [end - Math.min(size.rawDays, 1) * DAY_MS, end]],
+  ] as const;
+
+export const lastWholeMinute = (now: number) => Math.floor(now / MINUTE_MS) * MINUTE_MS;
+
 export async function insertHealthData(
   url: string,
   size: HealthDataSize,
   embedded: boolean,
+  end: number,
 ): Promise<{ targetIds: string[]; samples: number; rollups: number }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const targetIds = await insertTargets(client, size);
-    const samples = await insertRawSamples(client, targetIds, size.rawDays, embedded);
+    let samples = 0;
+    for (const [metric, span] of rawSpans(size, end))
+      samples += await insertRawSamples(client, targetIds, metric, [span[0], span[1]], embedded);
     const rollups = await insertRollups(client, size.rollupDays);
     await client.query(`ANALYZE "HealthTarget", "HealthSample", "HealthRollup", "HealthState"`);
     return { targetIds, samples, rollups };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Brings a reused data set from `previousEnd` up to `end`: the raw samples of the minutes since are
+ * added (all of them again if the gap exceeds the raw span) and those before the span deleted; the
+ * rollups likewise; the targets' "up" state checked now. PostgreSQL only (COPY).
+ */
+export async function refreshHealthData(
+  url: string,
+  size: HealthDataSize,
+  previousEnd: number,
+  end: number,
+): Promise<{ targetIds: string[]; added: number; deleted: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM "HealthTarget" WHERE slug LIKE 'bench-%' ORDER BY substring(slug FROM 7)::int`,
+    );
+    const targetIds = rows.map((r) => r.id);
+    let added = 0;
+    let deleted = 0;
+    for (const [metric, [from, to]] of rawSpans(size, end)) {
+      const gone = await client.query(
+        `DELETE FROM "HealthSample" WHERE metric = $1 AND "at" < to_timestamp($2::float8 / 1000)`,
+        [metric, from],
+      );
+      deleted += gone.rowCount ?? 0;
+      added += await insertRawSamples(client, targetIds, metric, [Math.max(from, previousEnd), to], false);
+    }
+    const old = await client.query(
+      `DELETE FROM "HealthRollup" WHERE "bucketStart" < date_trunc(bucket::text, now()) - $1::int * interval '1 day'`,
+      [size.rollupDays],
+    );
+    deleted += old.rowCount ?? 0;
+    added += await insertRollups(client, size.rollupDays, previousEnd); // the buckets from the one holding the old end
+    await client.query(`UPDATE "HealthState" SET "lastAt" = now() WHERE kpi = 'up'`);
+    await client.query(`VACUUM ANALYZE "HealthTarget", "HealthSample", "HealthRollup", "HealthState"`);
+    return { targetIds, added, deleted };
   } finally {
     await client.end();
   }

@@ -69,13 +69,25 @@ export async function insertChecklistYear(now: Date): Promise<number> {
     await ensureDueRuns({ now: new Date(Math.min(t, now.getTime())), schedule });
     if (t >= now.getTime()) break;
   }
+  return signOffPastRuns(now);
+}
+
+/** A reused data set: the runs due since it was built are made (as the scheduler would) and the past ones signed off. */
+export async function refreshChecklistRuns(now: Date): Promise<number> {
+  await ensureDueRuns({ now, schedule: await getTeamSchedule() });
+  return signOffPastRuns(now);
+}
+
+/** Completes and signs off every run due more than two days ago that is not signed off yet. */
+async function signOffPastRuns(now: Date): Promise<number> {
+  const before = new Date(now.getTime() - 2 * DAY);
   await db.$executeRaw`INSERT INTO "ChecklistCompletion" (id, "runId", "itemId", status, source, "byName", at)
     SELECT gen_random_uuid(), r.id, i.id, 'done', 'manual', 'bench', r."dueAt" - interval '1 hour'
     FROM "ChecklistRun" r JOIN "RunbookItem" i ON i."sectionId" = r."sectionId" AND i."removedAt" IS NULL
-    WHERE r."dueAt" < ${new Date(now.getTime() - 2 * DAY)}::timestamptz`;
+    WHERE r."dueAt" < ${before}::timestamptz AND r."signedOffAt" IS NULL`;
   await db.$executeRaw`INSERT INTO "ChecklistSignOff" (id, "runId", "byName", at, summary)
     SELECT gen_random_uuid(), r.id, 'bench', r."dueAt" - interval '30 minutes', '{"items":1,"done":1,"skipped":0,"automatic":0}'::jsonb
-    FROM "ChecklistRun" r WHERE r."dueAt" < ${new Date(now.getTime() - 2 * DAY)}::timestamptz`;
-  await db.$executeRaw`UPDATE "ChecklistRun" SET "signedOffAt" = "dueAt" - interval '30 minutes' WHERE "dueAt" < ${new Date(now.getTime() - 2 * DAY)}::timestamptz`;
+    FROM "ChecklistRun" r WHERE r."dueAt" < ${before}::timestamptz AND r."signedOffAt" IS NULL`;
+  await db.$executeRaw`UPDATE "ChecklistRun" SET "signedOffAt" = "dueAt" - interval '30 minutes' WHERE "dueAt" < ${before}::timestamptz AND "signedOffAt" IS NULL`;
   return db.checklistRun.count();
 }

@@ -36,6 +36,14 @@ export async function printStorage(url: string, rawRetentionDays: number): Promi
     console.log(
       `projected for 1,000 HTTP targets at 30 s, one year, default retention: raw ${rawRetentionDays} d ${gib(rawRows * perRaw)} + rollups (minute ${rawRetentionDays} d, hour 400 d, day forever) ${gib(rollupRows * perRollup)} = ${gib(rawRows * perRaw + rollupRows * perRollup)}`,
     );
+    const { rows: parts } = await client.query<{ name: string; bytes: string }>(
+      `SELECT 'heap' AS name, pg_relation_size('"HealthSample"') AS bytes
+       UNION ALL SELECT 'TOAST', coalesce(pg_total_relation_size(reltoastrelid), 0) FROM pg_class WHERE oid = '"HealthSample"'::regclass
+       UNION ALL SELECT indexrelid::regclass::text, pg_relation_size(indexrelid) FROM pg_index WHERE indrelid = '"HealthSample"'::regclass`,
+    );
+    console.log(
+      `  per raw sample: ${parts.map((p) => `${p.name} ${(Number(p.bytes) / raw.rows).toFixed(1)}`).join(", ")} bytes (a heap row carries 24 bytes of tuple header and a 4-byte line pointer)`,
+    );
     if (raw.rows < 100_000)
       console.log(
         "  (a small table: fixed per-table overhead weighs in; a longer run or more targets gives a steadier figure)",

@@ -1,14 +1,13 @@
 // Demo: a year of daily star/fork snapshots for the demo repositories (the sync records one per day
 // from the day it first runs, so a fresh demo would show no history). Growth ends at the synced
 // counts; days that already have a snapshot are left alone.
+import { waitForDatabase } from "./wait-for-database";
+
 const DAYS = 400;
 
 export async function seedMetricsDemo(repoKeys: string[], timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const { getEnv } = await import("@/lib/env");
-  // start.ts hands the embedded database's URL to getEnv() (not process.env) once it is open.
-  while (!getEnv().DATABASE_URL && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
-  const { db } = await import("@/lib/db");
+  const db = await waitForDatabase((db) => db.githubRepoStatsDaily.count(), timeoutMs);
   for (const key of repoKeys) {
     let latest = null;
     while (Date.now() < deadline) {

@@ -11,6 +11,7 @@ import { startIncidentProcedure } from "@/lib/runbooks/store/linked-procedures";
 import { tickItem, undoTick } from "@/lib/runbooks/store/runs";
 import { updateSection } from "@/lib/runbooks/store/config";
 import { TEMPLATE_IDS } from "@/lib/runbooks/schemas";
+import { waitForDatabase } from "./wait-for-database";
 
 const DAY = 86_400_000;
 const PEOPLE = ["maya", "victor"];
@@ -87,17 +88,7 @@ export async function seedRunbooksDemo(now = new Date()): Promise<void> {
 
 /** Called from scripts/demo.ts while steward starts: waits for the database and its migrations, then seeds. */
 export async function seedRunbooksDemoWhenReady(): Promise<void> {
-  const { getEnv } = await import("@/lib/env");
-  // start.ts hands the embedded database's URL to getEnv() (not process.env) once it is open.
-  for (let i = 0; i < 600 && !getEnv().DATABASE_URL; i++) await new Promise((r) => setTimeout(r, 200));
-  for (let i = 0; i < 300; i++) {
-    try {
-      await db.runbook.count();
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
+  await waitForDatabase((db) => db.runbook.count());
   await seedRunbooksDemo().catch((error: unknown) => console.error("demo: runbooks seed failed", error));
 }
 

@@ -4,7 +4,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
-import { listIncidents } from "@/lib/incidents/queries";
+import { listIncidents } from "@/lib/incidents/views/queries";
 import { incidentKeys } from "@/lib/incidents/query-keys";
 import { getIncidentTypes } from "@/lib/incidents/types";
 import { IncidentBoard } from "@/components/incidents/incident-board";

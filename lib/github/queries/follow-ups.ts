@@ -55,6 +55,15 @@ const SELECTIONS: Record<FollowUpKind, { select: (cursor: string) => string; fra
   },
 };
 
+/** Connections each kind's selection asks for per node (one per type it is selected on), for its cost. */
+export const CONNECTIONS: Record<FollowUpKind, number> = {
+  comments: 2,
+  events: 2,
+  reviews: 1,
+  labels: 2,
+  contexts: 1,
+};
+
 /** The connection's field name in the response (events come back as `timelineItems`). */
 export const RESPONSE_FIELD: Record<FollowUpKind, string> = {
   comments: "comments",

@@ -1,7 +1,8 @@
 // Every document steward sends must be one GitHub accepts: validated against the published schema.
-import { parse, validate } from "graphql";
+import { type OperationDefinitionNode, parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
-import { githubSchema } from "@/lib/github/test-server";
+import { analyzeCost, githubSchema } from "@/lib/github/test-server";
+import { DEFAULT_PAGE_SIZES } from "../sync/items";
 import { followUpQuery } from "./follow-ups";
 import * as items from "./items";
 import * as repository from "./repository";
@@ -51,5 +52,24 @@ describe("GraphQL documents", () => {
       "TAGS_PAGE",
       "VIEWER",
     ]);
+  });
+});
+
+describe("item page costs (GitHub: connections fetched ÷ 100, rounded to the nearest point)", () => {
+  const cost = (document: string, first: number) => {
+    const parsed = parse(document);
+    const operation = parsed.definitions.find((d) => d.kind === "OperationDefinition") as OperationDefinitionNode;
+    return analyzeCost(githubSchema(), parsed, operation, { owner: "o", name: "n", first });
+  };
+
+  it("100 issues: 1 + 100 × 4 connections (labels, assignees, comments, timeline) = 401 → 4 points", () => {
+    expect(DEFAULT_PAGE_SIZES.issues).toBe(100);
+    expect(cost(items.ISSUES_PAGE, 100)).toMatchObject({ requests: 401, cost: 4 });
+  });
+
+  it("49 PRs: 1 + 49 × 7 connections = 344 → 3 points, where 50 would be 351 → 4", () => {
+    expect(DEFAULT_PAGE_SIZES.pulls).toBe(49);
+    expect(cost(items.PULLS_PAGE, 49)).toMatchObject({ requests: 344, cost: 3 });
+    expect(cost(items.PULLS_PAGE, 50)).toMatchObject({ requests: 351, cost: 4 });
   });
 });

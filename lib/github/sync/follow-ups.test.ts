@@ -1,9 +1,12 @@
 // Batched follow-ups fetch the rest of every kind of connection, whatever page they start from.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateRepo, type GitHubTestServer, startGitHubTestServer } from "@/lib/github/test-server";
+import { type OperationDefinitionNode, parse } from "graphql";
+import { analyzeCost, generateRepo, type GitHubTestServer, startGitHubTestServer } from "@/lib/github/test-server";
+import { githubSchema } from "@/lib/github/test-server/schema";
 import { GithubClient } from "../client";
+import { type FollowUpKind, followUpQuery } from "../queries/follow-ups";
 import { ISSUE_EVENT_TYPES } from "../queries/fragments";
-import { FollowUp, runFollowUps } from "./follow-ups";
+import { batchFollowUps, FollowUp, runFollowUps } from "./follow-ups";
 
 const repo = generateRepo({ owner: "acme", name: "follow", seed: 13, issues: 60, pulls: 40, databaseId: 1903 });
 let server: GitHubTestServer;
@@ -28,7 +31,7 @@ const first = async (id: string, selection: string): Promise<Conn> => {
 };
 
 describe("runFollowUps", () => {
-  it("completes comments, events, reviews, labels and CI contexts, ten connections per request", async () => {
+  it("completes comments, events, reviews, labels and CI contexts in one request", async () => {
     const issue = repo.items.find(
       (i) =>
         i.__typename === "Issue" &&
@@ -112,5 +115,33 @@ describe("runFollowUps", () => {
     expect(ids(tasks[2]!)).toEqual(issue.labels.map((l) => l.id));
     expect(ids(tasks[3]!)).toEqual(pull.reviews.map((r) => r.id));
     expect(ids(tasks[4]!)).toEqual(head.checkSuites.flatMap((s) => s.checkRuns.map((r) => r.id)));
+  });
+});
+
+describe("batchFollowUps", () => {
+  const cost = (kinds: FollowUpKind[]) => {
+    const document = parse(followUpQuery(kinds));
+    const operation = document.definitions.find((d) => d.kind === "OperationDefinition") as OperationDefinitionNode;
+    return analyzeCost(githubSchema(), document, operation, {});
+  };
+  const tasks = (kind: FollowUpKind, n: number) => Array.from({ length: n }, () => ({ kind }));
+
+  it("fills a request up to 100 connections (1 point), then starts the next", () => {
+    const open = [...tasks("comments", 49), ...tasks("reviews", 2), ...tasks("labels", 3), ...tasks("contexts", 2)];
+    const batches = batchFollowUps(open);
+    expect(batches.map((b) => b.length)).toEqual([51, 5]); // 49 × 2 + 2 × 1 = 100; then 3 × 2 + 2 × 1
+    expect(cost(batches[0]!.map((t) => t.kind))).toMatchObject({ requests: 100, cost: 1 });
+    expect(cost(batches[1]!.map((t) => t.kind))).toMatchObject({ requests: 8, cost: 1 });
+    // 75 comment threads are 150 connections: 2 points, which is why a request stops at 100.
+    expect(cost(tasks("comments", 75).map((t) => t.kind))).toMatchObject({ requests: 150, cost: 2 });
+  });
+
+  it("costs one point per request for any mix of kinds", () => {
+    const kinds: FollowUpKind[] = ["comments", "events", "reviews", "labels", "contexts"];
+    const open = Array.from({ length: 200 }, (_, i) => ({ kind: kinds[(i * 7) % 5]! }));
+    const batches = batchFollowUps(open);
+    expect(batches.flat()).toEqual(open);
+    for (const batch of batches) expect(cost(batch.map((t) => t.kind)).cost).toBe(1);
+    expect(batches.length).toBeLessThan(open.length / 10); // fewer requests than ten connections each
   });
 });

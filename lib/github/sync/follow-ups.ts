@@ -1,9 +1,11 @@
 // Follow-up pages for many connections at once (queries/follow-ups.ts): in rounds, each round
-// asking for the next page of every unfinished connection, 10 connections per request.
+// asking for the next page of every unfinished connection, as many per request as still cost one
+// point (GitHub: connections fetched ÷ 100, rounded; a selection on two types counts twice).
 import type { GithubClient } from "../client";
-import { type FollowUpKind, followUpQuery, RESPONSE_FIELD } from "../queries/follow-ups";
+import { CONNECTIONS, type FollowUpKind, followUpQuery, RESPONSE_FIELD } from "../queries/follow-ups";
 
-const PER_REQUEST = 10;
+/** Connections per request: 100 still costs 1 point (150 would cost 2), and the answer stays page-sized. */
+export const CONNECTIONS_PER_REQUEST = 100;
 
 type Page = {
   nodes: unknown[];
@@ -57,10 +59,27 @@ export class FollowUp<T> {
   }
 }
 
+/** Consecutive runs of `open` whose connections fit in one request. */
+export function batchFollowUps<T extends { kind: FollowUpKind }>(open: T[]): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let weight = 0;
+  for (const task of open) {
+    if (batch.length > 0 && weight + CONNECTIONS[task.kind] > CONNECTIONS_PER_REQUEST) {
+      batches.push(batch);
+      batch = [];
+      weight = 0;
+    }
+    batch.push(task);
+    weight += CONNECTIONS[task.kind];
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
 export async function runFollowUps(client: GithubClient, tasks: FollowUp<unknown>[]): Promise<void> {
   for (let open = tasks.filter((t) => t.cursor); open.length > 0; open = tasks.filter((t) => t.cursor)) {
-    for (let i = 0; i < open.length; i += PER_REQUEST) {
-      const batch = open.slice(i, i + PER_REQUEST);
+    for (const batch of batchFollowUps(open)) {
       const variables: Record<string, string> = {};
       batch.forEach((t, k) => {
         variables[`id${k}`] = t.nodeId;

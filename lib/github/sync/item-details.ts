@@ -5,6 +5,7 @@ import type { GqlCheckContext, GqlComment, GqlEvent, GqlItem, GqlLabel, GqlRevie
 import { backwards, type Completed, settle } from "./connections";
 import type { SyncContext } from "./context";
 import { FollowUp, runFollowUps } from "./follow-ups";
+import { itemHash } from "./map-items";
 
 export interface ItemBundle {
   item: GqlItem;
@@ -20,7 +21,9 @@ export interface ItemBundle {
 
 /**
  * Items whose stored copy is older (GitHub bumps `updatedAt` for comments, labels, state…), new,
- * moved or marked removed. Unchanged ones are skipped, which also makes a second run a no-op.
+ * moved or marked removed — or as old but different: `updatedAt` has whole seconds, so an item
+ * changed again in the second it was last read shows the same time with other content. Unchanged
+ * ones are skipped, which also makes a second run a no-op.
  */
 export async function changedItems(
   ctx: SyncContext,
@@ -29,7 +32,7 @@ export async function changedItems(
   if (items.length === 0) return { items, newIds: new Set() };
   const stored = await ctx.db.githubItem.findMany({
     where: { id: { in: items.map((i) => i.id) } },
-    select: { id: true, repoId: true, number: true, updatedAt: true, removedAt: true },
+    select: { id: true, repoId: true, number: true, updatedAt: true, contentHash: true, removedAt: true },
   });
   const byId = new Map(stored.map((s) => [s.id, s]));
   const changed = items.filter((item) => {
@@ -37,6 +40,7 @@ export async function changedItems(
     return (
       !s ||
       s.updatedAt.getTime() !== Date.parse(item.updatedAt) ||
+      s.contentHash !== itemHash(item) ||
       s.repoId !== ctx.repo.id ||
       s.number !== item.number ||
       s.removedAt !== null

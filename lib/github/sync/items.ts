@@ -15,8 +15,11 @@ export interface ItemPageSizes {
   issues: number;
   pulls: number;
 }
-/** 100 issues or 50 PRs with their nested first pages cost 4 points; PRs carry reviews and CI too. */
-export const DEFAULT_PAGE_SIZES: ItemPageSizes = { issues: 100, pulls: 50 };
+/**
+ * 100 issues (1 + 100 × 4 nested connections = 401 → 4 points) and 49 PRs (1 + 49 × 7 = 344 → 3
+ * points; 50 would round to 4): the most items per point GitHub's rounding allows near 100 a page.
+ */
+export const DEFAULT_PAGE_SIZES: ItemPageSizes = { issues: 100, pulls: 49 };
 
 /** A page as GitHub answered it, with the cursor row to commit with it. */
 interface Fetched<T extends GqlItem> {
@@ -51,12 +54,19 @@ function completePage() {
   };
 }
 
+/**
+ * Consecutive pages in one transaction, with the last page's cursor. An item met on two of them
+ * (changed mid-walk) is written once, as the later page has it.
+ */
 function commitItems(ctx: SyncContext, resource: "issues" | "pulls") {
-  return (page: Page) =>
-    commitPage(ctx, resource, { fetched: page.fetched, changed: page.bundles.length }, async (tx) => {
-      await writeItems(tx, ctx.repo.id, page.bundles);
-      await writeCursor(tx, ctx.repo.id, resource, page.state);
+  return (pages: Page[]) => {
+    const latest = new Map(pages.flatMap((p) => p.bundles).map((b) => [b.item.id, b]));
+    const counts = pages.map((p) => ({ fetched: p.fetched, changed: p.bundles.length }));
+    return commitPage(ctx, resource, counts, async (tx) => {
+      await writeItems(tx, ctx.repo.id, [...latest.values()]);
+      await writeCursor(tx, ctx.repo.id, resource, pages.at(-1)!.state);
     });
+  };
 }
 
 export async function syncIssues(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.issues): Promise<void> {

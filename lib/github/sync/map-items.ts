@@ -1,5 +1,6 @@
 // GraphQL items → table rows (tables.ts). Text is cleaned here, on the way in; actors become
 // login + type (user / bot / ghost).
+import { createHash } from "node:crypto";
 import type { GqlComment, GqlEvent, GqlItem, GqlLabel, GqlReview } from "../queries/types";
 import { cleanText, toActor } from "../text";
 import type { Row } from "./bulk";
@@ -12,6 +13,18 @@ const EVENT_KIND: Record<string, string> = {
   ReadyForReviewEvent: "ready_for_review",
   ConvertToDraftEvent: "convert_to_draft",
 };
+
+const hashes = new WeakMap<GqlItem, string>();
+
+/** The item as GitHub answered it (with the first pages of its lists), hashed: equal hashes, nothing changed. */
+export function itemHash(item: GqlItem): string {
+  let hash = hashes.get(item);
+  if (hash === undefined) {
+    hash = createHash("sha256").update(JSON.stringify(item)).digest("base64url").slice(0, 22);
+    hashes.set(item, hash);
+  }
+  return hash;
+}
 
 export function itemRow(repoId: string, item: GqlItem): Row {
   const author = toActor(item.author);
@@ -30,6 +43,7 @@ export function itemRow(repoId: string, item: GqlItem): Row {
     milestone: cleanText(item.milestone?.title),
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
+    contentHash: itemHash(item),
     closedAt: item.closedAt,
     commentCount: item.comments.totalCount,
     removedAt: null,

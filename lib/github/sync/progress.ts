@@ -93,7 +93,7 @@ export class ProgressTracker {
   }
 
   /** After a commit: a throwing callback stops the sync between pages (nothing half-written). */
-  async emit(): Promise<void> {
-    await this.onProgress?.(this.snapshot());
+  async emit(snapshot = this.snapshot()): Promise<void> {
+    await this.onProgress?.(snapshot);
   }
 }

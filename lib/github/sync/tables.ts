@@ -27,6 +27,7 @@ export const ITEMS: TableSpec = {
     milestone: T,
     createdAt: TS,
     updatedAt: TS,
+    contentHash: T,
     closedAt: TS,
     commentCount: "int",
     isDraft: "boolean",

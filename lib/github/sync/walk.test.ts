@@ -1,5 +1,6 @@
 // The sync's page pipeline without GitHub or a database: pages commit in order, at most `depth`
-// are in flight, and a failure stops the walk at its page after the pages before it committed.
+// are in flight, pages ready when a commit starts share it, and a failure stops the walk at its
+// page after the pages before it committed.
 import { describe, expect, it } from "vitest";
 import type { SyncContext } from "./context";
 import { walkPages } from "./walk";
@@ -8,8 +9,9 @@ const ctx = { client: { fork: () => ({}) } } as unknown as SyncContext;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
 /** A walk over pages 0..count-1 that logs each step; `fail` makes one step of one page throw. */
-function pages(count: number, fail?: { step: "fetch" | "complete" | "commit"; page: number }) {
+function pages(count: number, fail?: { step: "fetch" | "complete" | "commit"; page: number }, commitTicks = 1) {
   const log: string[] = [];
+  const groups: number[][] = []; // the pages of each commit that succeeded
   const step = async (name: "fetch" | "complete" | "commit", page: number) => {
     log.push(`${name} ${page}`);
     await tick();
@@ -17,6 +19,7 @@ function pages(count: number, fail?: { step: "fetch" | "complete" | "commit"; pa
   };
   return {
     log,
+    groups,
     steps: {
       fetch: async (_: SyncContext, previous: number | null) => {
         const page = previous === null ? 0 : previous + 1;
@@ -25,7 +28,12 @@ function pages(count: number, fail?: { step: "fetch" | "complete" | "commit"; pa
         return page;
       },
       complete: async (_: SyncContext, page: number) => (await step("complete", page), page),
-      commit: (page: number) => step("commit", page),
+      commit: async (group: number[]) => {
+        for (const page of group) log.push(`commit ${page}`);
+        for (let t = 0; t < commitTicks; t++) await tick();
+        if (fail?.step === "commit" && group.includes(fail.page)) throw new Error(`commit ${fail.page} failed`);
+        groups.push(group);
+      },
     },
   };
 }
@@ -42,10 +50,21 @@ describe("walkPages", () => {
   it.each(["fetch", "complete", "commit"] as const)(
     "stops at a page whose %s fails, after committing the pages before it",
     async (step) => {
-      const { log, steps } = pages(8, { step, page: 4 });
+      const { groups, steps } = pages(8, { step, page: 4 });
       await expect(walkPages(ctx, steps, 3)).rejects.toThrow(`${step} 4 failed`);
-      const commits = log.filter((l) => l.startsWith("commit"));
-      expect(commits).toEqual([0, 1, 2, 3, 4].slice(0, step === "commit" ? 5 : 4).map((i) => `commit ${i}`));
+      const committed = groups.flat();
+      if (step === "commit")
+        expect(committed).toEqual([0, 1, 2, 3].slice(0, committed.length)); // its transaction's pages roll back with it
+      else expect(committed).toEqual([0, 1, 2, 3]);
     },
   );
+
+  it("puts the pages completed while a slow commit ran into the next commit, in order, at most `depth`", async () => {
+    const { groups, log, steps } = pages(12, undefined, 20);
+    await walkPages(ctx, steps, 3);
+    expect(groups.flat()).toEqual([...Array(12).keys()]);
+    expect(groups.some((g) => g.length > 1)).toBe(true);
+    expect(Math.max(...groups.map((g) => g.length))).toBeLessThanOrEqual(3);
+    expect(log.filter((l) => l.startsWith("fetch"))).toHaveLength(12);
+  });
 });

@@ -2,10 +2,12 @@
 // a request to answer while the database writes:
 //   fetch    — the page requests, one after the other (each needs the previous page's cursor);
 //   complete — each page's database reads and follow-up requests, page after page;
-//   commit   — each page's transaction, page after page.
-// At most `depth` pages are between their fetch and the end of their commit. Pages commit one at a
-// time and in order, so a kill leaves the same state as without the overlap; a failure anywhere
-// stops the walk at that page (pages before it still commit) and abandons the pages in flight.
+//   commit   — the pages' transactions, in order; pages already completed when a commit starts go
+//              in the same transaction (a slow database catches up with fewer, larger commits).
+// At most `depth` pages are between their fetch and the end of their commit. Transactions commit
+// one at a time and in order, so a kill leaves the state of some page's end, as without the overlap;
+// a fetch or completion failure stops the walk at that page (pages before it still commit), a
+// commit failure at its transaction, and the pages in flight are abandoned.
 import type { SyncContext } from "./context";
 
 export interface PageSteps<M, P> {
@@ -13,18 +15,33 @@ export interface PageSteps<M, P> {
   fetch(ctx: SyncContext, previous: M | null): Promise<M | null>;
   /** Whatever the page needs before it can be written (database reads, follow-up requests). */
   complete(ctx: SyncContext, page: M): Promise<P>;
-  commit(page: P): Promise<void>;
+  /** Writes consecutive pages in one transaction, in order. */
+  commit(pages: P[]): Promise<void>;
 }
 
 /** Pages in flight at most: enough to cover a slow commit, few enough to stay small in memory. */
 export const WALK_DEPTH = 3;
 
-type Deferred<T> = { promise: Promise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void };
+type Deferred<T> = {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (reason: unknown) => void;
+  /** Set once resolved, so a ready page can be taken without waiting. */
+  settled?: { value: T };
+};
 
 /** A promise settled from outside; a rejection nobody awaits is not reported as unhandled. */
 function deferred<T>(): Deferred<T> {
   const d = {} as Deferred<T>;
-  d.promise = new Promise<T>((resolve, reject) => Object.assign(d, { resolve, reject }));
+  d.promise = new Promise<T>((resolve, reject) =>
+    Object.assign(d, {
+      resolve: (value: T) => {
+        d.settled ??= { value };
+        resolve(value);
+      },
+      reject,
+    }),
+  );
   d.promise.catch(() => undefined);
   return d;
 }
@@ -72,11 +89,14 @@ export async function walkPages<M, P>(ctx: SyncContext, steps: PageSteps<M, P>, 
   const producing = produce();
 
   try {
-    for (let i = 0; ; i++) {
+    for (let i = 0; ;) {
       const page = await at(ready, i).promise;
       if (page === null) return;
-      await steps.commit(page);
-      at(committed, i).resolve();
+      const group: P[] = [page];
+      for (let next = at(ready, i + 1).settled; next && next.value !== null; next = at(ready, i + group.length).settled)
+        group.push(next.value);
+      await steps.commit(group);
+      for (const _ of group) at(committed, i++).resolve();
     }
   } finally {
     controller.abort();

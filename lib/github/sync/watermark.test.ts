@@ -1,5 +1,6 @@
 // The PR watermark advances and is used: after a backfill, syncs with no change make the fewest
-// requests and leave the stored cursor rows as they were; one changed PR moves only its watermark.
+// requests and leave the stored cursor rows as they were; one changed PR moves only its watermark;
+// a change in the same second as the last read (GitHub's times have whole seconds) is not missed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { touchItems } from "@/lib/github/test-server";
@@ -76,5 +77,28 @@ describe("the pull-request watermark", () => {
     const after = await cursors();
     expect(after.pulls).toEqual({ watermark: new Date(at).toISOString(), cursor: null, walkTop: null });
     expect(after.issues).toEqual(before.issues);
+  });
+
+  it("stores a change made in the same second as the last read, then rewrites nothing", async () => {
+    const issue = h.repo.items.filter((i) => i.__typename === "Issue")[3]!;
+    const pull = h.repo.items.filter((i) => i.__typename === "PullRequest")[11]!;
+    const newest = Math.max(...h.repo.items.map((i) => Date.parse(i.updatedAt)));
+    const at = new Date(newest + 3_600_000).toISOString().replace(".000Z", "Z");
+    touchItems(h.repo, [issue.number, pull.number], at, { kind: "bump" });
+    expect((await syncRepository(h.repoId, h.options())).progress).toMatchObject({ changed: 2 });
+
+    // A comment on each, within the same second: `updatedAt` stays what the last sync read.
+    touchItems(h.repo, [issue.number, pull.number], at, { kind: "comment" });
+    expect(issue.updatedAt).toBe(at);
+    const comments = (id: string) => db.githubComment.count({ where: { itemId: id } });
+    const stored = { issue: await comments(issue.id), pull: await comments(pull.id) };
+    const result = await syncRepository(h.repoId, h.options());
+    expect(result.progress).toMatchObject({ changed: 2 });
+    expect(await comments(issue.id)).toBe(stored.issue + 1);
+    expect(await comments(pull.id)).toBe(stored.pull + 1);
+    expect(await comments(issue.id)).toBe(issue.comments.length);
+
+    const again = await syncRepository(h.repoId, h.options());
+    expect(again.progress).toMatchObject({ changed: 0 });
   });
 });

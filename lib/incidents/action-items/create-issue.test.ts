@@ -7,7 +7,7 @@ import { ApiError } from "@/lib/errors";
 import { closeIssue, startGitHubTestServer } from "@/lib/github/test-server";
 import { syncRepository } from "@/lib/github/sync/sync-repository";
 import { type Harness, startHarness } from "@/lib/github/testing/harness";
-import { savePostmortem } from "../edit";
+import { savePostmortem } from "../lifecycle/edit";
 import { testActor, testIncident } from "../test-kit";
 import { createActionItemIssue } from "./create-issue";
 import { getActionItemIssues } from "./queries";

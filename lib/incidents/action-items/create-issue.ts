@@ -13,7 +13,7 @@ import { GithubClient, type GithubClientOptions } from "@/lib/github/client";
 import { GithubQueryError, RateLimitExhaustedError } from "@/lib/github/client-errors";
 import { githubClientOptions, hasUsableGithubToken } from "@/lib/github/credentials";
 import { PostmortemInput } from "../schemas";
-import { addEvent } from "../timeline";
+import { addEvent } from "../lifecycle/timeline";
 import { CREATE_ISSUE, type CreatedIssue, RECENT_ISSUES, type RecentIssues, REPOSITORY_ID } from "./graphql";
 import { actionItemKey, issueMarker } from "./keys";
 import type { CreateActionItemIssueInput } from "./schemas";

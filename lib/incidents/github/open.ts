@@ -3,9 +3,9 @@
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { addEvent } from "../timeline";
-import { findSuspectChanges } from "../suspects";
-import { notifyIncident } from "../notify-hook";
+import { addEvent } from "../lifecycle/timeline";
+import { findSuspectChanges } from "../views/suspects";
+import { notifyIncident } from "../lifecycle/notify-hook";
 import type { Severity } from "../schemas";
 
 export type Origin = {

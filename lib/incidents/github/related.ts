@@ -7,7 +7,7 @@ import { ApiError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nowOf, type IncidentContext } from "../context";
-import { addEvent, type EventKind } from "../timeline";
+import { addEvent, type EventKind } from "../lifecycle/timeline";
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const word = (kind: string) => (kind === "pull_request" ? "Pull request" : "Issue");

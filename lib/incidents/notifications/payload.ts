@@ -1,5 +1,5 @@
 // What a notification says, per channel kind. Plain data: no internal notes, only the incident's facts.
-import type { IncidentSummary } from "../views";
+import type { IncidentSummary } from "../views/views";
 import type { NotificationEvent } from "./schemas";
 
 export type NotificationMessage = {

@@ -53,7 +53,8 @@ FROM c GROUP BY i`;
 /**
  * Open at an instant = created before it − closes before it + reopens before it (items without such
  * events: their closedAt). Each dated ±1 falls in the bucket of the window ends at or before it
- * (width_bucket over the sorted ends), so the items are read once for all windows.
+ * (width_bucket over the sorted ends), so the items are read once for all windows (MATERIALIZED: inlined,
+ * PostgreSQL re-read them once per window).
  */
 const OPEN_AT_END = `WITH ${WINDOWS}, ends AS (SELECT array_agg(DISTINCT w.e ORDER BY w.e) AS a FROM w),
 items AS (SELECT f."createdAt", f."closedAt", f.state, f."closeEvents", f."reopenEvents" FROM "GithubItemFact" f
@@ -63,7 +64,7 @@ d AS (SELECT "createdAt" AS at, 1 AS delta FROM items
   UNION ALL SELECT unnest("reopenEvents"), 1 FROM items
   UNION ALL SELECT "closedAt", -1 FROM items
     WHERE state = 'CLOSED' AND "closedAt" IS NOT NULL AND cardinality("closeEvents") = 0 AND cardinality("reopenEvents") = 0),
-b AS (SELECT width_bucket(d.at, (SELECT a FROM ends)) AS k, sum(d.delta) AS s FROM d GROUP BY 1)
+b AS MATERIALIZED (SELECT width_bucket(d.at, (SELECT a FROM ends)) AS k, sum(d.delta) AS s FROM d GROUP BY 1)
 SELECT w.i, (SELECT coalesce(sum(b.s), 0) FROM b WHERE b.k < array_position((SELECT a FROM ends), w.e)) AS open FROM w`;
 
 export async function getItemKpisFromFacts(ctx: MetricsContext): Promise<KpiValues[]> {

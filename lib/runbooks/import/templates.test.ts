@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { previewMarkdown } from "./index";
-import { OPEN_SOURCE, OPERATIONS_SUMMARY, SERVICE } from "./expected-templates";
+import { OPEN_SOURCE } from "./expected/open-source";
+import { OPERATIONS_SUMMARY } from "./expected/operations-summary";
+import { SERVICE } from "./expected/service";
 
 const read = (name: string) => readFileSync(`lib/runbooks/templates/${name}.md`, "utf8");
 

@@ -5,8 +5,8 @@ import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { ApiError } from "@/lib/errors";
-import { getIncident } from "@/lib/incidents/queries";
-import { getEditorOptions } from "@/lib/incidents/editor-options";
+import { getIncident } from "@/lib/incidents/views/queries";
+import { getEditorOptions } from "@/lib/incidents/views/editor-options";
 import { incidentKeys } from "@/lib/incidents/query-keys";
 import { IncidentDetailView } from "@/components/incidents/incident-detail";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/current";
 import { firstParams } from "@/lib/health/schemas";
-import { getIncidentHistory, HistoryFilters } from "@/lib/incidents/history";
+import { getIncidentHistory, HistoryFilters } from "@/lib/incidents/views/history";
 import { IncidentHistoryView } from "@/components/incidents/history-view";
 import { PageHeader } from "@/components/ui/page-header";
 

@@ -4,8 +4,8 @@ import { actorOf, requirePrincipal } from "@/lib/auth/request";
 import { parseBody } from "@/lib/http/body";
 import { validationError } from "@/lib/errors";
 import { CreateIncidentInput, ListIncidentsQuery } from "@/lib/incidents/schemas";
-import { createIncident } from "@/lib/incidents/lifecycle";
-import { getIncident, listIncidents } from "@/lib/incidents/queries";
+import { createIncident } from "@/lib/incidents/lifecycle/lifecycle";
+import { getIncident, listIncidents } from "@/lib/incidents/views/queries";
 
 /** Incidents, newest first: ?status=open|resolved|all, ?type, ?severity, ?from, ?to. Viewers read. */
 export const GET = withRoute("/api/v1/incidents", async (request: NextRequest) => {

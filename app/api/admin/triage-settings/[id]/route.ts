@@ -5,6 +5,7 @@ import { actorOf, requirePrincipal } from "@/lib/auth/request";
 import { repositoryId, type RepositoryContext } from "@/lib/github/admin/params";
 import { TriageConfig } from "@/lib/triage/schemas";
 import { getTriageConfig, saveTriageConfig } from "@/lib/triage/settings";
+import { rebuildAllTriageOutcomes } from "@/lib/triage/outcomes";
 
 /** A repository's triage settings (defaults when none are stored). */
 export const GET = withRoute(
@@ -22,8 +23,8 @@ export const PUT = withRoute(
     const principal = await requirePrincipal(request, "admin");
     const repoId = await repositoryId(context);
     const config = await parseBody(request, TriageConfig);
-    return NextResponse.json({
-      config: await saveTriageConfig({ actor: actorOf(principal, request) }, { repoId, config }),
-    });
+    const saved = await saveTriageConfig({ actor: actorOf(principal, request) }, { repoId, config });
+    await rebuildAllTriageOutcomes([repoId]); // targets and labels decide the stored outcomes
+    return NextResponse.json({ config: saved });
   },
 );

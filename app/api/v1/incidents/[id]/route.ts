@@ -3,8 +3,8 @@ import { withRoute } from "@/lib/route";
 import { actorOf, requirePrincipal } from "@/lib/auth/request";
 import { parseBody } from "@/lib/http/body";
 import { EditIncidentInput } from "@/lib/incidents/schemas";
-import { editIncident } from "@/lib/incidents/edit";
-import { getIncident } from "@/lib/incidents/queries";
+import { editIncident } from "@/lib/incidents/lifecycle/edit";
+import { getIncident } from "@/lib/incidents/views/queries";
 import type { RouteContext } from "@/lib/incidents/http";
 
 /** One incident with its timeline (newest first), procedure, targets and postmortem. */

@@ -2,8 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { withRoute } from "@/lib/route";
 import { actorOf, requirePrincipal } from "@/lib/auth/request";
 import { ApiError } from "@/lib/errors";
-import { acknowledgeIncident } from "@/lib/incidents/lifecycle";
-import { getIncident } from "@/lib/incidents/queries";
+import { acknowledgeIncident } from "@/lib/incidents/lifecycle/lifecycle";
+import { getIncident } from "@/lib/incidents/views/queries";
 import type { RouteContext } from "@/lib/incidents/http";
 
 /** 200 for the one acknowledgement that wins; 409 naming the earlier acknowledger for the others. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { withRoute } from "@/lib/route";
 import { actorOf, requirePrincipal } from "@/lib/auth/request";
 import { parseBody } from "@/lib/http/body";
-import { getIncident } from "@/lib/incidents/queries";
+import { getIncident } from "@/lib/incidents/views/queries";
 import { linkRelatedItem, unlinkRelatedItem } from "@/lib/incidents/github/related";
 import type { RouteContext } from "@/lib/incidents/http";
 

@@ -3,8 +3,8 @@ import { withRoute } from "@/lib/route";
 import { actorOf, requirePrincipal } from "@/lib/auth/request";
 import { parseBody } from "@/lib/http/body";
 import { PostmortemInput } from "@/lib/incidents/schemas";
-import { savePostmortem } from "@/lib/incidents/edit";
-import { getIncident } from "@/lib/incidents/queries";
+import { savePostmortem } from "@/lib/incidents/lifecycle/edit";
+import { getIncident } from "@/lib/incidents/views/queries";
 import type { RouteContext } from "@/lib/incidents/http";
 
 /** Saves the postmortem (summary, root cause, impact, timeline excerpt, action items). */

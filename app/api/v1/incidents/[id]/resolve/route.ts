@@ -2,8 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { withRoute } from "@/lib/route";
 import { actorOf, requirePrincipal } from "@/lib/auth/request";
 import { ResolveInput } from "@/lib/incidents/schemas";
-import { resolveIncident } from "@/lib/incidents/lifecycle";
-import { getIncident } from "@/lib/incidents/queries";
+import { resolveIncident } from "@/lib/incidents/lifecycle/lifecycle";
+import { getIncident } from "@/lib/incidents/views/queries";
 import { parseOptionalBody, type RouteContext } from "@/lib/incidents/http";
 
 /** Resolves the incident (optional {"message","resolvedAt"}); an already resolved one → 409. */

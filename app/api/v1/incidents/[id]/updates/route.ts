@@ -3,8 +3,8 @@ import { withRoute } from "@/lib/route";
 import { actorOf, requirePrincipal } from "@/lib/auth/request";
 import { parseBody } from "@/lib/http/body";
 import { AddUpdateInput } from "@/lib/incidents/schemas";
-import { addIncidentUpdate } from "@/lib/incidents/lifecycle";
-import { getIncident } from "@/lib/incidents/queries";
+import { addIncidentUpdate } from "@/lib/incidents/lifecycle/lifecycle";
+import { getIncident } from "@/lib/incidents/views/queries";
 import type { RouteContext } from "@/lib/incidents/http";
 
 /** A status update or note (markdown), optionally changing the status; invalid transitions → 409. */

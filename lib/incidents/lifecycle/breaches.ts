@@ -2,7 +2,7 @@
 // target gets "responseBreachedAt" once (a conditional UPDATE … RETURNING) and a timeline event.
 import { db } from "@/lib/db";
 import { addEvent } from "./timeline";
-import { getIncidentTypes } from "./types";
+import { getIncidentTypes } from "../types";
 import { notifyIncident } from "./notify-hook";
 
 export async function recordResponseBreaches(now: Date = new Date()): Promise<{ breached: number }> {

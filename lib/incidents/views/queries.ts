@@ -2,9 +2,9 @@
 import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import type { Incident, IncidentEvent, Prisma } from "@/lib/generated/prisma/client";
-import { renderMarkdown } from "./markdown";
-import { PostmortemInput, type ListIncidentsQuery } from "./schemas";
-import { getIncidentTypes, type IncidentTypeView } from "./types";
+import { renderMarkdown } from "../markdown";
+import { PostmortemInput, type ListIncidentsQuery } from "../schemas";
+import { getIncidentTypes, type IncidentTypeView } from "../types";
 import type { IncidentDetail, IncidentSummary, Postmortem, TimelineEvent } from "./views";
 
 const PEOPLE_KINDS = new Set(["update", "note", "resolved"]);

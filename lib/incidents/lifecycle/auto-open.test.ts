@@ -12,7 +12,7 @@ import {
 } from "@/lib/health/loopback-test-kit";
 import { runDueChecks, waitForRunningChecks } from "@/lib/health/run-checks";
 import { dedupKeyOf, handleAlertEvents } from "./auto-open";
-import { getIncident } from "./queries";
+import { getIncident } from "../views/queries";
 
 let guard: LoopbackGuard;
 let server: TestServer;

@@ -3,10 +3,10 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { SEVERITIES } from "./schemas";
+import { SEVERITIES } from "../schemas";
 import { summarize } from "./queries";
 import { computeIncidentStats, type IncidentStats } from "./stats";
-import { getIncidentTypes } from "./types";
+import { getIncidentTypes } from "../types";
 import type { IncidentSummary, IncidentTypeSummary } from "./views";
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);

@@ -1,7 +1,7 @@
 // Suspect changes: releases published and default-branch CI failures in the hours before an
 // incident started, from the synced GitHub tables. Limited to the incident's repositories when it names any.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { NewEvent } from "./timeline";
+import type { NewEvent } from "../lifecycle/timeline";
 
 export const SUSPECT_WINDOW_HOURS = 6;
 

@@ -6,8 +6,8 @@ import { ApiError } from "@/lib/errors";
 import { acknowledgeIncident, addIncidentUpdate, resolveIncident } from "./lifecycle";
 import { editIncident } from "./edit";
 import { recordResponseBreaches } from "./breaches";
-import { getIncident } from "./queries";
-import { testActor, testIncident } from "./test-kit";
+import { getIncident } from "../views/queries";
+import { testActor, testIncident } from "../test-kit";
 
 const at = (s: string) => new Date(`2026-03-10T${s}Z`);
 

@@ -3,11 +3,11 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Incident, Prisma } from "@/lib/generated/prisma/client";
-import { actorName, nowOf, type IncidentContext } from "./context";
-import { transitionError, type AddUpdateInput, type CreateIncidentInput, type ResolveInput } from "./schemas";
+import { actorName, nowOf, type IncidentContext } from "../context";
+import { transitionError, type AddUpdateInput, type CreateIncidentInput, type ResolveInput } from "../schemas";
 import { orderMessage, timestampOrderErrors } from "./timestamps";
 import { addEvent } from "./timeline";
-import { getIncidentType } from "./types";
+import { getIncidentType } from "../types";
 import { notifyIncident } from "./notify-hook";
 
 const TX = { timeout: 30_000, maxWait: 30_000 };

@@ -11,10 +11,11 @@ import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { AlertEvent, Prisma } from "@/lib/generated/prisma/client";
 import { addEvents, type NewEvent } from "./timeline";
-import { findSuspectChanges } from "./suspects";
+import { findSuspectChanges } from "../views/suspects";
 import { resolveIncident } from "./lifecycle";
 import { notifyIncident } from "./notify-hook";
-import { maintenanceChecker } from "./maintenance-check";
+import { maintenanceChecker } from "../maintenance-check";
+
 export const dedupKeyOf = (targetId: string) => `health-target:${targetId}`;
 
 type Outcome = { opened: string[]; joined: number; proposed: string[]; resolved: string[]; suppressed: number };

@@ -1,6 +1,6 @@
 // What the incident editor offers: the incident types and the active users who can be commander.
 import { db } from "@/lib/db";
-import { getIncidentTypes } from "./types";
+import { getIncidentTypes } from "../types";
 
 export async function getEditorOptions() {
   const [types, users] = await Promise.all([

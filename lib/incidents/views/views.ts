@@ -1,5 +1,5 @@
 // Incident views: plain JSON shapes shared by the API, the pages and the client (no Prisma import).
-import type { IncidentStatus, Severity } from "./schemas";
+import type { IncidentStatus, Severity } from "../schemas";
 
 export type IncidentTypeSummary = { key: string; label: string; responseMinutes: number; resolutionMinutes: number };
 

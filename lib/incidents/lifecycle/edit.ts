@@ -3,11 +3,11 @@ import { db } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Incident, Prisma } from "@/lib/generated/prisma/client";
-import { nowOf, type IncidentContext } from "./context";
-import { PostmortemInput, type EditIncidentInput } from "./schemas";
+import { nowOf, type IncidentContext } from "../context";
+import { PostmortemInput, type EditIncidentInput } from "../schemas";
 import { orderMessage, timestampOrderErrors } from "./timestamps";
 import { addEvent } from "./timeline";
-import { getIncidentType } from "./types";
+import { getIncidentType } from "../types";
 
 const show = (v: unknown) =>
   v instanceof Date

@@ -1,0 +1,37 @@
+// Definitions of the per-type incident KPIs (`incidents.type.<key>.count|mtta|mttr`); ids follow the
+// configured incident types, so they are made per type rather than listed in definitions.ts.
+import type { KpiSpec } from "./definitions";
+
+export type IncidentTypeRef = { key: string; label: string };
+
+/** Per-type count, MTTA and MTTR: the same definitions as the overall ones, for one type's incidents. */
+export function incidentTypeSpecs(type: IncidentTypeRef): KpiSpec[] {
+  const id = `incidents.type.${type.key}`;
+  const scope = `Only incidents of the type "${type.label}" (key ${type.key}).`;
+  return [
+    {
+      id: `${id}.count`,
+      label: `${type.label}: incidents`,
+      unit: "count",
+      good: "down",
+      group: "incidents",
+      definition: `Incidents on the incident board whose start time is in the window. ${scope}`,
+    },
+    {
+      id: `${id}.mtta`,
+      label: `${type.label}: MTTA`,
+      unit: "seconds",
+      good: "down",
+      group: "incidents",
+      definition: `Median time to acknowledge (acknowledged − started) of the incidents that started in the window and were acknowledged (count = how many). ${scope}`,
+    },
+    {
+      id: `${id}.mttr`,
+      label: `${type.label}: MTTR`,
+      unit: "seconds",
+      good: "down",
+      group: "incidents",
+      definition: `Median time to resolve (resolved − started) of the incidents that started in the window and are resolved (count = how many). ${scope}`,
+    },
+  ];
+}

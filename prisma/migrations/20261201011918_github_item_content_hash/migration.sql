@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GithubItem" ADD COLUMN     "contentHash" TEXT;
