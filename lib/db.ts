@@ -1,18 +1,26 @@
 // The one PrismaClient, built on the pg driver adapter (Prisma 7 has no native query engine).
 // Created on first use so that importing this module never needs a database (e.g. `next build`).
+// Its pg pool is shared with `sql()`: hot paths (the push API) send plain SQL through it, skipping
+// Prisma's per-query work, on the same connections and the same database.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
+const pools = new WeakMap<object, pg.Pool>();
+
 export function createPrismaClient(connectionString: string, max = getEnv().DATABASE_POOL_SIZE): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max });
-  return new PrismaClient({
+  const pool = new pg.Pool({ connectionString, max });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client: PrismaClient = new PrismaClient({
     adapter,
     omit: { user: { passwordHash: true } },
     // Prisma's defaults (2 s to get a connection, 5 s to finish) turn a burst of work on a busy
     // machine (an alert storm, a backfill beside the page traffic) into failed writes; wait longer.
     transactionOptions: { maxWait: 10_000, timeout: 20_000 },
   });
+  pools.set(client, pool);
+  return client;
 }
 
 export function getDatabaseUrl(): string {
@@ -37,3 +45,31 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** Plain SQL with positional parameters ($1, $2, …): rows as node-postgres returns them. */
+export type Sql = { query<T>(text: string, values?: unknown[]): Promise<T[]> };
+
+const sqlOfClient = (client: pg.Pool | pg.PoolClient): Sql => ({
+  query: async <T>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as T[],
+});
+
+/** Statements outside a transaction, on the pool of `db`. */
+export function sql(): Sql {
+  return sqlOfClient(pools.get(getClient())!);
+}
+
+/** One transaction on one pooled connection: committed when `work` resolves, rolled back when it throws. */
+export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+  const client = await pools.get(getClient())!.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(sqlOfClient(client));
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

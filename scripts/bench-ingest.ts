@@ -5,9 +5,11 @@
 // wire protocol has no COPY FROM STDIN, so there the baseline is the nearest raw bulk INSERT.
 // The push API does much more per batch than COPY: token check, rate limit, validation, target
 // lookup, then one transaction per batch (samples, rollup marks, alert states; lib/health/record.ts).
-// BENCH_CPU_PROFILE=<dir> makes the steward process write a V8 CPU profile there when it stops.
+// BENCH_CPU_PROFILE=<dir> makes the steward process write a V8 CPU profile there when it stops;
+// BENCH_PORT fixes steward's port (default: any free one).
 import { spawn } from "node:child_process";
 import { createServer } from "node:net";
+import os from "node:os";
 import pg from "pg";
 import { copyFrom } from "./bench/copy-from";
 import { ms, percentile, startBenchDatabase } from "./bench/database";
@@ -69,7 +71,7 @@ await runBench("bench:ingest", async () => {
     `bench:ingest — ${BATCHES} batches × ${BATCH} samples over HTTP (${CONCURRENCY} in flight) to ${TARGETS} push targets, then a raw bulk load of the same rows`,
     database,
   );
-  const port = await freePort();
+  const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
   const base = `http://127.0.0.1:${port}`;
   console.log("starting steward (scripts/start.ts; builds the web app first if the sources changed)…");
   // BENCH_CPU_PROFILE=<dir>: steward writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
@@ -206,6 +208,16 @@ await runBench("bench:ingest", async () => {
   client.on("error", (error) => console.error(`database connection: ${error.message}`));
   await client.connect();
   onExit("the bulk-load connection", () => client.end());
+  // What the push did besides storing rows: alert states moved and incidents' timelines written from the pushed values.
+  const [effects] = (
+    await client.query<{ alerts: number; incidents: number; timeline: number }>(
+      `SELECT (SELECT count(*)::int FROM "AlertEvent") AS "alerts", (SELECT count(*)::int FROM "Incident") AS "incidents",
+        (SELECT count(*)::int FROM "IncidentEvent") AS "timeline"`,
+    )
+  ).rows;
+  console.log(
+    `state evaluation during the push: ${effects!.alerts.toLocaleString("en")} alert events, ${effects!.incidents} incidents opened, ${effects!.timeline.toLocaleString("en")} incident timeline events`,
+  );
   const bulkStart = performance.now();
   const { label, copied } = database.embedded ? await insertUnnest(client, rows) : await copyRows(client, rows);
   const bulkSeconds = (performance.now() - bulkStart) / 1000;
@@ -215,5 +227,11 @@ await runBench("bench:ingest", async () => {
   );
   console.log(
     `push reaches ${((pushRate / bulkRate) * 100).toFixed(0)} % of the raw bulk load (${Math.round(pushRate).toLocaleString("en")} vs ${Math.round(bulkRate).toLocaleString("en")} rows/s, same rows, same database, same run)`,
+  );
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}`,
   );
 });

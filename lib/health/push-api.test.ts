@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/metrics/route";
+import { revokeApiToken } from "@/lib/api-tokens/mutations";
 import { db } from "@/lib/db";
 import { hitRateLimit } from "@/lib/http/rate-limit";
 import { createTestApiToken, createTestHealthTarget } from "@/lib/testing/factories";
@@ -55,6 +56,20 @@ describe("POST /api/v1/metrics: who may push", () => {
     const r = await post({ samples: [sample(push.slug)] }, bearer);
     expect(r.status).toBe(status);
     expect(r.json.error?.code).toBe(code);
+  });
+
+  it("refuses a token from the request after its revocation or expiry on (no cached verdict)", async () => {
+    const revoked = await createTestApiToken("maintainer");
+    const expiring = await createTestApiToken("maintainer");
+    for (const t of [revoked, expiring])
+      expect((await post({ samples: [sample(push.slug)] }, t.token)).status).toBe(202);
+    await revokeApiToken(revoked.id, null, "127.0.0.1");
+    await db.apiToken.update({ where: { id: expiring.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    for (const t of [revoked, expiring])
+      expect(await post({ samples: [sample(push.slug)] }, t.token)).toMatchObject({
+        status: 401,
+        json: { error: { code: "unauthorized" } },
+      });
   });
 
   it("accepts maintainer and admin tokens", async () => {

@@ -1,11 +1,11 @@
 // The push API's work: rate limit per credential, then store a validated batch atomically.
-import { db } from "@/lib/db";
+import { sql, sqlTransaction } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { ApiError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/request";
 import { hitRateLimit } from "@/lib/http/rate-limit";
 import { afterAlertEvents } from "@/lib/incidents/lifecycle/auto-open";
-import { type BatchEntry, type RecordableTarget, recordBatchIn, type TargetObservations } from "./record";
+import { type BatchEntry, type RecordableTarget, recordBatch, type TargetObservations } from "./record";
 import type { PushMetrics } from "./schemas";
 
 export type PushResult = {
@@ -40,11 +40,12 @@ type PushTarget = RecordableTarget & { slug: string; kind: string; enabled: bool
 
 async function resolveTargets(body: PushMetrics) {
   const slugs = [...new Set([...body.samples.map((s) => s.target), ...(body.heartbeats ?? []).map((h) => h.target)])];
-  // Raw: this runs on every push, and a raw read is a fraction of a model query's cost.
-  const targets = await db.$queryRaw<
-    Array<PushTarget>
-  >`SELECT "id"::text AS "id", "slug", "kind"::text AS "kind", "enabled", "name", "thresholds", "breachesToChange"
-    FROM "HealthTarget" WHERE "slug" = ANY(${slugs}::text[])`;
+  // Plain SQL: this runs on every push, and a plain read is a fraction of a model query's cost.
+  const targets = await sql().query<PushTarget>(
+    `SELECT "id"::text AS "id", "slug", "kind"::text AS "kind", "enabled", "name", "thresholds", "breachesToChange"
+    FROM "HealthTarget" WHERE "slug" = ANY($1::text[])`,
+    [slugs],
+  );
   const bySlug = new Map(targets.map((t) => [t.slug, t]));
   const unknown = slugs.filter((s) => !bySlug.has(s));
   const notPush = targets.filter((t) => t.kind !== "push").map((t) => t.slug);
@@ -104,8 +105,8 @@ export async function storePushedMetrics(body: PushMetrics, now = new Date()): P
     if (target.enabled) batch.push({ target, obs });
     else result.ignored.targets.push(slug);
   }
-  // One transaction and a fixed number of statements for the whole batch (record.ts).
-  const summaries = await db.$transaction((tx) => recordBatchIn(tx, batch), { timeout: 30_000, maxWait: 30_000 });
+  // One transaction and a fixed number of statements for the whole batch (record.ts), on a pooled connection.
+  const summaries = await sqlTransaction((tx) => recordBatch(tx, batch));
   result.alertEvents = summaries.reduce((n, s) => n + s.events.length, 0);
   await afterAlertEvents(summaries.flatMap((s) => s.events));
   return result;

@@ -9,9 +9,20 @@
  * against the target's thresholds. Observations older than the state's last one (late pushes) are
  * stored but do not move the state, so the state machine always sees time order.
  */
-import { db } from "@/lib/db";
+import { db, type Sql } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import { Prisma, type AlertEvent, type HealthTarget } from "@/lib/generated/prisma/client";
+import type { AlertEvent, HealthTarget, Prisma } from "@/lib/generated/prisma/client";
+import {
+  insertSamples,
+  lockTargets,
+  readStates,
+  sqlOfTransaction,
+  writeMarksStatesEvents,
+  type Mark,
+  type NewAlertEvent,
+  type SampleRow,
+  type StoredState,
+} from "./record-sql";
 import { ThresholdOverridesInput } from "./schemas";
 import {
   DEFAULT_THRESHOLDS,
@@ -91,24 +102,11 @@ function observationsOf(target: RecordableTarget, obs: TargetObservations): Map<
 const sortedBy = <T>(items: T[], key: (item: T) => string) =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
-type SampleRow = {
-  targetId: string;
-  at: Date;
-  metric: string;
-  value: number;
-  ok?: boolean;
-  status?: number;
-  failureKind?: string;
-  failureMessage?: string;
-  failureDetail?: string;
-  labels?: Record<string, string>;
-};
-
 function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRow[] {
   return [
     ...(obs.checks ?? []).map((c) => ({
       targetId: target.id,
-      at: c.at,
+      at: c.at.getTime(),
       metric: CHECK_METRIC,
       value: c.durationMs,
       ok: c.ok,
@@ -119,7 +117,7 @@ function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRo
     })),
     ...(obs.metrics ?? []).map((m) => ({
       targetId: target.id,
-      at: m.at,
+      at: m.at.getTime(),
       metric: m.metric,
       value: m.value,
       labels: m.labels,
@@ -127,46 +125,21 @@ function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRo
   ];
 }
 
-/** All rows in one statement, sent as one JSON parameter (absent keys are NULL): the cheapest bulk path short of COPY. */
-async function insertSamples(tx: Prisma.TransactionClient, rows: SampleRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.$executeRaw`INSERT INTO "HealthSample" ("targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels")
-    SELECT "targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels"
-    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r("targetId" uuid, "at" timestamptz, "metric" text, "value" float8, "ok" boolean, "status" int, "failureKind" text, "failureMessage" text, "failureDetail" text, "labels" jsonb)`;
-}
-
 /** The minutes whose rollups the samples change, sorted so two transactions never take the same rows in opposite orders. */
-function pendingMarks(
-  samples: Array<{ targetId: string; metric: string; at: Date }>,
-): Array<{ targetId: string; metric: string; minute: string }> {
-  const keys = new Map<string, { targetId: string; metric: string; minute: string }>();
+function pendingMarks(samples: Array<{ targetId: string; metric: string; at: number }>): Mark[] {
+  const keys = new Map<string, { targetId: string; metric: string; minuteMs: number }>();
   for (const s of samples) {
-    const minute = new Date(Math.floor(s.at.getTime() / MINUTE_MS) * MINUTE_MS).toISOString();
-    keys.set(`${s.targetId}|${s.metric}|${minute}`, { targetId: s.targetId, metric: s.metric, minute });
+    const minuteMs = Math.floor(s.at / MINUTE_MS) * MINUTE_MS;
+    keys.set(`${s.targetId}|${s.metric}|${minuteMs}`, { targetId: s.targetId, metric: s.metric, minuteMs });
   }
-  return [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, k]) => k);
-}
-
-type StoredState = {
-  targetId: string;
-  kpi: string;
-  level: Level;
-  consecutiveBreaches: number;
-  pendingLevel: Level | null;
-  lastValue: number | null;
-  lastAt: Date | null;
-  changedAt: Date | null;
-};
-
-async function readStates(tx: Prisma.TransactionClient, targetIds: string[]): Promise<Map<string, StoredState>> {
-  const rows = await tx.$queryRaw<
-    StoredState[]
-  >`SELECT "targetId"::text AS "targetId", "kpi", "level"::text AS "level", "consecutiveBreaches", "pendingLevel"::text AS "pendingLevel", "lastValue", "lastAt", "changedAt"
-    FROM "HealthState" WHERE "targetId" = ANY(${targetIds}::uuid[])`;
-  const date = (d: Date | string | null) => (d === null ? null : new Date(d));
-  return new Map(
-    rows.map((r) => [`${r.targetId}|${r.kpi}`, { ...r, lastAt: date(r.lastAt), changedAt: date(r.changedAt) }]),
-  );
+  // The ISO minute once per mark, not per sample: dates are dear inside Next's server (it wraps Date).
+  const marks = [...keys.values()].map((k) => ({
+    targetId: k.targetId,
+    metric: k.metric,
+    minute: new Date(k.minuteMs).toISOString(),
+  }));
+  const key = (m: Mark) => `${m.targetId}|${m.metric}|${m.minute}`;
+  return marks.sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }
 
 /** Runs the state machine over the batch's observations (time order per KPI); late observations are skipped. */
@@ -174,7 +147,7 @@ function advanceStates(
   batch: Array<{ target: RecordableTarget; byKpi: Map<string, Observed[]> }>,
   stored: Map<string, StoredState>,
 ) {
-  const events: Prisma.AlertEventCreateManyInput[] = [];
+  const events: NewAlertEvent[] = [];
   const rows: StoredState[] = [];
   for (const { target, byKpi } of batch) {
     for (const [kpi, observed] of byKpi) {
@@ -227,32 +200,13 @@ function advanceStates(
   return { rows, events };
 }
 
-/** Rollup marks and alert states in one statement (two data-modifying parts, each one multi-row upsert). */
-async function writeMarksAndStates(
-  tx: Prisma.TransactionClient,
-  marks: ReturnType<typeof pendingMarks>,
-  states: StoredState[],
-): Promise<void> {
-  if (marks.length === 0 && states.length === 0) return;
-  await tx.$executeRaw`WITH marks AS (
-      INSERT INTO "HealthRollupPending" ("targetId", "metric", "minute")
-      SELECT "targetId", "metric", "minute" FROM ROWS FROM (json_to_recordset(${JSON.stringify(marks)}::json) AS ("targetId" uuid, "metric" text, "minute" timestamptz)) WITH ORDINALITY AS m("targetId", "metric", "minute", n) ORDER BY n
-      ON CONFLICT ("targetId", "metric", "minute") DO UPDATE SET "version" = "HealthRollupPending"."version" + 1
-    )
-    INSERT INTO "HealthState" ("targetId", "kpi", "level", "consecutiveBreaches", "pendingLevel", "lastValue", "lastAt", "changedAt")
-    SELECT "targetId", "kpi", "level", "consecutiveBreaches", "pendingLevel", "lastValue", "lastAt", "changedAt"
-    FROM json_to_recordset(${JSON.stringify(states)}::json) AS s("targetId" uuid, "kpi" text, "level" "HealthLevel", "consecutiveBreaches" int, "pendingLevel" "HealthLevel", "lastValue" float8, "lastAt" timestamptz, "changedAt" timestamptz)
-    ON CONFLICT ("targetId", "kpi") DO UPDATE SET "level" = EXCLUDED."level", "consecutiveBreaches" = EXCLUDED."consecutiveBreaches", "pendingLevel" = EXCLUDED."pendingLevel",
-      "lastValue" = EXCLUDED."lastValue", "lastAt" = EXCLUDED."lastAt", "changedAt" = EXCLUDED."changedAt"`;
-}
-
 export type BatchEntry = { target: RecordableTarget; obs: TargetObservations };
 
 /**
- * Inside a caller's transaction: records a batch for several targets (each at most once) with a
- * fixed number of statements; returns one summary per entry, in the entries' order.
+ * Inside a transaction (`sql`): records a batch for several targets (each at most once) with a fixed
+ * number of statements; returns one summary per entry, in the entries' order.
  */
-export async function recordBatchIn(tx: Prisma.TransactionClient, entries: BatchEntry[]): Promise<RecordSummary[]> {
+export async function recordBatch(sql: Sql, entries: BatchEntry[]): Promise<RecordSummary[]> {
   if (entries.length === 0) return [];
   if (new Set(entries.map((e) => e.target.id)).size !== entries.length)
     throw new Error("recordBatchIn: one entry per target");
@@ -260,11 +214,13 @@ export async function recordBatchIn(tx: Prisma.TransactionClient, entries: Batch
   // Raw samples first, outside the targets' locks: inserting them conflicts with nothing, so
   // concurrent batches for the same targets overlap here (rows become visible together at commit).
   const samples = ordered.flatMap((e) => sampleRows(e.target, e.obs));
-  await insertSamples(tx, samples);
+  await insertSamples(sql, samples);
   // One writer per target at a time: a scheduled check and a push must not interleave rollup marks
-  // or state updates. Taken in target-id order (unnest yields the array in order): no deadlocks.
-  const keys = ordered.map((e) => `steward.health-target:${e.target.id}`);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${keys}::text[]) AS k`;
+  // or state updates. Taken in target-id order: no deadlocks.
+  await lockTargets(
+    sql,
+    ordered.map((e) => e.target.id),
+  );
   const observed = ordered
     .map((e) => ({ target: e.target, byKpi: observationsOf(e.target, e.obs) }))
     .filter((b) => b.byKpi.size > 0);
@@ -272,17 +228,21 @@ export async function recordBatchIn(tx: Prisma.TransactionClient, entries: Batch
     observed,
     observed.length > 0
       ? await readStates(
-          tx,
+          sql,
           observed.map((b) => b.target.id),
         )
-      : new Map(),
+      : new Map<string, StoredState>(),
   );
-  await writeMarksAndStates(tx, pendingMarks(samples), states.rows);
-  const events = states.events.length > 0 ? await tx.alertEvent.createManyAndReturn({ data: states.events }) : [];
+  const events = await writeMarksStatesEvents(sql, pendingMarks(samples), states.rows, states.events);
   return entries.map((e) => ({
     samples: (e.obs.checks?.length ?? 0) + (e.obs.metrics?.length ?? 0),
     events: events.filter((ev) => ev.targetId === e.target.id),
   }));
+}
+
+/** recordBatch inside a caller's Prisma transaction. */
+export async function recordBatchIn(tx: Prisma.TransactionClient, entries: BatchEntry[]): Promise<RecordSummary[]> {
+  return recordBatch(sqlOfTransaction(tx), entries);
 }
 
 /** Inside a caller's transaction, for one target. */

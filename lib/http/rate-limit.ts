@@ -5,7 +5,7 @@
  * is one conditional upsert, so concurrent requests on several instances cannot overshoot.
  * Refused requests are not counted: a client that waits for Retry-After gets through.
  */
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 
 export type RateLimit = { limit: number; windowMs: number };
 export type RateLimitVerdict = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
@@ -17,26 +17,31 @@ export async function hitRateLimit(
 ): Promise<RateLimitVerdict> {
   const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
   const elapsed = (now.getTime() - windowStart) / windowMs;
-  const previous = await db.rateLimitWindow.findUnique({
-    where: { key_windowStart: { key, windowStart: new Date(windowStart - windowMs) } },
-  });
-  const carried = (previous?.count ?? 0) * (1 - elapsed);
-  const budget = limit - carried; // what the current window may hold now
-  const counted =
-    budget < 1
-      ? []
-      : await db.$queryRaw<Array<{ count: number }>>`
-          INSERT INTO "RateLimitWindow" ("key", "windowStart", "count") VALUES (${key}, ${new Date(windowStart)}::timestamptz, 1)
-          ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
-          WHERE "RateLimitWindow"."count" + 1 <= ${budget}::float8
-          RETURNING "count"`;
-  if (counted[0]) return { allowed: true, remaining: Math.max(0, Math.floor(budget - counted[0].count)) };
+  // One round trip: read the previous window and count this request if the estimate leaves room for it.
+  const [row] = await sql().query<{ previous: number | null; counted: number | null }>(
+    `WITH previous AS (
+      SELECT "count" FROM "RateLimitWindow" WHERE "key" = $1 AND "windowStart" = $2::timestamptz
+    ), budget AS (
+      SELECT $4::float8 - coalesce((SELECT "count" FROM previous), 0) * $5::float8 AS "room"
+    ), counted AS (
+      INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
+      SELECT $1, $3::timestamptz, 1 FROM budget WHERE "room" >= 1
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
+      WHERE "RateLimitWindow"."count" + 1 <= (SELECT "room" FROM budget)
+      RETURNING "count"
+    )
+    SELECT (SELECT "count" FROM previous) AS "previous", (SELECT "count" FROM counted) AS "counted"`,
+    [key, new Date(windowStart - windowMs), new Date(windowStart), limit, 1 - elapsed],
+  );
+  const previous = row?.previous ?? 0;
+  const budget = limit - previous * (1 - elapsed); // what the current window may hold now
+  if (row?.counted != null) return { allowed: true, remaining: Math.max(0, Math.floor(budget - row.counted)) };
   const current =
     (await db.rateLimitWindow.findUnique({ where: { key_windowStart: { key, windowStart: new Date(windowStart) } } }))
       ?.count ?? 0;
   return {
     allowed: false,
-    retryAfterSeconds: retryAfter(limit, current, previous?.count ?? 0, windowStart, windowMs, now),
+    retryAfterSeconds: retryAfter(limit, current, previous, windowStart, windowMs, now),
   };
 }
 

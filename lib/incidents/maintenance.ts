@@ -91,8 +91,16 @@ export async function windowsForTarget(targetId: string): Promise<MaintenanceWin
 }
 
 export async function isTargetUnderMaintenance(targetId: string, at: Date): Promise<boolean> {
-  const windows = await windowsForTarget(targetId);
-  return windows.some((w) => occurrences(w, at, new Date(at.getTime() + 1)).length > 0);
+  return maintenanceChecker()(targetId, at);
+}
+
+/** isTargetUnderMaintenance for many alerts at once: each target's windows are read once. */
+export function maintenanceChecker(): (targetId: string, at: Date) => Promise<boolean> {
+  const windows = new Map<string, Promise<MaintenanceWindow[]>>();
+  return async (targetId, at) => {
+    if (!windows.has(targetId)) windows.set(targetId, windowsForTarget(targetId));
+    return (await windows.get(targetId)!).some((w) => occurrences(w, at, new Date(at.getTime() + 1)).length > 0);
+  };
 }
 
 export async function createMaintenanceWindow(

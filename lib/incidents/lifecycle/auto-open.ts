@@ -2,119 +2,180 @@
 // relies on the partial unique index on "dedupKey" among open incidents (ON CONFLICT DO NOTHING), so
 // concurrent handlers never open two. Every later alert of the target joins that incident's timeline;
 // when none of its KPIs is critical any more, the incident proposes resolution (or resolves itself
-// when STEWARD_INCIDENTS_AUTO_RESOLVE is true).
+// when STEWARD_INCIDENTS_AUTO_RESOLVE is true). A batch of alerts (one push or one round of checks)
+// is handled in one transaction with a fixed number of statements: the targets' open incidents are
+// locked and read once, the alerts replayed in time order in memory, and their timeline events
+// written in one insert.
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { AlertEvent, Prisma } from "@/lib/generated/prisma/client";
-import { addEvent } from "./timeline";
+import { addEvents, type NewEvent } from "./timeline";
 import { findSuspectChanges } from "../views/suspects";
 import { resolveIncident } from "./lifecycle";
 import { notifyIncident } from "./notify-hook";
-import { isUnderMaintenance } from "../maintenance-check";
+import { maintenanceChecker } from "../maintenance-check";
 
 export const dedupKeyOf = (targetId: string) => `health-target:${targetId}`;
 
 type Outcome = { opened: string[]; joined: number; proposed: string[]; resolved: string[]; suppressed: number };
 
 type TargetAlert = Omit<AlertEvent, "targetId"> & { targetId: string };
+type OpenIncident = { id: string; resolutionProposedAt: Date | null };
 
-async function openOrJoin(
+/** Inserts the target's incident unless one is open (then null): the partial unique index decides. */
+async function openIncident(tx: Prisma.TransactionClient, event: TargetAlert): Promise<string | null> {
+  const kind = event.kpi === "up" ? "outage" : "performance";
+  const title = event.kpi === "up" ? `${event.targetName} is down` : `${event.targetName}: ${event.kpi} is critical`;
+  const inserted = await tx.$queryRaw<Array<{ id: string }>>`
+    INSERT INTO "Incident" ("id", "title", "typeKey", "severity", "dedupKey", "targetIds", "repositories", "startedAt", "detectedAt", "updatedAt")
+    VALUES (gen_random_uuid(), ${title}, ${kind}, 'SEV1'::"IncidentSeverity", ${dedupKeyOf(event.targetId)}, ARRAY[${event.targetId}::uuid], ARRAY[]::text[], ${event.at}, ${event.at}, now())
+    ON CONFLICT ("dedupKey") WHERE "resolvedAt" IS NULL AND "dedupKey" IS NOT NULL DO NOTHING RETURNING "id"`;
+  return inserted[0]?.id ?? null;
+}
+
+const alertEventOf = (event: TargetAlert): NewEvent => ({
+  kind: event.to !== "ok" ? "alert_firing" : "alert_cleared",
+  source: "health",
+  at: event.at,
+  body: `${event.targetName}: ${event.kpi} ${event.from ?? "pending"} → ${event.to} (value ${event.value})`,
+  detail: {
+    alertEventId: event.id,
+    targetId: event.targetId,
+    kpi: event.kpi,
+    from: event.from,
+    to: event.to,
+    value: event.value,
+  },
+});
+
+type Segment = { handled: number; joined: number; opened: string[]; proposed: Array<{ id: string; at: Date }> };
+
+/**
+ * One transaction over `alerts` (time order): stops after a proposed resolution when incidents resolve
+ * themselves, so the resolution happens before the target's next alert, as if they came one by one.
+ */
+async function handleInTransaction(
   tx: Prisma.TransactionClient,
-  event: TargetAlert,
-): Promise<{ id: string; opened: boolean } | null> {
-  const key = dedupKeyOf(event.targetId);
-  if (event.to === "critical") {
-    const kind = event.kpi === "up" ? "outage" : "performance";
-    const title = event.kpi === "up" ? `${event.targetName} is down` : `${event.targetName}: ${event.kpi} is critical`;
-    const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-      INSERT INTO "Incident" ("id", "title", "typeKey", "severity", "dedupKey", "targetIds", "repositories", "startedAt", "detectedAt", "updatedAt")
-      VALUES (gen_random_uuid(), ${title}, ${kind}, 'SEV1'::"IncidentSeverity", ${key}, ARRAY[${event.targetId}::uuid], ARRAY[]::text[], ${event.at}, ${event.at}, now())
-      ON CONFLICT ("dedupKey") WHERE "resolvedAt" IS NULL AND "dedupKey" IS NOT NULL DO NOTHING RETURNING "id"`;
-    const id = inserted[0]?.id;
-    if (id) {
-      await addEvent(tx, id, {
-        kind: "opened",
-        source: "health",
-        status: "investigating",
-        at: event.at,
-        body: `Opened automatically: ${event.targetName} went critical (${event.kpi})`,
+  alerts: TargetAlert[],
+  autoResolve: boolean,
+): Promise<Segment> {
+  const targetIds = [...new Set(alerts.map((a) => a.targetId))].sort();
+  // One handler per target at a time, taken in id order (no deadlocks): the replay below sees every earlier handler's writes.
+  const keys = targetIds.map((id) => `steward.incident-target:${id}`);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${keys}::text[]) AS k`;
+  const open = new Map<string, OpenIncident>();
+  const initial = new Map<string, Date | null>();
+  // The open incidents and which targets still have a critical KPI, in one read.
+  const rows = await tx.$queryRaw<
+    Array<{ targetId: string; id: string | null; proposedAt: Date | null; critical: boolean }>
+  >`
+    SELECT t."id"::text AS "targetId", i."id"::text AS "id", i."resolutionProposedAt" AS "proposedAt",
+      EXISTS (SELECT 1 FROM "HealthState" s WHERE s."targetId" = t."id" AND s."level" = 'critical') AS "critical"
+    FROM unnest(${targetIds}::uuid[]) AS t("id")
+    LEFT JOIN "Incident" i ON i."dedupKey" = 'health-target:' || t."id"::text AND i."resolvedAt" IS NULL`;
+  const stillCritical = new Set<string>();
+  for (const row of rows) {
+    if (row.critical) stillCritical.add(row.targetId);
+    if (row.id === null) continue;
+    const proposedAt = row.proposedAt === null ? null : new Date(row.proposedAt);
+    open.set(row.targetId, { id: row.id, resolutionProposedAt: proposedAt });
+    initial.set(row.id, proposedAt);
+  }
+  const events: Array<{ incidentId: string; event: NewEvent }> = [];
+  const segment: Segment = { handled: 0, joined: 0, opened: [], proposed: [] };
+  for (const alert of alerts) {
+    segment.handled += 1;
+    let incident = open.get(alert.targetId);
+    let openedNow = false;
+    if (!incident && alert.to === "critical") {
+      const id = await openIncident(tx, alert);
+      if (id) {
+        incident = { id, resolutionProposedAt: null };
+        initial.set(id, null);
+        openedNow = true;
+        segment.opened.push(id);
+        events.push({
+          incidentId: id,
+          event: {
+            kind: "opened",
+            source: "health",
+            status: "investigating",
+            at: alert.at,
+            body: `Opened automatically: ${alert.targetName} went critical (${alert.kpi})`,
+          },
+        });
+        for (const suspect of await findSuspectChanges(tx, alert.at, []))
+          events.push({ incidentId: id, event: suspect });
+      } else {
+        // Opened by a handler that does not take the targets' locks (an older instance): join it.
+        const other = await tx.incident.findFirst({
+          where: { dedupKey: dedupKeyOf(alert.targetId), resolvedAt: null },
+          select: { id: true, resolutionProposedAt: true },
+        });
+        if (other) initial.set(other.id, other.resolutionProposedAt);
+        incident = other ?? undefined;
+      }
+      if (incident) open.set(alert.targetId, incident);
+    }
+    if (!incident) continue;
+    if (!openedNow) segment.joined += 1;
+    events.push({ incidentId: incident.id, event: alertEventOf(alert) });
+    if (alert.to !== "ok") {
+      incident.resolutionProposedAt = null;
+    } else if (!stillCritical.has(alert.targetId) && incident.resolutionProposedAt === null) {
+      incident.resolutionProposedAt = alert.at;
+      segment.proposed.push({ id: incident.id, at: alert.at });
+      events.push({
+        incidentId: incident.id,
+        event: {
+          kind: "resolution_proposed",
+          source: "health",
+          at: alert.at,
+          body: `All alerts of ${alert.targetName} cleared: resolution proposed`,
+        },
       });
-      for (const suspect of await findSuspectChanges(tx, event.at, [])) await addEvent(tx, id, suspect);
-      return { id, opened: true };
+      if (autoResolve) break;
     }
   }
-  const open = await tx.incident.findFirst({ where: { dedupKey: key, resolvedAt: null }, select: { id: true } });
-  return open ? { id: open.id, opened: false } : null;
+  await addEvents(tx, events);
+  const changed = [...open.values()].filter((i) => initial.get(i.id)?.getTime() !== i.resolutionProposedAt?.getTime());
+  if (changed.length > 0)
+    await tx.$executeRaw`UPDATE "Incident" AS i SET "resolutionProposedAt" = u."proposedAt", "updatedAt" = now()
+      FROM unnest(${changed.map((i) => i.id)}::uuid[], ${changed.map((i) => i.resolutionProposedAt)}::timestamptz[]) AS u("id", "proposedAt")
+      WHERE i."id" = u."id" AND i."resolvedAt" IS NULL`;
+  return segment;
 }
 
 export async function handleAlertEvents(events: AlertEvent[]): Promise<Outcome> {
   const outcome: Outcome = { opened: [], joined: 0, proposed: [], resolved: [], suppressed: 0 };
+  const underMaintenance = maintenanceChecker();
+  const alerts: TargetAlert[] = [];
   for (const event of [...events].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     const targetId = event.targetId;
     if (!targetId) continue;
-    const withTarget: TargetAlert = { ...event, targetId };
-    if (event.to === "critical" && (await isUnderMaintenance(targetId, event.at))) {
-      outcome.suppressed += 1;
-      continue;
-    }
-    const result = await db.$transaction(async (tx) => {
-      const incident = await openOrJoin(tx, withTarget);
-      if (!incident) return null;
-      const firing = event.to !== "ok";
-      await addEvent(tx, incident.id, {
-        kind: firing ? "alert_firing" : "alert_cleared",
-        source: "health",
-        at: event.at,
-        body: `${event.targetName}: ${event.kpi} ${event.from ?? "pending"} → ${event.to} (value ${event.value})`,
-        detail: {
-          alertEventId: event.id,
-          targetId: event.targetId,
-          kpi: event.kpi,
-          from: event.from,
-          to: event.to,
-          value: event.value,
-        },
-      });
-      let proposed = false;
-      if (firing) {
-        await tx.incident.updateMany({
-          where: { id: incident.id, resolutionProposedAt: { not: null } },
-          data: { resolutionProposedAt: null },
-        });
-      } else {
-        const stillCritical = await tx.healthState.count({ where: { targetId, level: "critical" } });
-        if (stillCritical === 0) {
-          const marked = await tx.incident.updateMany({
-            where: { id: incident.id, resolutionProposedAt: null, resolvedAt: null },
-            data: { resolutionProposedAt: event.at },
-          });
-          if (marked.count === 1) {
-            proposed = true;
-            await addEvent(tx, incident.id, {
-              kind: "resolution_proposed",
-              source: "health",
-              at: event.at,
-              body: `All alerts of ${event.targetName} cleared: resolution proposed`,
-            });
-          }
-        }
-      }
-      return { ...incident, proposed };
+    if (event.to === "critical" && (await underMaintenance(targetId, event.at))) outcome.suppressed += 1;
+    else alerts.push({ ...event, targetId });
+  }
+  const autoResolve = getEnv().STEWARD_INCIDENTS_AUTO_RESOLVE;
+  for (let rest = alerts; rest.length > 0;) {
+    const segment = await db.$transaction((tx) => handleInTransaction(tx, rest, autoResolve), {
+      timeout: 30_000,
+      maxWait: 30_000,
     });
-    if (!result) continue;
-    if (result.opened) {
-      outcome.opened.push(result.id);
-      await notifyIncident("opened", result.id);
-    } else outcome.joined += 1;
-    if (result.proposed) {
-      outcome.proposed.push(result.id);
-      if (getEnv().STEWARD_INCIDENTS_AUTO_RESOLVE) {
-        await resolveIncident({ actor: null, now: event.at }, result.id, {
-          message: "Resolved automatically: all alerts cleared.",
-        });
-        outcome.resolved.push(result.id);
-      }
+    rest = rest.slice(segment.handled);
+    outcome.joined += segment.joined;
+    for (const id of segment.opened) {
+      outcome.opened.push(id);
+      await notifyIncident("opened", id);
+    }
+    for (const { id, at } of segment.proposed) {
+      outcome.proposed.push(id);
+      if (!autoResolve) continue;
+      await resolveIncident({ actor: null, now: at }, id, {
+        message: "Resolved automatically: all alerts cleared.",
+      });
+      outcome.resolved.push(id);
     }
   }
   return outcome;

@@ -10,5 +10,9 @@ export const POST = withRoute("/api/v1/metrics", async (request: NextRequest) =>
   const principal = await requirePrincipal(request, "maintainer");
   await assertPushAllowed(principal);
   const body = await parseBody(request, PushMetricsBody, 256 * 1024);
-  return NextResponse.json(await storePushedMetrics(body), { status: 202 });
+  // no-transform: gzip of a 100-byte answer costs the server more than it saves (senders push often).
+  return NextResponse.json(await storePushedMetrics(body), {
+    status: 202,
+    headers: { "cache-control": "no-store, no-transform" },
+  });
 });

@@ -1,0 +1,105 @@
+// The statements behind recordBatch (record.ts), as plain SQL with positional parameters, so they run
+// on a Prisma transaction (scheduled checks) or straight on a pooled pg connection (the push API)
+// alike. Rows travel as one JSON parameter each; every statement's cost is fixed per batch.
+import type { Sql } from "@/lib/db";
+import type { AlertEvent, Prisma } from "@/lib/generated/prisma/client";
+import type { Level } from "./thresholds";
+import { uuid7 } from "@/lib/uuid7";
+
+/** A Prisma interactive transaction as `Sql`. */
+export const sqlOfTransaction = (tx: Prisma.TransactionClient): Sql => ({
+  query: <T>(text: string, values: unknown[] = []) => tx.$queryRawUnsafe<T[]>(text, ...values),
+});
+
+export type SampleRow = {
+  targetId: string;
+  /** Unix milliseconds: a number costs a fraction of a Date's ISO string in the JSON parameter. */
+  at: number;
+  metric: string;
+  value: number;
+  ok?: boolean;
+  status?: number;
+  failureKind?: string;
+  failureMessage?: string;
+  failureDetail?: string;
+  labels?: Record<string, string>;
+};
+
+/** All rows in one statement, sent as one JSON parameter (absent keys are NULL). */
+export async function insertSamples(sql: Sql, rows: SampleRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql.query(
+    `INSERT INTO "HealthSample" ("targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels")
+    SELECT "targetId", to_timestamp("at" / 1000.0), "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels"
+    FROM json_to_recordset($1::json) AS r("targetId" uuid, "at" float8, "metric" text, "value" float8, "ok" boolean, "status" int, "failureKind" text, "failureMessage" text, "failureDetail" text, "labels" jsonb)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Transaction-scoped advisory locks, taken in the order given (unnest yields the array in order). */
+export async function lockTargets(sql: Sql, targetIds: string[]): Promise<void> {
+  const keys = targetIds.map((id) => `steward.health-target:${id}`);
+  await sql.query(`SELECT count(pg_advisory_xact_lock(hashtext(k)))::int AS "locked" FROM unnest($1::text[]) AS k`, [
+    keys,
+  ]);
+}
+
+export type StoredState = {
+  targetId: string;
+  kpi: string;
+  level: Level;
+  consecutiveBreaches: number;
+  pendingLevel: Level | null;
+  lastValue: number | null;
+  lastAt: Date | null;
+  changedAt: Date | null;
+};
+
+export async function readStates(sql: Sql, targetIds: string[]): Promise<Map<string, StoredState>> {
+  const rows = await sql.query<StoredState>(
+    `SELECT "targetId"::text AS "targetId", "kpi", "level"::text AS "level", "consecutiveBreaches", "pendingLevel"::text AS "pendingLevel", "lastValue", "lastAt", "changedAt"
+    FROM "HealthState" WHERE "targetId" = ANY($1::uuid[])`,
+    [targetIds],
+  );
+  const date = (d: Date | string | null) => (d === null ? null : new Date(d));
+  return new Map(
+    rows.map((r) => [`${r.targetId}|${r.kpi}`, { ...r, lastAt: date(r.lastAt), changedAt: date(r.changedAt) }]),
+  );
+}
+
+export type Mark = { targetId: string; metric: string; minute: string };
+export type NewAlertEvent = Omit<AlertEvent, "id" | "createdAt" | "targetId"> & { targetId: string };
+
+/**
+ * Rollup marks, alert states and alert events in one statement (each part one multi-row insert or
+ * upsert); returns the events as stored, in the order given.
+ */
+export async function writeMarksStatesEvents(
+  sql: Sql,
+  marks: Mark[],
+  states: StoredState[],
+  events: NewAlertEvent[],
+): Promise<AlertEvent[]> {
+  if (marks.length === 0 && states.length === 0 && events.length === 0) return [];
+  const withIds = events.map((e) => ({ id: uuid7(), ...e }));
+  const rows = await sql.query<AlertEvent>(
+    `WITH marks AS (
+      INSERT INTO "HealthRollupPending" ("targetId", "metric", "minute")
+      SELECT "targetId", "metric", "minute" FROM ROWS FROM (json_to_recordset($1::json) AS ("targetId" uuid, "metric" text, "minute" timestamptz)) WITH ORDINALITY AS m("targetId", "metric", "minute", n) ORDER BY n
+      ON CONFLICT ("targetId", "metric", "minute") DO UPDATE SET "version" = "HealthRollupPending"."version" + 1
+    ), states AS (
+      INSERT INTO "HealthState" ("targetId", "kpi", "level", "consecutiveBreaches", "pendingLevel", "lastValue", "lastAt", "changedAt")
+      SELECT "targetId", "kpi", "level", "consecutiveBreaches", "pendingLevel", "lastValue", "lastAt", "changedAt"
+      FROM json_to_recordset($2::json) AS s("targetId" uuid, "kpi" text, "level" "HealthLevel", "consecutiveBreaches" int, "pendingLevel" "HealthLevel", "lastValue" float8, "lastAt" timestamptz, "changedAt" timestamptz)
+      ON CONFLICT ("targetId", "kpi") DO UPDATE SET "level" = EXCLUDED."level", "consecutiveBreaches" = EXCLUDED."consecutiveBreaches", "pendingLevel" = EXCLUDED."pendingLevel",
+        "lastValue" = EXCLUDED."lastValue", "lastAt" = EXCLUDED."lastAt", "changedAt" = EXCLUDED."changedAt"
+    )
+    INSERT INTO "AlertEvent" ("id", "targetId", "targetName", "kpi", "from", "to", "value", "at")
+    SELECT "id", "targetId", "targetName", "kpi", "from", "to", "value", "at"
+    FROM json_to_recordset($3::json) AS e("id" uuid, "targetId" uuid, "targetName" text, "kpi" text, "from" "HealthLevel", "to" "HealthLevel", "value" float8, "at" timestamptz)
+    RETURNING "id"::text AS "id", "targetId"::text AS "targetId", "targetName", "kpi", "from"::text AS "from", "to"::text AS "to", "value", "at", "createdAt"`,
+    [JSON.stringify(marks), JSON.stringify(states), JSON.stringify(withIds)],
+  );
+  const byId = new Map(rows.map((r) => [r.id, { ...r, at: new Date(r.at), createdAt: new Date(r.createdAt) }]));
+  return withIds.map((e) => byId.get(e.id)!);
+}
