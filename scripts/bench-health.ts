@@ -30,10 +30,11 @@ await runBench("bench:health", async () => {
   onExit("the database client", () => db.$disconnect());
   const { getEnv } = await import("@/lib/env");
   const { CreateTargetInput } = await import("@/lib/health/schemas");
-  const { createHealthTarget } = await import("@/lib/health/targets");
-  const { startCheckScheduler, stopCheckLoops, waitForRunningChecks } = await import("@/lib/health/run-checks");
-  const { nextSlotAfter } = await import("@/lib/health/slots");
-  const { rollupPendingMinutes } = await import("@/lib/health/rollups");
+  const { createHealthTarget } = await import("@/lib/health/targets/targets");
+  const { startCheckScheduler, stopCheckLoops, waitForRunningChecks } =
+    await import("@/lib/health/scheduler/run-checks");
+  const { nextSlotAfter } = await import("@/lib/health/scheduler/slots");
+  const { rollupPendingMinutes } = await import("@/lib/health/store/rollups");
 
   await printHeader(
     `bench:health — ${TARGETS} targets, interval ${INTERVAL_S} s, run ${RUN_MS / 1000} s, concurrency ${getEnv().STEWARD_HEALTH_CHECK_CONCURRENCY}`,

@@ -4,7 +4,7 @@
 // COPY needs DATABASE_URL (a local PostgreSQL; a fresh <db>_bench is made): the embedded database's
 // wire protocol has no COPY FROM STDIN, so there the baseline is the nearest raw bulk INSERT.
 // The push API does much more per batch than COPY: token check, rate limit, validation, target
-// lookup, then one transaction per batch (samples, rollup marks, alert states; lib/health/record.ts).
+// lookup, then one transaction per batch (samples, rollup marks, alert states; lib/health/store/record.ts).
 // BENCH_CPU_PROFILE=<dir> makes the steward process write a V8 CPU profile there when it stops;
 // BENCH_PORT fixes steward's port (default: any free one).
 import { spawn } from "node:child_process";

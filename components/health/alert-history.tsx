@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { AlertEventJson } from "@/lib/health/detail-view";
+import type { AlertEventJson } from "@/lib/health/views/detail-view";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatKpi, KPI_LABELS } from "./format";

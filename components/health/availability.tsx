@@ -1,6 +1,6 @@
 "use client";
-import type { TargetDetailView } from "@/lib/health/detail-view";
-import type { Downtime } from "@/lib/health/downtime";
+import type { TargetDetailView } from "@/lib/health/views/detail-view";
+import type { Downtime } from "@/lib/health/views/downtime";
 import { formatDuration } from "@/lib/time/format";
 import { StatusLegend, StatusTimeline } from "@/components/charts/status-timeline";
 import { DataTable, type Column } from "@/components/ui/data-table";

@@ -1,6 +1,6 @@
-import type { TargetDetailView } from "@/lib/health/detail-view";
-import type { LastCheckView } from "@/lib/health/overview-view";
-import { KPI_NAMES } from "@/lib/health/thresholds";
+import type { TargetDetailView } from "@/lib/health/views/detail-view";
+import type { LastCheckView } from "@/lib/health/views/overview-view";
+import { KPI_NAMES } from "@/lib/health/store/thresholds";
 import { Card } from "@/components/ui/card";
 import { KpiTile } from "@/components/ui/kpi-tile";
 import { DEFINITIONS } from "./definitions";

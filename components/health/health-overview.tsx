@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useHealthOverviewQuery, LIVE_REFRESH_MS } from "@/lib/health/hooks";
-import type { TargetStatus } from "@/lib/health/queries";
+import type { TargetStatus } from "@/lib/health/views/queries";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KpiDefinitions } from "./definitions";

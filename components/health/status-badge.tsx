@@ -1,4 +1,4 @@
-import type { TargetStatus } from "@/lib/health/queries";
+import type { TargetStatus } from "@/lib/health/views/queries";
 import { Badge } from "@/components/ui/badge";
 
 const STATUS = {

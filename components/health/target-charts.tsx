@@ -1,9 +1,9 @@
 "use client";
-import type { TargetDetailView } from "@/lib/health/detail-view";
+import type { TargetDetailView } from "@/lib/health/views/detail-view";
 import { useTargetSeriesQuery } from "@/lib/health/hooks";
 import type { SeriesWindow } from "@/lib/health/schemas";
-import type { TargetSeriesView } from "@/lib/health/series-view";
-import type { Kpi } from "@/lib/health/thresholds";
+import type { TargetSeriesView } from "@/lib/health/views/series-view";
+import type { Kpi } from "@/lib/health/store/thresholds";
 import { CHART_COLORS, KpiLineChart, type ChartLine, type ChartThreshold } from "@/components/charts/kpi-line-chart";
 import { DEFINITIONS } from "./definitions";
 import { axisTimeFormatter, formatKpi, formatMoment, timeTicks } from "./format";

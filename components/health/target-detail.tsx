@@ -3,7 +3,7 @@ import { useSearchParams } from "next/navigation";
 import { useTargetDetailQuery, LIVE_REFRESH_MS } from "@/lib/health/hooks";
 import { windowSearch } from "@/lib/health/query-keys";
 import { DEFAULT_CHART_RANGE, SeriesWindowParams, type SeriesWindow } from "@/lib/health/schemas";
-import { defaultRangeFor } from "@/lib/health/default-range";
+import { defaultRangeFor } from "@/lib/health/views/default-range";
 import { AlertHistory } from "./alert-history";
 import { Availability } from "./availability";
 import { CurrentState } from "./current-state";

@@ -1,7 +1,7 @@
 "use client";
 import type { ChangeEvent } from "react";
-import { THRESHOLD_KPIS, type FormField, type TargetFormValues } from "@/lib/health/target-form";
-import { DEFAULT_THRESHOLDS } from "@/lib/health/thresholds";
+import { THRESHOLD_KPIS, type FormField, type TargetFormValues } from "@/lib/health/targets/target-form";
+import { DEFAULT_THRESHOLDS } from "@/lib/health/store/thresholds";
 import { Card } from "@/components/ui/card";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { KPI_LABELS } from "./format";

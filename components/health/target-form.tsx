@@ -7,7 +7,7 @@ import {
   type FormField,
   type TargetFormValues,
   type TargetKind,
-} from "@/lib/health/target-form";
+} from "@/lib/health/targets/target-form";
 import { ApiClientError } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
-import type { KpiView, OverviewGroupView, OverviewTargetView } from "@/lib/health/overview-view";
-import { RECENT_CHECKS_LABEL } from "@/lib/health/timeline-labels";
+import type { KpiView, OverviewGroupView, OverviewTargetView } from "@/lib/health/views/overview-view";
+import { RECENT_CHECKS_LABEL } from "@/lib/health/views/timeline-labels";
 import { Sparkline } from "@/components/charts/sparkline";
 import { StatusTimeline } from "@/components/charts/status-timeline";
 import { Time } from "@/components/ui/time";

@@ -2,8 +2,8 @@
 // guard (every address vetted and pinned). Any failure — refused address, timeout, HTTP error,
 // garbage — is a `{ ok: false }` result, which the comparison shows as "unknown".
 import { z } from "zod";
-import { sendHop } from "@/lib/health/http-request";
-import { resolveTarget, type HostLookup } from "@/lib/health/resolve-target";
+import { sendHop } from "@/lib/health/checks/http-request";
+import { resolveTarget, type HostLookup } from "@/lib/health/checks/resolve-target";
 import type { Ecosystem } from "./manifests";
 
 export type RegistryVersions =

@@ -2,11 +2,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/http/client";
-import type { TargetDetailView } from "./detail-view";
-import type { HealthOverviewView } from "./overview-view";
+import type { TargetDetailView } from "./views/detail-view";
+import type { HealthOverviewView } from "./views/overview-view";
 import { healthKeys, healthPaths } from "./query-keys";
 import type { SeriesWindow } from "./schemas";
-import type { TargetSeriesView } from "./series-view";
+import type { TargetSeriesView } from "./views/series-view";
 
 /** How often open health pages refresh themselves. */
 export const LIVE_REFRESH_MS = 15_000;

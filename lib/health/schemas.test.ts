@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { CreateTargetInput, HttpCheckInput, makePushMetricsBody, MAX_SAMPLES_PER_BATCH } from "./schemas";
-import { KPI_NAMES } from "./thresholds";
+import { KPI_NAMES } from "./store/thresholds";
 
 const NOW = Date.parse("2026-11-15T12:00:00Z");
 const PushMetricsBody = makePushMetricsBody(() => NOW);

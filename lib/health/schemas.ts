@@ -4,8 +4,8 @@
  * is saved, so `resolve-target.ts` enforces it on every check.
  */
 import { z } from "zod";
-import { parseJsonPath } from "./json-path";
-import { KPI_NAMES, resolveThresholds } from "./thresholds";
+import { parseJsonPath } from "./checks/json-path";
+import { KPI_NAMES, resolveThresholds } from "./store/thresholds";
 
 const MiB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;

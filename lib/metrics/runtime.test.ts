@@ -1,7 +1,7 @@
 // Runtime KPIs from hand-made health samples and hourly rollups of one HTTP target.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { addToSketch, emptySketch } from "@/lib/health/sketch";
+import { addToSketch, emptySketch } from "@/lib/health/store/sketch";
 import { createTestHealthTarget } from "@/lib/testing/factories";
 import { computeRuntime } from "./runtime";
 

@@ -1,9 +1,9 @@
 // Runtime KPIs per health target for a window, from the health feature's own numbers: uptime from
-// lib/health/uptime.ts, everything else from hourly rollups (response-time sketches merged).
+// lib/health/views/uptime.ts, everything else from hourly rollups (response-time sketches merged).
 import "server-only";
 import { db } from "@/lib/db";
-import { getUptime } from "@/lib/health/uptime";
-import { mergeSketches, sketchQuantile, type Sketch } from "@/lib/health/sketch";
+import { getUptime } from "@/lib/health/views/uptime";
+import { mergeSketches, sketchQuantile, type Sketch } from "@/lib/health/store/sketch";
 import type { KpiSpec } from "./definitions";
 import type { KpiValues, WindowBounds } from "./types";
 

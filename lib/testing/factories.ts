@@ -5,7 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { generateApiToken } from "@/lib/auth/tokens";
 import { CreateTargetInput } from "@/lib/health/schemas";
-import { createHealthTarget } from "@/lib/health/targets";
+import { createHealthTarget } from "@/lib/health/targets/targets";
 
 export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;

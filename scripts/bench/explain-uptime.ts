@@ -1,9 +1,9 @@
-// EXPLAIN ANALYZE of the uptime count (lib/health/uptime.ts) for every target over 24 h, 7 d, 30 d, 90 d
+// EXPLAIN ANALYZE of the uptime count (lib/health/views/uptime.ts) for every target over 24 h, 7 d, 30 d, 90 d
 // (DATABASE_URL, e.g. bench:pages' reused database). `EXPLAIN_WINDOW=24h` for one window, `EXPLAIN_FULL=1` for the plans.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { uptimeCountSql } from "@/lib/health/uptime";
-import { UPTIME_WINDOWS } from "@/lib/health/overview-view";
+import { uptimeCountSql } from "@/lib/health/views/uptime";
+import { UPTIME_WINDOWS } from "@/lib/health/views/overview-view";
 
 const ids = (await db.healthTarget.findMany({ select: { id: true } })).map((t) => t.id);
 const now = new Date();

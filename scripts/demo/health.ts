@@ -1,6 +1,6 @@
 // Demo health: five targets checking the fake services for real, with 7 days of back-filled history so
 // uptime, charts, timelines and downtimes are filled from the first page view. Idempotent across restarts.
-import type { CheckObservation, MetricObservation } from "@/lib/health/record";
+import type { CheckObservation, MetricObservation } from "@/lib/health/store/record";
 import { flappingDown, type DemoService } from "./services";
 
 const DAY = 86_400_000;
@@ -99,8 +99,8 @@ export async function seedDemoHealth(services: DemoService[], port: number): Pro
   await waitForServer(port);
   const { db } = await import("@/lib/db");
   const { CreateTargetInput } = await import("@/lib/health/schemas");
-  const { createHealthTarget, updateHealthTarget } = await import("@/lib/health/targets");
-  const { recordObservations } = await import("@/lib/health/record");
+  const { createHealthTarget, updateHealthTarget } = await import("@/lib/health/targets/targets");
+  const { recordObservations } = await import("@/lib/health/store/record");
   const now = Date.now();
   let created = 0;
   for (const spec of SPECS) {

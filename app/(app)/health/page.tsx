@@ -5,7 +5,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
-import { getHealthOverviewView } from "@/lib/health/overview-view";
+import { getHealthOverviewView } from "@/lib/health/views/overview-view";
 import { healthKeys } from "@/lib/health/query-keys";
 import { HealthOverview } from "@/components/health/health-overview";
 import { buttonClass } from "@/components/ui/button";

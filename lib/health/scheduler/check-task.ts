@@ -5,11 +5,11 @@ import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import type { HealthTarget } from "@/lib/generated/prisma/client";
 import { afterAlertEvents } from "@/lib/incidents/lifecycle/auto-open";
-import { runHttpCheck } from "../http-check";
-import { scrapePrometheusTarget } from "../prometheus-scrape";
-import { CHECK_METRIC, type TargetObservations } from "../record";
-import { RecordBatcher } from "../record-batcher";
-import { checkConfig } from "../target-config";
+import { runHttpCheck } from "../checks/http-check";
+import { scrapePrometheusTarget } from "../prometheus/prometheus-scrape";
+import { CHECK_METRIC, type TargetObservations } from "../store/record";
+import { RecordBatcher } from "../store/record-batcher";
+import { checkConfig } from "../targets/target-config";
 import type { CheckPool } from "./check-pool";
 
 export interface RunChecksSummary {

@@ -9,8 +9,8 @@ import {
   startHttpServer,
   type LoopbackGuard,
   type TestServer,
-} from "@/lib/health/loopback-test-kit";
-import { runDueChecks, waitForRunningChecks } from "@/lib/health/run-checks";
+} from "@/lib/health/checks/loopback-test-kit";
+import { runDueChecks, waitForRunningChecks } from "@/lib/health/scheduler/run-checks";
 import { dedupKeyOf, handleAlertEvents } from "./auto-open";
 import { getIncident } from "../views/queries";
 

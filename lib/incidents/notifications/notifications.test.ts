@@ -8,7 +8,7 @@ import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { uniqueName } from "@/lib/testing/factories";
-import { startHttpServer, type TestServer } from "@/lib/health/loopback-test-kit";
+import { startHttpServer, type TestServer } from "@/lib/health/checks/loopback-test-kit";
 import { testActor, testIncident } from "../test-kit";
 import { createChannel } from "./channels";
 import {

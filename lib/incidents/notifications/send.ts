@@ -3,9 +3,9 @@
 import { createHmac } from "node:crypto";
 import nodemailer from "nodemailer";
 import { getEnv } from "@/lib/env";
-import { sendHop } from "@/lib/health/http-request";
-import { resolveTarget } from "@/lib/health/resolve-target";
-import type { AddressPolicy } from "@/lib/health/ssrf";
+import { sendHop } from "@/lib/health/checks/http-request";
+import { resolveTarget } from "@/lib/health/checks/resolve-target";
+import type { AddressPolicy } from "@/lib/health/checks/ssrf";
 
 export type SendResult = { ok: boolean; status: number | null; body: string };
 

@@ -1,7 +1,7 @@
 // Checks over runtime health. The levels are the ones lib/health judged with its thresholds when it recorded
 // each KPI (HealthState.level), so no rule is restated here. No server-only import: the worker runs this.
 import { db } from "@/lib/db";
-import { BREAKER_VALUE } from "@/lib/health/thresholds";
+import { BREAKER_VALUE } from "@/lib/health/store/thresholds";
 import type { CheckContext, CheckResult } from "./ids";
 
 const KPI_OF = {

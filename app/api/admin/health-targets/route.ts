@@ -3,7 +3,7 @@ import { parseBody } from "@/lib/http/body";
 import { withRoute } from "@/lib/route";
 import { actorId, clientAddress, requirePrincipal } from "@/lib/auth/request";
 import { CreateTargetInput } from "@/lib/health/schemas";
-import { createHealthTarget, listHealthTargets, toAdminTarget } from "@/lib/health/targets";
+import { createHealthTarget, listHealthTargets, toAdminTarget } from "@/lib/health/targets/targets";
 
 export const GET = withRoute("/api/admin/health-targets", async (request: NextRequest) => {
   await requirePrincipal(request, "admin");

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { parseBody } from "@/lib/http/body";
 import { withRoute } from "@/lib/route";
 import { requirePrincipal } from "@/lib/auth/request";
-import { assertPushAllowed, storePushedMetrics } from "@/lib/health/push";
+import { assertPushAllowed, storePushedMetrics } from "@/lib/health/store/push";
 import { PushMetricsBody } from "@/lib/health/schemas";
 
 /** Push API: KPI samples and heartbeats for push targets. Maintainer tokens; rate-limited per token. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireRole } from "@/lib/auth/current";
-import { emptyFormValues } from "@/lib/health/target-form";
+import { emptyFormValues } from "@/lib/health/targets/target-form";
 import { TargetForm } from "@/components/health/target-form";
 import { PageHeader } from "@/components/ui/page-header";
 

@@ -4,7 +4,7 @@ import { routeId, type IdContext } from "@/lib/http/route-params";
 import { withRoute } from "@/lib/route";
 import { actorId, clientAddress, requirePrincipal } from "@/lib/auth/request";
 import { UpdateTargetInput } from "@/lib/health/schemas";
-import { deleteHealthTarget, getHealthTarget, toAdminTarget, updateHealthTarget } from "@/lib/health/targets";
+import { deleteHealthTarget, getHealthTarget, toAdminTarget, updateHealthTarget } from "@/lib/health/targets/targets";
 
 const targetId = (context: IdContext) => routeId(context, "health target");
 

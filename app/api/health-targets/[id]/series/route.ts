@@ -4,7 +4,7 @@ import { routeId, type IdContext } from "@/lib/http/route-params";
 import { withRoute } from "@/lib/route";
 import { requirePrincipal } from "@/lib/auth/request";
 import { SeriesWindowParams } from "@/lib/health/schemas";
-import { getTargetSeriesView } from "@/lib/health/series-view";
+import { getTargetSeriesView } from "@/lib/health/views/series-view";
 
 /** Chart data of one target: `?range=1h|6h|24h|7d|30d|90d|365d` (default 24h) or `?from=…&to=…` (ISO 8601). */
 export const GET = withRoute("/api/health-targets/[id]/series", async (request: NextRequest, context: IdContext) => {

@@ -5,7 +5,7 @@ import { GET as getOne, DELETE, PATCH } from "@/app/api/admin/health-targets/[id
 import { GET as list, POST } from "@/app/api/admin/health-targets/route";
 import { db } from "@/lib/db";
 import { createTestApiToken, uniqueName } from "@/lib/testing/factories";
-import { phaseFor } from "./slots";
+import { phaseFor } from "../scheduler/slots";
 
 let admin: string;
 type Json = Record<string, unknown> & {

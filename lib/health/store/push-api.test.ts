@@ -8,10 +8,10 @@ import { revokeApiToken } from "@/lib/api-tokens/mutations";
 import { db } from "@/lib/db";
 import { hitRateLimit } from "@/lib/http/rate-limit";
 import { createTestApiToken, createTestHealthTarget } from "@/lib/testing/factories";
-import { runDueChecks } from "./run-checks";
-import { MAX_SAMPLES_PER_BATCH } from "./schemas";
+import { runDueChecks } from "../scheduler/run-checks";
+import { MAX_SAMPLES_PER_BATCH } from "../schemas";
 import { KPI_NAMES } from "./thresholds";
-import { getUptime } from "./uptime";
+import { getUptime } from "../views/uptime";
 
 type Target = Awaited<ReturnType<typeof createTestHealthTarget>>;
 let push: Target;

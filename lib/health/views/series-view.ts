@@ -10,7 +10,7 @@ import {
   type SeriesResolution,
   type TargetSeries,
 } from "./queries";
-import type { SeriesWindow } from "./schemas";
+import type { SeriesWindow } from "../schemas";
 
 export type LatencyPoint = { t: number; p50: number; p95: number; p99: number };
 export type ValuePoint = { t: number; value: number };

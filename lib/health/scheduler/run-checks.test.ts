@@ -11,7 +11,7 @@ import {
   startTcpServer,
   type LoopbackGuard,
   type TestServer,
-} from "./loopback-test-kit";
+} from "../checks/loopback-test-kit";
 import {
   claimDueTargets,
   releaseClaims,
@@ -22,9 +22,9 @@ import {
   waitForRunningChecks,
 } from "./run-checks";
 import { nextSlotAfter, phaseFor } from "./slots";
-import { createHealthTarget } from "./targets";
-import { CreateTargetInput } from "./schemas";
-import { getUptime } from "./uptime";
+import { createHealthTarget } from "../targets/targets";
+import { CreateTargetInput } from "../schemas";
+import { getUptime } from "../views/uptime";
 
 let guard: LoopbackGuard;
 let server: TestServer;

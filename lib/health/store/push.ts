@@ -6,7 +6,7 @@ import type { Principal } from "@/lib/auth/request";
 import { hitRateLimit } from "@/lib/http/rate-limit";
 import { afterAlertEvents } from "@/lib/incidents/lifecycle/auto-open";
 import { type BatchEntry, type RecordableTarget, recordBatch, type TargetObservations } from "./record";
-import type { PushMetrics } from "./schemas";
+import type { PushMetrics } from "../schemas";
 
 export type PushResult = {
   accepted: { samples: number; heartbeats: number };

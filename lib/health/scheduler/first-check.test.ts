@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
-import { getHealthOverview } from "./queries";
-import { recordObservations } from "./record";
+import { getHealthOverview } from "../views/queries";
+import { recordObservations } from "../store/record";
 
 const statusOf = async (id: string) => (await getHealthOverview()).targets.find((t) => t.id === id)?.status;
 

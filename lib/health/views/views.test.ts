@@ -8,8 +8,8 @@ import { GET as getOverview } from "@/app/api/health-targets/route";
 import { createTestApiToken, createTestHealthTarget, uniqueName } from "@/lib/testing/factories";
 import { getTargetDetailView } from "./detail-view";
 import { getHealthOverviewView, type HealthOverviewView } from "./overview-view";
-import { recordObservations } from "./record";
-import { SeriesWindowParams } from "./schemas";
+import { recordObservations } from "../store/record";
+import { SeriesWindowParams } from "../schemas";
 import { getTargetSeriesView } from "./series-view";
 
 const MIN = 60_000;

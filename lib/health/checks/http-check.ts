@@ -12,7 +12,7 @@ import { CheckFailureError, classifyNetworkError, type FailureKind } from "./che
 import { sendHop, type HopResponse } from "./http-request";
 import { parseJsonPath, readJsonPath } from "./json-path";
 import { resolveTarget, type HostLookup } from "./resolve-target";
-import { HttpCheckInput, type HttpCheck } from "./schemas";
+import { HttpCheckInput, type HttpCheck } from "../schemas";
 import type { AddressPolicy } from "./ssrf";
 
 export const MAX_REDIRECTS = 5;

@@ -2,7 +2,7 @@
 // imports next/server): job code runs in the worker, where Next.js must not be loaded early.
 import type { z } from "zod";
 import type { HealthTarget, Prisma } from "@/lib/generated/prisma/client";
-import { HttpCheckInput, PrometheusTargetConfig, PushTargetConfig, type HttpCheck } from "./schemas";
+import { HttpCheckInput, PrometheusTargetConfig, PushTargetConfig, type HttpCheck } from "../schemas";
 import { joinSecrets, openSecrets } from "./target-secrets";
 
 export type TargetConfig =

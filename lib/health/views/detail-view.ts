@@ -14,9 +14,9 @@ import {
   type UptimeView,
 } from "./overview-view";
 import { getLastChecks, listAlertEvents, targetStatus, type TargetStatus } from "./queries";
-import { CHECK_METRIC } from "./record";
-import { ThresholdOverridesInput } from "./schemas";
-import { checkConfig, targetConfig, type TargetConfig } from "./target-config";
+import { CHECK_METRIC } from "../store/record";
+import { ThresholdOverridesInput } from "../schemas";
+import { checkConfig, targetConfig, type TargetConfig } from "../targets/target-config";
 import { getDayTimeline, getDowntimes } from "./timeline-view";
 import type { Downtime } from "./downtime";
 import type { Segment } from "@/lib/charts/status-timeline";
@@ -29,7 +29,7 @@ import {
   type Kpi,
   type KpiThreshold,
   type Thresholds,
-} from "./thresholds";
+} from "../store/thresholds";
 
 const ALERT_HISTORY_LIMIT = 100;
 

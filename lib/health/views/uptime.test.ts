@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
-import { recordObservations } from "./record";
+import { recordObservations } from "../store/record";
 import { getUptime } from "./uptime";
 
 const HOUR = 3_600_000;

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
 import { getHealthOverview, getTargetSeries, listAlertEvents } from "./queries";
-import { recordObservations } from "./record";
-import { rollupPendingMinutes } from "./rollups";
+import { recordObservations } from "../store/record";
+import { rollupPendingMinutes } from "../store/rollups";
 
 const record = (target: { id: string; name: string }, obs: Parameters<typeof recordObservations>[1]) =>
   recordObservations({ ...target, thresholds: null, breachesToChange: 1 }, obs);

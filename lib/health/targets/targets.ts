@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { ApiError, validationError } from "@/lib/errors";
 import { Prisma, type HealthTarget } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/record";
-import { CreateTargetInput, type CreateTarget } from "./schemas";
-import { nextSlotAfter, phaseFor } from "./slots";
+import { CreateTargetInput, type CreateTarget } from "../schemas";
+import { nextSlotAfter, phaseFor } from "../scheduler/slots";
 import { targetConfig } from "./target-config";
 import {
   describeSecrets,

@@ -23,7 +23,7 @@ import {
   type SampleRow,
   type StoredState,
 } from "./record-sql";
-import { ThresholdOverridesInput } from "./schemas";
+import { ThresholdOverridesInput } from "../schemas";
 import {
   DEFAULT_THRESHOLDS,
   evaluate,
@@ -44,7 +44,7 @@ export interface CheckObservation {
   ok: boolean;
   durationMs: number;
   status?: number;
-  /** `detail`: admins only, a longer excerpt of the response (lib/health/http-check.ts ADMIN_ECHO_LIMIT). */
+  /** `detail`: admins only, a longer excerpt of the response (lib/health/checks/http-check.ts ADMIN_ECHO_LIMIT). */
   failure?: { kind: string; message: string; detail?: string };
 }
 

@@ -5,8 +5,13 @@ import { Counter, Gauge, Histogram, Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
-import { installLoopbackGuard, startHttpServer, type LoopbackGuard, type TestServer } from "./loopback-test-kit";
-import { runDueChecks } from "./run-checks";
+import {
+  installLoopbackGuard,
+  startHttpServer,
+  type LoopbackGuard,
+  type TestServer,
+} from "../checks/loopback-test-kit";
+import { runDueChecks } from "../scheduler/run-checks";
 
 const GiB = 1024 ** 3;
 const registry = new Registry();

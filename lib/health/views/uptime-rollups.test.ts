@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
-import { recordObservations } from "./record";
-import { rollupPendingMinutes } from "./rollups";
+import { recordObservations } from "../store/record";
+import { rollupPendingMinutes } from "../store/rollups";
 import { getUptime } from "./uptime";
 
 const MIN = 60_000;

@@ -19,7 +19,7 @@
  */
 import { histogramQuantile, type Bucket } from "./histogram-quantile";
 import { parsePrometheusText, parseValue, type Sample } from "./prometheus-parser";
-import type { KpiMappingOverrides } from "./schemas";
+import type { KpiMappingOverrides } from "../schemas";
 
 export { parsePrometheusText, PrometheusParseError, type MetricFamily, type Sample } from "./prometheus-parser";
 

@@ -4,8 +4,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchVettedBody } from "./http-check";
-import { installLoopbackGuard, type LoopbackGuard } from "./loopback-test-kit";
+import { fetchVettedBody } from "../checks/http-check";
+import { installLoopbackGuard, type LoopbackGuard } from "../checks/loopback-test-kit";
 import { createScrape, deriveKpis, resolveKpiMapping } from "./prometheus";
 
 const BINARY = ["/usr/bin/prometheus-node-exporter", "/usr/local/bin/node_exporter"].find((p) => existsSync(p));

@@ -18,7 +18,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { occurrences } from "@/lib/incidents/maintenance";
-import { CHECK_METRIC } from "./record";
+import { CHECK_METRIC } from "../store/record";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

@@ -8,11 +8,11 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { HealthTarget } from "@/lib/generated/prisma/client";
-import { fetchVettedBody, type RunHttpCheckOptions } from "./http-check";
+import { fetchVettedBody, type RunHttpCheckOptions } from "../checks/http-check";
 import { createScrape, deriveKpis, resolveKpiMapping, type Kpis, type Scrape } from "./prometheus";
-import type { MetricObservation, TargetObservations } from "./record";
-import type { PrometheusTargetConfig } from "./schemas";
-import { BREAKER_VALUE } from "./thresholds";
+import type { MetricObservation, TargetObservations } from "../store/record";
+import type { PrometheusTargetConfig } from "../schemas";
+import { BREAKER_VALUE } from "../store/thresholds";
 
 const MAX_SCRAPE_BYTES = 10 * 1024 * 1024;
 const ACCEPT = "text/plain;version=0.0.4;q=0.9,*/*;q=0.1";

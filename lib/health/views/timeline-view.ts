@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { bucketStatus, checkSegments, type Observation, type Segment } from "@/lib/charts/status-timeline";
 import { formatDuration } from "@/lib/time/format";
 import { downtimePeriods, type Downtime } from "./downtime";
-import { CHECK_METRIC } from "./record";
+import { CHECK_METRIC } from "../store/record";
 import { RECENT_CHECKS } from "./timeline-labels";
 
 const HOUR_MS = 3_600_000;

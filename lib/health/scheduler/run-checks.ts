@@ -4,14 +4,14 @@
  * exactly-once claims; check-task.ts: one check and its recording; due-queue.ts, check-pool.ts,
  * clock.ts: its parts). The clock is injectable (`SchedulerClock`) for tests.
  */
-import { CheckPool } from "./scheduler/check-pool";
-import { checkTask, emptySummary, type RunChecksSummary } from "./scheduler/check-task";
-import { claimDueTargets } from "./scheduler/claim";
-import { resolveOptions, type RunChecksOptions } from "./scheduler/scheduler";
+import { CheckPool } from "./check-pool";
+import { checkTask, emptySummary, type RunChecksSummary } from "./check-task";
+import { claimDueTargets } from "./claim";
+import { resolveOptions, type RunChecksOptions } from "./scheduler";
 
-export { HEARTBEAT_GRACE, type RunChecksSummary } from "./scheduler/check-task";
-export { claimDueTargets, releaseClaims, type ClaimedTarget } from "./scheduler/claim";
-export { realClock, type SchedulerClock } from "./scheduler/clock";
+export { HEARTBEAT_GRACE, type RunChecksSummary } from "./check-task";
+export { claimDueTargets, releaseClaims, type ClaimedTarget } from "./claim";
+export { realClock, type SchedulerClock } from "./clock";
 export {
   runCheckLoop,
   startCheckScheduler,
@@ -20,7 +20,7 @@ export {
   type LoopOptions,
   type RunChecksOptions,
   type RunningScheduler,
-} from "./scheduler/scheduler";
+} from "./scheduler";
 
 /** Runs every target due at `now()` once and resolves when all of them are recorded. */
 export async function runDueChecks(options: RunChecksOptions = {}): Promise<RunChecksSummary> {

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import type { HealthLevel, HealthRollupBucket, HealthTargetKind } from "@/lib/generated/prisma/client";
-import { CHECK_METRIC } from "./record";
-import type { SeriesRange } from "./schemas";
+import { CHECK_METRIC } from "../store/record";
+import type { SeriesRange } from "../schemas";
 import { getUptime, type Uptime } from "./uptime";
 
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CreateTargetInput } from "./schemas";
+import { CreateTargetInput } from "../schemas";
 import { emptyFormValues, placeFieldErrors, toFormValues, toRequestBody, type TargetFormValues } from "./target-form";
 
 const form = (patch: Partial<TargetFormValues>): TargetFormValues => ({ ...emptyFormValues(), ...patch });
