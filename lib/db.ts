@@ -7,7 +7,10 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
-const pools = new WeakMap<object, pg.Pool>();
+// On globalThis like the client itself: Next.js bundles its own copy of this module beside the one
+// scripts/start.ts loads, and both must find the pool of the one shared client.
+const globalForPools = globalThis as unknown as { stewardDbPools?: WeakMap<object, pg.Pool> };
+const pools = (globalForPools.stewardDbPools ??= new WeakMap<object, pg.Pool>());
 
 export function createPrismaClient(connectionString: string, max = getEnv().DATABASE_POOL_SIZE): PrismaClient {
   const pool = new pg.Pool({ connectionString, max });
