@@ -102,7 +102,7 @@ async function seedProcedureRunsDemo(actor: Actor, now: Date): Promise<void> {
   if (patch) {
     const repo = await db.githubRepository.findFirst({ where: { key: "acme/widgets" }, select: { id: true } });
     const { run } = await startProcedureRun({ actor: maya, now: new Date(now.getTime() - 2 * DAY) }, patch.id, {
-      label: "Patch release 0.1.3 · acme/widgets",
+      label: "Patch release v0.1.3 · acme/widgets",
       version: "0.1.3",
       repoId: repo?.id ?? null,
     });

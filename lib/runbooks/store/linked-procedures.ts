@@ -70,7 +70,8 @@ export async function startReleaseProcedure(ctx: Ctx, input: { repo: string; ver
   });
   if (!repo || !owner || !name) throw new ApiError(404, "not_found", `steward does not sync ${input.repo}.`);
   const version = input.version.trim();
-  if (!versionOf(version))
+  const normalised = versionOf(version);
+  if (!normalised)
     throw new ApiError(400, "validation_failed", `"${version}" is not a version (e.g. 1.2.3 or v1.2.3).`, {
       version: ["Use a semantic version such as 1.2.3 or v1.2.3."],
     });
@@ -78,7 +79,8 @@ export async function startReleaseProcedure(ctx: Ctx, input: { repo: string; ver
   const section = await findProcedureSection(ctx, RELEASE_PROCEDURE.titles, RELEASE_PROCEDURE.template);
   const title = kind[0]!.toUpperCase() + kind.slice(1);
   return startProcedureRun(ctx, section.id, {
-    label: `${title} release ${version} · ${repo.owner}/${repo.name}`,
+    // "v1.5.0" however it was typed: two people starting the same release at once get one run, one label.
+    label: `${title} release v${normalised} · ${repo.owner}/${repo.name}`,
     version,
     repoId: repo.id,
   });
