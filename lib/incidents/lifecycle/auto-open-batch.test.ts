@@ -7,7 +7,9 @@ import type { HealthLevel } from "@/lib/generated/prisma/enums";
 import { createTestHealthTarget } from "@/lib/testing/factories";
 import { dedupKeyOf, handleAlertEvents } from "./auto-open";
 
-const T0 = new Date("2026-06-02T00:00:00Z");
+// A time no other test writes GitHub data near: an incident's timeline also lists suspect changes (CI
+// failures, releases) of the hours before it, from every repository, and test files share one database.
+const T0 = new Date("2033-06-02T00:00:00Z");
 // Critical opens; clearing proposes resolution; a warning withdraws the proposal; critical again joins (or reopens).
 const SEQUENCE: Array<[kpi: string, from: HealthLevel | null, to: HealthLevel]> = [
   ["up", "ok", "critical"],
