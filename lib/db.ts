@@ -61,11 +61,25 @@ export function sql(): Sql {
   return sqlOfClient(pools.get(getClient())!);
 }
 
-/** One transaction on one pooled connection: committed when `work` resolves, rolled back when it throws. */
-export async function sqlTransaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+/** Longest a `sqlTransaction` statement may run, or its connection sit idle inside it (Prisma's own is 20 s). */
+export const SQL_TRANSACTION_TIMEOUT_MS = 20_000;
+
+/**
+ * One transaction on one pooled connection: committed when `work` resolves, rolled back when it throws.
+ * Like Prisma's interactive transactions it cannot hold its locks forever: a statement running longer
+ * than `timeoutMs` is cancelled, and so is a connection left idle in the open transaction that long
+ * (both SET LOCAL, sent with BEGIN in one round trip, so they end with the transaction).
+ */
+export async function sqlTransaction<T>(
+  work: (sql: Sql) => Promise<T>,
+  { timeoutMs = SQL_TRANSACTION_TIMEOUT_MS }: { timeoutMs?: number } = {},
+): Promise<T> {
+  const ms = Math.max(1, Math.trunc(timeoutMs));
   const client = await pools.get(getClient())!.connect();
   try {
-    await client.query("BEGIN");
+    await client.query(
+      `BEGIN; SET LOCAL statement_timeout = ${ms}; SET LOCAL idle_in_transaction_session_timeout = ${ms}`,
+    );
     const result = await work(sqlOfClient(client));
     await client.query("COMMIT");
     return result;

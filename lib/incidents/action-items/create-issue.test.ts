@@ -58,7 +58,12 @@ describe("postmortem action item → GitHub issue", () => {
     expect(serverIssues("Add a retry budget")).toHaveLength(1);
     expect(
       await db.auditLog.count({
-        where: { action: "incident.action_item_issue_created", target: `acme/postmortem-issues#${first.number}` },
+        where: {
+          action: "incident.action_item_issue_created",
+          target: `acme/postmortem-issues#${first.number}`,
+          // this test's own actor: a database reused across runs holds earlier runs' rows for the same number
+          actorId: actor.id,
+        },
       }),
     ).toBe(1);
     const event = await db.incidentEvent.findFirst({ where: { incidentId: incident.id, source: "github" } });
