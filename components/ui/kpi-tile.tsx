@@ -161,12 +161,25 @@ export function KpiTile(props: KpiTileProps) {
       <details className="group mt-1 text-xs text-neutral-700 dark:text-neutral-300">
         <summary
           aria-label={`Definition of ${label}`}
-          className="w-fit cursor-pointer list-none rounded text-neutral-600 hover:text-neutral-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-neutral-400 dark:hover:text-neutral-100 [&::-webkit-details-marker]:hidden"
+          className="inline-flex w-fit cursor-pointer list-none items-center gap-1 rounded text-neutral-600 hover:text-neutral-900 focus-visible:outline-2 focus-visible:outline-sky-600 dark:text-neutral-400 dark:hover:text-neutral-100 [&::-webkit-details-marker]:hidden"
         >
-          <span aria-hidden="true">ⓘ </span>Definition
+          <InfoIcon />
+          Definition
         </summary>
         <div className="mt-1 leading-relaxed">{definition}</div>
       </details>
     </section>
+  );
+}
+
+// The "ⓘ" as a drawn circle-i: the character itself is missing from many systems' fonts (it showed as
+// an empty box in Debian's Chromium), and an icon keeps its size with the text's.
+function InfoIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5 shrink-0" fill="none" stroke="currentColor">
+      <circle cx="8" cy="8" r="6.5" strokeWidth="1.3" />
+      <path d="M8 7.2v4" strokeWidth="1.5" strokeLinecap="round" />
+      <circle cx="8" cy="4.9" r="0.9" fill="currentColor" stroke="none" />
+    </svg>
   );
 }

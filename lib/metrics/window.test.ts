@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { compareWithPrevious, targetStatus } from "./judge";
 import { kpiSpec } from "./definitions";
-import { addQuarters, monthWindow, previousPeriod, quarterWindow, trailingMonths } from "./window";
+import { addQuarters, monthWindow, previousPeriod, quarterWindow, reviewMonth, trailingMonths } from "./window";
 
 const HOUR = 3_600_000;
 
 describe("windows", () => {
+  it("shows the last complete month in the team's zone when none is asked for", () => {
+    expect(reviewMonth(new Date("2026-12-01T04:00:00Z"), "UTC")).toBe("2026-11");
+    // Still 30 November in Los Angeles: the last complete month there is October.
+    expect(reviewMonth(new Date("2026-12-01T04:00:00Z"), "America/Los_Angeles")).toBe("2026-10");
+    expect(reviewMonth(new Date("2027-01-15T12:00:00Z"), "Europe/Berlin")).toBe("2026-12");
+  });
+
   it("a month spanning a DST change in Berlin is 743 hours, bounded by local midnights", () => {
     const w = monthWindow("2026-03", "Europe/Berlin");
     expect(w.start.toISOString()).toBe("2026-02-28T23:00:00.000Z");

@@ -59,6 +59,15 @@ export function addQuarters(quarter: string, n: number): string {
   return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
 
+/**
+ * The month shown when none is asked for: the last complete month in `tz` — the one the runbook's
+ * monthly review covers. The month in progress is one "Next →" away; comparing its first days with
+ * a whole previous month would read as a drop in everything.
+ */
+export function reviewMonth(now: Date, tz: string): string {
+  return addMonths(monthOf(now, tz), -1);
+}
+
 /** The month (YYYY-MM) an instant falls in, in `tz`. */
 export function monthOf(at: Date, tz: string): string {
   const d = new TZDate(at.getTime(), tz);

@@ -4,7 +4,7 @@ import { requireUser } from "@/lib/auth/current";
 import { ApiError } from "@/lib/errors";
 import { KpiQuery, periodOf } from "@/lib/metrics/schemas";
 import { getMetricsView, resolveTimeZone } from "@/lib/metrics/queries";
-import { addMonths, addQuarters, dayOf, dayRange, isTimeZone, monthOf, quarterOf } from "@/lib/metrics/window";
+import { addMonths, addQuarters, dayOf, dayRange, isTimeZone, monthOf, quarterOf, reviewMonth } from "@/lib/metrics/window";
 import { MetricsFilters, type FilterState } from "@/components/metrics/metrics-filters";
 import { MetricsView } from "@/components/metrics/metrics-view";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -33,7 +33,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
           title="These filters are not valid"
           action={
             <Link href="/kpis" className="text-sky-700 underline dark:text-sky-400">
-              Show this month
+              Show the last month
             </Link>
           }
         >
@@ -44,7 +44,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
   }
   const q = parsed.data;
   const tz = await resolveTimeZone(q.tz ?? null);
-  const period = periodOf(q, monthOf(new Date(), tz));
+  const period = periodOf(q, reviewMonth(new Date(), tz));
   const view = await getMetricsView({ repo: q.repo ?? null, period, tz }).catch((error: unknown) => {
     if (error instanceof ApiError && error.code === "not_found") return null;
     throw error;

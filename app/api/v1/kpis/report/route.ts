@@ -5,7 +5,7 @@ import { validationError } from "@/lib/errors";
 import { ReportQuery, periodOf } from "@/lib/metrics/schemas";
 import { getMetricsView, resolveTimeZone } from "@/lib/metrics/queries";
 import { renderCsv, renderMarkdown } from "@/lib/metrics/report";
-import { monthOf } from "@/lib/metrics/window";
+import { reviewMonth } from "@/lib/metrics/window";
 
 /** The metrics review as a Markdown download (YYYY-MM.md), or one of the page's tables as CSV. */
 export const GET = withRoute("/api/v1/kpis/report", async (request: NextRequest) => {
@@ -14,7 +14,7 @@ export const GET = withRoute("/api/v1/kpis/report", async (request: NextRequest)
   if (!parsed.success) throw validationError(parsed.error);
   const { format, table, ...query } = parsed.data;
   const tz = await resolveTimeZone(query.tz ?? null);
-  const view = await getMetricsView({ repo: query.repo ?? null, period: periodOf(query, monthOf(new Date(), tz)), tz });
+  const view = await getMetricsView({ repo: query.repo ?? null, period: periodOf(query, reviewMonth(new Date(), tz)), tz });
   const base = view.window.label.replace(/[^\w.-]+/g, "_");
   const [body, type, name] =
     format === "md"

@@ -1,0 +1,15 @@
+import { chromium } from "playwright-core";
+const base = "http://127.0.0.1:3300";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(`${base}/login`);
+await page.getByLabel(/user/i).fill("admin");
+await page.getByLabel(/password/i).fill("a long enough password");
+await page.getByRole("button", { name: /sign in|log in/i }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+const [name, path, sel] = process.argv.slice(2);
+await page.goto(base + path, { waitUntil: "networkidle" });
+await page.waitForTimeout(1000);
+if (sel) await page.locator(sel).first().screenshot({ path: `/tmp/shots/${name}.png` });
+else await page.screenshot({ path: `/tmp/shots/${name}.png` });
+await browser.close();
