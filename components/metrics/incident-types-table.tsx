@@ -1,17 +1,10 @@
 import { formatValue } from "@/lib/metrics/format";
+import { incidentTypeRows } from "@/lib/metrics/incident-specs";
 import type { MetricsView } from "@/lib/metrics/queries";
 
 /** The incidents group's breakdown by type: count, median MTTA and MTTR (ids `incidents.type.<key>.*`). */
 export function IncidentTypesTable({ view }: { view: MetricsView }) {
-  const value = (id: string) => view.kpis.find((k) => k.id === id);
-  const rows = view.incidentTypes
-    .map((t) => ({
-      t,
-      count: value(`incidents.type.${t.key}.count`),
-      mtta: value(`incidents.type.${t.key}.mtta`),
-      mttr: value(`incidents.type.${t.key}.mttr`),
-    }))
-    .filter((r) => (r.count?.value ?? 0) > 0 || (r.count?.previous.value ?? 0) > 0);
+  const rows = incidentTypeRows(view);
   if (rows.length === 0) return null;
   const cell = "py-1 pr-3 text-right tabular-nums";
   return (
@@ -37,10 +30,10 @@ export function IncidentTypesTable({ view }: { view: MetricsView }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ t, count, mtta, mttr }) => (
-            <tr key={t.key} className="border-t border-neutral-200 dark:border-neutral-800">
+          {rows.map(({ type, count, mtta, mttr }) => (
+            <tr key={type.key} className="border-t border-neutral-200 dark:border-neutral-800">
               <th scope="row" className="py-1 pr-3 font-normal">
-                {t.label}
+                {type.label}
               </th>
               <td className={cell}>
                 {count?.value ?? 0} ({count?.previous.value ?? 0})

@@ -1,6 +1,7 @@
 // Definitions of the per-type incident KPIs (`incidents.type.<key>.count|mtta|mttr`); ids follow the
 // configured incident types, so they are made per type rather than listed in definitions.ts.
 import type { KpiSpec } from "./definitions";
+import type { KpiResult } from "./types";
 
 export type IncidentTypeRef = { key: string; label: string };
 
@@ -34,4 +35,17 @@ export function incidentTypeSpecs(type: IncidentTypeRef): KpiSpec[] {
       definition: `Median time to resolve (resolved − started) of the incidents that started in the window and are resolved (count = how many). ${scope}`,
     },
   ];
+}
+
+export type IncidentTypeRow = { type: IncidentTypeRef; count?: KpiResult; mtta?: KpiResult; mttr?: KpiResult };
+
+/** The "By type" rows of a view (page table and report): types with incidents in the window or the previous one. */
+export function incidentTypeRows(view: { kpis: KpiResult[]; incidentTypes: IncidentTypeRef[] }): IncidentTypeRow[] {
+  const byId = new Map(view.kpis.map((k) => [k.id, k]));
+  return view.incidentTypes
+    .map((type) => {
+      const id = `incidents.type.${type.key}`;
+      return { type, count: byId.get(`${id}.count`), mtta: byId.get(`${id}.mtta`), mttr: byId.get(`${id}.mttr`) };
+    })
+    .filter((r) => (r.count?.value ?? 0) > 0 || (r.count?.previous.value ?? 0) > 0);
 }

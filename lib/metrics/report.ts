@@ -1,7 +1,7 @@
 // The monthly metrics review as Markdown (the runbook's docs/development/metrics/YYYY-MM.md:
 // summary, KPIs with deltas and targets, notable items) and every table of the page as CSV.
 import { KPI_BY_ID, NO_DATA_SOURCE, type KpiGroup, type KpiSpec } from "./definitions";
-import { incidentTypeSpecs } from "./incident-specs";
+import { incidentTypeRows, incidentTypeSpecs } from "./incident-specs";
 import { runtimeSpecs } from "./runtime";
 import { changeText, formatDelta, formatDuration, formatValue } from "./format";
 import { toCsv } from "./csv";
@@ -127,17 +127,15 @@ export function renderMarkdown(view: MetricsView, generatedAt: Date): string {
     "",
     `- ${count?.value ?? 0} started in the period (incident board); median time to acknowledge ${formatValue("seconds", mtta?.value ?? null)}, median time to resolve ${formatValue("seconds", mttr?.value ?? null)}.`,
   );
-  const byType = view.incidentTypes
-    .map((t) => ({ t, kpis: ["count", "mtta", "mttr"].map((s) => incident(`incidents.type.${t.key}.${s}`)) }))
-    .filter(({ kpis }) => (kpis[0]?.value ?? 0) > 0);
+  const byType = incidentTypeRows(view);
   if (byType.length > 0)
     out.push(
       "",
       "| Type | Incidents | Median MTTA | Median MTTR |",
       "| --- | ---: | ---: | ---: |",
       ...byType.map(
-        ({ t, kpis: [c, a, r] }) =>
-          `| ${mdText(t.label)} | ${c?.value ?? 0} | ${formatValue("seconds", a?.value ?? null)} | ${formatValue("seconds", r?.value ?? null)} |`,
+        ({ type, count: c, mtta: a, mttr: r }) =>
+          `| ${mdText(type.label)} | ${c?.value ?? 0} | ${formatValue("seconds", a?.value ?? null)} | ${formatValue("seconds", r?.value ?? null)} |`,
       ),
     );
   out.push(
