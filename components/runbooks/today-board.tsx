@@ -1,10 +1,12 @@
 "use client";
 import Link from "next/link";
 import { useTodayQuery, TODAY_REFRESH_MS } from "@/lib/runbooks/hooks";
+import { groupBySection } from "@/lib/runbooks/views/group-runs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
 import { MorningStrip } from "./morning-strip";
+import { formatInZone } from "./format";
 import { RunCard } from "./run-card";
 import { UpcomingList } from "./upcoming-list";
 import { ProcedureStarter } from "./procedure-starter";
@@ -42,6 +44,7 @@ export function TodayBoard({ canAct }: { canAct: boolean }) {
     );
   }
   const overdue = data.runs.filter((r) => r.status === "overdue");
+  const overdueGroups = groupBySection(overdue);
   const today = data.runs.filter((r) => r.status !== "overdue");
   return (
     <div className="space-y-6">
@@ -58,10 +61,27 @@ export function TodayBoard({ canAct }: { canAct: boolean }) {
       {overdue.length > 0 && (
         <section aria-labelledby="overdue" className="space-y-3">
           <h2 id="overdue" className="text-lg font-semibold text-red-800 dark:text-red-300">
-            Overdue ({overdue.length})
+            Overdue ({overdue.length}
+            {overdueGroups.length < overdue.length ? ` runs of ${overdueGroups.length} checklists` : ""})
           </h2>
-          {overdue.map((run) => (
-            <RunCard key={run.id} run={run} canAct={canAct} timeZone={data.timeZone} />
+          {overdueGroups.map(([latest, ...earlier]) => (
+            <div key={latest!.id} className="space-y-2">
+              <RunCard run={latest!} canAct={canAct} timeZone={data.timeZone} />
+              {earlier.length > 0 && (
+                <details className="rounded-lg border border-dashed border-neutral-300 px-4 py-2 text-sm dark:border-neutral-700">
+                  <summary className="cursor-pointer text-neutral-700 dark:text-neutral-300">
+                    {earlier.length} earlier {earlier.length === 1 ? "run" : "runs"} of {latest!.sectionTitle} still
+                    open (due {earlier.map((r) => formatInZone(r.dueAt, data.timeZone)).join("; ")}) — finish or skip{" "}
+                    {earlier.length === 1 ? "it" : "them"}
+                  </summary>
+                  <div className="mt-3 space-y-3">
+                    {earlier.map((run) => (
+                      <RunCard key={run.id} run={run} canAct={canAct} timeZone={data.timeZone} />
+                    ))}
+                  </div>
+                </details>
+              )}
+            </div>
           ))}
         </section>
       )}
