@@ -40,7 +40,7 @@ export function ResponseCountdown({ incident }: { incident: IncidentSummary }) {
   return (
     <span
       data-testid="response-countdown"
-      className="rounded bg-red-700 px-1.5 py-0.5 font-bold tabular-nums text-white"
+      className="inline-block rounded bg-red-700 px-1.5 py-0.5 font-bold tabular-nums text-white"
       role="status"
     >
       Response target breached {formatDuration(-left)} ago

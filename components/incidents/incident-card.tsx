@@ -14,7 +14,7 @@ export function IncidentCard({ incident }: { incident: IncidentSummary }) {
         <SeverityBadge severity={incident.severity} />
         <span>{incident.type.label}</span>
         <span aria-label="age">
-          · open <Age since={incident.startedAt} />
+          open <Age since={incident.startedAt} />
         </span>
         {incident.public && (
           <span className="rounded border border-neutral-300 px-1 dark:border-neutral-700">public</span>
