@@ -8,6 +8,7 @@ import { OutdatedSection } from "./outdated-section";
 import { RepoFilter } from "./repo-filter";
 import { SummaryTiles } from "./summary-tiles";
 import { UpdatePullsSection } from "./update-pulls-section";
+import { FormError } from "@/components/ui/form-message";
 
 export function DependenciesPage({ data, requested }: { data: DependenciesPageData; requested: string | null }) {
   if (data.repositories.length === 0) {
@@ -36,9 +37,7 @@ export function DependenciesPage({ data, requested }: { data: DependenciesPageDa
         selected={data.selected ? `${data.selected.owner}/${data.selected.name}` : null}
       />
       {requested && !data.selected && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          steward does not sync {requested}; showing every repository.
-        </p>
+        <FormError>steward does not sync {requested}; showing every repository.</FormError>
       )}
       <p className="text-sm text-neutral-600 dark:text-neutral-400">
         Targets (the runbook’s update strategy): security {formatTarget(t.security.critical)} for critical

@@ -4,6 +4,7 @@ import { useActionItemIssuesQuery, useCreateActionItemIssue } from "@/lib/incide
 import type { ActionItemIssueLink } from "@/lib/incidents/action-items/schemas";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-message";
 
 const norm = (text: string) => text.trim().replace(/\s+/g, " ").toLowerCase();
 
@@ -103,11 +104,7 @@ export function ActionItemIssues({
           );
         })}
       </ul>
-      {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      {error && <FormError className="mt-2">{error}</FormError>}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { PostmortemPanel } from "./postmortem-panel";
 import { IncidentEditor, type EditorOptions } from "./incident-editor";
 import { RelatedItems } from "./related-items";
 import { LinkedRunButton } from "@/components/runbooks/linked-run-button";
+import { FormError } from "@/components/ui/form-message";
 
 export function IncidentDetailView({
   id,
@@ -75,11 +76,7 @@ export function IncidentDetailView({
             </div>
           ))}
         </dl>
-        {query.error && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            Refresh failed: {query.error.message}
-          </p>
-        )}
+        {query.error && <FormError>Refresh failed: {query.error.message}</FormError>}
       </header>
       {incident.resolutionProposedAt && !incident.resolvedAt && (
         <div

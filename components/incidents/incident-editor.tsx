@@ -11,6 +11,7 @@ import { ApiClientError } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { onSubmitWith } from "./submit";
+import { FormError } from "@/components/ui/form-message";
 
 export type EditorOptions = {
   types: Array<{ key: string; label: string }>;
@@ -137,11 +138,7 @@ export function IncidentEditor({ incident, options }: { incident: IncidentDetail
         <Button type="submit" disabled={action.isPending}>
           Save changes
         </Button>
-        {errors._ && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-            {errors._[0]}
-          </p>
-        )}
+        {errors._ && <FormError>{errors._[0]}</FormError>}
         {saved && (
           <p role="status" className="text-sm text-green-800 dark:text-green-400">
             Saved. The change is on the timeline and in the audit log.

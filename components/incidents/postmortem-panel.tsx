@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { ActionItemIssues } from "./action-item-issues";
 import { onSubmitWith } from "./submit";
+import { FormError } from "@/components/ui/form-message";
 
 const SECTIONS = [
   ["summary", "Summary"],
@@ -69,11 +70,7 @@ export function PostmortemPanel({ incident, canAct }: { incident: IncidentDetail
             rows={4}
             defaultValue={pm?.actionItems.map((a) => `${a.done ? "[x] " : ""}${a.text}`).join("\n") ?? ""}
           />
-          {error && (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {error}
-            </p>
-          )}
+          {error && <FormError>{error}</FormError>}
           <div className="flex gap-2">
             <Button type="submit" disabled={action.isPending}>
               Save postmortem

@@ -7,6 +7,7 @@ import type { IncidentDetail } from "@/lib/incidents/views/views";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { onSubmitWith } from "./submit";
+import { FormError } from "@/components/ui/form-message";
 
 const HOW: Record<string, string> = {
   manual: "linked by hand",
@@ -88,11 +89,7 @@ export function RelatedItems({ incident, canAct }: { incident: IncidentDetail; c
           </Button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      )}
+      {error && <FormError className="mt-2">{error}</FormError>}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { HistoryView } from "@/lib/runbooks/views/types";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
 import { HistoryChart } from "./history-chart";
+import { FormError } from "@/components/ui/form-message";
 
 type Event = HistoryView["events"][number];
 
@@ -46,9 +47,7 @@ export function HistoryBoard({ range }: { range: "week" | "month" }) {
   const data = query.data;
   if (!data)
     return query.error ? (
-      <p role="alert" className="text-sm text-red-700">
-        {query.error.message}
-      </p>
+      <FormError>{query.error.message}</FormError>
     ) : (
       <p className="text-sm text-neutral-500">Loading…</p>
     );

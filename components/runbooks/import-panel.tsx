@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import type { KeptEdit } from "@/lib/runbooks/store/save-import-types";
 import { ImportPreviewEditor, type PreviewEdits } from "./import-preview";
 import { KeptEdits } from "./kept-edits";
+import { FormError } from "@/components/ui/form-message";
 
 const TEMPLATE_NAMES: Record<string, string> = {
   "open-source-maintenance": "Open-source maintenance runbook",
@@ -117,22 +118,14 @@ export function ImportPanel({ initialTemplate, runbookId }: { initialTemplate?: 
               className="ml-2 text-xs"
             />
           </label>
-          {fileError && (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {fileError}
-            </p>
-          )}
+          {fileError && <FormError>{fileError}</FormError>}
         </div>
       )}
       {kept && <KeptEdits kept={kept} />}
       <Button variant="secondary" onClick={runPreview} disabled={previewMutation.isPending}>
         Preview
       </Button>
-      {previewMutation.error && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {previewMutation.error.message}
-        </p>
-      )}
+      {previewMutation.error && <FormError>{previewMutation.error.message}</FormError>}
       {preview && (
         <>
           <ImportPreviewEditor preview={preview} edits={edits} onChange={setEdits} />
@@ -146,11 +139,7 @@ export function ImportPanel({ initialTemplate, runbookId }: { initialTemplate?: 
               </Button>
             )}
           </div>
-          {importMutation.error && (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {importMutation.error.message}
-            </p>
-          )}
+          {importMutation.error && <FormError>{importMutation.error.message}</FormError>}
         </>
       )}
     </div>

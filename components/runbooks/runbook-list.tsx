@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
 import { ImportPanel } from "./import-panel";
 import { SectionRow } from "./section-row";
+import { FormError } from "@/components/ui/form-message";
 
 export function RunbookList({ canAct, importTemplate }: { canAct: boolean; importTemplate?: string }) {
   const query = useRunbooksQuery();
@@ -23,9 +24,7 @@ export function RunbookList({ canAct, importTemplate }: { canAct: boolean; impor
       )}
       {!runbooks ? (
         query.error ? (
-          <p role="alert" className="text-sm text-red-700">
-            {query.error.message}
-          </p>
+          <FormError>{query.error.message}</FormError>
         ) : (
           <p className="text-sm text-neutral-500">Loading…</p>
         )

@@ -10,15 +10,14 @@ import { formatInZone } from "./format";
 import { RunCard } from "./run-card";
 import { UpcomingList } from "./upcoming-list";
 import { ProcedureStarter } from "./procedure-starter";
+import { FormError } from "@/components/ui/form-message";
 
 export function TodayBoard({ canAct }: { canAct: boolean }) {
   const query = useTodayQuery();
   const data = query.data;
   if (!data) {
     return query.error ? (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-        Could not load today&apos;s checklists: {query.error.message}
-      </p>
+      <FormError>Could not load today&apos;s checklists: {query.error.message}</FormError>
     ) : (
       <p className="text-sm text-neutral-500">Loading…</p>
     );

@@ -7,6 +7,7 @@ import type { TeamScheduleView } from "@/lib/team/schedule";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-message";
 
 /** Settings → Team: admins edit the schedule; everyone else reads it. */
 export function TeamScheduleForm({ schedule, canEdit }: { schedule: TeamScheduleView; canEdit: boolean }) {
@@ -121,9 +122,7 @@ export function TeamScheduleForm({ schedule, canEdit }: { schedule: TeamSchedule
         </p>
       )}
       {update.error && Object.keys(fieldErrors).length === 0 && (
-        <p role="alert" className="mt-3 text-sm text-red-700">
-          {update.error.message}
-        </p>
+        <FormError className="mt-3">{update.error.message}</FormError>
       )}
       {!canEdit && (
         <p className="mt-3 text-sm text-neutral-600 dark:text-neutral-400">Only admins can change the schedule.</p>

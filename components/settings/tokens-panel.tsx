@@ -10,6 +10,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
+import { FormError } from "@/components/ui/form-message";
 
 export function TokensPanel({ tokens }: { tokens: ApiTokenRow[] }) {
   const revoke = useRevokeApiTokenMutation();
@@ -75,11 +76,7 @@ export function TokensPanel({ tokens }: { tokens: ApiTokenRow[] }) {
             </table>
           </div>
         )}
-        {revoke.error && (
-          <p role="alert" className="mt-2 text-sm text-red-700">
-            {revoke.error.message}
-          </p>
-        )}
+        {revoke.error && <FormError className="mt-2">{revoke.error.message}</FormError>}
       </Card>
     </div>
   );
@@ -147,9 +144,7 @@ function CreateTokenForm() {
         </div>
       )}
       {create.error && Object.keys(fieldErrors).length === 0 && (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {create.error.message}
-        </p>
+        <FormError className="mt-2">{create.error.message}</FormError>
       )}
     </Card>
   );

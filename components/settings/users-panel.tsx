@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
+import { FormError } from "@/components/ui/form-message";
 
 export function UsersPanel({ users, currentUserId }: { users: UserRow[]; currentUserId: string }) {
   return (
@@ -162,11 +163,7 @@ function CreateUserForm() {
               Added {create.data.user.username}.
             </p>
           )}
-          {create.error && Object.keys(fieldErrors).length === 0 && (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {create.error.message}
-            </p>
-          )}
+          {create.error && Object.keys(fieldErrors).length === 0 && <FormError>{create.error.message}</FormError>}
         </div>
       </form>
     </Card>
