@@ -1,13 +1,8 @@
 "use client";
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { useSaveTargetMutation } from "@/lib/health/hooks";
-import {
-  placeFieldErrors,
-  toRequestBody,
-  type FormField,
-  type TargetFormValues,
-  type TargetKind,
-} from "@/lib/health/targets/target-form";
+import type { FormField, TargetFormValues, TargetKind } from "@/lib/health/targets/target-form";
+import { placeFieldErrors, toRequestBody } from "@/lib/health/targets/target-form-body";
 import { ApiClientError } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CreateTargetInput } from "../schemas";
-import { emptyFormValues, placeFieldErrors, toFormValues, toRequestBody, type TargetFormValues } from "./target-form";
+import { emptyFormValues, toFormValues, type TargetFormValues } from "./target-form";
+import { placeFieldErrors, toRequestBody } from "./target-form-body";
 
 const form = (patch: Partial<TargetFormValues>): TargetFormValues => ({ ...emptyFormValues(), ...patch });
 
