@@ -25,7 +25,7 @@ export function QuarterlyChecklist({ view }: { view: MetricsView }) {
     ["Code quality: test coverage, lint scores", "No data source."],
     [
       "Community: contributors, engagement",
-      `${show("community.new_contributors")} new contributors; stars ${show("community.stars")}, forks ${show("community.forks")}`,
+      `${show("community.new_contributors")} new ${k("community.new_contributors")?.value === 1 ? "contributor" : "contributors"}; stars ${show("community.stars")}, forks ${show("community.forks")}`,
     ],
   ];
   return (
