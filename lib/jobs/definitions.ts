@@ -6,6 +6,7 @@ import { deleteOldRateLimitWindows } from "@/lib/http/rate-limit";
 import { deleteOldJobRuns } from "@/lib/jobs/history";
 import { deleteExpiredHealthData } from "@/lib/health/store/retention";
 import { rollupPendingMinutes } from "@/lib/health/store/rollups";
+import { sealRawSamples } from "@/lib/health/store/seal";
 import { startCheckScheduler, stopCheckLoops } from "@/lib/health/scheduler/run-checks";
 import { sealInlineTargetSecrets } from "@/lib/health/targets/targets";
 import { getEnv } from "@/lib/env";
@@ -51,7 +52,12 @@ export const RECURRING_JOBS: RecurringJob[] = [
     run: async () => ({ ...startCheckScheduler().summary }),
     stop: stopCheckLoops,
   },
-  { name: "health-rollups", cron: "* * * * *", run: async () => ({ ...(await rollupPendingMinutes()) }) },
+  // Rollups, then the past hours' raw samples sealed into packed rows (lib/health/store/seal.ts).
+  {
+    name: "health-rollups",
+    cron: "* * * * *",
+    run: async () => ({ ...(await rollupPendingMinutes()), sealed: (await sealRawSamples()).samples }),
+  },
   // Checklist runs per period (unique per section and period, so doubled ticks are harmless) and auto-ticks.
   { name: "runbook-runs", cron: "* * * * *", runOnStart: true, run: () => runRunbookTick() },
   { name: "incident-breaches", cron: "* * * * *", run: async () => ({ ...(await recordResponseBreaches()) }) },

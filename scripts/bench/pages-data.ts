@@ -4,9 +4,24 @@
 // FROM STDIN, so there INSERT … SELECT generate_series), hour and day rollups of "check" and
 // "response_time_ms" for 90 days, and each target's current "up" state. Rollups are written as the
 // rollup job would have left them (no pending marks), so uptime may read them. A reused data set is
-// brought up to date by refreshHealthData.
+// brought up to date by refreshHealthData. Past hours' samples are sealed, as the rollup job leaves them.
 import pg from "pg";
 import { copyFrom } from "./copy-from";
+import { sealRawSamplesIn } from "@/lib/health/store/seal";
+
+/** Seals the loaded samples of past hours as the rollup job would (lib/health/store/seal.ts), a day at a time. */
+async function sealLoaded(client: pg.Client, from: number, end: number): Promise<void> {
+  const sql = { query: async <T>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as T[] };
+  const before = Math.floor(end / 3_600_000) * 3_600_000;
+  for (let day = Math.floor(from / DAY_MS) * DAY_MS; day < before; day += DAY_MS) {
+    await client.query("BEGIN");
+    await sealRawSamplesIn(sql, { from: new Date(day), before: new Date(Math.min(day + DAY_MS, before)) });
+    await client.query("COMMIT");
+  }
+  // A bulk load leaves the staging table as large as all it held; running steward keeps it at about an
+  // hour of rows (the sealed rows' space is reused), which is what this compacting gives.
+  await client.query(`VACUUM FULL "HealthSample"`);
+}
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -140,8 +155,9 @@ export async function insertHealthData(
     let samples = 0;
     for (const [metric, span] of rawSpans(size, end))
       samples += await insertRawSamples(client, targetIds, metric, [span[0], span[1]], embedded);
+    await sealLoaded(client, end - size.rawDays * DAY_MS, end);
     const rollups = await insertRollups(client, size.rollupDays);
-    await client.query(`ANALYZE "HealthTarget", "HealthSample", "HealthRollup", "HealthState"`);
+    await client.query(`ANALYZE "HealthTarget", "HealthSample", "HealthSampleHour", "HealthRollup", "HealthState"`);
     return { targetIds, samples, rollups };
   } finally {
     await client.end();
@@ -174,8 +190,15 @@ export async function refreshHealthData(
         [metric, from],
       );
       deleted += gone.rowCount ?? 0;
+      const sealed = await client.query<{ n: number }>(
+        `WITH gone AS (DELETE FROM "HealthSampleHour" WHERE metric = $1 AND hour + interval '1 hour' <= to_timestamp($2::float8 / 1000) RETURNING cardinality("atOffsets") AS n)
+         SELECT coalesce(sum(n), 0)::int AS n FROM gone`,
+        [metric, from],
+      );
+      deleted += sealed.rows[0]!.n;
       added += await insertRawSamples(client, targetIds, metric, [Math.max(from, previousEnd), to], false);
     }
+    await sealLoaded(client, previousEnd - DAY_MS, end);
     const old = await client.query(
       `DELETE FROM "HealthRollup" WHERE "bucketStart" < date_trunc(bucket::text, now()) - $1::int * interval '1 day'`,
       [size.rollupDays],
@@ -183,7 +206,9 @@ export async function refreshHealthData(
     deleted += old.rowCount ?? 0;
     added += await insertRollups(client, size.rollupDays, previousEnd); // the buckets from the one holding the old end
     await client.query(`UPDATE "HealthState" SET "lastAt" = now() WHERE kpi = 'up'`);
-    await client.query(`VACUUM ANALYZE "HealthTarget", "HealthSample", "HealthRollup", "HealthState"`);
+    await client.query(
+      `VACUUM ANALYZE "HealthTarget", "HealthSample", "HealthSampleHour", "HealthRollup", "HealthState"`,
+    );
     return { targetIds, added, deleted };
   } finally {
     await client.end();

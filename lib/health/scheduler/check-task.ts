@@ -3,12 +3,13 @@
 // counted in the summary and logged.
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
-import type { HealthTarget } from "@/lib/generated/prisma/client";
+import { Prisma, type HealthTarget } from "@/lib/generated/prisma/client";
 import { afterAlertEvents } from "@/lib/incidents/lifecycle/auto-open";
 import { runHttpCheck } from "../checks/http-check";
 import { scrapePrometheusTarget } from "../prometheus/prometheus-scrape";
 import { CHECK_METRIC, type TargetObservations } from "../store/record";
 import { RecordBatcher } from "../store/record-batcher";
+import { rawSamplesSql, ts } from "../store/raw-samples-sql";
 import { checkConfig } from "../targets/target-config";
 import type { CheckPool } from "./check-pool";
 
@@ -26,15 +27,11 @@ export const HEARTBEAT_GRACE = 1.5;
 
 async function watchHeartbeats(target: HealthTarget, now: Date): Promise<TargetObservations> {
   const windowMs = HEARTBEAT_GRACE * target.intervalSeconds * 1000;
-  const recent = await db.healthSample.count({
-    where: {
-      targetId: target.id,
-      metric: CHECK_METRIC,
-      at: { gt: new Date(now.getTime() - windowMs) },
-      OR: [{ failureKind: null }, { failureKind: { not: "heartbeat-missed" } }],
-    },
-  });
-  if (recent > 0) return {};
+  const since = new Date(now.getTime() - windowMs);
+  const [recent] = await db.$queryRaw<Array<{ at: Date }>>`
+    SELECT "at" FROM ${rawSamplesSql({ targetId: Prisma.sql`${target.id}::uuid`, metric: CHECK_METRIC, from: ts(since) })} s
+    WHERE "at" > ${since}::timestamptz AND "failureKind" IS DISTINCT FROM 'heartbeat-missed' LIMIT 1`;
+  if (recent) return {};
   const message = `no heartbeat in the last ${windowMs / 1000} s`;
   return { checks: [{ at: now, ok: false, durationMs: 0, failure: { kind: "heartbeat-missed", message } }] };
 }

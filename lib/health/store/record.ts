@@ -13,8 +13,7 @@ import { db, type Sql } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import type { AlertEvent, HealthTarget, Prisma } from "@/lib/generated/prisma/client";
 import {
-  insertSamples,
-  lockTargets,
+  insertSamplesThenLock,
   readStates,
   sqlOfTransaction,
   writeMarksStatesEvents,
@@ -213,12 +212,12 @@ export async function recordBatch(sql: Sql, entries: BatchEntry[]): Promise<Reco
   const ordered = sortedBy(entries, (e) => e.target.id);
   // Raw samples first, outside the targets' locks: inserting them conflicts with nothing, so
   // concurrent batches for the same targets overlap here (rows become visible together at commit).
-  const samples = ordered.flatMap((e) => sampleRows(e.target, e.obs));
-  await insertSamples(sql, samples);
   // One writer per target at a time: a scheduled check and a push must not interleave rollup marks
-  // or state updates. Taken in target-id order: no deadlocks.
-  await lockTargets(
+  // or state updates. Taken in target-id order: no deadlocks. One statement with the insert.
+  const samples = ordered.flatMap((e) => sampleRows(e.target, e.obs));
+  await insertSamplesThenLock(
     sql,
+    samples,
     ordered.map((e) => e.target.id),
   );
   const observed = ordered

@@ -10,6 +10,28 @@ const DELETE_BATCH = 10_000;
 
 export type RetentionSummary = { rawSamples: number; minuteRollups: number; hourRollups: number };
 
+/** Sealed hours wholly before the cutoff go; the hour holding it keeps only its samples from the cutoff on. */
+async function deleteExpiredSealedSamples(cutoff: Date, scope: Prisma.Sql): Promise<number> {
+  const [whole] = await db.$queryRaw<[{ n: number }]>`WITH gone AS (
+      DELETE FROM "HealthSampleHour" WHERE hour <= ${cutoff}::timestamptz - interval '1 hour' ${scope} RETURNING cardinality("atOffsets") AS n
+    ) SELECT coalesce(sum(n), 0)::int AS n FROM gone`;
+  const [part] = await db.$queryRaw<[{ n: number }]>`WITH cut AS (
+      SELECT "targetId", metric, hour, (SELECT count(*) FROM unnest("atOffsets") o WHERE hour + o * interval '1 millisecond' < ${cutoff}::timestamptz)::int AS k
+      FROM "HealthSampleHour" WHERE hour > ${cutoff}::timestamptz - interval '1 hour' AND hour < ${cutoff}::timestamptz ${scope}
+    ), trimmed AS (
+      UPDATE "HealthSampleHour" h SET "atOffsets" = h."atOffsets"[c.k + 1:], "values" = h."values"[c.k + 1:], oks = h.oks[c.k + 1:],
+        statuses = h.statuses[c.k + 1:], "failureKinds" = h."failureKinds"[c.k + 1:], "failureMessages" = h."failureMessages"[c.k + 1:],
+        "failureDetails" = h."failureDetails"[c.k + 1:], labels = h.labels[c.k + 1:]
+      FROM cut c WHERE c.k > 0 AND cardinality(h."atOffsets") > c.k AND h."targetId" = c."targetId" AND h.metric = c.metric AND h.hour = c.hour
+      RETURNING c.k
+    ), emptied AS (
+      DELETE FROM "HealthSampleHour" h USING cut c WHERE cardinality(h."atOffsets") = c.k
+        AND h."targetId" = c."targetId" AND h.metric = c.metric AND h.hour = c.hour
+      RETURNING c.k
+    ) SELECT coalesce((SELECT sum(k) FROM trimmed), 0)::int + coalesce((SELECT sum(k) FROM emptied), 0)::int AS n`;
+  return whole.n + part.n;
+}
+
 export async function deleteExpiredHealthData(
   options: { now?: Date; retentionDays?: number; targetIds?: string[] } = {},
 ): Promise<RetentionSummary> {
@@ -27,6 +49,7 @@ export async function deleteExpiredHealthData(
     rawSamples += deleted;
     if (deleted < DELETE_BATCH) break;
   }
+  rawSamples += await deleteExpiredSealedSamples(rawCutoff, scope);
   const targetScope = options.targetIds ? { targetId: { in: options.targetIds } } : {};
   const minute = await db.healthRollup.deleteMany({
     where: { ...targetScope, bucket: "minute", bucketStart: { lt: rawCutoff } },

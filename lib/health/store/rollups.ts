@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { Prisma, type HealthRollupBucket } from "@/lib/generated/prisma/client";
 import { CHECK_METRIC } from "./record";
+import { rawSamplesSql, ts } from "./raw-samples-sql";
 import { mergeStats, percentilesOf, statsOf, type RollupStats, type Sketch } from "./sketch";
 
 const MINUTE_MS = 60_000;
@@ -51,13 +52,17 @@ async function upsertRollups(rows: RollupRow[]): Promise<void> {
 
 /** Minute stats from raw samples; minutes without raw samples (already past retention) are left alone. */
 async function minuteRollups(targetId: string, metric: string, minutes: number[]): Promise<RollupRow[]> {
-  const raw = await db.healthSample.findMany({
-    where: { targetId, metric, OR: minutes.map((m) => ({ at: { gte: new Date(m), lt: new Date(m + MINUTE_MS) } })) },
-    select: { at: true, value: true, ok: true },
-  });
+  // One range read over the marked minutes (staged and sealed samples alike); minutes not marked are skipped.
+  const first = Math.min(...minutes);
+  const last = Math.max(...minutes);
+  const marked = new Set(minutes);
+  const raw = await db.$queryRaw<Array<{ at: Date; value: number; ok: boolean | null }>>`
+    SELECT "at", value, ok FROM ${rawSamplesSql({ targetId: Prisma.sql`${targetId}::uuid`, metric, from: ts(new Date(first)), to: ts(new Date(last + MINUTE_MS)) })} s
+    WHERE "at" < ${new Date(last + MINUTE_MS)}::timestamptz`;
   const byMinute = new Map<number, { values: number[]; oks: boolean[] }>();
   for (const s of raw) {
     const key = floorTo(s.at.getTime(), MINUTE_MS);
+    if (!marked.has(key)) continue;
     const entry = byMinute.get(key) ?? { values: [], oks: [] };
     entry.values.push(s.value);
     entry.oks.push(s.ok === true);

@@ -2,7 +2,7 @@
 // thresholds and the alert history — JSON-shaped like overview-view.ts.
 import "server-only";
 import { db } from "@/lib/db";
-import type { HealthLevel, HealthTargetKind } from "@/lib/generated/prisma/client";
+import { Prisma, type HealthLevel, type HealthTargetKind } from "@/lib/generated/prisma/client";
 import {
   getBreakers,
   getUptimeWindows,
@@ -15,6 +15,7 @@ import {
 } from "./overview-view";
 import { getLastChecks, listAlertEvents, targetStatus, type TargetStatus } from "./queries";
 import { CHECK_METRIC } from "../store/record";
+import { edgeSamplesSql } from "../store/raw-samples-sql";
 import { ThresholdOverridesInput } from "../schemas";
 import { checkConfig, targetConfig, type TargetConfig } from "../targets/target-config";
 import { getDayTimeline, getDowntimes } from "./timeline-view";
@@ -138,10 +139,17 @@ function thresholdsOf(raw: unknown): TargetDetailView["thresholds"] {
 }
 
 async function lastFailure(targetId: string) {
-  const s = await db.healthSample.findFirst({
-    where: { targetId, metric: CHECK_METRIC, ok: false },
-    orderBy: { at: "desc" },
-  });
+  const [s] = await db.$queryRaw<
+    Array<{
+      at: Date;
+      value: number;
+      status: number | null;
+      failureKind: string | null;
+      failureMessage: string | null;
+      failureDetail: string | null;
+    }>
+  >`SELECT "at", value, status, "failureKind", "failureMessage", "failureDetail"
+    FROM ${edgeSamplesSql({ targetId: Prisma.sql`${targetId}::uuid`, metric: CHECK_METRIC, n: 1, order: "newest", failedOnly: true })} s`;
   return (
     s && {
       at: s.at,

@@ -2,10 +2,11 @@
 // API return the same shape. Problems first: groups and targets are ordered by status severity.
 import "server-only";
 import { db } from "@/lib/db";
-import type { HealthLevel, HealthTargetKind } from "@/lib/generated/prisma/client";
+import { Prisma, type HealthLevel, type HealthTargetKind } from "@/lib/generated/prisma/client";
 import { getHealthOverview, type HealthOverviewTarget, type LastCheck, type TargetStatus } from "./queries";
 import { getUptime, type Uptime } from "./uptime";
 import { getRecentCheckSegments } from "./timeline-view";
+import { edgeSamplesSql, rawSamplesSql, ts } from "../store/raw-samples-sql";
 import type { Segment } from "@/lib/charts/status-timeline";
 
 const HOUR_MS = 3_600_000;
@@ -117,9 +118,7 @@ export async function getBreakers(
   if (withBreakers.length === 0) return new Map();
   const rows = await db.$queryRaw<Array<{ targetId: string; labels: { breakers?: string } | null }>>`
     SELECT t.id AS "targetId", s.labels FROM unnest(${withBreakers.map((t) => t.id)}::uuid[]) AS t(id)
-    CROSS JOIN LATERAL (
-      SELECT labels FROM "HealthSample" WHERE "targetId" = t.id AND metric = 'breaker_state' ORDER BY "at" DESC LIMIT 1
-    ) s`;
+    CROSS JOIN LATERAL ${edgeSamplesSql({ targetId: Prisma.sql`t.id`, metric: "breaker_state", n: 1, order: "newest" })} s`;
   const names = new Map(rows.map((r) => [r.targetId, (r.labels?.breakers ?? "").split(",").filter(Boolean)]));
   return new Map(
     withBreakers.map((t) => {
@@ -133,9 +132,8 @@ async function getSparklines(ids: string[], now: Date): Promise<Map<string, Spar
   if (ids.length === 0) return new Map();
   const rows = await db.$queryRaw<Array<{ targetId: string; t: number; ms: number }>>`
     SELECT "targetId", (floor(extract(epoch FROM "at") / 60) * 60000)::float8 AS t, avg(value)::float8 AS ms
-    FROM "HealthSample"
-    WHERE "targetId" = ANY(${ids}::uuid[]) AND metric = 'response_time_ms'
-      AND "at" > ${new Date(now.getTime() - HOUR_MS)}::timestamptz AND "at" <= ${now}::timestamptz
+    FROM unnest(${ids}::uuid[]) AS tg(id) CROSS JOIN LATERAL ${rawSamplesSql({ targetId: Prisma.sql`tg.id`, metric: "response_time_ms", from: ts(new Date(now.getTime() - HOUR_MS)), to: ts(now) })} s
+    WHERE "at" > ${new Date(now.getTime() - HOUR_MS)}::timestamptz
     GROUP BY 1, 2 ORDER BY 1, 2`;
   const out = new Map<string, SparkPoint[]>();
   for (const r of rows) (out.get(r.targetId) ?? out.set(r.targetId, []).get(r.targetId)!).push({ t: r.t, ms: r.ms });

@@ -1,8 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import type { HealthLevel, HealthRollupBucket, HealthTargetKind } from "@/lib/generated/prisma/client";
+import {
+  Prisma,
+  type HealthLevel,
+  type HealthRollupBucket,
+  type HealthTargetKind,
+} from "@/lib/generated/prisma/client";
 import { CHECK_METRIC } from "../store/record";
+import { edgeSamplesSql, rawSamplesSql, ts } from "../store/raw-samples-sql";
 import type { SeriesRange } from "../schemas";
 import { getUptime, type Uptime } from "./uptime";
 
@@ -48,10 +54,7 @@ export async function getLastChecks(targetIds: string[]): Promise<Map<string, La
   const rows = await db.$queryRaw<Array<LastCheck & { targetId: string; value: number }>>`
     SELECT t.id AS "targetId", s."at", s.ok, s.value, s.status, s."failureKind", s."failureMessage"
     FROM unnest(${targetIds}::uuid[]) AS t(id)
-    CROSS JOIN LATERAL (
-      SELECT "at", ok, value, status, "failureKind", "failureMessage" FROM "HealthSample"
-      WHERE "targetId" = t.id AND metric = ${CHECK_METRIC} ORDER BY "at" DESC LIMIT 1
-    ) s`;
+    CROSS JOIN LATERAL ${edgeSamplesSql({ targetId: Prisma.sql`t.id`, metric: CHECK_METRIC, n: 1, order: "newest" })} s`;
   return new Map(rows.map(({ targetId, value, ...r }) => [targetId, { ...r, durationMs: value }]));
 }
 
@@ -176,10 +179,9 @@ async function readSeries(
   const metrics: Record<string, SeriesPoint[]> = {};
   const push = (metric: string, point: SeriesPoint) => (metrics[metric] ??= []).push(point);
   if (resolution === "raw") {
-    const samples = await db.healthSample.findMany({
-      where: { targetId, at: { gte: from, lte: to } },
-      orderBy: { at: "asc" },
-    });
+    const samples = await db.$queryRaw<Array<{ at: Date; metric: string; value: number; ok: boolean | null }>>`
+      SELECT "at", metric, value, ok FROM ${rawSamplesSql({ targetId: Prisma.sql`${targetId}::uuid`, from: ts(from), to: ts(to) })} s
+      ORDER BY "at"`;
     for (const s of samples) {
       const v = s.value;
       push(s.metric, {

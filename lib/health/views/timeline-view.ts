@@ -5,6 +5,8 @@ import { bucketStatus, checkSegments, type Observation, type Segment } from "@/l
 import { formatDuration } from "@/lib/time/format";
 import { downtimePeriods, type Downtime } from "./downtime";
 import { CHECK_METRIC } from "../store/record";
+import { edgeSamplesSql, rawSamplesSql, ts } from "../store/raw-samples-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { RECENT_CHECKS } from "./timeline-labels";
 
 const HOUR_MS = 3_600_000;
@@ -29,10 +31,8 @@ export async function getRecentCheckSegments(ids: string[], now: Date): Promise<
   if (ids.length === 0) return new Map();
   const rows = await db.$queryRaw<Row[]>`
     SELECT t.id AS "targetId", s."at", s.ok, s.value, s.status, s."failureMessage", s."failureKind" FROM unnest(${ids}::uuid[]) AS t(id)
-    CROSS JOIN LATERAL (
-      SELECT "at", ok, value, status, "failureMessage", "failureKind" FROM "HealthSample"
-      WHERE "targetId" = t.id AND metric = ${CHECK_METRIC} AND "at" <= ${now}::timestamptz ORDER BY "at" DESC LIMIT ${RECENT_CHECKS}
-    ) s`;
+    CROSS JOIN LATERAL ${edgeSamplesSql({ targetId: Prisma.sql`t.id`, metric: CHECK_METRIC, n: RECENT_CHECKS, order: "newest", atMost: ts(now) })} s
+    ORDER BY t.id, s."at" DESC`;
   const byTarget = new Map<string, Observation[]>();
   for (const r of rows)
     (byTarget.get(r.targetId) ?? byTarget.set(r.targetId, []).get(r.targetId)!).push(toObservation(r));
@@ -44,13 +44,11 @@ export async function getDayTimeline(id: string, createdAt: Date, now: Date): Pr
   const from = new Date(Math.ceil((now.getTime() - 24 * HOUR_MS) / (HOUR_MS / 2)) * (HOUR_MS / 2));
   const to = new Date(from.getTime() + 24 * HOUR_MS);
   const rows = await db.$queryRaw<Row[]>`
-    SELECT "targetId", "at", ok, value, status, "failureMessage", "failureKind" FROM "HealthSample"
-    WHERE "targetId" = ${id}::uuid AND metric = ${CHECK_METRIC} AND "at" >= ${from}::timestamptz AND "at" < ${to}::timestamptz ORDER BY "at"`;
-  const first = await db.healthSample.findFirst({
-    where: { targetId: id, metric: CHECK_METRIC },
-    orderBy: { at: "asc" },
-    select: { at: true },
-  });
+    SELECT "targetId", "at", ok, value, status, "failureMessage", "failureKind"
+    FROM ${rawSamplesSql({ targetId: Prisma.sql`${id}::uuid`, metric: CHECK_METRIC, from: ts(from), to: ts(to) })} s
+    WHERE "at" < ${to}::timestamptz ORDER BY "at"`;
+  const [first] = await db.$queryRaw<Array<{ at: Date }>>`
+    SELECT "at" FROM ${edgeSamplesSql({ targetId: Prisma.sql`${id}::uuid`, metric: CHECK_METRIC, n: 1, order: "oldest" })} s`;
   // Pending needs the first check ever, which may be older than the window.
   const observations = rows.map(toObservation);
   const created = first && first.at < from ? null : createdAt;
@@ -63,7 +61,7 @@ export async function getDowntimes(id: string, since: Date, now: Date, limit = 5
   const rows = await db.$queryRaw<Array<{ at: Date; ok: boolean; reason: string | null }>>`
     SELECT "at", ok, reason FROM (
       SELECT "at", ok, coalesce("failureMessage", "failureKind") AS reason, lag(ok) OVER (ORDER BY "at") AS prev
-      FROM "HealthSample" WHERE "targetId" = ${id}::uuid AND metric = ${CHECK_METRIC} AND "at" >= ${since}::timestamptz AND "at" <= ${now}::timestamptz
+      FROM ${rawSamplesSql({ targetId: Prisma.sql`${id}::uuid`, metric: CHECK_METRIC, from: ts(since), to: ts(now) })} s
     ) x WHERE prev IS DISTINCT FROM ok ORDER BY "at"`;
   return downtimePeriods(rows, now).slice(0, limit);
 }

@@ -19,6 +19,7 @@ import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { occurrences } from "@/lib/incidents/maintenance";
 import { CHECK_METRIC } from "../store/record";
+import { rawSamplesSql } from "../store/raw-samples-sql";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -122,7 +123,8 @@ export function countChecksSql(ids: string[], w: CountWindow, spans: Span[]): Pr
         SELECT count(*) FILTER (WHERE NOT x.m) AS checks, count(*) FILTER (WHERE x.ok AND NOT x.m) AS ok, count(*) FILTER (WHERE x.m) AS maint
         FROM (
           SELECT s.ok, EXISTS (SELECT 1 FROM maint m WHERE m."targetId" = s."targetId" AND s."at" >= m.a AND s."at" < m.b) AS m
-          FROM "HealthSample" s WHERE s."targetId" = r."targetId" AND s.metric = ${CHECK_METRIC} AND s."at" >= r.a AND s."at" < r.b
+          FROM ${rawSamplesSql({ targetId: Prisma.sql`r."targetId"`, metric: CHECK_METRIC, from: Prisma.sql`r.a`, to: Prisma.sql`r.b` })} s
+          WHERE s."at" < r.b
         ) x
       ) c
     ) u GROUP BY "targetId"`;
