@@ -161,7 +161,9 @@ function countWindow(from: Date, to: Date, now: Date): CountWindow & { useRaw: b
   const useRaw = from.getTime() >= rawHorizon;
   const start = useRaw ? from : new Date(floorHour(from.getTime()));
   let hs = ceilHour(start.getTime());
-  let he = floorHour(to.getTime());
+  // Whole hours end at the hour after now: a window reaching into the future (this month) would
+  // otherwise probe rollups for every future day of every target; its future part is read raw (none).
+  let he = floorHour(Math.min(to.getTime(), ceilHour(now.getTime()) + HOUR_MS));
   if (hs >= he) hs = he = to.getTime(); // no whole hour: all raw
   let ds = Math.ceil(hs / DAY_MS) * DAY_MS;
   let de = Math.floor(he / DAY_MS) * DAY_MS;
