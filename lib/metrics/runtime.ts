@@ -167,13 +167,21 @@ const newFleet = (): Fleet => ({
   response: { sketches: [], min: Infinity, max: -Infinity },
 });
 
+/** A target's window merged once (its three percentiles and the fleet's merge reuse it). */
+const merged = new WeakMap<MetricAggregate, Sketch>();
+function mergedOf(r: MetricAggregate): Sketch {
+  let m = merged.get(r);
+  if (!m) merged.set(r, (m = mergeSketches(r.sketches ?? [])));
+  return m;
+}
+
 function addToFleet(f: Fleet, r: MetricAggregate, kind: string | undefined): void {
   if (r.metric === "error_rate_pct") {
     f.errors.count += r.count;
     f.errors.sum += r.sum;
   } else if (r.metric === "memory_pct" && r.count > 0) f.memoryMax = Math.max(f.memoryMax ?? -Infinity, r.max);
   else if (r.metric === "response_time_ms" && kind !== "prometheus" && r.sketches?.length) {
-    f.response.sketches.push(...r.sketches);
+    f.response.sketches.push(mergedOf(r));
     f.response.min = Math.min(f.response.min, r.min);
     f.response.max = Math.max(f.response.max, r.max);
   }
@@ -218,7 +226,7 @@ export async function computeRuntime(
         const quantile = (q: number) => {
           const r = row("response_time_ms");
           if (!r?.sketches?.length) return null;
-          return sketchQuantile(mergeSketches(r.sketches), q, r.min, r.max);
+          return sketchQuantile(mergedOf(r), q, r.min, r.max);
         };
         const p = `runtime.${t.slug}.`;
         const u = uptime.get(t.id);
