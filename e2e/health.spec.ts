@@ -126,3 +126,60 @@ test.describe("a viewer", () => {
     expect((await page.request.get("/api/health-targets")).status()).toBe(200); // reading is allowed
   });
 });
+
+test("the overview pages a service group and filters by state, kept in the URL, by keyboard", async ({
+  page,
+  baseURL,
+}) => {
+  const group = `e2e-paging-${Date.now()}`;
+  const ids: string[] = [];
+  try {
+    // Three push targets without heartbeats: never checked, so they stay "pending"; the third disabled.
+    for (const [i, enabled] of [true, true, false].entries()) {
+      const created = await page.request.post("/api/admin/health-targets", {
+        headers: { origin: baseURL! },
+        data: {
+          kind: "push",
+          name: `Paging ${i + 1}`,
+          slug: `${group}-${i + 1}`,
+          serviceGroup: group,
+          heartbeats: false,
+          enabled,
+        },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      ids.push(((await created.json()) as { target: { id: string } }).target.id);
+    }
+    // One group, two cards per page: page 1 holds the two pending targets.
+    await page.goto(`/health?group=${encodeURIComponent(group)}&size=2`);
+    await expect(page.getByTestId("overview-filter")).toContainText(`3 targets in service group “${group}”`);
+    await expect(page.getByTestId("overview-page")).toHaveText("1–2 of 3 · page 1 of 2");
+    await expect(page.getByTestId(`target-${group}-1`)).toBeVisible();
+    await expect(page.getByTestId(`target-${group}-2`)).toBeVisible();
+    await expect(page.getByTestId(`target-${group}-3`)).toHaveCount(0);
+    // The next page by keyboard: the page number lands in the URL, the third (disabled) target shows.
+    const next = page.getByRole("link", { name: "Next page" });
+    await next.focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/page=2/);
+    await expect(page.getByTestId(`target-${group}-3`).getByTestId("state")).toHaveText("disabled");
+    await expect(page.getByTestId(`target-${group}-1`)).toHaveCount(0);
+    // The service groups list (collapsed rows with counts) opens a group; the state counts filter.
+    const row = page.getByTestId(`group-${group}`);
+    await expect(row).toContainText("3 targets");
+    await page.getByRole("link", { name: "Show all groups" }).click();
+    await expect(page).toHaveURL(/\/health(\?size=2)?$/);
+    await page.getByRole("link", { name: /^disabled \d+$/ }).click();
+    await expect(page).toHaveURL(/state=disabled/);
+    await expect(page.getByTestId("overview-filter")).toContainText("disabled");
+    await page.goto(`/health?state=disabled&group=${encodeURIComponent(group)}`);
+    await expect(page.getByTestId("overview-filter")).toContainText("1 target disabled in service group");
+    // The live-refresh API takes the same filter.
+    const api = await page.request.get(`/api/health-targets?group=${encodeURIComponent(group)}&state=pending`);
+    const body = (await api.json()) as { matched: number; groups: Array<{ targets: unknown[] }> };
+    expect([body.matched, body.groups[0]?.targets.length]).toEqual([2, 2]);
+  } finally {
+    for (const id of ids)
+      await page.request.delete(`/api/admin/health-targets/${id}`, { headers: { origin: baseURL! } });
+  }
+});

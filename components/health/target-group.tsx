@@ -7,13 +7,18 @@ import { StatusTimeline } from "@/components/charts/status-timeline";
 import { Time } from "@/components/ui/time";
 import { formatInterval, formatKpi, formatUptime, valueTone } from "./format";
 import { StatusBadge } from "./status-badge";
+import { overviewHref } from "./overview-nav";
 
 const muted = "text-neutral-600 dark:text-neutral-400";
 const WINDOW_LABEL: Record<string, string> = { "24h": "24 h", "7d": "7 d", "30d": "30 d", "90d": "90 d" };
 
-/** One service group, collapsible, problems first; each target as a row that stacks on phones. */
-export function TargetGroup({ group }: { group: OverviewGroupView }) {
-  const problems = group.targets.filter((t) => t.status === "critical" || t.status === "warning").length;
+/**
+ * One service group, collapsible, problems first; each target as a row that stacks on phones.
+ * `partial`: the cards are a filtered page of the group (the summary counts the whole group).
+ */
+export function TargetGroup({ group, partial, size }: { group: OverviewGroupView; partial: boolean; size: number }) {
+  const problems = group.counts.critical + group.counts.warning;
+  const hidden = group.total - group.targets.length;
   return (
     <details
       open
@@ -25,7 +30,7 @@ export function TargetGroup({ group }: { group: OverviewGroupView }) {
         </span>
         <h2 className="text-base font-semibold">{group.name}</h2>
         <span className={`text-sm ${muted}`}>
-          {group.targets.length} target{group.targets.length === 1 ? "" : "s"}
+          {`${partial && hidden > 0 ? `${group.targets.length} of ` : ""}${group.total} target${group.total === 1 ? "" : "s"}`}
         </span>
         {problems > 0 && <StatusBadge status={group.status} />}
       </summary>
@@ -34,6 +39,13 @@ export function TargetGroup({ group }: { group: OverviewGroupView }) {
           <TargetRow key={t.id} target={t} />
         ))}
       </ul>
+      {partial && hidden > 0 && (
+        <p className={`border-t border-neutral-200 px-4 py-2 text-sm sm:px-5 dark:border-neutral-800 ${muted}`}>
+          <Link href={overviewHref({ group: group.name, size })} className="text-sky-700 underline dark:text-sky-400">
+            All {group.total} targets of {group.name}
+          </Link>
+        </p>
+      )}
     </details>
   );
 }

@@ -89,9 +89,9 @@ export function MetricsCharts({
 }: {
   trend: TrendPoint[];
   distribution: DistributionBucket[];
-  runtime: Array<{ slug: string; name: string }>;
+  /** Health targets exist: draw the fleet's runtime trends. */
+  runtime: boolean;
 }) {
-  const palette = [CHART_COLORS.sky, CHART_COLORS.violet, CHART_COLORS.pink, CHART_COLORS.warning];
   return (
     <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
       <Frame title="Issues opened vs closed" label="Issues opened and closed per month, last 12 months">
@@ -157,26 +157,26 @@ export function MetricsCharts({
           { key: "prs.merge_rate", label: "Merge rate", color: CHART_COLORS.violet },
         ]}
       />
-      {runtime.length > 0 && (
+      {runtime && (
         <TrendLines
-          title="Uptime per target (%)"
+          title="Uptime, all targets (%)"
           trend={trend}
           scale={1}
           unit="%"
-          series={runtime
-            .slice(0, 4)
-            .map((t, i) => ({ key: `runtime.${t.slug}.uptime_pct`, label: t.name, color: palette[i]! }))}
+          series={[{ key: "runtime.*.uptime_pct", label: "Uptime", color: CHART_COLORS.sky }]}
         />
       )}
-      {runtime.length > 0 && (
+      {runtime && (
         <TrendLines
-          title="Response time p95 per target (ms)"
+          title="Response time, all HTTP and push targets (ms)"
           trend={trend}
           scale={1}
           unit=""
-          series={runtime
-            .slice(0, 4)
-            .map((t, i) => ({ key: `runtime.${t.slug}.response_p95_ms`, label: t.name, color: palette[i]! }))}
+          series={[
+            { key: "runtime.*.response_p50_ms", label: "p50", color: CHART_COLORS.sky },
+            { key: "runtime.*.response_p95_ms", label: "p95", color: CHART_COLORS.violet },
+            { key: "runtime.*.response_p99_ms", label: "p99", color: CHART_COLORS.pink },
+          ]}
         />
       )}
     </div>

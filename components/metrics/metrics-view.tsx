@@ -2,13 +2,14 @@ import { KPI_BY_ID, NO_DATA_SOURCE, type KpiGroup } from "@/lib/metrics/definiti
 import { formatValue } from "@/lib/metrics/format";
 import type { MetricsView as View } from "@/lib/metrics/queries";
 import { CSV_TABLES } from "@/lib/metrics/report";
-import { runtimeSpecs } from "@/lib/metrics/runtime";
+import { RUNTIME_FLEET_SPECS } from "@/lib/metrics/runtime";
 import { KpiTile } from "@/components/ui/kpi-tile";
 import { IncidentTypesTable } from "./incident-types-table";
 import { metricsTileProps } from "./kpi-tile-props";
 import { MetricsCharts } from "./metrics-charts";
 import { NotableList } from "./notable-list";
 import { QuarterlyChecklist } from "./quarterly-checklist";
+import { RuntimeSummary } from "./runtime-summary";
 
 const GROUPS: Array<[KpiGroup, string]> = [
   ["issues", "Issues"],
@@ -22,8 +23,12 @@ const GROUPS: Array<[KpiGroup, string]> = [
   ["incidents", "Incidents"],
   ["triage", "Triage"],
 ];
-/** Tiles shown per group; the API and the report carry every statistic. */
-const HIDDEN = /^(issues|prs|bugs)\..*\.(count|p90)$|^prs\.first_response\.(median|mean)$|^incidents\.type\./;
+/**
+ * Tiles shown per group; the API and the report carry every statistic. Runtime: the fleet's tiles
+ * (`runtime.*.`), each target's values in the table under them (RuntimeSummary).
+ */
+const HIDDEN =
+  /^(issues|prs|bugs)\..*\.(count|p90)$|^prs\.first_response\.(median|mean)$|^incidents\.type\.|^runtime\.(?!\*\.)/;
 
 export function MetricsView({
   view,
@@ -35,7 +40,7 @@ export function MetricsView({
   quarterly: boolean;
 }) {
   const labels = new Map([...KPI_BY_ID].map(([id, s]) => [id, s.label]));
-  for (const t of view.runtimeTargets) for (const s of runtimeSpecs(t)) labels.set(s.id, s.label);
+  for (const s of RUNTIME_FLEET_SPECS) labels.set(s.id, s.label);
   const groupOf = (id: string): KpiGroup =>
     KPI_BY_ID.get(id)?.group ?? (id.startsWith("incidents.") ? "incidents" : "runtime");
   return (
@@ -80,6 +85,7 @@ export function MetricsView({
               ))}
             </div>
             {group === "incidents" && <IncidentTypesTable view={view} />}
+            {group === "runtime" && <RuntimeSummary view={view} query={downloadQuery} />}
           </section>
         );
       })}
@@ -87,7 +93,7 @@ export function MetricsView({
         <h2 id="g-charts" className="mb-3 text-lg font-semibold">
           Trends (12 months to {view.trend.at(-1)?.month})
         </h2>
-        <MetricsCharts trend={view.trend} distribution={view.distribution} runtime={view.runtimeTargets} />
+        <MetricsCharts trend={view.trend} distribution={view.distribution} runtime={view.runtimeTargets.length > 0} />
       </section>
       <section aria-labelledby="g-notable" className="grid gap-4 lg:grid-cols-2">
         <h2 id="g-notable" className="text-lg font-semibold lg:col-span-2">

@@ -110,6 +110,7 @@ export const PAGE_ROLES: Record<string, Requirement> = {
   "/today": "viewer",
   "/triage": "viewer",
   "/kpis": "viewer",
+  "/kpis/runtime": "viewer",
   "/incidents": "viewer",
   "/dependencies": "viewer",
   "/releases": "viewer",

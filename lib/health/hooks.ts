@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { apiFetch } from "@/lib/http/client";
 import type { TargetDetailView } from "./views/detail-view";
 import type { HealthOverviewView } from "./views/overview-view";
+import type { OverviewFilter } from "./views/overview-plan";
 import { healthKeys, healthPaths } from "./query-keys";
 import type { SeriesWindow } from "./schemas";
 import type { TargetSeriesView } from "./views/series-view";
@@ -11,10 +12,10 @@ import type { TargetSeriesView } from "./views/series-view";
 /** How often open health pages refresh themselves. */
 export const LIVE_REFRESH_MS = 15_000;
 
-export function useHealthOverviewQuery() {
+export function useHealthOverviewQuery(filter: Partial<OverviewFilter>) {
   return useQuery({
-    queryKey: healthKeys.overview(),
-    queryFn: () => apiFetch<HealthOverviewView>(healthPaths.overview),
+    queryKey: healthKeys.overview(filter),
+    queryFn: () => apiFetch<HealthOverviewView>(healthPaths.overview(filter)),
     refetchInterval: LIVE_REFRESH_MS,
   });
 }
@@ -63,7 +64,7 @@ export function useDeleteTargetMutation(id: string) {
     mutationFn: () => apiFetch<{ id: string }>(`/api/admin/health-targets/${id}`, { method: "DELETE" }),
     onSuccess: async () => {
       client.removeQueries({ queryKey: healthKeys.target(id) });
-      await client.invalidateQueries({ queryKey: healthKeys.overview() });
+      await client.invalidateQueries({ queryKey: [...healthKeys.all, "overview"] });
       router.push("/health");
       router.refresh();
     },

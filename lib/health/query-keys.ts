@@ -1,5 +1,6 @@
 // TanStack Query keys and API paths of the health pages, shared by server prefetches and client hooks.
 import type { SeriesWindow } from "./schemas";
+import { overviewSearch, type OverviewFilter } from "./views/overview-plan";
 
 /** The URL search string of a chart window (`range=7d` or `from=…&to=…`), for links and the series API. */
 export function windowSearch(window: SeriesWindow): string {
@@ -10,13 +11,16 @@ export function windowSearch(window: SeriesWindow): string {
 
 export const healthKeys = {
   all: ["health"] as const,
-  overview: () => [...healthKeys.all, "overview"] as const,
+  overview: (filter: Partial<OverviewFilter> = {}) => [...healthKeys.all, "overview", overviewSearch(filter)] as const,
   target: (id: string) => [...healthKeys.all, "target", id] as const,
   series: (id: string, window: SeriesWindow) => [...healthKeys.target(id), "series", windowSearch(window)] as const,
 };
 
 export const healthPaths = {
-  overview: "/api/health-targets",
+  overview: (filter: Partial<OverviewFilter> = {}) => {
+    const search = overviewSearch(filter);
+    return search ? `/api/health-targets?${search}` : "/api/health-targets";
+  },
   target: (id: string) => `/api/health-targets/${id}`,
   series: (id: string, window: SeriesWindow) => `/api/health-targets/${id}/series?${windowSearch(window)}`,
 };

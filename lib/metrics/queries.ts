@@ -6,7 +6,8 @@ import { getTeamSchedule } from "@/lib/team/schedule";
 import { KPI_SPECS, TRIAGE_SPECS, type KpiSpec } from "./definitions";
 import { computeWindows, metricsConfig, toResults } from "./compute";
 import { getFirstResponseDistribution, getNotable, type DistributionBucket, type Notable } from "./notable";
-import { computeRuntime, listRuntimeTargets, runtimeSpecs, type RuntimeTarget } from "./runtime";
+import { computeRuntime, listRuntimeTargets, RUNTIME_FLEET_SPECS, runtimeSpecs, type RuntimeTarget } from "./runtime";
+import { computeRuntimeTrend, RUNTIME_TREND_IDS } from "./runtime-trend";
 import { incidentTypeSpecs, listIncidentTypeRefs, type IncidentTypeRef } from "./incident-kpis";
 import { computeTriage } from "./triage-kpis";
 import type { KpiResult, KpiValues } from "./types";
@@ -69,6 +70,7 @@ const allSpecs = (targets: RuntimeTarget[], types: IncidentTypeRef[]): KpiSpec[]
   ...KPI_SPECS,
   ...types.flatMap(incidentTypeSpecs),
   ...TRIAGE_SPECS,
+  ...RUNTIME_FLEET_SPECS,
   ...targets.flatMap(runtimeSpecs),
 ];
 
@@ -121,21 +123,27 @@ export async function getMetricsView(input: KpiReportInput): Promise<MetricsView
   const previous = periodWindow(previousPeriod(input.period), tz);
   const lastMonth = monthOf(new Date(current.end.getTime() - 1), tz);
   const months = trailingMonths(lastMonth, 12).map((m) => monthWindow(m, tz));
-  const runtimeIds = new Set(targets.flatMap(runtimeSpecs).map((s) => s.id));
-  // A month's current and previous windows are the trend's last two: compute the 12 months once.
+  // A month's current and previous windows are the trend's last two: compute the 12 months once. The
+  // runtime trend is the fleet's (runtime-trend.ts); per target only the period and the one before.
   const isMonth = input.period.kind === "month";
-  const [trendValues, pair, triage, notable, distribution] = await Promise.all([
-    valuesFor(repoIds, targets, months, now, false),
-    isMonth ? Promise.resolve([]) : valuesFor(repoIds, targets, [current, previous], now, false),
+  const [trendGithub, trendRuntime, pair, triage, notable, distribution] = await Promise.all([
+    computeWindows(repoIds, months),
+    computeRuntimeTrend(targets, months, isMonth ? new Set([10, 11]) : new Set(), now),
+    isMonth
+      ? computeRuntime(targets, [current, previous], now)
+      : valuesFor(repoIds, targets, [current, previous], now, false),
     computeTriage(repoIds, [current, previous], now),
     getNotable(repoIds, current, metricsConfig()),
     getFirstResponseDistribution(repoIds, current, metricsConfig()),
   ]);
+  const trendValues = trendGithub.map((g, i) => ({ ...g, ...trendRuntime[i] }));
+  if (isMonth) Object.assign(trendValues[11]!, pair[0]);
+  if (isMonth) Object.assign(trendValues[10]!, pair[1]);
   const [base, basePrev] = isMonth ? [trendValues[11], trendValues[10]] : pair;
   const cur = { ...base, ...triage[0] };
   const prev = { ...basePrev, ...triage[1] };
   const pick = (v: KpiValues) =>
-    Object.fromEntries([...TREND_IDS, ...runtimeIds].map((id) => [id, v[id]?.value ?? null]));
+    Object.fromEntries([...TREND_IDS, ...RUNTIME_TREND_IDS].map((id) => [id, v[id]?.value ?? null]));
   return {
     repo: input.repo,
     window: json(current),

@@ -2,7 +2,7 @@
 // summary, KPIs with deltas and targets, notable items) and every table of the page as CSV.
 import { KPI_BY_ID, NO_DATA_SOURCE, type KpiGroup, type KpiSpec } from "./definitions";
 import { incidentTypeRows, incidentTypeSpecs } from "./incident-specs";
-import { runtimeSpecs } from "./runtime";
+import { RUNTIME_FLEET_SPECS, runtimeSpecs } from "./runtime";
 import { changeText, formatDelta, formatDuration, formatValue } from "./format";
 import { toCsv } from "./csv";
 import type { MetricsView } from "./queries";
@@ -30,7 +30,7 @@ export function mdText(text: string): string {
 function specIndex(view: MetricsView): Map<string, KpiSpec> {
   const specs = new Map(KPI_BY_ID);
   for (const s of view.incidentTypes.flatMap(incidentTypeSpecs)) specs.set(s.id, s);
-  for (const s of view.runtimeTargets.flatMap(runtimeSpecs)) specs.set(s.id, s);
+  for (const s of [...RUNTIME_FLEET_SPECS, ...view.runtimeTargets.flatMap(runtimeSpecs)]) specs.set(s.id, s);
   return specs;
 }
 type Specs = Map<string, KpiSpec>;

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addToSketch, emptySketch } from "@/lib/health/store/sketch";
 import { createTestHealthTarget } from "@/lib/testing/factories";
-import { computeRuntime } from "./runtime";
+import { computeRuntime, FLEET_PREFIX } from "./runtime";
+import { computeRuntimeTrend, RUNTIME_TREND_IDS } from "./runtime-trend";
 
 const NOW = new Date("2026-03-20T00:00:00Z");
 
@@ -98,5 +99,100 @@ describe("runtime KPIs", () => {
     const z = await valuesOf(new Date(from.getTime() - 2 * 3_600_000), new Date(to.getTime() + 6 * 3_600_000));
     expect(z("memory_peak_pct")).toBe(99);
     expect(z("response_p99_ms")).toBeCloseTo(400, -1);
+  });
+});
+
+describe("fleet runtime KPIs and the 12-month trend", () => {
+  // Rollups only (the days lie before the raw retention, as the trend's older months): hour rows and
+  // each UTC day's merge, as the rollup job leaves them.
+  async function rollups(
+    targetId: string,
+    rows: Array<[hoursFromDay: number, metric: string, values: number[], ok?: number]>,
+  ) {
+    const day0 = new Date("2026-02-10T00:00:00Z").getTime();
+    const stats = (values: number[]) => {
+      const sketch = emptySketch();
+      for (const v of values) addToSketch(sketch, v);
+      return {
+        count: values.length,
+        sum: values.reduce((a, b) => a + b, 0),
+        min: Math.min(...values),
+        max: Math.max(...values),
+        p50: 0,
+        p95: 0,
+        p99: 0,
+        sketch: { ...sketch },
+      };
+    };
+    const hours = rows.map(([h, metric, values, ok]) => ({
+      targetId,
+      metric,
+      bucket: "hour" as const,
+      bucketStart: new Date(day0 + h * 3_600_000),
+      ...stats(values),
+      okCount: ok ?? null,
+    }));
+    const dayKey = (d: Date) => Math.floor(d.getTime() / 86_400_000);
+    const keys = [...new Set(hours.map((h) => `${h.metric}|${dayKey(h.bucketStart)}`))];
+    const days = keys.map((key) => {
+      const [metric, day] = key.split("|");
+      const parts = rows.filter(([h, m]) => m === metric && dayKey(new Date(day0 + h * 3_600_000)) === Number(day));
+      const oks = parts.map((p) => p[3]).filter((x): x is number => x !== undefined);
+      return {
+        targetId,
+        metric: metric!,
+        bucket: "day" as const,
+        bucketStart: new Date(Number(day) * 86_400_000),
+        ...stats(parts.flatMap((p) => p[2])),
+        okCount: oks.length ? oks.reduce((a, b) => a + b, 0) : null,
+      };
+    });
+    await db.healthRollup.createMany({ data: [...hours, ...days] });
+  }
+
+  it("merges every target's checks and HTTP response times; Prometheus percentiles stay out", async () => {
+    const a = await createTestHealthTarget({ kind: "http", check: { url: "http://127.0.0.1:9/" } });
+    const b = await createTestHealthTarget({ kind: "prometheus", url: "http://127.0.0.1:9/metrics" });
+    // A check is one value per check (1 = ok); okCount as the rollup job counts it.
+    await rollups(a.id, [
+      [0, "check", Array(10).fill(1), 9],
+      [5, "check", Array(10).fill(1), 10],
+      [-1, "check", Array(4).fill(0), 0], // 23:00 the day before: only in the zone-shifted window below
+      [31, "check", Array(6).fill(0), 0], // 07:00 the day after: outside both windows
+      [0, "response_time_ms", [100, 200]],
+      [1, "response_time_ms", [300, 400]],
+      [0, "error_rate_pct", [1, 2]],
+      [0, "throughput_rps", [10, 20]],
+      [0, "memory_pct", [40, 70]],
+    ]);
+    await rollups(b.id, [
+      [0, "check", Array(20).fill(1), 10],
+      [0, "response_time_ms", [5000]],
+      [0, "error_rate_pct", [3]],
+      [0, "throughput_rps", [5]],
+      [2, "memory_pct", [90]],
+    ]);
+    const targets = [a, b].map((t) => ({ id: t.id, slug: t.slug, name: t.name, kind: t.kind }));
+    const day = { start: new Date("2026-02-10T00:00:00Z"), end: new Date("2026-02-11T00:00:00Z") };
+    const shifted = { start: new Date("2026-02-09T22:00:00Z"), end: new Date("2026-02-11T06:00:00Z") };
+    const [v, s] = await computeRuntime(targets, [day, shifted], NOW);
+    const f = (values: typeof v, k: string) => values?.[`${FLEET_PREFIX}${k}`]?.value;
+    expect(f(v, "uptime_pct")).toBe(72.5); // (9 + 10 + 10) ÷ (10 + 10 + 20)
+    expect(f(v, "response_p50_ms")).toBeCloseTo(200, -1); // rank 2 of A's 100·200·300·400; B's 5000 left out
+    expect(f(v, "response_p99_ms")).toBeCloseTo(400, -1);
+    expect(f(v, "error_rate_pct")).toBe(2); // (1 + 2 + 3) ÷ 3
+    expect(f(v, "throughput_rps")).toBe(20); // A's mean 15 + B's 5
+    expect(f(v, "memory_peak_pct")).toBe(90);
+    expect(v?.[`runtime.${a.slug}.uptime_pct`]?.value).toBe(95);
+    expect(f(s, "uptime_pct")).toBeCloseTo((29 / 44) * 100, 9); // + 23:00's 4 failed checks
+
+    // The trend reads such months in one grouped query: the same figures.
+    const trend = await computeRuntimeTrend(targets, [day, shifted], new Set(), NOW);
+    for (const [i, exact] of [v, s].entries())
+      for (const id of RUNTIME_TREND_IDS)
+        expect(trend[i]?.[id]?.value, `${id} of window ${i}`).toBe(exact?.[id]?.value);
+    expect(trend[0]?.[`${FLEET_PREFIX}uptime_pct`]?.value).toBe(72.5);
+    // Skipped windows (the page computes them itself) are left empty.
+    expect(await computeRuntimeTrend(targets, [day], new Set([0]), NOW)).toEqual([{}]);
   });
 });

@@ -85,6 +85,30 @@ export function runtimeSpecs(target: RuntimeTarget): KpiSpec[] {
   }));
 }
 
+/** Fleet KPIs: `runtime.*.<key>` ("*": all targets; a slug cannot start with it, so no target's ids collide). */
+export const FLEET_PREFIX = "runtime.*.";
+const FLEET_DEFINITION: Record<(typeof RUNTIME_METRICS)[number]["key"], string> = {
+  uptime_pct:
+    "All targets: successful checks ÷ all checks of every target in the window × 100, each target counted as for its own uptime (so a target checked more often weighs more). No value without checks.",
+  response_p50_ms: `All HTTP and push targets' response times merged: the nearest-rank median of every response time in the window (merged sketches, ±1 %). Prometheus targets report their own percentiles, which cannot be merged, and are left out. ${HOURLY}`,
+  response_p95_ms: `95th percentile of every HTTP and push response time in the window, as for p50. ${HOURLY}`,
+  response_p99_ms: `99th percentile of every HTTP and push response time in the window, as for p50. ${HOURLY}`,
+  error_rate_pct: `Mean of every sampled error-rate value of all targets. ${HOURLY}`,
+  throughput_rps: `Sum over the targets of each one's mean sampled throughput: the fleet's requests per second. ${HOURLY}`,
+  memory_peak_pct: `Highest sampled memory use of any target. ${HOURLY}`,
+};
+
+/** The fleet-wide runtime KPIs (the Metrics page's tiles; the per-target values are in its table and the report). */
+export const RUNTIME_FLEET_SPECS: KpiSpec[] = RUNTIME_METRICS.map((m) => ({
+  id: `${FLEET_PREFIX}${m.key}`,
+  label: `All targets: ${m.label}`,
+  unit: m.unit,
+  good: m.good,
+  group: "runtime",
+  definition: FLEET_DEFINITION[m.key],
+  ...("target" in m ? { target: m.target } : {}),
+}));
+
 export async function listRuntimeTargets(): Promise<RuntimeTarget[]> {
   return db.healthTarget.findMany({
     orderBy: [{ serviceGroup: "asc" }, { name: "asc" }],
@@ -126,18 +150,73 @@ async function aggregateRollups(ids: string[], w: WindowBounds): Promise<MetricA
     GROUP BY "targetId", metric`;
 }
 
+type Fleet = {
+  checks: number;
+  ok: number;
+  throughput: number | null;
+  errors: { count: number; sum: number };
+  memoryMax: number | null;
+  response: { sketches: Sketch[]; min: number; max: number };
+};
+const newFleet = (): Fleet => ({
+  checks: 0,
+  ok: 0,
+  throughput: null,
+  errors: { count: 0, sum: 0 },
+  memoryMax: null,
+  response: { sketches: [], min: Infinity, max: -Infinity },
+});
+
+/** A target's window merged once (its three percentiles and the fleet's merge reuse it). */
+const merged = new WeakMap<MetricAggregate, Sketch>();
+function mergedOf(r: MetricAggregate): Sketch {
+  let m = merged.get(r);
+  if (!m) merged.set(r, (m = mergeSketches(r.sketches ?? [])));
+  return m;
+}
+
+function addToFleet(f: Fleet, r: MetricAggregate, kind: string | undefined): void {
+  if (r.metric === "error_rate_pct") {
+    f.errors.count += r.count;
+    f.errors.sum += r.sum;
+  } else if (r.metric === "memory_pct" && r.count > 0) f.memoryMax = Math.max(f.memoryMax ?? -Infinity, r.max);
+  else if (r.metric === "response_time_ms" && kind !== "prometheus" && r.sketches?.length) {
+    f.response.sketches.push(mergedOf(r));
+    f.response.min = Math.min(f.response.min, r.min);
+    f.response.max = Math.max(f.response.max, r.max);
+  }
+}
+
+function fleetValues(f: Fleet): KpiValues {
+  const merged = f.response.sketches.length > 0 ? mergeSketches(f.response.sketches) : null;
+  const q = (x: number) => (merged ? sketchQuantile(merged, x, f.response.min, f.response.max) : null);
+  return {
+    [`${FLEET_PREFIX}uptime_pct`]: { value: f.checks === 0 ? null : (f.ok / f.checks) * 100, count: f.checks },
+    [`${FLEET_PREFIX}response_p50_ms`]: { value: q(0.5) },
+    [`${FLEET_PREFIX}response_p95_ms`]: { value: q(0.95) },
+    [`${FLEET_PREFIX}response_p99_ms`]: { value: q(0.99) },
+    [`${FLEET_PREFIX}error_rate_pct`]: { value: f.errors.count === 0 ? null : f.errors.sum / f.errors.count },
+    [`${FLEET_PREFIX}throughput_rps`]: { value: f.throughput },
+    [`${FLEET_PREFIX}memory_peak_pct`]: { value: f.memoryMax },
+  };
+}
+
+/** Per target and, under `runtime.*.`, for all targets together (RUNTIME_FLEET_SPECS). */
 export async function computeRuntime(
   targets: RuntimeTarget[],
   windows: WindowBounds[],
   now = new Date(),
 ): Promise<KpiValues[]> {
   const ids = targets.map((t) => t.id);
+  const kindOf = new Map(targets.map((t) => [t.id, t.kind]));
   return Promise.all(
     windows.map(async (w) => {
       const out: KpiValues = {};
       if (ids.length === 0) return out;
       const [uptime, rollups] = await Promise.all([getUptime(ids, w.start, w.end, now), aggregateRollups(ids, w)]);
       const byKey = new Map(rollups.map((r) => [`${r.targetId} ${r.metric}`, r]));
+      const fleet = newFleet();
+      for (const r of rollups) addToFleet(fleet, r, kindOf.get(r.targetId));
       for (const t of targets) {
         const row = (metric: string) => byKey.get(`${t.id} ${metric}`);
         const mean = (metric: string) => {
@@ -147,7 +226,7 @@ export async function computeRuntime(
         const quantile = (q: number) => {
           const r = row("response_time_ms");
           if (!r?.sketches?.length) return null;
-          return sketchQuantile(mergeSketches(r.sketches), q, r.min, r.max);
+          return sketchQuantile(mergedOf(r), q, r.min, r.max);
         };
         const p = `runtime.${t.slug}.`;
         const u = uptime.get(t.id);
@@ -159,7 +238,12 @@ export async function computeRuntime(
         out[`${p}error_rate_pct`] = { value: mean("error_rate_pct") };
         out[`${p}throughput_rps`] = { value: mean("throughput_rps") };
         out[`${p}memory_peak_pct`] = { value: row("memory_pct")?.max ?? null };
+        if (u) fleet.checks += u.checks;
+        if (u) fleet.ok += u.ok;
+        const rps = out[`${p}throughput_rps`]!.value;
+        if (rps !== null) fleet.throughput = (fleet.throughput ?? 0) + rps;
       }
+      Object.assign(out, fleetValues(fleet));
       return out;
     }),
   );

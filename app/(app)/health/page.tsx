@@ -6,6 +6,8 @@ import { makeQueryClient } from "@/lib/query-client";
 import { requireUser } from "@/lib/auth/current";
 import { hasRole } from "@/lib/auth/roles";
 import { getHealthOverviewView } from "@/lib/health/views/overview-view";
+import { DEFAULT_OVERVIEW_FILTER, OverviewParams, type OverviewFilter } from "@/lib/health/views/overview-plan";
+import { firstParams } from "@/lib/health/schemas";
 import { healthKeys } from "@/lib/health/query-keys";
 import { HealthOverview } from "@/components/health/health-overview";
 import { buttonClass } from "@/components/ui/button";
@@ -15,18 +17,26 @@ import { PanelSkeleton } from "@/components/ui/panel";
 export const metadata: Metadata = { title: "Health" };
 
 /** The targets widget streams on its own: the header shows at once, the skeleton until the checks are read. */
-async function Targets({ canManage }: { canManage: boolean }) {
+async function Targets({ canManage, filter }: { canManage: boolean; filter: OverviewFilter }) {
   const queryClient = makeQueryClient();
-  await queryClient.fetchQuery({ queryKey: healthKeys.overview(), queryFn: () => getHealthOverviewView() });
+  await queryClient.fetchQuery({
+    queryKey: healthKeys.overview(filter),
+    queryFn: () => getHealthOverviewView(new Date(), filter),
+  });
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <HealthOverview canManage={canManage} />
+      <HealthOverview canManage={canManage} filter={filter} />
     </HydrationBoundary>
   );
 }
 
-export default async function HealthPage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function HealthPage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser();
+  // Filters and page live in the URL; an invalid one falls back to the default view.
+  const parsed = OverviewParams.safeParse(firstParams(await searchParams));
+  const filter = parsed.success ? parsed.data : DEFAULT_OVERVIEW_FILTER;
   const canManage = hasRole(user.role, "admin");
   return (
     <>
@@ -42,7 +52,7 @@ export default async function HealthPage() {
         }
       />
       <Suspense fallback={<PanelSkeleton title="Targets" lines={8} />}>
-        <Targets canManage={canManage} />
+        <Targets canManage={canManage} filter={filter} />
       </Suspense>
     </>
   );

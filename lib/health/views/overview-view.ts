@@ -3,7 +3,16 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma, type HealthLevel, type HealthTargetKind } from "@/lib/generated/prisma/client";
-import { getHealthOverview, type HealthOverviewTarget, type LastCheck, type TargetStatus } from "./queries";
+import { getLastChecks, targetStatus, type HealthOverviewTarget, type LastCheck, type TargetStatus } from "./queries";
+import {
+  DEFAULT_OVERVIEW_FILTER,
+  emptyCounts,
+  planOverview,
+  type GroupSummary,
+  type OverviewFilter,
+  type OverviewPlan,
+  type OverviewState,
+} from "./overview-plan";
 import { getUptime, type Uptime } from "./uptime";
 import { getRecentCheckSegments } from "./timeline-view";
 import { edgeSamplesSql, rawSamplesSql, ts } from "../store/raw-samples-sql";
@@ -13,8 +22,6 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 export const UPTIME_WINDOWS = { "24h": DAY_MS, "7d": 7 * DAY_MS, "30d": 30 * DAY_MS, "90d": 90 * DAY_MS } as const;
 export type UptimeWindow = keyof typeof UPTIME_WINDOWS;
-/** Problems first; a target not checked yet before healthy ones; disabled last. */
-export const STATUS_RANK: Record<TargetStatus, number> = { critical: 0, warning: 1, pending: 2, ok: 3, disabled: 4 };
 
 /** `maintenance`: checks during maintenance windows, left out of `pct` and `checks`. */
 export type UptimeView = { window: UptimeWindow; pct: number | null; checks: number; maintenance: number };
@@ -53,12 +60,23 @@ export type OverviewTargetView = {
   /** The last checks, oldest first, for the status timeline. */
   recent: Segment[];
 };
-export type OverviewGroupView = { name: string; status: TargetStatus; targets: OverviewTargetView[] };
+/** A service group's section: its status and counts over all its targets, and the cards shown of it. */
+export type OverviewGroupView = GroupSummary & { targets: OverviewTargetView[] };
 export type HealthOverviewView = {
   generatedAt: string;
   counts: Record<TargetStatus, number>;
   total: number;
+  filter: { state: OverviewState | null; group: string | null; size: number };
+  /** See overview-plan.ts: "all" (every group open), "summary" (problems, then collapsed groups), "list" (filtered). */
+  mode: OverviewPlan["mode"];
+  /** Targets matching the filter (summary: targets with problems); `groups` holds one page of them. */
+  matched: number;
+  page: number;
+  pages: number;
+  /** The cards of this page, by service group. */
   groups: OverviewGroupView[];
+  /** Every service group with its counts by state, worst first. */
+  serviceGroups: GroupSummary[];
 };
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -140,25 +158,54 @@ async function getSparklines(ids: string[], now: Date): Promise<Map<string, Spar
   return out;
 }
 
-const byStatusThenName = (a: { status: TargetStatus; name: string }, b: { status: TargetStatus; name: string }) =>
-  STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.name.localeCompare(b.name);
-
-export async function getHealthOverviewView(now = new Date()): Promise<HealthOverviewView> {
-  // The four windows are counted once, alongside the overview's other reads; its 24 h uptime is the first.
-  let counted: Promise<Array<Map<string, Uptime>>> = Promise.resolve([]);
-  const overview = await getHealthOverview(now, (ids) => {
-    counted = getUptimeByWindow(ids, now);
-    return counted.then((windows) => windows[0]!);
+/**
+ * The overview for a filter: counts by state and every service group's counts from the targets and
+ * their KPI states (no samples read), then the card data (last check, uptime windows, sparkline,
+ * recent checks, breakers) for the targets on the page only — at most `filter.size` of them.
+ */
+export async function getHealthOverviewView(
+  now = new Date(),
+  filter: OverviewFilter = DEFAULT_OVERVIEW_FILTER,
+): Promise<HealthOverviewView> {
+  const targets = await db.healthTarget.findMany({
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      serviceGroup: true,
+      kind: true,
+      intervalSeconds: true,
+      enabled: true,
+      states: {
+        orderBy: { kpi: "asc" },
+        select: { kpi: true, level: true, lastValue: true, lastAt: true, changedAt: true },
+      },
+    },
   });
-  const ids = overview.targets.map((t) => t.id);
-  const [uptime, breakers, sparklines, recent] = await Promise.all([
-    getUptimeWindows(ids, now, counted),
-    getBreakers(overview.targets),
+  const counts = emptyCounts();
+  const all = targets.map((t) => {
+    const status = targetStatus(
+      t.enabled,
+      t.states.map((s) => s.level),
+    );
+    counts[status] += 1;
+    return { ...t, status };
+  });
+  const plan = planOverview(all, filter);
+  const shown = plan.shown as typeof all;
+  const ids = shown.map((t) => t.id);
+  const kpisOf = (t: (typeof all)[number]) =>
+    t.states.map((s) => ({ kpi: s.kpi, level: s.level, value: s.lastValue, at: s.lastAt, since: s.changedAt }));
+  const [checks, uptime, breakers, sparklines, recent] = await Promise.all([
+    getLastChecks(ids),
+    getUptimeWindows(ids, now),
+    getBreakers(shown.map((t) => ({ id: t.id, kpis: kpisOf(t) }))),
     getSparklines(ids, now),
     getRecentCheckSegments(ids, now),
   ]);
-  const groups = new Map<string, OverviewTargetView[]>();
-  for (const t of overview.targets) {
+  const summaries = new Map(plan.groups.map((g) => [g.name, g]));
+  const groups: OverviewGroupView[] = [];
+  for (const t of shown) {
     const view: OverviewTargetView = {
       id: t.id,
       name: t.name,
@@ -167,22 +214,29 @@ export async function getHealthOverviewView(now = new Date()): Promise<HealthOve
       intervalSeconds: t.intervalSeconds,
       status: t.status,
       uptime: uptime.get(t.id) ?? [],
-      kpis: toKpiViews(t.kpis),
+      kpis: toKpiViews(kpisOf(t)),
       breakers: breakers.get(t.id) ?? null,
-      lastCheck: toLastCheckView(t.lastCheck),
+      lastCheck: toLastCheckView(checks.get(t.id)),
       sparkline: sparklines.get(t.id) ?? [],
       recent: recent.get(t.id) ?? [],
     };
-    (groups.get(t.serviceGroup) ?? groups.set(t.serviceGroup, []).get(t.serviceGroup)!).push(view);
+    const last = groups.at(-1);
+    if (last?.name === t.serviceGroup) last.targets.push(view);
+    else {
+      const g = summaries.get(t.serviceGroup)!;
+      groups.push({ name: g.name, status: g.status, total: g.total, counts: g.counts, targets: [view] });
+    }
   }
-  const grouped = [...groups].map(([name, targets]) => {
-    targets.sort(byStatusThenName);
-    return { name, status: targets[0]!.status, targets };
-  });
   return {
     generatedAt: now.toISOString(),
-    counts: overview.counts,
-    total: ids.length,
-    groups: grouped.sort(byStatusThenName),
+    counts,
+    total: all.length,
+    filter: { state: filter.state ?? null, group: filter.group ?? null, size: filter.size },
+    mode: plan.mode,
+    matched: plan.matched,
+    page: plan.page,
+    pages: plan.pages,
+    groups,
+    serviceGroups: plan.groups,
   };
 }

@@ -155,9 +155,15 @@ export function resolutionForWindow(from: Date, to: Date, now = new Date()): Ser
   return span <= 30 * DAY_MS ? "hour" : "day";
 }
 
-export async function getTargetSeries(targetId: string, range: SeriesRange, now = new Date()): Promise<TargetSeries> {
+/** `metrics`: only these (the charts' own; undefined: every metric). */
+export async function getTargetSeries(
+  targetId: string,
+  range: SeriesRange,
+  now = new Date(),
+  metrics?: readonly string[],
+): Promise<TargetSeries> {
   const { ms, resolution } = SERIES_RESOLUTION[range];
-  return { ...(await readSeries(targetId, new Date(now.getTime() - ms), now, resolution)), range };
+  return { ...(await readSeries(targetId, new Date(now.getTime() - ms), now, resolution, metrics)), range };
 }
 
 /** A fixed window (the chart's custom from/to), at the resolution resolutionForWindow picks. */
@@ -166,23 +172,33 @@ export async function getTargetSeriesBetween(
   from: Date,
   to: Date,
   now = new Date(),
+  metrics?: readonly string[],
 ): Promise<TargetSeries> {
-  return { ...(await readSeries(targetId, from, to, resolutionForWindow(from, to, now))), range: "custom" };
+  return { ...(await readSeries(targetId, from, to, resolutionForWindow(from, to, now), metrics)), range: "custom" };
 }
 
+/**
+ * Rollups are read by the primary key (targetId, metric = ANY(metrics), bucket, bucketStart) and
+ * without their sketches, so a 30-day chart reads only the chart's metrics' hour rows.
+ */
 async function readSeries(
   targetId: string,
   from: Date,
   to: Date,
   resolution: SeriesResolution,
+  only?: readonly string[],
 ): Promise<Omit<TargetSeries, "range">> {
+  const metric = only ? { in: [...only] } : undefined;
   const metrics: Record<string, SeriesPoint[]> = {};
   const push = (metric: string, point: SeriesPoint) => (metrics[metric] ??= []).push(point);
   if (resolution === "raw") {
     const samples = await db.$queryRaw<Array<{ at: Date; metric: string; value: number; ok: boolean | null }>>`
       SELECT "at", metric, value, ok FROM ${rawSamplesSql({ targetId: Prisma.sql`${targetId}::uuid`, from: ts(from), to: ts(to) })} s
       ORDER BY "at"`;
+    // The chart's metrics only (raw windows are short: the filter is cheaper here than per metric).
+    const wanted = only ? new Set(only) : null;
     for (const s of samples) {
+      if (wanted && !wanted.has(s.metric)) continue;
       const v = s.value;
       push(s.metric, {
         at: s.at,
@@ -200,8 +216,20 @@ async function readSeries(
     const bucketMs = BUCKET_MS[resolution];
     const start = new Date(Math.floor(from.getTime() / bucketMs) * bucketMs);
     const rollups = await db.healthRollup.findMany({
-      where: { targetId, bucket: resolution, bucketStart: { gte: start, lte: to } },
+      where: { targetId, metric, bucket: resolution, bucketStart: { gte: start, lte: to } },
       orderBy: { bucketStart: "asc" },
+      select: {
+        metric: true,
+        bucketStart: true,
+        count: true,
+        sum: true,
+        min: true,
+        max: true,
+        p50: true,
+        p95: true,
+        p99: true,
+        okCount: true,
+      },
     });
     for (const r of rollups) {
       push(r.metric, {

@@ -49,6 +49,16 @@ function latency(kind: HealthTargetKind, metrics: TargetSeries["metrics"]): Late
     .sort((a, b) => a.t - b.t);
 }
 
+/** The metrics the charts draw (check rows, the bulk of a target's rollups, are not charted). */
+const CHART_METRICS = [
+  "response_time_ms",
+  "response_time_p50_ms",
+  "response_time_p99_ms",
+  "error_rate_pct",
+  "throughput_rps",
+  "memory_pct",
+] as const;
+
 export async function getTargetSeriesView(
   targetId: string,
   window: SeriesWindow,
@@ -58,8 +68,8 @@ export async function getTargetSeriesView(
   if (!target) return null;
   const series =
     "range" in window
-      ? await getTargetSeries(targetId, window.range, now)
-      : await getTargetSeriesBetween(targetId, window.from, window.to, now);
+      ? await getTargetSeries(targetId, window.range, now, CHART_METRICS)
+      : await getTargetSeriesBetween(targetId, window.from, window.to, now, CHART_METRICS);
   return {
     range: series.range,
     from: series.from.toISOString(),

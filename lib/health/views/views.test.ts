@@ -56,11 +56,16 @@ describe("health overview view", () => {
       ],
     });
 
-    const view: HealthOverviewView = await getHealthOverviewView(now);
-    const names = view.groups.map((g) => g.name).filter((n) => n === quiet || n === busy);
+    // Other test files' targets share the database: each group is read through its filter (?group=).
+    const filter = (group: string) => ({ group, page: 1, size: 50 });
+    const view: HealthOverviewView = await getHealthOverviewView(now, filter(busy));
+    const names = view.serviceGroups.map((g) => g.name).filter((n) => n === quiet || n === busy);
     expect(names).toEqual([busy, quiet]); // critical group before the pending one
-    const group = view.groups.find((g) => g.name === busy)!;
+    expect(view.mode).toBe("list");
+    expect(view.groups.map((g) => g.name)).toEqual([busy]);
+    const group = view.groups[0]!;
     expect(group.status).toBe("critical");
+    expect(group.counts).toMatchObject({ critical: 1, warning: 1, pending: 0, ok: 0 });
     expect(group.targets.map((t) => [t.name, t.status])).toEqual([
       ["Z broken", "critical"],
       ["A healthy", "warning"],
@@ -78,13 +83,24 @@ describe("health overview view", () => {
     expect(h.breakers).toEqual({ state: "half-open", names: ["db", "cache"] });
     expect(h.kpis.breaker_state?.level).toBe("warning");
     expect(group.targets[0]!.uptime[0]).toEqual({ window: "24h", pct: 50, checks: 2, maintenance: 0 });
-    expect(view.groups.find((g) => g.name === quiet)!.targets[0]).toMatchObject({
+    const quietView = await getHealthOverviewView(now, filter(quiet));
+    expect(quietView.groups.map((g) => g.name)).toEqual([quiet]);
+    expect(quietView.groups[0]!.targets[0]).toMatchObject({
       id: fresh.id,
       status: "pending",
       lastCheck: null,
       sparkline: [],
     });
-    expect(view.groups.find((g) => g.name === quiet)!.targets[0]!.recent.map((s) => s.state)).toEqual(["pending"]);
+    expect(quietView.groups[0]!.targets[0]!.recent.map((s) => s.state)).toEqual(["pending"]);
+    // One page at a time: a page of one card, the second of two in the busy group.
+    const second = await getHealthOverviewView(now, { group: busy, page: 2, size: 1 });
+    expect([second.page, second.pages, second.matched]).toEqual([2, 2, 2]);
+    expect(second.groups.flatMap((g) => g.targets.map((t) => t.name))).toEqual(["A healthy"]);
+    // Over HTTP the same filter comes from the query string; a bad one is refused.
+    const res = await getOverview(get(`/api/health-targets?group=${encodeURIComponent(busy)}&state=critical`), {});
+    const body = (await res.json()) as HealthOverviewView;
+    expect(body.groups.flatMap((g) => g.targets.map((t) => t.name))).toEqual(["Z broken"]);
+    expect((await getOverview(get("/api/health-targets?state=sideways"), {})).status).toBe(400);
     expect(view.counts.critical).toBeGreaterThanOrEqual(1);
   });
 });
