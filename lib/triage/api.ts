@@ -1,9 +1,12 @@
-// The public API's item shape and keyset paging (by repository, then number) for GET /api/v1/triage.
+// The public API's item shape and keyset paging (by repository, then number) for GET /api/v1/triage,
+// read from the stored outcomes (stored-queue.ts).
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import { getTriageRows, getTriageSummary, listTriageRepos, type TriageSummary } from "./queries";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getTriageSummary, listTriageRepos, type TriageSummary } from "./queries";
 import type { TriageRow } from "./rules/evaluate";
 import type { TriageApiQuery } from "./schemas";
+import { filterSql, openStoredScope, readStoredRows, stateSql, tabSql } from "./stored-queue";
 import { SUMMARY_DEFINITIONS } from "./summary";
 
 export function toApiItem(r: TriageRow) {
@@ -38,11 +41,11 @@ function decode(cursor: string): { repoKey: string; number: number } {
   return { repoKey, number: n };
 }
 
-function matchesState(r: TriageRow, state: TriageApiQuery["state"]): boolean {
-  if (state === "all") return true;
-  if (state === "untriaged") return r.priority === null;
-  if (state === "stale") return r.stale !== null;
-  return r.state === state;
+function stateWhere(state: TriageApiQuery["state"], now: Date): Prisma.Sql {
+  if (state === "all") return Prisma.sql`TRUE`;
+  if (state === "untriaged") return Prisma.sql`o.priority IS NULL`;
+  if (state === "stale") return tabSql("stale", now);
+  return stateSql(state, now);
 }
 
 async function reposFor(repo: string | undefined) {
@@ -56,15 +59,17 @@ export async function listTriageApiItems(
   now: Date,
 ): Promise<{ items: TriageApiItem[]; nextCursor: string | null }> {
   const repos = await reposFor(query.repo);
-  const { rows } = await getTriageRows({ now, repos });
+  const scope = await openStoredScope(repos, now);
   const after = query.cursor ? decode(query.cursor) : null;
-  const sorted = rows
-    .filter((r) => matchesState(r, query.state))
-    .sort((a, b) => a.repoKey.localeCompare(b.repoKey) || a.number - b.number)
-    .filter((r) => !after || r.repoKey > after.repoKey || (r.repoKey === after.repoKey && r.number > after.number));
-  const page = sorted.slice(0, query.limit);
+  const where = Prisma.sql`${filterSql(scope, {})} AND ${stateWhere(query.state, now)}${
+    after
+      ? Prisma.sql` AND (r.key COLLATE "C", i.number) > (${after.repoKey} COLLATE "C", ${after.number})`
+      : Prisma.empty
+  }`;
+  const rows = await readStoredRows(scope, where, Prisma.sql`r.key COLLATE "C", i.number`, query.limit + 1);
+  const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  return { items: page.map(toApiItem), nextCursor: sorted.length > query.limit && last ? encode(last) : null };
+  return { items: page.map(toApiItem), nextCursor: rows.length > query.limit && last ? encode(last) : null };
 }
 
 export async function getTriageApiSummary(

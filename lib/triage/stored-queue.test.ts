@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { getTeamSchedule } from "@/lib/team/schedule";
 import { evaluateRepos, getTriageCounts, getTriageQueue, listTriageRepos } from "./queries";
-import { DEFAULT_TRIAGE_CONFIG, TABS, TriageFilters } from "./schemas";
+import { listTriageApiItems, toApiItem } from "./api";
+import { API_STATES, DEFAULT_TRIAGE_CONFIG, TABS, TriageApiQuery, TriageFilters } from "./schemas";
 import { saveTriageConfig } from "./settings";
 import { createTriageItems, createTriageRepo, type ItemSpec } from "./testing";
 import { selectQueue, summarizeCounts } from "./views";
@@ -91,6 +92,26 @@ async function compareAt(repoIds: string[], now: Date, limit: number) {
       compared += got.items.length;
     }
   expect(await getTriageCounts({ now, repositoryIds: repoIds })).toEqual(summarizeCounts(rows));
+  for (const repo of repos)
+    for (const state of API_STATES) {
+      const expected = rows
+        .filter((x) => x.repoId === repo.id)
+        .filter(
+          (x) =>
+            state === "all" ||
+            (state === "untriaged" ? x.priority === null : state === "stale" ? x.stale !== null : x.state === state),
+        )
+        .sort((a, b) => a.number - b.number)
+        .map(toApiItem);
+      const pages: unknown[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listTriageApiItems(TriageApiQuery.parse({ repo: repo.key, state, limit: 4, cursor }), now);
+        pages.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(pages, state).toEqual(expected);
+    }
   return compared;
 }
 

@@ -28,7 +28,7 @@ const at = (now: Date) => Prisma.sql`${now.toISOString()}::timestamptz`;
 const breached = (now: Date) => Prisma.sql`(${running} AND o."breachAt" <= ${at(now)})`;
 const notBreached = (now: Date) => Prisma.sql`(${running} AND (o."breachAt" IS NULL OR o."breachAt" > ${at(now)}))`;
 
-function stateSql(state: NonNullable<TriageFilters["state"]>, now: Date): Prisma.Sql {
+export function stateSql(state: NonNullable<TriageFilters["state"]>, now: Date): Prisma.Sql {
   const dueSoon = Prisma.sql`(o."dueSoonAt" IS NOT NULL AND o."dueSoonAt" <= ${at(now)})`;
   switch (state) {
     case "breached":
@@ -111,7 +111,7 @@ const SELECT = Prisma.sql`SELECT o."itemId" AS id, o."repoId"::text AS "repoId",
     o."createdAt", o.priority, o."stoppedAt", o."withinTarget", o."breachAt", o.open, o.type, o."targetSeconds", o."dueAt",
     o."dueSoonAt", o."firstResponseAt", o."firstPriorityAt", o."priorityChanges", o."responseSeconds",
     o."lastHumanActivityAt", o."staleAt", o."staleAction", o."reviewWaitingSince"
-  FROM "TriageOutcome" o JOIN "GithubItem" i ON i.id = o."itemId"`;
+  FROM "TriageOutcome" o JOIN "GithubItem" i ON i.id = o."itemId" JOIN "GithubRepository" r ON r.id = o."repoId"`;
 
 /** The stored rows matching `where`, in `order`, with their labels and assignees, as evaluateItem's rows at now. */
 export async function readStoredRows(
