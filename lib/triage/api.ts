@@ -1,5 +1,5 @@
-// The public API's item shape and keyset paging (by repository, then number) for GET /api/v1/triage,
-// read from the stored outcomes (stored-queue.ts).
+// The public API's item shape and keyset paging (by repository key in byte order, then number) for
+// GET /api/v1/triage, read from the stored outcomes (stored-queue.ts).
 import "server-only";
 import { ApiError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -61,12 +61,14 @@ export async function listTriageApiItems(
   const repos = await reposFor(query.repo);
   const scope = await openStoredScope(repos, now);
   const after = query.cursor ? decode(query.cursor) : null;
-  const where = Prisma.sql`${filterSql(scope, {})} AND ${stateWhere(query.state, now)}${
-    after
-      ? Prisma.sql` AND (r.key COLLATE "C", i.number) > (${after.repoKey} COLLATE "C", ${after.number})`
-      : Prisma.empty
-  }`;
-  const rows = await readStoredRows(scope, where, Prisma.sql`r.key COLLATE "C", i.number`, query.limit + 1);
+  const byKey = [...repos].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => r.id);
+  const later = after ? repos.filter((r) => r.key > after.repoKey).map((r) => r.id) : byKey;
+  const same = after ? repos.find((r) => r.key === after.repoKey)?.id : undefined;
+  const where = Prisma.sql`${filterSql(scope, {})} AND ${stateWhere(query.state, now)} AND (o."repoId" = ANY(${later}::uuid[])${
+    same && after ? Prisma.sql` OR (o."repoId" = ${same}::uuid AND o.number > ${after.number})` : Prisma.empty
+  })`;
+  const order = Prisma.sql`array_position(${byKey}::uuid[], o."repoId"), o.number`;
+  const rows = await readStoredRows(scope, where, order, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   return { items: page.map(toApiItem), nextCursor: rows.length > query.limit && last ? encode(last) : null };

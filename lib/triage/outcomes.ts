@@ -17,7 +17,7 @@ import { getTriageConfigs } from "./settings";
 type Tx = Prisma.TransactionClient;
 
 /** Bump when evaluateOutcome's meaning changes: every repository's outcomes are rebuilt on next read. */
-const ALGORITHM = 2; // 2: the queue's columns (rules/queue-outcome.ts)
+const ALGORITHM = 3; // 3: the queue's columns (rules/queue-outcome.ts)
 
 export function outcomeKey(config: TriageConfig, schedule: TeamSchedule): string {
   return createHash("sha256")
@@ -34,6 +34,7 @@ const COLUMNS = [
   ["withinTarget", "boolean"],
   ["breachAt", "timestamptz"],
   ["open", "boolean"],
+  ["number", "int"],
   ["type", "text"],
   ["targetSeconds", "int"],
   ["dueAt", "timestamptz"],
@@ -67,6 +68,7 @@ async function writeOutcomes(
     const rows = facts.slice(at, at + 5000).map((f) => ({
       itemId: f.id,
       repoId: repo.id,
+      number: f.number,
       createdAt: f.createdAt,
       ...evaluateQueueOutcome(f, config, schedule),
     }));

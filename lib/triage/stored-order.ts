@@ -9,7 +9,7 @@ import type { TriageFilters, TriageTab } from "./schemas";
 import { filterSql, readStoredRows, type StoredScope, tabSql } from "./stored-queue";
 import { compareRows } from "./views";
 
-const TIE = Prisma.sql`o."createdAt", i.number, o."itemId" COLLATE "C"`;
+const TIE = Prisma.sql`o."createdAt", o.number, o."itemId" COLLATE "C"`;
 
 function orderSql(tab: TriageTab, scope: StoredScope): Prisma.Sql {
   if (tab === "review") return Prisma.sql`o."reviewWaitingSince", ${TIE}`;

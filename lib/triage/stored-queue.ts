@@ -107,20 +107,23 @@ export async function listStoredAssignees(scope: StoredScope): Promise<string[]>
 
 type Row = Omit<StoredQueueRow, "labels" | "assignees" | "repoKey">;
 
-const SELECT = Prisma.sql`SELECT o."itemId" AS id, o."repoId"::text AS "repoId", i.number, i.kind::text AS kind, i.title, i.url,
-    o."createdAt", o.priority, o."stoppedAt", o."withinTarget", o."breachAt", o.open, o.type, o."targetSeconds", o."dueAt",
-    o."dueSoonAt", o."firstResponseAt", o."firstPriorityAt", o."priorityChanges", o."responseSeconds",
-    o."lastHumanActivityAt", o."staleAt", o."staleAction", o."reviewWaitingSince"
-  FROM "TriageOutcome" o JOIN "GithubItem" i ON i.id = o."itemId" JOIN "GithubRepository" r ON r.id = o."repoId"`;
+/** Sorted and cut on the narrow stored rows first; only the page's items are then joined for title and URL. */
+const select = (where: Prisma.Sql, order: Prisma.Sql, limit: number) => Prisma.sql`SELECT o."itemId" AS id,
+    o."repoId"::text AS "repoId", o.number, i.kind::text AS kind, i.title, i.url, o."createdAt", o.priority, o."stoppedAt",
+    o."withinTarget", o."breachAt", o.open, o.type, o."targetSeconds", o."dueAt", o."dueSoonAt", o."firstResponseAt",
+    o."firstPriorityAt", o."priorityChanges", o."responseSeconds", o."lastHumanActivityAt", o."staleAt", o."staleAction",
+    o."reviewWaitingSince"
+  FROM (SELECT * FROM "TriageOutcome" o WHERE ${where} ORDER BY ${order} LIMIT ${limit}) o
+  JOIN "GithubItem" i ON i.id = o."itemId" ORDER BY ${order}`;
 
-/** The stored rows matching `where`, in `order`, with their labels and assignees, as evaluateItem's rows at now. */
+/** The first stored rows matching `where` in `order` (over `o` only), with labels and assignees, as evaluateItem's rows at now. */
 export async function readStoredRows(
   scope: StoredScope,
   where: Prisma.Sql,
   order: Prisma.Sql,
   limit: number,
 ): Promise<TriageRow[]> {
-  const rows = await db.$queryRaw<Row[]>`${SELECT} WHERE ${where} ORDER BY ${order} LIMIT ${limit}`;
+  const rows = await db.$queryRaw<Row[]>(select(where, order, limit));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [labels, assignees] = await Promise.all([

@@ -1,10 +1,11 @@
--- The triage queue reads these columns: rows written before them are rebuilt on first read (outcomes.ts ALGORITHM 2).
+-- The triage queue reads these columns: rows written before them are rebuilt on first read (outcomes.ts ALGORITHM 3).
 -- AlterTable
 ALTER TABLE "TriageOutcome" ADD COLUMN     "dueAt" TIMESTAMPTZ(3),
 ADD COLUMN     "dueSoonAt" TIMESTAMPTZ(3),
 ADD COLUMN     "firstPriorityAt" TIMESTAMPTZ(3),
 ADD COLUMN     "firstResponseAt" TIMESTAMPTZ(3),
 ADD COLUMN     "lastHumanActivityAt" TIMESTAMPTZ(3),
+ADD COLUMN     "number" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "open" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "priorityChanges" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "responseSeconds" INTEGER,
