@@ -7,11 +7,17 @@ import type { TeamSchedule } from "@/lib/team/schemas";
 import { type ItemScope, loadItemFacts } from "./facts";
 import { clockKind, type ClockKind } from "./rules/clock";
 import { evaluateItem, type TriageRow } from "./rules/evaluate";
-import type { TriageFilters } from "./schemas";
+import { PRIORITIES, type TriageFilters } from "./schemas";
 import { getTriageConfigs } from "./settings";
-import { summarize, type SummaryRow } from "./summary";
+import type { SummaryRow } from "./summary";
 import { listStoredQueue } from "./stored-order";
-import { countStoredTabs, countStoredToday, listStoredAssignees, openStoredScope } from "./stored-queue";
+import {
+  countStoredTabs,
+  countStoredToday,
+  listStoredAssignees,
+  openStoredScope,
+  summarizeStored,
+} from "./stored-queue";
 import type { TabCounts, TriageCounts } from "./views";
 
 export type TriageScope = { now: Date; repositoryIds?: string[] };
@@ -93,22 +99,26 @@ export type TriageSummary = { days: number; clock: ClockKind; rows: SummaryRow[]
 export async function getTriageSummary(
   scope: TriageScope & { days: number; repoKey?: string },
 ): Promise<TriageSummary> {
-  const [repos, schedule] = await Promise.all([
-    listTriageRepos({ repositoryIds: scope.repositoryIds, repoKey: scope.repoKey }),
-    getTeamSchedule(),
-  ]);
+  const repos = await listTriageRepos({ repositoryIds: scope.repositoryIds, repoKey: scope.repoKey });
+  const stored = await openStoredScope(repos, scope.now);
   const since = new Date(scope.now.getTime() - scope.days * 86_400_000);
-  const [windowRows, openRows] = await Promise.all([
-    evaluateRepos(repos, { createdSince: since }, scope.now, schedule),
-    evaluateRepos(repos, { open: true }, scope.now, schedule),
-  ]);
-  return {
-    days: scope.days,
-    clock: clockKind(schedule),
-    rows: summarize(
-      windowRows,
-      openRows,
-      repos.map((r) => r.key),
-    ),
-  };
+  const found = await summarizeStored(stored, since);
+  const rows: SummaryRow[] = [];
+  for (const repo of repos)
+    for (const priority of [...PRIORITIES, "untriaged"] as const) {
+      const r = found.find((x) => x.repoId === repo.id && (x.priority ?? "untriaged") === priority);
+      const decided = r?.decided ?? 0;
+      const within = r?.respondedWithinTarget ?? 0;
+      rows.push({
+        repo: repo.key,
+        priority,
+        items: r?.items ?? 0,
+        decided,
+        respondedWithinTarget: within,
+        shareWithinTarget: decided ? within / decided : null,
+        medianResponseSeconds: r?.medianResponseSeconds ?? null,
+        breachedNow: r?.breachedNow ?? 0,
+      });
+    }
+  return { days: scope.days, clock: clockKind(stored.schedule), rows };
 }

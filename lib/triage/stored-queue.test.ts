@@ -1,10 +1,11 @@
 // The queue and Today's counts from the stored outcomes must be what evaluating every open item with
-// the rules gives (selectQueue / summarizeCounts over evaluateRepos): same items, same order, same
+// the rules gives (selectQueue / summarizeCounts / summarize over evaluateRepos): same items, order,
 // states and counts, for every tab and several filters, at injected instants — and after a settings
 // change that nothing rebuilt yet (the read must rebuild first).
 import { describe, expect, it } from "vitest";
 import { getTeamSchedule } from "@/lib/team/schedule";
-import { evaluateRepos, getTriageCounts, getTriageQueue, listTriageRepos } from "./queries";
+import { evaluateRepos, getTriageCounts, getTriageQueue, getTriageSummary, listTriageRepos } from "./queries";
+import { summarize } from "./summary";
 import { listTriageApiItems, toApiItem } from "./api";
 import { API_STATES, DEFAULT_TRIAGE_CONFIG, TABS, TriageApiQuery, TriageFilters } from "./schemas";
 import { saveTriageConfig } from "./settings";
@@ -92,6 +93,18 @@ async function compareAt(repoIds: string[], now: Date, limit: number) {
       compared += got.items.length;
     }
   expect(await getTriageCounts({ now, repositoryIds: repoIds })).toEqual(summarizeCounts(rows));
+  for (const days of [1, 30, 365]) {
+    const since = new Date(now.getTime() - days * 86_400_000);
+    const windowRows = await evaluateRepos(repos, { createdSince: since }, now, await getTeamSchedule());
+    const summary = await getTriageSummary({ now, days, repositoryIds: repoIds });
+    expect(summary.rows, `summary ${days} d`).toEqual(
+      summarize(
+        windowRows,
+        rows,
+        repos.map((r) => r.key),
+      ),
+    );
+  }
   for (const repo of repos)
     for (const state of API_STATES) {
       const expected = rows

@@ -105,6 +105,36 @@ export async function listStoredAssignees(scope: StoredScope): Promise<string[]>
   return rows.map((r) => r.login).sort((a, b) => a.localeCompare(b));
 }
 
+export type StoredSummaryRow = {
+  repoId: string;
+  priority: string | null;
+  items: number;
+  decided: number;
+  respondedWithinTarget: number;
+  medianResponseSeconds: number | null;
+  breachedNow: number;
+};
+
+/**
+ * summarize (summary.ts) over stored columns, per repository and priority: the items created since
+ * `since` (open or closed) and the open items breached now. The median rounds half up, as median() does.
+ */
+export async function summarizeStored(scope: StoredScope, since: Date): Promise<StoredSummaryRow[]> {
+  const now = scope.now;
+  const ids = scope.repos.map((r) => r.id);
+  const created = Prisma.sql`o."createdAt" >= ${since.toISOString()}::timestamptz`;
+  return db.$queryRaw<StoredSummaryRow[]>`SELECT o."repoId"::text AS "repoId", o.priority,
+      count(*) FILTER (WHERE ${created})::int AS items,
+      count(*) FILTER (WHERE ${created} AND (o."stoppedAt" IS NOT NULL OR ${breached(now)}))::int AS decided,
+      count(*) FILTER (WHERE ${created} AND o."stoppedAt" IS NOT NULL AND o."withinTarget")::int AS "respondedWithinTarget",
+      round((percentile_cont(0.5) WITHIN GROUP (ORDER BY o."responseSeconds") FILTER (WHERE ${created}))::numeric)::int
+        AS "medianResponseSeconds",
+      count(*) FILTER (WHERE o.open AND ${breached(now)})::int AS "breachedNow"
+    FROM "TriageOutcome" o
+    WHERE o."repoId" = ANY(${ids}::uuid[]) AND (${created} OR (o.open AND ${breached(now)}))
+    GROUP BY 1, 2`;
+}
+
 type Row = Omit<StoredQueueRow, "labels" | "assignees" | "repoKey">;
 
 /** Sorted and cut on the narrow stored rows first; only the page's items are then joined for title and URL. */
