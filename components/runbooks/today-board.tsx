@@ -1,4 +1,5 @@
 "use client";
+import { Suspense } from "react";
 import Link from "next/link";
 import { useTodayQuery, TODAY_REFRESH_MS } from "@/lib/runbooks/hooks";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,6 +10,8 @@ import { RunCard } from "./run-card";
 import { UpcomingList } from "./upcoming-list";
 import { ProcedureStarter } from "./procedure-starter";
 
+// Each run card is its own Suspense boundary: nothing suspends, but React hydrates boundaries one by
+// one and yields between them, so a morning with twenty runs is not one long main-thread task (TBT).
 export function TodayBoard({ canAct }: { canAct: boolean }) {
   const query = useTodayQuery();
   const data = query.data;
@@ -61,7 +64,9 @@ export function TodayBoard({ canAct }: { canAct: boolean }) {
             Overdue ({overdue.length})
           </h2>
           {overdue.map((run) => (
-            <RunCard key={run.id} run={run} canAct={canAct} timeZone={data.timeZone} />
+            <Suspense key={run.id}>
+              <RunCard run={run} canAct={canAct} timeZone={data.timeZone} />
+            </Suspense>
           ))}
         </section>
       )}
@@ -74,7 +79,11 @@ export function TodayBoard({ canAct }: { canAct: boolean }) {
             Nothing else is due today. Activate a runbook on the Runbooks page to schedule its checklists.
           </p>
         ) : (
-          today.map((run) => <RunCard key={run.id} run={run} canAct={canAct} timeZone={data.timeZone} />)
+          today.map((run) => (
+            <Suspense key={run.id}>
+              <RunCard run={run} canAct={canAct} timeZone={data.timeZone} />
+            </Suspense>
+          ))
         )}
       </section>
       <ProcedureStarter procedures={data.procedures} canAct={canAct} />
