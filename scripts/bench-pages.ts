@@ -9,7 +9,7 @@
 // is done (the whole HTML response, on loopback). Cold: each request to a URL not asked before where
 // the page has one (another target, month or filter), so no cache of steward's holds the answer; warm:
 // the same URL again and again. Then the sequential scans the requests caused, and Lighthouse, one run
-// per main page, each bounded (BENCH_LIGHTHOUSE=0 skips it).
+// per main page, each bounded (BENCH_LIGHTHOUSE=0 skips it; BENCH_LIGHTHOUSE_PAGES="Today,Metrics" picks its pages).
 import os from "node:os";
 import { percentile } from "./bench/database";
 import { printHeader } from "./bench/header";
@@ -125,10 +125,11 @@ await runBench("bench:pages", async () => {
 
   if (!LIGHTHOUSE) return;
   const { runLighthouseOnPages } = await import("./bench/lighthouse");
-  await runLighthouseOnPages(
-    base,
-    pages.filter((p) => p.lighthouse),
-    cookie,
-  );
+  // BENCH_LIGHTHOUSE_PAGES picks Lighthouse's pages apart from the timed ones (e.g. every main page, few timed).
+  const lighthouseOnly = process.env.BENCH_LIGHTHOUSE_PAGES?.split(",").map((n) => n.trim().toLowerCase());
+  const lighthousePages = lighthouseOnly
+    ? benchPages(targetIds).filter((p) => lighthouseOnly.includes(p.name.toLowerCase()))
+    : pages.filter((p) => p.lighthouse);
+  await runLighthouseOnPages(base, lighthousePages, cookie);
   console.log(`load average at the end: ${load()}`);
 });

@@ -1,4 +1,5 @@
 "use client";
+import { Suspense } from "react";
 import Link from "next/link";
 import { useTodayQuery, TODAY_REFRESH_MS } from "@/lib/runbooks/hooks";
 import { groupBySection } from "@/lib/runbooks/views/group-runs";
@@ -12,6 +13,8 @@ import { UpcomingList } from "./upcoming-list";
 import { ProcedureStarter } from "./procedure-starter";
 import { FormError } from "@/components/ui/form-message";
 
+// Each run card is its own Suspense boundary: nothing suspends, but React hydrates boundaries one by
+// one and yields between them, so a morning with twenty runs is not one long main-thread task (TBT).
 export function TodayBoard({ canAct }: { canAct: boolean }) {
   const query = useTodayQuery();
   const data = query.data;
@@ -65,7 +68,9 @@ export function TodayBoard({ canAct }: { canAct: boolean }) {
           </h2>
           {overdueGroups.map(([latest, ...earlier]) => (
             <div key={latest!.id} className="space-y-2">
-              <RunCard run={latest!} canAct={canAct} timeZone={data.timeZone} />
+              <Suspense>
+                <RunCard run={latest!} canAct={canAct} timeZone={data.timeZone} />
+              </Suspense>
               {earlier.length > 0 && (
                 <details className="rounded-lg border border-dashed border-neutral-300 px-4 py-2 text-sm dark:border-neutral-700">
                   <summary className="cursor-pointer text-neutral-700 dark:text-neutral-300">
@@ -75,7 +80,9 @@ export function TodayBoard({ canAct }: { canAct: boolean }) {
                   </summary>
                   <div className="mt-3 space-y-3">
                     {earlier.map((run) => (
-                      <RunCard key={run.id} run={run} canAct={canAct} timeZone={data.timeZone} />
+                      <Suspense key={run.id}>
+                        <RunCard run={run} canAct={canAct} timeZone={data.timeZone} />
+                      </Suspense>
                     ))}
                   </div>
                 </details>
@@ -93,7 +100,11 @@ export function TodayBoard({ canAct }: { canAct: boolean }) {
             Nothing else is due today. Activate a runbook on the Runbooks page to schedule its checklists.
           </p>
         ) : (
-          today.map((run) => <RunCard key={run.id} run={run} canAct={canAct} timeZone={data.timeZone} />)
+          today.map((run) => (
+            <Suspense key={run.id}>
+              <RunCard run={run} canAct={canAct} timeZone={data.timeZone} />
+            </Suspense>
+          ))
         )}
       </section>
       <ProcedureStarter procedures={data.procedures} canAct={canAct} />

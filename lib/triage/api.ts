@@ -1,9 +1,12 @@
-// The public API's item shape and keyset paging (by repository, then number) for GET /api/v1/triage.
+// The public API's item shape and keyset paging (by repository key in byte order, then number) for
+// GET /api/v1/triage, read from the stored outcomes (stored-queue.ts).
 import "server-only";
 import { ApiError } from "@/lib/errors";
-import { getTriageRows, getTriageSummary, listTriageRepos, type TriageSummary } from "./queries";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getTriageSummary, listTriageRepos, type TriageSummary } from "./queries";
 import type { TriageRow } from "./rules/evaluate";
 import type { TriageApiQuery } from "./schemas";
+import { filterSql, openStoredScope, readStoredRows, stateSql, tabSql } from "./stored-queue";
 import { SUMMARY_DEFINITIONS } from "./summary";
 
 export function toApiItem(r: TriageRow) {
@@ -38,11 +41,11 @@ function decode(cursor: string): { repoKey: string; number: number } {
   return { repoKey, number: n };
 }
 
-function matchesState(r: TriageRow, state: TriageApiQuery["state"]): boolean {
-  if (state === "all") return true;
-  if (state === "untriaged") return r.priority === null;
-  if (state === "stale") return r.stale !== null;
-  return r.state === state;
+function stateWhere(state: TriageApiQuery["state"], now: Date): Prisma.Sql {
+  if (state === "all") return Prisma.sql`TRUE`;
+  if (state === "untriaged") return Prisma.sql`o.priority IS NULL`;
+  if (state === "stale") return tabSql("stale", now);
+  return stateSql(state, now);
 }
 
 async function reposFor(repo: string | undefined) {
@@ -56,15 +59,19 @@ export async function listTriageApiItems(
   now: Date,
 ): Promise<{ items: TriageApiItem[]; nextCursor: string | null }> {
   const repos = await reposFor(query.repo);
-  const { rows } = await getTriageRows({ now, repos });
+  const scope = await openStoredScope(repos, now);
   const after = query.cursor ? decode(query.cursor) : null;
-  const sorted = rows
-    .filter((r) => matchesState(r, query.state))
-    .sort((a, b) => a.repoKey.localeCompare(b.repoKey) || a.number - b.number)
-    .filter((r) => !after || r.repoKey > after.repoKey || (r.repoKey === after.repoKey && r.number > after.number));
-  const page = sorted.slice(0, query.limit);
+  const byKey = [...repos].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => r.id);
+  const later = after ? repos.filter((r) => r.key > after.repoKey).map((r) => r.id) : byKey;
+  const same = after ? repos.find((r) => r.key === after.repoKey)?.id : undefined;
+  const where = Prisma.sql`${filterSql(scope, {})} AND ${stateWhere(query.state, now)} AND (o."repoId" = ANY(${later}::uuid[])${
+    same && after ? Prisma.sql` OR (o."repoId" = ${same}::uuid AND o.number > ${after.number})` : Prisma.empty
+  })`;
+  const order = Prisma.sql`array_position(${byKey}::uuid[], o."repoId"), o.number`;
+  const rows = await readStoredRows(scope, where, order, query.limit + 1);
+  const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  return { items: page.map(toApiItem), nextCursor: sorted.length > query.limit && last ? encode(last) : null };
+  return { items: page.map(toApiItem), nextCursor: rows.length > query.limit && last ? encode(last) : null };
 }
 
 export async function getTriageApiSummary(

@@ -1,7 +1,8 @@
-// Stored triage outcomes (TriageOutcome): each live item's clock as rules/outcome.ts computes it,
-// so the metrics count "responded within target" with one indexed query instead of evaluating
-// every item's rules per request. Kept true three ways: the item-facts refresh (same transaction
-// as the sync's writes), a rebuild after settings change, and a key check before every read.
+// Stored triage outcomes (TriageOutcome): each live item's clock as rules/outcome.ts computes it and
+// its queue row as rules/queue-outcome.ts does, so the metrics, the Triage queue and Today read one
+// indexed table instead of evaluating every item's rules per request. Kept true three ways: the
+// item-facts refresh (same transaction as the sync's writes), a rebuild after settings change, and a
+// key check before every read (ensureTriageOutcomes).
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
@@ -9,14 +10,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getTeamSchedule } from "@/lib/team/schedule";
 import type { TeamSchedule } from "@/lib/team/schemas";
 import { loadItemFacts, type ItemScope, type RepoRef } from "./facts";
-import { evaluateOutcome } from "./rules/outcome";
+import { evaluateQueueOutcome } from "./rules/queue-outcome";
 import type { TriageConfig } from "./schemas";
 import { getTriageConfigs } from "./settings";
 
 type Tx = Prisma.TransactionClient;
 
 /** Bump when evaluateOutcome's meaning changes: every repository's outcomes are rebuilt on next read. */
-const ALGORITHM = 1;
+const ALGORITHM = 3; // 3: the queue's columns (rules/queue-outcome.ts)
 
 export function outcomeKey(config: TriageConfig, schedule: TeamSchedule): string {
   return createHash("sha256")
@@ -24,13 +25,36 @@ export function outcomeKey(config: TriageConfig, schedule: TeamSchedule): string
     .digest("hex");
 }
 
-const UPSERT = `INSERT INTO "TriageOutcome" ("itemId", "repoId", "createdAt", priority, "stoppedAt", "withinTarget", "breachAt")
-  SELECT x."itemId", x."repoId", x."createdAt", x.priority, x."stoppedAt", x."withinTarget", x."breachAt"
-  FROM json_to_recordset($1::json) AS x("itemId" text, "repoId" uuid, "createdAt" timestamptz, priority text,
-    "stoppedAt" timestamptz, "withinTarget" boolean, "breachAt" timestamptz)
-  ON CONFLICT ("itemId") DO UPDATE SET "repoId" = excluded."repoId", "createdAt" = excluded."createdAt",
-    priority = excluded.priority, "stoppedAt" = excluded."stoppedAt", "withinTarget" = excluded."withinTarget",
-    "breachAt" = excluded."breachAt"`;
+const COLUMNS = [
+  ["itemId", "text"],
+  ["repoId", "uuid"],
+  ["createdAt", "timestamptz"],
+  ["priority", "text"],
+  ["stoppedAt", "timestamptz"],
+  ["withinTarget", "boolean"],
+  ["breachAt", "timestamptz"],
+  ["open", "boolean"],
+  ["number", "int"],
+  ["type", "text"],
+  ["targetSeconds", "int"],
+  ["dueAt", "timestamptz"],
+  ["dueSoonAt", "timestamptz"],
+  ["firstResponseAt", "timestamptz"],
+  ["firstPriorityAt", "timestamptz"],
+  ["priorityChanges", "int"],
+  ["responseSeconds", "int"],
+  ["lastHumanActivityAt", "timestamptz"],
+  ["staleAt", "timestamptz"],
+  ["staleAction", "text"],
+  ["reviewWaitingSince", "timestamptz"],
+] as const;
+const names = COLUMNS.map(([c]) => `"${c}"`).join(", ");
+const UPSERT = `INSERT INTO "TriageOutcome" (${names})
+  SELECT ${COLUMNS.map(([c]) => `x."${c}"`).join(", ")}
+  FROM json_to_recordset($1::json) AS x(${COLUMNS.map(([c, t]) => `"${c}" ${t}`).join(", ")})
+  ON CONFLICT ("itemId") DO UPDATE SET ${COLUMNS.slice(1)
+    .map(([c]) => `"${c}" = excluded."${c}"`)
+    .join(", ")}`;
 
 async function writeOutcomes(
   tx: Tx,
@@ -44,8 +68,9 @@ async function writeOutcomes(
     const rows = facts.slice(at, at + 5000).map((f) => ({
       itemId: f.id,
       repoId: repo.id,
+      number: f.number,
       createdAt: f.createdAt,
-      ...evaluateOutcome(f, config, schedule),
+      ...evaluateQueueOutcome(f, config, schedule),
     }));
     await tx.$executeRawUnsafe(UPSERT, JSON.stringify(rows));
   }
@@ -108,14 +133,18 @@ export async function rebuildTriageOutcomes(repo: RepoRef): Promise<number> {
 
 const rebuilding = new Map<string, Promise<number>>();
 
-/** Before reading: rebuilds the repositories whose outcomes were computed with other settings (or never). */
-export async function ensureTriageOutcomes(repos: RepoRef[]): Promise<void> {
-  if (repos.length === 0) return;
+export type OutcomeSettings = { configs: Map<string, TriageConfig>; schedule: TeamSchedule };
+
+/**
+ * Before reading: rebuilds the repositories whose outcomes were computed with other settings (or
+ * never). Returns the settings the stored outcomes now follow.
+ */
+export async function ensureTriageOutcomes(repos: RepoRef[]): Promise<OutcomeSettings> {
   const ids = repos.map((r) => r.id);
   const [configs, schedule, keys] = await Promise.all([
     getTriageConfigs(ids),
     getTeamSchedule(),
-    db.triageOutcomeKey.findMany({ where: { repoId: { in: ids } } }),
+    ids.length ? db.triageOutcomeKey.findMany({ where: { repoId: { in: ids } } }) : [],
   ]);
   const stale = repos.filter(
     (r) => keys.find((k) => k.repoId === r.id)?.key !== outcomeKey(configs.get(r.id)!, schedule),
@@ -130,6 +159,7 @@ export async function ensureTriageOutcomes(repos: RepoRef[]): Promise<void> {
       return job;
     }),
   );
+  return { configs, schedule };
 }
 
 /** After the team schedule or a repository's triage settings changed: rebuild now rather than on first read. */

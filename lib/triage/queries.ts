@@ -1,4 +1,5 @@
-// The triage queue, Today's counts and the SLA summary, all from evaluateItem over loadItemFacts.
+// The triage queue and Today's counts from the stored outcomes (stored-queue.ts); the SLA summary and
+// the API's rows from evaluateItem over loadItemFacts.
 import "server-only";
 import { db } from "@/lib/db";
 import { getTeamSchedule } from "@/lib/team/schedule";
@@ -6,10 +7,18 @@ import type { TeamSchedule } from "@/lib/team/schemas";
 import { type ItemScope, loadItemFacts } from "./facts";
 import { clockKind, type ClockKind } from "./rules/clock";
 import { evaluateItem, type TriageRow } from "./rules/evaluate";
-import type { TriageFilters } from "./schemas";
+import { PRIORITIES, type TriageFilters } from "./schemas";
 import { getTriageConfigs } from "./settings";
-import { summarize, type SummaryRow } from "./summary";
-import { selectQueue, summarizeCounts, type TabCounts, type TriageCounts } from "./views";
+import type { SummaryRow } from "./summary";
+import { listStoredQueue } from "./stored-order";
+import {
+  countStoredTabs,
+  countStoredToday,
+  listStoredAssignees,
+  openStoredScope,
+  summarizeStored,
+} from "./stored-queue";
+import type { TabCounts, TriageCounts } from "./views";
 
 export type TriageScope = { now: Date; repositoryIds?: string[] };
 export type TriageRepo = { id: string; key: string; owner: string; name: string };
@@ -67,16 +76,22 @@ export type TriageQueue = {
   total: number;
 };
 
+/** The Triage page's queue from the stored outcomes (rebuilt first if the settings changed). */
 export async function getTriageQueue(scope: TriageScope, filters: TriageFilters, limit = 500): Promise<TriageQueue> {
-  const { rows, clock, repos } = await getTriageRows(scope);
-  const { items, counts } = selectQueue(rows, filters);
-  const assignees = [...new Set(rows.flatMap((r) => r.assignees))].sort((a, b) => a.localeCompare(b));
-  return { items: items.slice(0, limit), counts, clock, repos, assignees, total: items.length };
+  const repos = await listTriageRepos({ repositoryIds: scope.repositoryIds });
+  const stored = await openStoredScope(repos, scope.now);
+  const [items, counts, assignees] = await Promise.all([
+    listStoredQueue(stored, filters, limit),
+    countStoredTabs(stored, filters),
+    listStoredAssignees(stored),
+  ]);
+  return { items, counts, clock: clockKind(stored.schedule), repos, assignees, total: counts[filters.tab] };
 }
 
-/** For Today (the runbooks helper): the same rules and tabs as the queue. */
+/** For Today (the runbooks helper): the same rules and tabs as the queue, from the stored outcomes. */
 export async function getTriageCounts(scope: TriageScope): Promise<TriageCounts> {
-  return summarizeCounts((await getTriageRows(scope)).rows);
+  const repos = await listTriageRepos({ repositoryIds: scope.repositoryIds });
+  return countStoredToday(await openStoredScope(repos, scope.now));
 }
 
 export type TriageSummary = { days: number; clock: ClockKind; rows: SummaryRow[] };
@@ -84,22 +99,26 @@ export type TriageSummary = { days: number; clock: ClockKind; rows: SummaryRow[]
 export async function getTriageSummary(
   scope: TriageScope & { days: number; repoKey?: string },
 ): Promise<TriageSummary> {
-  const [repos, schedule] = await Promise.all([
-    listTriageRepos({ repositoryIds: scope.repositoryIds, repoKey: scope.repoKey }),
-    getTeamSchedule(),
-  ]);
+  const repos = await listTriageRepos({ repositoryIds: scope.repositoryIds, repoKey: scope.repoKey });
+  const stored = await openStoredScope(repos, scope.now);
   const since = new Date(scope.now.getTime() - scope.days * 86_400_000);
-  const [windowRows, openRows] = await Promise.all([
-    evaluateRepos(repos, { createdSince: since }, scope.now, schedule),
-    evaluateRepos(repos, { open: true }, scope.now, schedule),
-  ]);
-  return {
-    days: scope.days,
-    clock: clockKind(schedule),
-    rows: summarize(
-      windowRows,
-      openRows,
-      repos.map((r) => r.key),
-    ),
-  };
+  const found = await summarizeStored(stored, since);
+  const rows: SummaryRow[] = [];
+  for (const repo of repos)
+    for (const priority of [...PRIORITIES, "untriaged"] as const) {
+      const r = found.find((x) => x.repoId === repo.id && (x.priority ?? "untriaged") === priority);
+      const decided = r?.decided ?? 0;
+      const within = r?.respondedWithinTarget ?? 0;
+      rows.push({
+        repo: repo.key,
+        priority,
+        items: r?.items ?? 0,
+        decided,
+        respondedWithinTarget: within,
+        shareWithinTarget: decided ? within / decided : null,
+        medianResponseSeconds: r?.medianResponseSeconds ?? null,
+        breachedNow: r?.breachedNow ?? 0,
+      });
+    }
+  return { days: scope.days, clock: clockKind(stored.schedule), rows };
 }

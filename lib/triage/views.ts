@@ -30,17 +30,24 @@ export function matchesFilters(row: TriageRow, f: Omit<TriageFilters, "tab">): b
   return true;
 }
 
+/** Ties last: by creation, number, then id (byte order, as the stored queue's SQL orders them). */
+function tieBreak(a: TriageRow, b: TriageRow): number {
+  return (
+    a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
 /** Running clocks by time left (most overdue first), then stopped ones; the review and stale tabs by waiting time. */
 export function compareRows(tab: TriageTab): (a: TriageRow, b: TriageRow) => number {
   if (tab === "review")
-    return (a, b) => (a.reviewWaitingSince?.getTime() ?? 0) - (b.reviewWaitingSince?.getTime() ?? 0);
-  if (tab === "stale") return (a, b) => a.lastHumanActivityAt.getTime() - b.lastHumanActivityAt.getTime();
+    return (a, b) => (a.reviewWaitingSince?.getTime() ?? 0) - (b.reviewWaitingSince?.getTime() ?? 0) || tieBreak(a, b);
+  if (tab === "stale")
+    return (a, b) => a.lastHumanActivityAt.getTime() - b.lastHumanActivityAt.getTime() || tieBreak(a, b);
   return (a, b) => {
-    if (a.secondsLeft !== null && b.secondsLeft !== null)
-      return a.secondsLeft - b.secondsLeft || a.createdAt.getTime() - b.createdAt.getTime();
+    if (a.secondsLeft !== null && b.secondsLeft !== null) return a.secondsLeft - b.secondsLeft || tieBreak(a, b);
     if (a.secondsLeft !== null) return -1;
     if (b.secondsLeft !== null) return 1;
-    return a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number;
+    return tieBreak(a, b);
   };
 }
 

@@ -7,7 +7,33 @@ import { launch, type LaunchedChrome } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
-export type LighthouseFigure = { score: number | null; lcpMs: number | null };
+export type LighthouseFigure = { score: number | null; lcpMs: number | null; blame: string[] };
+
+type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"];
+type Details = { items?: Array<Record<string, unknown>> };
+
+/** What a score under 95 comes from: each weighted metric's value and score, the LCP and shifting elements, the top opportunities. */
+function blameOf(lhr: Lhr): string[] {
+  const lines: string[] = [];
+  const metrics = (lhr.categories.performance?.auditRefs ?? [])
+    .filter((ref) => ref.weight > 0)
+    .map((ref) => {
+      const a = lhr.audits[ref.id];
+      return `${ref.id} ${a?.displayValue ?? "?"} (score ${a?.score ?? "?"}, weight ${ref.weight})`;
+    });
+  lines.push(`metrics: ${metrics.join("; ")}`);
+  for (const id of ["largest-contentful-paint-element", "layout-shifts", "layout-shift-elements"]) {
+    const items = (lhr.audits[id]?.details as Details | undefined)?.items ?? [];
+    const nodes = JSON.stringify(items).match(/"(?:snippet|selector|nodeLabel)":"[^"]{0,120}"/g) ?? [];
+    if (nodes.length) lines.push(`${id}: ${[...new Set(nodes)].slice(0, 6).join(" ")}`);
+  }
+  const opportunities = Object.values(lhr.audits)
+    .filter((a) => a.score !== null && a.score < 0.9 && (a.details?.type === "opportunity" || a.numericValue))
+    .filter((a) => !["largest-contentful-paint", "first-contentful-paint", "speed-index", "interactive"].includes(a.id))
+    .map((a) => `${a.id}${a.displayValue ? ` ${a.displayValue}` : ""}`);
+  if (opportunities.length) lines.push(`flagged: ${opportunities.slice(0, 10).join("; ")}`);
+  return lines;
+}
 
 const TIMEOUT_MS = Number(process.env.BENCH_LIGHTHOUSE_TIMEOUT_S ?? 180) * 1000;
 
@@ -35,11 +61,16 @@ export async function runLighthouse(port: number, url: string, cookie: string): 
     desktopConfig,
   );
   const lhr = result?.lhr;
-  if (!lhr) return { score: null, lcpMs: null };
+  if (!lhr) return { score: null, lcpMs: null, blame: [] };
   if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const score = lhr.categories.performance?.score;
   const lcp = lhr.audits["largest-contentful-paint"]?.numericValue;
-  return { score: score == null ? null : Math.round(score * 100), lcpMs: lcp == null ? null : Math.round(lcp) };
+  const rounded = score == null ? null : Math.round(score * 100);
+  return {
+    score: rounded,
+    lcpMs: lcp == null ? null : Math.round(lcp),
+    blame: rounded !== null && rounded < 95 ? blameOf(lhr) : [],
+  };
 }
 
 /** One bounded Lighthouse run per page, printing `lighthouse <page>: performance N  LCP N ms` (or why not). */
@@ -67,10 +98,12 @@ export async function runLighthouseOnPages(
         chrome.kill();
         chrome = null;
       } else if (outcome instanceof Error) console.log(`lighthouse ${page.name}: failed: ${outcome.message}`);
-      else
+      else {
         console.log(
           `lighthouse ${page.name}: performance ${outcome.score ?? "?"}  LCP ${outcome.lcpMs ?? "?"} ms  (run took ${took})`,
         );
+        for (const line of outcome.blame) console.log(`  ${line}`);
+      }
     }
   } finally {
     chrome?.kill();

@@ -9,17 +9,24 @@ import { runbookKeys } from "@/lib/runbooks/query-keys";
 import { TodayBoard } from "@/components/runbooks/today-board";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { SetupPanel } from "@/components/setup/setup-panel";
+import { GettingStarted } from "@/components/setup/getting-started";
+import { getSetupSteps } from "@/lib/setup/queries";
+import { isSetUp } from "@/lib/setup/steps";
 
 export const metadata: Metadata = { title: "Today" };
 
 export default async function TodayPage() {
   const user = await requireUser();
   const queryClient = makeQueryClient();
-  await queryClient.fetchQuery({ queryKey: runbookKeys.today(), queryFn: () => getTodayView() });
+  // Getting started is read with the page, not streamed: a streamed panel's skeleton, replaced by the
+  // steps or by nothing once set up, moved everything below it (Lighthouse's layout shift on Today).
+  const [steps] = await Promise.all([
+    getSetupSteps(),
+    queryClient.fetchQuery({ queryKey: runbookKeys.today(), queryFn: () => getTodayView() }),
+  ]);
   return (
     <>
-      <SetupPanel onlyWhileIncomplete canConfigure={user.role === "admin"} />
+      {!isSetUp(steps) && <GettingStarted steps={steps} canConfigure={user.role === "admin"} />}
       <PageHeader
         title="Today"
         description="Checklists due today and overdue, each item with its live evidence — and what still needs a person."

@@ -37,6 +37,7 @@ export async function newItemsCheck(ctx: CheckContext): Promise<CheckResult> {
   const items = await db.githubItem.findMany({
     where: {
       repoId: { in: repoIds },
+      kind: { in: ["issue", "pull_request"] }, // both kinds: lets the (repoId, kind, createdAt) index serve the range
       removedAt: null,
       createdAt: { gte: new Date(ctx.now.getTime() - 24 * HOUR), lte: ctx.now },
     },

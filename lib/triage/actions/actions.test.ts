@@ -7,8 +7,8 @@ import { deleteItem, startGitHubTestServer } from "@/lib/github/test-server";
 import { syncRepository } from "@/lib/github/sync/sync-repository";
 import { type Harness, startHarness } from "@/lib/github/testing/harness";
 import { VIEWER_PERMISSION } from "../graphql/mutations";
-import { getTriageRows } from "../queries";
-import { DEFAULT_TRIAGE_CONFIG } from "../schemas";
+import { getTriageQueue } from "../queries";
+import { DEFAULT_TRIAGE_CONFIG, TriageFilters } from "../schemas";
 import { runTriageAction } from "./run";
 
 let h: Harness;
@@ -47,6 +47,10 @@ const storedLabels = async (id: string) =>
   (await db.githubItemLabel.findMany({ where: { itemId: id }, select: { label: { select: { name: true } } } }))
     .map((l) => l.label.name)
     .sort();
+const queuedRow = async (id: string) =>
+  (
+    await getTriageQueue({ now: new Date(), repositoryIds: [h.repoId] }, TriageFilters.parse({ tab: "all" }), 10_000)
+  ).items.find((r) => r.id === id);
 const noPriority = (labels: string[]) => !labels.some((l) => /^P[0-3]$/.test(l)) && !labels.includes("status-stale");
 
 describe("triage actions against the GitHub test server", () => {
@@ -69,6 +73,7 @@ describe("triage actions against the GitHub test server", () => {
   it("labels an untriaged issue P1 on GitHub and in the database at once, then P0 replaces P1", async () => {
     const [issue] = await openIssues(noPriority, 1);
     const started = new Date();
+    expect(await queuedRow(issue!.id)).toMatchObject({ priority: null, clock: "triage" });
     const report = await run([issue!.id], { kind: "set_priority", priority: "P1" });
     expect(report).toMatchObject({
       confirmed: true,
@@ -82,8 +87,8 @@ describe("triage actions against the GitHub test server", () => {
       orderBy: { createdAt: "desc" },
     });
     expect(event).toMatchObject({ actorLogin: "steward-test-bot", actorType: "user" });
-    const { rows } = await getTriageRows({ now: new Date(), repositoryIds: [h.repoId] });
-    expect(rows.find((r) => r.id === issue!.id)).toMatchObject({ priority: "P1", clock: "response" });
+    // the stored queue (what the Triage page reads, built before the action) follows it at once
+    expect(await queuedRow(issue!.id)).toMatchObject({ priority: "P1", clock: "response" });
     const again = await run([issue!.id], { kind: "set_priority", priority: "P0" });
     expect(again.results[0]?.done).toEqual(["addLabelsToLabelable: P0", "removeLabelsFromLabelable: P1"]);
     const labels = await storedLabels(issue!.id);

@@ -3,6 +3,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { upsertRows } from "@/lib/github/sync/bulk";
 import { refreshItemFacts } from "@/lib/metrics/facts/refresh";
+import { refreshTriageOutcomes } from "../outcomes";
 import { commentRow, eventRow } from "@/lib/github/sync/map-items";
 import { COMMENTS, EVENTS } from "@/lib/github/sync/tables";
 import type { GqlComment, GqlEvent } from "@/lib/github/queries/types";
@@ -33,6 +34,7 @@ export async function applyAddLabels(
   });
   await storeLabelEvents(tx, item, events);
   await tx.githubItem.update({ where: { id: item.id }, data: { updatedAt: now } });
+  await refreshTriageOutcomes(tx, [item.id]); // labels decide priority and type: the stored queue row follows
 }
 
 export async function applyRemoveLabels(
@@ -45,6 +47,7 @@ export async function applyRemoveLabels(
   await tx.githubItemLabel.deleteMany({ where: { itemId: item.id, labelId: { in: labels.map((l) => l.id) } } });
   await storeLabelEvents(tx, item, events);
   await tx.githubItem.update({ where: { id: item.id }, data: { updatedAt: now } });
+  await refreshTriageOutcomes(tx, [item.id]); // labels decide priority and type: the stored queue row follows
 }
 
 export async function applyComment(tx: Tx, item: Item, comment: GqlComment): Promise<void> {

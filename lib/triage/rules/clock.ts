@@ -54,6 +54,22 @@ export function evaluateClock(
     };
   }
   const left = targetSeconds - elapsedSeconds(schedule, start, now);
-  const state: ItemState = left < 0 ? "breached" : left < targetSeconds * 0.25 ? "due_soon" : "within";
-  return { state, dueAt: due, secondsLeft: left, responseSeconds: null };
+  return { state: runningState(left, targetSeconds), dueAt: due, secondsLeft: left, responseSeconds: null };
+}
+
+export function runningState(secondsLeft: number, targetSeconds: number): ItemState {
+  return secondsLeft < 0 ? "breached" : secondsLeft < targetSeconds * 0.25 ? "due_soon" : "within";
+}
+
+/** Seconds of elapsed clock after which a running clock is due soon (left < 25 %): floor(0.75 × target) + 1. */
+export const dueSoonSeconds = (targetSeconds: number) => Math.floor(targetSeconds * 0.75) + 1;
+
+/** First instant at which elapsedSeconds(start, ·) reaches `seconds`; null when the schedule never gets there. */
+export function elapsedReachedAt(schedule: TeamSchedule, start: Date, seconds: number): Date | null {
+  if (!schedule.businessHours) return new Date(start.getTime() + seconds * 1000);
+  try {
+    return addBusinessSeconds(schedule, start, seconds);
+  } catch {
+    return null;
+  }
 }

@@ -21,13 +21,15 @@ export function isAskComment(body: string, staleComment: string): boolean {
   return body.toLowerCase().includes(askMarker(staleComment).toLowerCase());
 }
 
-/** `createdAt` counts as activity (an item is never older than its creation). */
-export function evaluateStale(
+/**
+ * The now-free part of evaluateStale: the last human activity, the ask, and the instant from which
+ * the item is stale and how (stored per item, lib/triage/outcomes.ts). `createdAt` counts as activity.
+ */
+export function staleClock(
   createdAt: Date,
   activities: readonly Activity[],
   config: StaleConfig,
-  now: Date,
-): StaleResult {
+): { lastHumanActivityAt: Date; askedAt: Date | null; staleAt: Date; action: StaleAction } {
   let lastHuman = createdAt;
   let askedAt: Date | null = null;
   for (const a of activities) {
@@ -43,9 +45,31 @@ export function evaluateStale(
     // the ask itself is the newest thing that happened; a human ask is still human activity
     const humanAsk = activities.some((a) => a.isAsk && a.actorType === "user" && a.at.getTime() === askedAt.getTime());
     const last = humanAsk ? askedAt : lastHuman;
-    const stale = now.getTime() - askedAt.getTime() >= config.staleCloseDays * DAY_MS ? "close" : null;
-    return { lastHumanActivityAt: last, askedAt, stale };
+    return {
+      lastHumanActivityAt: last,
+      askedAt,
+      staleAt: new Date(askedAt.getTime() + config.staleCloseDays * DAY_MS),
+      action: "close",
+    };
   }
-  const stale = now.getTime() - lastHuman.getTime() >= config.staleAskDays * DAY_MS ? "ask" : null;
-  return { lastHumanActivityAt: lastHuman, askedAt, stale };
+  return {
+    lastHumanActivityAt: lastHuman,
+    askedAt,
+    staleAt: new Date(lastHuman.getTime() + config.staleAskDays * DAY_MS),
+    action: "ask",
+  };
+}
+
+export function evaluateStale(
+  createdAt: Date,
+  activities: readonly Activity[],
+  config: StaleConfig,
+  now: Date,
+): StaleResult {
+  const c = staleClock(createdAt, activities, config);
+  return {
+    lastHumanActivityAt: c.lastHumanActivityAt,
+    askedAt: c.askedAt,
+    stale: now.getTime() >= c.staleAt.getTime() ? c.action : null,
+  };
 }
