@@ -12,7 +12,7 @@ import { DEFAULT_PAGE_SIZES, type ItemPageSizes, syncIssues, syncPulls } from ".
 import { type OnProgress, ProgressTracker, type SyncProgress } from "./progress";
 import { runBackstop } from "./backstop";
 import { fetchRepoOverview, writeRepoOverview } from "./repo-overview";
-import { claimLease, releaseLease } from "./state";
+import { claimLease, readCursors, releaseLease } from "./state";
 import { runTogether } from "./together";
 
 export type SyncTrigger = "schedule" | "manual" | "webhook" | "test";
@@ -70,14 +70,16 @@ export async function syncRepository(repoId: string, options: SyncOptions = {}):
       progress: tracker,
       signal: options.signal,
     };
+    // Read while the overview's requests run, not behind its transaction (PGlite has one connection).
+    const cursors = readCursors(db, repoId);
     const overview = await fetchRepoOverview(ctx, { ciCommits: options.ciCommits });
     warnings.push(...overview.warnings);
     // The overview commits first (its CI re-checks are older than any PR page's); the two walks
     // fetch side by side from there, so each one's pauses are the other's turn on the token.
     await runTogether(ctx, [
       (c) => writeRepoOverview(c, overview),
-      (c) => syncIssues(c, options.pageSizes?.issues ?? DEFAULT_PAGE_SIZES.issues),
-      (c) => syncPulls(c, options.pageSizes?.pulls ?? DEFAULT_PAGE_SIZES.pulls),
+      (c) => syncIssues(c, options.pageSizes?.issues ?? DEFAULT_PAGE_SIZES.issues, cursors.issues),
+      (c) => syncPulls(c, options.pageSizes?.pulls ?? DEFAULT_PAGE_SIZES.pulls, cursors.pulls),
     ]);
     const hours = options.backstopHours ?? 24;
     const due = repo.lastBackstopAt !== null && Date.now() - repo.lastBackstopAt.getTime() > hours * 3_600_000;
