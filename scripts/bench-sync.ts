@@ -8,6 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import { forkChild, startBenchDatabase } from "./bench/database";
 import { printHeader } from "./bench/header";
 import { BenchError, onExit, runBench } from "./bench/run";
+import { coveredMs, idleBreakdown, type LabelledSpan, type Span } from "./bench/spans";
 
 const LATENCY_MS = 50;
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 15_000);
@@ -35,29 +36,16 @@ function request<T>(child: ChildProcess, message: object): Promise<T> {
   });
 }
 
-type Span = [number, number];
-
-/** Milliseconds of [from, to] covered by at least one span (overlapping spans counted once). */
-function coveredMs(spans: Span[], from: number, to: number): number {
-  let total = 0;
-  let reach = from;
-  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
-    const start = Math.max(a, reach);
-    const end = Math.min(b, to);
-    if (end > start) total += end - start;
-    reach = Math.max(reach, b);
-  }
-  return total;
-}
-
 /** Wraps fetch to record when this process waited for answers from `origin` (until the whole body arrived). */
-function recordWaits(origin: string): Span[] {
-  const spans: Span[] = [];
+function recordWaits(origin: string): LabelledSpan[] {
+  const spans: LabelledSpan[] = [];
   const original = globalThis.fetch;
   globalThis.fetch = async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     if (!url.startsWith(origin)) return original(input, init);
     const started = performance.now();
+    const body = typeof init?.body === "string" ? init.body : "";
+    const label = /query (\w+)/.exec(body)?.[1] ?? "?";
     try {
       const response = await original(input, init);
       const body = await response.arrayBuffer();
@@ -67,7 +55,7 @@ function recordWaits(origin: string): Span[] {
         headers: response.headers,
       });
     } finally {
-      spans.push([started, performance.now()]);
+      spans.push({ from: started, to: performance.now(), label });
     }
   };
   onExit("the fetch recorder", () => {
@@ -196,9 +184,24 @@ await runBench("bench:sync", async () => {
   const statements = [...writes.statements].map(([label, t]) => ({ label, ...t })).sort((a, b) => b.ms - a.ms);
   if (backfill.status !== "succeeded") throw new BenchError(`backfill ${backfill.status}: ${backfill.error}`);
   const seconds = (ended - started) / 1000;
-  const waited = coveredMs(waits, started, ended) / 1000;
+  const waitSpans = waits.map((w): Span => [w.from, w.to]);
+  const waited = coveredMs(waitSpans, started, ended) / 1000;
+  const idle = idleBreakdown(waits, writes.spans, started, ended);
+  // BENCH_TIMELINE=<file>: every request and page transaction as [start, end] ms after the backfill began.
+  if (process.env.BENCH_TIMELINE) {
+    const { writeFile } = await import("node:fs/promises");
+    const at = (ms: number) => Math.round((ms - started) * 10) / 10;
+    await writeFile(
+      process.env.BENCH_TIMELINE,
+      JSON.stringify({
+        wallMs: at(ended),
+        requests: waits.map((w) => [at(w.from), at(w.to), w.label]),
+        transactions: writes.spans.map(([a, b]) => [at(a), at(b)]),
+      }),
+    );
+  }
   const writing = coveredMs(writes.spans, started, ended) / 1000;
-  const busy = coveredMs([...waits, ...writes.spans], started, ended) / 1000;
+  const busy = coveredMs([...waitSpans, ...writes.spans], started, ended) / 1000;
   const items = ISSUES + PULLS;
   // The fastest any client could go with these page sizes: one request per page, back to back.
   const minRequests = Math.ceil(ISSUES / DEFAULT_PAGE_SIZES.issues) + Math.ceil(PULLS / DEFAULT_PAGE_SIZES.pulls);
@@ -223,6 +226,13 @@ await runBench("bench:sync", async () => {
   );
   console.log(
     `writing pages:           ${writing.toFixed(1)} s in database transactions; neither waiting for GitHub nor writing ${(seconds - busy).toFixed(1)} s; this process's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`,
+  );
+  const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(
+    `no request in flight:    ${sec(idle.startMs)} before the first, ${sec(idle.betweenMs)} in ${idle.betweenCount} gaps between requests (${sec(idle.betweenWritingMs)} of it inside page transactions), ${sec(idle.tailMs)} after the last answer`,
+  );
+  console.log(
+    `longest gaps:            ${idle.longest.map((g) => `${g.ms.toFixed(0)} ms at ${sec(g.atMs)} before ${g.next}`).join(", ")}`,
   );
   console.log(
     `latency-bound maximum:   ${bound.toFixed(0)} items/s (pages of ${DEFAULT_PAGE_SIZES.issues} issues / ${DEFAULT_PAGE_SIZES.pulls} PRs: ${minRequests} requests) → ratio ${(rate / bound).toFixed(2)}`,

@@ -158,7 +158,9 @@ export class GithubClient {
     const { pacer, exclusive } = this.shared;
     const turn: Turn = (exchange) =>
       pacer.exclusive(async () => {
-        await sleep(Math.max(pacer.pausedUntil - Date.now(), pacer.delayForNext(perMinute)), signal);
+        // No await when there is nothing to wait for: the request goes out in this turn's first tick.
+        const wait = Math.max(pacer.pausedUntil - Date.now(), pacer.delayForNext(perMinute));
+        if (wait > 0 || signal?.aborted) await sleep(wait, signal);
         const go = () => {
           pacer.recordSent();
           this.stats.requests++;

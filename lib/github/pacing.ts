@@ -10,17 +10,49 @@ export interface Budget {
 }
 
 export class TokenPacer {
-  private tail: Promise<unknown> = Promise.resolve();
+  /** Turns waiting for the current one to end; null when no turn runs. */
+  private waiting: (() => void)[] | null = null;
   private sent: number[] = [];
   budget: Budget | null = null;
   /** Set by a secondary-limit answer: no request on this token before then (ms since the epoch). */
   pausedUntil = 0;
 
-  /** Runs `work` after every earlier call has finished: requests for one token never overlap. */
+  /**
+   * Runs `work` after every earlier call has finished: requests for one token never overlap. The
+   * next turn starts before the finished one's caller resumes, so the next request is on its way
+   * while the previous answer is parsed and used.
+   */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(work, work);
-    this.tail = run.catch(() => undefined);
-    return run;
+    return new Promise<T>((resolve, reject) => {
+      const turn = () => {
+        new Promise<T>((done) => done(work())).then(
+          (value) => {
+            this.next();
+            resolve(value);
+          },
+          (error: unknown) => {
+            this.next();
+            reject(error);
+          },
+        );
+      };
+      if (this.waiting) this.waiting.push(turn);
+      else {
+        this.waiting = [];
+        turn();
+      }
+    });
+  }
+
+  /** Whether turns are waiting behind the current one. */
+  get queued(): number {
+    return this.waiting?.length ?? 0;
+  }
+
+  private next(): void {
+    const turn = this.waiting?.shift();
+    if (turn) turn();
+    else this.waiting = null;
   }
 
   /** Milliseconds to wait before the next request so that at most `perMinute` fall in any minute. */

@@ -40,6 +40,41 @@ describe("the cross-process token lock", () => {
     },
   );
 
+  it.skipIf(testDatabaseKind() === "pglite")(
+    "keeps the lock over back-to-back runs and lets it go when none follows",
+    async () => {
+      const [mine, other] = [new TokenLock(getDatabaseUrl()), new TokenLock(getDatabaseUrl())];
+      try {
+        const inOrder: number[] = [];
+        await Promise.all([1, 2, 3].map((n) => mine.run("held-token", async () => void inOrder.push(n))));
+        for (let n = 4; n <= 5; n++) await mine.run("held-token", async () => void inOrder.push(n));
+        expect(inOrder).toEqual([1, 2, 3, 4, 5]);
+        expect(mine.acquisitions).toBe(1);
+        // Nothing follows: released at the end of the tick, so another process gets it.
+        expect(await other.run("held-token", async () => "other ran")).toBe("other ran");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await mine.run("held-token", async () => undefined);
+        expect(mine.acquisitions).toBe(2);
+      } finally {
+        await Promise.all([mine.close(), other.close()]);
+      }
+    },
+  );
+
+  it("never overlaps two runs for one token in one process", async () => {
+    const lock = new TokenLock(getDatabaseUrl());
+    let inFlight = 0;
+    let most = 0;
+    const work = async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+    };
+    await Promise.all(Array.from({ length: 4 }, () => lock.run("one-process", work)));
+    await lock.close();
+    expect(most).toBe(1);
+  });
+
   it("releases the lock when the work fails", async () => {
     await expect(locks[0]!.run("failing", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await locks[1]!.run("failing", async () => "next one ran")).toBe("next one ran");

@@ -93,6 +93,8 @@ export function graphqlHook(turn: Turn) {
   return async (request: HookedRequest, options: never): Promise<Answer> => {
     const endpoint = request.endpoint.parse(options);
     const { text, ...rest } = await turn(() => exchange(endpoint));
+    // The next turn's request is being sent in this tick's microtasks; parse once it is out.
+    await new Promise((resolve) => setImmediate(resolve));
     const answer = { ...rest, data: parseBody(text) };
     if (answer.status >= 400 || answer.status === 304)
       throw new HttpError(errorMessage(answer.data), answer.status, answer);

@@ -69,9 +69,14 @@ function commitItems(ctx: SyncContext, resource: "issues" | "pulls") {
   };
 }
 
-export async function syncIssues(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.issues): Promise<void> {
+/** `stored`: the walk's cursor row, when the caller read it ahead (default: read now). */
+export async function syncIssues(
+  ctx: SyncContext,
+  pageSize = DEFAULT_PAGE_SIZES.issues,
+  stored?: Promise<CursorState>,
+): Promise<void> {
   const { owner, name } = ctx.repo;
-  const start = await readCursor(ctx.db, ctx.repo.id, "issues");
+  const start = await (stored ?? readCursor(ctx.db, ctx.repo.id, "issues"));
   const since = start.watermark?.toISOString() ?? null;
   const page = new PageSize(pageSize);
   let watermark = start.watermark;
@@ -95,9 +100,13 @@ export async function syncIssues(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES
   });
 }
 
-export async function syncPulls(ctx: SyncContext, pageSize = DEFAULT_PAGE_SIZES.pulls): Promise<void> {
+export async function syncPulls(
+  ctx: SyncContext,
+  pageSize = DEFAULT_PAGE_SIZES.pulls,
+  stored?: Promise<CursorState>,
+): Promise<void> {
   const { owner, name } = ctx.repo;
-  const start = await readCursor(ctx.db, ctx.repo.id, "pulls");
+  const start = await (stored ?? readCursor(ctx.db, ctx.repo.id, "pulls"));
   const floor = start.watermark;
   const page = new PageSize(pageSize);
   let top = start.cursor ? start.walkTop : null;

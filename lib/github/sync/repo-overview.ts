@@ -50,10 +50,11 @@ async function fetchOverview(
   }
 }
 
-export async function syncRepoOverview(
-  ctx: SyncContext,
-  options: { ciCommits?: number } = {},
-): Promise<{ warnings: string[] }> {
+/** What the overview's requests brought, ready to be written in one transaction. */
+export type RepoOverview = Awaited<ReturnType<typeof fetchRepoOverview>>;
+
+/** The overview's requests (and the reads that shape them); nothing is written yet. */
+export async function fetchRepoOverview(ctx: SyncContext, options: { ciCommits?: number } = {}) {
   const { db, repo } = ctx;
   const [commits, releases, tags, pendingPulls, pendingCommits] = await Promise.all([
     db.githubCommit.findMany({ where: { repoId: repo.id }, select: { oid: true } }),
@@ -129,8 +130,40 @@ export async function syncRepoOverview(
   );
   const rechecks = rechecked.map((node, i) => ({ node, contexts: recheckContexts[i] ?? [] }));
 
+  return {
+    repository: r,
+    history,
+    commitChecks,
+    rechecks,
+    releaseList,
+    tagList,
+    alerts,
+    labelList,
+    milestoneList,
+    warnings: alertsReadable
+      ? []
+      : [
+          "Dependabot alerts are not readable with this token (needs the security_events or Dependabot alerts permission).",
+        ],
+  };
+}
+
+/** The overview's transaction: repository row, daily stats, default-branch CI, releases, tags, alerts, labels, milestones. */
+export function writeRepoOverview(ctx: SyncContext, overview: RepoOverview): Promise<void> {
+  const { repo } = ctx;
+  const {
+    repository: r,
+    history,
+    commitChecks,
+    rechecks,
+    releaseList,
+    tagList,
+    alerts,
+    labelList,
+    milestoneList,
+  } = overview;
   const today = new Date(new Date().toISOString().slice(0, 10));
-  await commitPage(ctx, "repository", { fetched: 0, changed: 0 }, async (tx) => {
+  return commitPage(ctx, "repository", { fetched: 0, changed: 0 }, async (tx) => {
     await tx.githubRepository.update({
       where: { id: repo.id },
       data: {
@@ -193,11 +226,4 @@ export async function syncRepoOverview(
       })),
     );
   });
-  return {
-    warnings: alertsReadable
-      ? []
-      : [
-          "Dependabot alerts are not readable with this token (needs the security_events or Dependabot alerts permission).",
-        ],
-  };
 }

@@ -20,6 +20,19 @@ export async function readCursor(db: PrismaClient, repoId: string, resource: Res
   return { watermark: row?.watermark ?? null, cursor: row?.cursor ?? null, walkTop: row?.walkTop ?? null };
 }
 
+/** Both walks' cursor rows, read now; a failed read fails only the walk that awaits it. */
+export function readCursors(
+  db: PrismaClient,
+  repoId: string,
+): { issues: Promise<CursorState>; pulls: Promise<CursorState> } {
+  const read = (resource: Resource) => {
+    const promise = readCursor(db, repoId, resource);
+    promise.catch(() => undefined); // awaited later, or never when the overview fails first
+    return promise;
+  };
+  return { issues: read("issues"), pulls: read("pulls") };
+}
+
 export async function writeCursor(tx: Tx, repoId: string, resource: Resource, state: CursorState): Promise<void> {
   await tx.githubSyncCursor.upsert({
     where: { repoId_resource: { repoId, resource } },

@@ -1,5 +1,5 @@
 // syncRepository: one incremental sync of one repository — repository-level resources, then
-// issues, then pull requests, then (once a day) the backstop. Safe to kill at any point: every
+// issues and pull requests side by side, then (once a day) the backstop. Safe to kill at any point: every
 // page commits with its watermark, and the next run resumes from there.
 import { db as defaultDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
@@ -11,8 +11,9 @@ import type { SyncContext } from "./context";
 import { DEFAULT_PAGE_SIZES, type ItemPageSizes, syncIssues, syncPulls } from "./items";
 import { type OnProgress, ProgressTracker, type SyncProgress } from "./progress";
 import { runBackstop } from "./backstop";
-import { syncRepoOverview } from "./repo-overview";
-import { claimLease, releaseLease } from "./state";
+import { fetchRepoOverview, writeRepoOverview } from "./repo-overview";
+import { claimLease, readCursors, releaseLease } from "./state";
+import { runTogether } from "./together";
 
 export type SyncTrigger = "schedule" | "manual" | "webhook" | "test";
 export type SyncOutcome = "succeeded" | "failed" | "interrupted" | "rate_limited" | "skipped";
@@ -69,9 +70,17 @@ export async function syncRepository(repoId: string, options: SyncOptions = {}):
       progress: tracker,
       signal: options.signal,
     };
-    warnings.push(...(await syncRepoOverview(ctx, { ciCommits: options.ciCommits })).warnings);
-    await syncIssues(ctx, options.pageSizes?.issues ?? DEFAULT_PAGE_SIZES.issues);
-    await syncPulls(ctx, options.pageSizes?.pulls ?? DEFAULT_PAGE_SIZES.pulls);
+    // Read while the overview's requests run, not behind its transaction (PGlite has one connection).
+    const cursors = readCursors(db, repoId);
+    const overview = await fetchRepoOverview(ctx, { ciCommits: options.ciCommits });
+    warnings.push(...overview.warnings);
+    // The overview commits first (its CI re-checks are older than any PR page's); the two walks
+    // fetch side by side from there, so each one's pauses are the other's turn on the token.
+    await runTogether(ctx, [
+      (c) => writeRepoOverview(c, overview),
+      (c) => syncIssues(c, options.pageSizes?.issues ?? DEFAULT_PAGE_SIZES.issues, cursors.issues),
+      (c) => syncPulls(c, options.pageSizes?.pulls ?? DEFAULT_PAGE_SIZES.pulls, cursors.pulls),
+    ]);
     const hours = options.backstopHours ?? 24;
     const due = repo.lastBackstopAt !== null && Date.now() - repo.lastBackstopAt.getTime() > hours * 3_600_000;
     if (options.backstop === true || (options.backstop !== false && due)) await runBackstop(ctx);

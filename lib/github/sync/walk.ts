@@ -20,7 +20,7 @@ export interface PageSteps<M, P> {
 }
 
 /** Pages in flight at most: enough to cover a slow commit, few enough to stay small in memory. */
-export const WALK_DEPTH = 3;
+export const WALK_DEPTH = 6;
 
 type Deferred<T> = {
   promise: Promise<T>;
