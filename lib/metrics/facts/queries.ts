@@ -23,32 +23,53 @@ const FIRST_REVIEW = FIRST(
      AND r."submittedAt" IS NOT NULL AND r.state <> 'PENDING' AND ${responder("r")}`,
 );
 
-const CREATED = `WITH ${WINDOWS}, t AS MATERIALIZED (
-  SELECT w.i, f.kind, f."createdAt", f."clockStart" AS start, ${FIRST_COMMENT} AS commented, ${FIRST_REVIEW} AS reviewed
-  FROM w JOIN "GithubItemFact" f ON ${LIVE} AND f."createdAt" >= w.s AND f."createdAt" < w.e),
-c AS (SELECT t.*, least(t.commented, t.reviewed) AS responded FROM t)
-SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE responded IS NULL))::int AS without,
-  ${stats("fr", seconds("responded", '"createdAt"'))},
-  ${stats("rv", `greatest(0, ${seconds("reviewed", "start")})`, "start IS NOT NULL AND reviewed IS NOT NULL")}
+/**
+ * The facts of the windows' whole span, read once (twelve index scans, one per window, visited a
+ * heap page per row), each placed in the window it falls in by a binary search over the sorted
+ * starts (width_bucket). Windows must not overlap (getItemKpisFromFacts splits those that do).
+ * `at`: the instant that places a fact; `where` narrows the facts; `cols`: what x carries on.
+ */
+const SPAN = (at: string, where: string, cols: string) => `${WINDOWS},
+ws AS (SELECT array_agg(s ORDER BY s) AS starts, array_agg(e ORDER BY s) AS ends, array_agg(i ORDER BY s) AS idx,
+  min(s) AS lo, max(e) AS hi FROM w),
+x AS MATERIALIZED (SELECT ws.idx[b.k] AS i, ${cols} FROM ws, "GithubItemFact" f
+  CROSS JOIN LATERAL (SELECT ${at} AS at) a CROSS JOIN LATERAL (SELECT width_bucket(a.at, ws.starts) AS k) b
+  WHERE ${LIVE} AND ${where} AND a.at >= ws.lo AND a.at < ws.hi AND a.at < ws.ends[b.k])`;
+
+/** `ignoring`: the ignore list ($4) is not empty (else the stored first times are read as they are). */
+const CREATED = (lean: boolean, ignoring: boolean) => `WITH ${SPAN(
+  'f."createdAt"',
+  "TRUE",
+  `f.kind, f."createdAt", f."clockStart" AS start, ${ignoring ? FIRST_COMMENT : 'f."firstCommentAt"'} AS commented,
+   ${ignoring ? FIRST_REVIEW : 'f."firstReviewAt"'} AS reviewed`,
+)},
+c AS (SELECT i, kind, ${seconds("least(commented, reviewed)", '"createdAt"')} AS fr,
+  CASE WHEN start IS NOT NULL AND reviewed IS NOT NULL THEN greatest(0, ${seconds("reviewed", "start")}) END AS rv FROM x)
+SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE fr IS NULL))::int AS without,
+  ${lean ? stats("fr", "fr", "kind = 'issue'") : stats("fr", "fr")}, ${stats("rv", "rv", "TRUE", !lean)}
 FROM c GROUP BY i, kind`;
 
 const LABELLED = (name: string, match: string) =>
   `${name} AS (SELECT DISTINCT il."itemId" FROM "GithubItemLabel" il JOIN "GithubLabel" l ON l.id = il."labelId"
   WHERE l."repoId" = ANY($1::uuid[]) AND ${match})`;
-const CLOSED_ISSUES = `WITH ${WINDOWS}, ${LABELLED("bugs", "lower(l.name) = $4")}, ${LABELLED("crit", "lower(l.name) = ANY($5::text[])")}, c AS (
-  SELECT w.i, ${seconds('f."closedAt"', 'f."createdAt"')} AS d, b."itemId" IS NOT NULL AS bug, k."itemId" IS NOT NULL AS critical
-  FROM w JOIN "GithubItemFact" f ON ${LIVE} AND f.kind = 'issue' AND f.state = 'CLOSED' AND f."closedAt" >= w.s AND f."closedAt" < w.e
-  LEFT JOIN bugs b ON b."itemId" = f."itemId" LEFT JOIN crit k ON k."itemId" = f."itemId")
-SELECT i, count(*)::int AS closed, ${stats("ttc", "d")}, ${stats("bug", "d", "bug")},
+const CLOSED_ISSUES = (
+  lean: boolean,
+) => `WITH ${SPAN('f."closedAt"', `f.kind = 'issue' AND f.state = 'CLOSED'`, `f."itemId", ${seconds('f."closedAt"', 'f."createdAt"')} AS d`)},
+${LABELLED("bugs", "lower(l.name) = $4")}, ${LABELLED("crit", "lower(l.name) = ANY($5::text[])")}, c AS (
+  SELECT x.i, x.d, b."itemId" IS NOT NULL AS bug, k."itemId" IS NOT NULL AS critical
+  FROM x LEFT JOIN bugs b ON b."itemId" = x."itemId" LEFT JOIN crit k ON k."itemId" = x."itemId")
+SELECT i, count(*)::int AS closed, ${stats("ttc", "d", "TRUE", !lean)}, ${stats("bug", "d", "bug", !lean)},
   (count(*) FILTER (WHERE critical))::int AS p0, (count(*) FILTER (WHERE critical AND d <= 604800))::int AS p0_week
 FROM c GROUP BY i`;
 
-const PULLS_CLOSED = `WITH ${WINDOWS}, c AS (
-  SELECT w.i, f.merged, CASE WHEN f.merged THEN ${seconds('f."mergedAt"', 'coalesce(f."clockStart", f."createdAt")')} END AS d
-  FROM w JOIN "GithubItemFact" f ON ${LIVE} AND f.kind = 'pull_request'
-    AND ((f.merged AND f."mergedAt" >= w.s AND f."mergedAt" < w.e) OR (f.state = 'CLOSED' AND NOT f.merged AND f."closedAt" >= w.s AND f."closedAt" < w.e)))
-SELECT i, (count(*) FILTER (WHERE merged))::int AS merged, (count(*) FILTER (WHERE NOT merged))::int AS unmerged, ${stats("ttm", "d", "merged")}
-FROM c GROUP BY i`;
+/** A pull request is placed by its merge, or by its close when closed unmerged. */
+const PULLS_CLOSED = (lean: boolean) => `WITH ${SPAN(
+  `CASE WHEN f.merged THEN f."mergedAt" WHEN f.state = 'CLOSED' THEN f."closedAt" END`,
+  "f.kind = 'pull_request'",
+  `f.merged, CASE WHEN f.merged THEN ${seconds('f."mergedAt"', 'coalesce(f."clockStart", f."createdAt")')} END AS d`,
+)}
+SELECT i, (count(*) FILTER (WHERE merged))::int AS merged, (count(*) FILTER (WHERE NOT merged))::int AS unmerged, ${stats("ttm", "d", "merged", !lean)}
+FROM x GROUP BY i`;
 
 /**
  * Open at an instant = created before it − closes before it + reopens before it (items without such
@@ -67,25 +88,50 @@ d AS (SELECT "createdAt" AS at, 1 AS delta FROM items
 b AS MATERIALIZED (SELECT width_bucket(d.at, (SELECT a FROM ends)) AS k, sum(d.delta) AS s FROM d GROUP BY 1)
 SELECT w.i, (SELECT coalesce(sum(b.s), 0) FROM b WHERE b.k < array_position((SELECT a FROM ends), w.e)) AS open FROM w`;
 
+/** Windows sorted by start, each ending at or before the next one's start (what SPAN needs). */
+function disjoint(windows: MetricsContext["windows"]): boolean {
+  const sorted = [...windows].sort((a, b) => a.start.getTime() - b.start.getTime());
+  return sorted.every((w, i) => i === 0 || sorted[i - 1]!.end.getTime() <= w.start.getTime());
+}
+
+/**
+ * The item KPIs of each window. Scope "trend" (the page's older months) leaves out the KPIs a trend
+ * does not draw and their sorts: only the issues' first-response median is sorted there.
+ */
 export async function getItemKpisFromFacts(ctx: MetricsContext): Promise<KpiValues[]> {
+  if (!disjoint(ctx.windows)) {
+    const each = await Promise.all(ctx.windows.map((w) => getItemKpisFromFacts({ ...ctx, windows: [w] })));
+    return each.map((values) => values[0]!);
+  }
+  const lean = ctx.scope === "trend";
+  const ignore = ctx.config.ignoreLogins.map((l) => l.toLowerCase());
   const critical = ctx.config.criticalLabels.map((l) => l.toLowerCase());
   const [created, closed, pulls, open] = await Promise.all([
-    run(
-      ctx,
-      CREATED,
-      ctx.config.ignoreLogins.map((l) => l.toLowerCase()),
-    ),
-    run(ctx, CLOSED_ISSUES, ctx.config.bugLabel.toLowerCase(), critical),
-    run(ctx, PULLS_CLOSED),
+    ignore.length > 0 ? run(ctx, CREATED(lean, true), ignore) : run(ctx, CREATED(lean, false)),
+    run(ctx, CLOSED_ISSUES(lean), ctx.config.bugLabel.toLowerCase(), critical),
+    run(ctx, PULLS_CLOSED(lean)),
     run(ctx, OPEN_AT_END),
   ]);
-  return assembleItemKpis(ctx, { created, closed, pulls, open });
+  const values = assembleItemKpis(ctx, { created, closed, pulls, open });
+  return lean ? values.map(trendScope) : values;
 }
+
+/** The item KPIs a "trend" computation gives: no percentiles but the issues' first response, no PR response times. */
+export function inTrendScope(id: string): boolean {
+  if (id.startsWith("prs.first_response") || id.startsWith("prs.time_to_first_review")) return false;
+  return !/\.(median|p90)$/.test(id) || id.startsWith("issues.first_response.");
+}
+
+const trendScope = (values: KpiValues): KpiValues =>
+  Object.fromEntries(Object.entries(values).filter(([id]) => inTrendScope(id)));
 
 /** For scripts/bench/explain-facts.ts: each query with its parameters after $1–$3 (default config). */
 export const FACT_QUERIES: Array<[string, string, unknown[]]> = [
-  ["created", CREATED, [[]]],
-  ["closed issues", CLOSED_ISSUES, ["bug", ["p0"]]],
-  ["pulls closed", PULLS_CLOSED, []],
+  ["created", CREATED(false, false), []],
+  ["closed issues", CLOSED_ISSUES(false), ["bug", ["p0"]]],
+  ["pulls closed", PULLS_CLOSED(false), []],
   ["open at end", OPEN_AT_END, []],
+  ["created (trend)", CREATED(true, false), []],
+  ["closed issues (trend)", CLOSED_ISSUES(true), ["bug", ["p0"]]],
+  ["pulls closed (trend)", PULLS_CLOSED(true), []],
 ];
