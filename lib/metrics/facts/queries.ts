@@ -29,12 +29,17 @@ const FIRST_REVIEW = FIRST(
  * starts (width_bucket). Windows must not overlap (getItemKpisFromFacts splits those that do).
  * `at`: the instant that places a fact; `where` narrows the facts; `cols`: what x carries on.
  */
-const SPAN = (at: string, where: string, cols: string) => `${WINDOWS},
-ws AS (SELECT array_agg(s ORDER BY s) AS starts, array_agg(e ORDER BY s) AS ends, array_agg(i ORDER BY s) AS idx,
-  min(s) AS lo, max(e) AS hi FROM w),
-x AS MATERIALIZED (SELECT ws.idx[b.k] AS i, ${cols} FROM ws, "GithubItemFact" f
-  CROSS JOIN LATERAL (SELECT ${at} AS at) a CROSS JOIN LATERAL (SELECT width_bucket(a.at, ws.starts) AS k) b
-  WHERE ${LIVE} AND ${where} AND a.at >= ws.lo AND a.at < ws.hi AND a.at < ws.ends[b.k])`;
+const SPAN = (at: string, where: string, cols: string) => `${WINDOWS}, ${BOUNDS},
+x AS MATERIALIZED (${PLACED(at, where, cols)})`;
+const BOUNDS = `ws AS (SELECT array_agg(s ORDER BY s) AS starts, array_agg(e ORDER BY s) AS ends, array_agg(i ORDER BY s) AS idx,
+  min(s) AS lo, max(e) AS hi FROM w)`;
+const PLACED = (
+  at: string,
+  where: string,
+  cols: string,
+) => `SELECT ws.idx[b.k] AS i, ${cols} FROM ws, "GithubItemFact" f
+  CROSS JOIN LATERAL (SELECT width_bucket(${at}, ws.starts) AS k) b
+  WHERE ${LIVE} AND ${where} AND ${at} >= ws.lo AND ${at} < ws.hi AND ${at} < ws.ends[b.k]`;
 
 /** `ignoring`: the ignore list ($4) is not empty (else the stored first times are read as they are). */
 const CREATED = (lean: boolean, ignoring: boolean) => `WITH ${SPAN(
@@ -49,9 +54,10 @@ SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE fr IS NULL))::i
   ${lean ? stats("fr", "fr", "kind = 'issue'") : stats("fr", "fr")}, ${stats("rv", "rv", "TRUE", !lean)}
 FROM c GROUP BY i, kind`;
 
+/** The closed issues (x) that carry a matching label: probed per item for a short span, hashed for a long one. */
 const LABELLED = (name: string, match: string) =>
-  `${name} AS (SELECT DISTINCT il."itemId" FROM "GithubItemLabel" il JOIN "GithubLabel" l ON l.id = il."labelId"
-  WHERE l."repoId" = ANY($1::uuid[]) AND ${match})`;
+  `${name} AS (SELECT DISTINCT il."itemId" FROM x JOIN "GithubItemLabel" il ON il."itemId" = x."itemId"
+  JOIN "GithubLabel" l ON l.id = il."labelId" WHERE l."repoId" = ANY($1::uuid[]) AND ${match})`;
 const CLOSED_ISSUES = (
   lean: boolean,
 ) => `WITH ${SPAN('f."closedAt"', `f.kind = 'issue' AND f.state = 'CLOSED'`, `f."itemId", ${seconds('f."closedAt"', 'f."createdAt"')} AS d`)},
@@ -62,12 +68,10 @@ SELECT i, count(*)::int AS closed, ${stats("ttc", "d", "TRUE", !lean)}, ${stats(
   (count(*) FILTER (WHERE critical))::int AS p0, (count(*) FILTER (WHERE critical AND d <= 604800))::int AS p0_week
 FROM c GROUP BY i`;
 
-/** A pull request is placed by its merge, or by its close when closed unmerged. */
-const PULLS_CLOSED = (lean: boolean) => `WITH ${SPAN(
-  `CASE WHEN f.merged THEN f."mergedAt" WHEN f.state = 'CLOSED' THEN f."closedAt" END`,
-  "f.kind = 'pull_request'",
-  `f.merged, CASE WHEN f.merged THEN ${seconds('f."mergedAt"', 'coalesce(f."clockStart", f."createdAt")')} END AS d`,
-)}
+/** A pull request is placed by its merge, or by its close when closed unmerged (each read by its index). */
+const PULLS_CLOSED = (lean: boolean) => `WITH ${WINDOWS}, ${BOUNDS},
+x AS MATERIALIZED (${PLACED('f."mergedAt"', "f.kind = 'pull_request' AND f.merged", `true AS merged, ${seconds('f."mergedAt"', 'coalesce(f."clockStart", f."createdAt")')} AS d`)}
+  UNION ALL ${PLACED('f."closedAt"', "f.kind = 'pull_request' AND NOT f.merged AND f.state = 'CLOSED'", "false, NULL::float8")})
 SELECT i, (count(*) FILTER (WHERE merged))::int AS merged, (count(*) FILTER (WHERE NOT merged))::int AS unmerged, ${stats("ttm", "d", "merged", !lean)}
 FROM x GROUP BY i`;
 

@@ -20,21 +20,32 @@ const trendOnly = (vs: KpiValues[]) =>
 describe("single-pass item KPIs", () => {
   it(`equal the per-window direct queries across DST months (seed ${seed})`, async () => {
     const repo = await createRepo();
-    const ids = await generateItems(repo.id, 500, seed);
+    await generateItems(repo.id, 500, seed);
     const months = trailingMonths("2026-06", 14).map((m) => monthWindow(m, TZ));
-    // Items created, closed and merged exactly at local midnights that start or end a window.
-    const bounds = months.map((w) => w.start);
-    await db.$executeRawUnsafe(
+    // Items created, closed and merged exactly at local midnights that start or end a window. Only
+    // moved earlier: a creation after the item's own events is not data GitHub gives (and the direct
+    // queries, which read events only of items created before the last end, then depend on the windows).
+    const bounds = months.map((w) => w.start.toISOString());
+    const late = await db.githubItem.findMany({
+      where: { repoId: repo.id },
+      orderBy: { createdAt: "desc" },
+      take: 2 * bounds.length,
+      select: { id: true },
+    });
+    const moved = await db.$executeRawUnsafe(
       `UPDATE "GithubItem" g SET "createdAt" = b.at - interval '3 days', "closedAt" = b.at, "mergedAt" = CASE WHEN g.merged THEN b.at END
-       FROM unnest($1::text[], $2::text[]::timestamptz[]) AS b(id, at) WHERE g.id = b.id AND g.state <> 'OPEN'`,
-      ids.slice(0, bounds.length),
-      bounds.map((d) => d.toISOString()),
+       FROM unnest($1::text[], $2::text[]::timestamptz[]) AS b(id, at)
+       WHERE g.id = b.id AND g.state <> 'OPEN' AND g."createdAt" > b.at - interval '3 days'`,
+      late.slice(0, bounds.length).map((r) => r.id),
+      bounds,
     );
     await db.$executeRawUnsafe(
-      `UPDATE "GithubItem" g SET "createdAt" = b.at FROM unnest($1::text[], $2::text[]::timestamptz[]) AS b(id, at) WHERE g.id = b.id`,
-      ids.slice(bounds.length, 2 * bounds.length),
-      bounds.map((d) => d.toISOString()),
+      `UPDATE "GithubItem" g SET "createdAt" = b.at FROM unnest($1::text[], $2::text[]::timestamptz[]) AS b(id, at)
+       WHERE g.id = b.id AND g."createdAt" > b.at`,
+      late.slice(bounds.length, 2 * bounds.length).map((r) => r.id),
+      bounds,
     );
+    expect(moved).toBeGreaterThan(2);
     await rebuildItemFacts(db);
     const config = { ignoreLogins: [], bugLabel: "bug", criticalLabels: ["P0", "sev1"] };
     const ctx: MetricsContext = { repoIds: [repo.id], windows: months, config };
