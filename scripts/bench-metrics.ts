@@ -140,7 +140,7 @@ try {
         `  ${name} ${m}: page ${Math.round(out.page.at(-1)!)} ms, api ${Math.round(out.api.at(-1)!)} ms${used}`,
       );
     }
-    return { ...out, cpu: { ...cpu } };
+    return { ...out, cpu: { api: [...cpu.api], page: [...cpu.page] } };
   };
   const cold = await series("cold", nothingStored);
   for (const m of months) await page(m); // every month's windows stored, as after normal use
