@@ -2,7 +2,7 @@
 // the newest item update, comment, repository change and sync of the selected repositories, so a
 // sync or webhook that changes anything recomputes. Bounded; the oldest entries go first.
 import { db } from "@/lib/db";
-import type { KpiScope, KpiValues, MetricsConfig, WindowBounds } from "./types";
+import type { KpiValues, MetricsConfig, WindowBounds } from "./types";
 
 const MAX_ENTRIES = 2000;
 const entries = new Map<string, { version: string; values: KpiValues }>();
@@ -19,8 +19,8 @@ export async function dataVersion(repoIds: string[]): Promise<string> {
   return row?.v ?? "";
 }
 
-const keyOf = (repoIds: string[], w: WindowBounds, config: MetricsConfig, scope: KpiScope) =>
-  JSON.stringify([[...repoIds].sort(), w.start.getTime(), w.end.getTime(), config, scope]);
+const keyOf = (repoIds: string[], w: WindowBounds, config: MetricsConfig) =>
+  JSON.stringify([[...repoIds].sort(), w.start.getTime(), w.end.getTime(), config]);
 
 /** Values for each window: cached ones as they are, the others computed together by `compute`. */
 export async function cachedWindows(
@@ -28,14 +28,13 @@ export async function cachedWindows(
   windows: WindowBounds[],
   config: MetricsConfig,
   compute: (missing: WindowBounds[]) => Promise<KpiValues[]>,
-  scope: KpiScope = "all",
 ): Promise<KpiValues[]> {
   const version = await dataVersion(repoIds);
-  const keys = windows.map((w) => keyOf(repoIds, w, config, scope));
+  const keys = windows.map((w) => keyOf(repoIds, w, config));
   const missing = windows.filter((_, i) => entries.get(keys[i]!)?.version !== version);
   const computed = missing.length ? await compute(missing) : [];
   missing.forEach((w, i) => {
-    const key = keyOf(repoIds, w, config, scope);
+    const key = keyOf(repoIds, w, config);
     entries.delete(key);
     entries.set(key, { version, values: computed[i]! });
   });

@@ -7,32 +7,26 @@ import { getIncidentKpis } from "./incident-kpis";
 import { getOtherKpis } from "./other-queries";
 import { compareWithPrevious, targetStatus } from "./judge";
 import { metricsConfig } from "./config";
-import type { KpiResult, KpiScope, KpiValues, MetricsConfig, WindowBounds } from "./types";
+import type { KpiResult, KpiValues, MetricsConfig, WindowBounds } from "./types";
 
 export { metricsConfig };
 
-/** Every GitHub KPI for each window, in the same order; scope "trend": what the 12-month trends draw (no incidents). */
+/** Every GitHub KPI for each window, in the same order. */
 export async function computeWindows(
   repoIds: string[],
   windows: WindowBounds[],
   config: MetricsConfig = metricsConfig(),
-  scope: KpiScope = "all",
 ): Promise<KpiValues[]> {
   if (windows.length === 0) return [];
   const [github, incidents] = await Promise.all([
-    cachedWindows(repoIds, windows, config, (missing) => computeFresh(repoIds, missing, config, scope), scope),
-    scope === "all" ? getIncidentKpis(windows) : [],
+    cachedWindows(repoIds, windows, config, (missing) => computeFresh(repoIds, missing, config)),
+    getIncidentKpis(windows),
   ]);
   return github.map((values, i) => ({ ...values, ...incidents[i] }));
 }
 
-async function computeFresh(
-  repoIds: string[],
-  windows: WindowBounds[],
-  config: MetricsConfig,
-  scope: KpiScope,
-): Promise<KpiValues[]> {
-  const ctx = { repoIds, windows, config, scope };
+async function computeFresh(repoIds: string[], windows: WindowBounds[], config: MetricsConfig): Promise<KpiValues[]> {
+  const ctx = { repoIds, windows, config };
   const [items, other] = await Promise.all([getItemKpisStored(ctx), getOtherKpis(ctx)]);
   return windows.map((_, i): KpiValues => ({ ...items[i], ...other[i] }));
 }

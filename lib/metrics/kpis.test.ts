@@ -4,7 +4,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { computeWindows, toResults } from "./compute";
-import { TREND_IDS } from "./queries";
 import { actors, at, createCommit, createItem, createRepo, createSuite } from "./fixtures";
 import type { KpiValues, MetricsConfig } from "./types";
 import { monthWindow } from "./window";
@@ -267,15 +266,6 @@ beforeAll(async () => {
 });
 
 const v = (values: KpiValues, id: string) => values[id]?.value;
-
-describe("the trend scope (the page's older months)", () => {
-  it("gives the trends' KPIs as every-KPI computation does", async () => {
-    const windows = [monthWindow("2026-02", TZ), monthWindow("2026-03", TZ)];
-    const trend = await computeWindows([repoId], windows, CONFIG, "trend");
-    for (const [i, all] of [feb, march].entries())
-      for (const id of TREND_IDS) expect(trend[i]![id], `${id} of window ${i}`).toEqual(all[id]);
-  });
-});
 
 describe("issue KPIs (March 2026, Europe/Berlin)", () => {
   it("opened: #1 #2 #3 #4 #10 (not #5, April in Berlin; not #9, transferred away; not #8, created in December)", () => {

@@ -56,31 +56,26 @@ const NEW_CONTRIBUTORS = `WITH ${WINDOWS}, firsts AS (
   GROUP BY lower(g."authorLogin"))
 SELECT w.i, count(f.login)::int AS n FROM w LEFT JOIN firsts f ON f.first >= w.s AND f.first < w.e GROUP BY w.i`;
 
-/** Scope "trend" reads only what the trends draw: CI pass rate and new contributors. */
 export async function getOtherKpis(ctx: MetricsContext): Promise<KpiValues[]> {
-  const all = ctx.scope !== "trend";
-  const none = Promise.resolve([] as Row[]);
   const [alerts, releases, ci, stats, contributors] = await Promise.all([
-    all ? run(ctx, ALERTS) : none,
-    all ? run(ctx, RELEASES) : none,
+    run(ctx, ALERTS),
+    run(ctx, RELEASES),
     run(ctx, CI),
-    all ? run(ctx, STATS) : none,
+    run(ctx, STATS),
     run(ctx, NEW_CONTRIBUTORS),
   ]);
   return ctx.windows.map((_, i) => {
     const out: KpiValues = {};
-    const c = ci.find((x) => x.i === i);
-    const decided = (num(c?.success) ?? 0) + (num(c?.failed) ?? 0);
-    out["ci.completed"] = { value: num(c?.completed) ?? 0 };
-    out["ci.pass_rate"] = { value: decided === 0 ? null : (num(c?.success) ?? 0) / decided, count: decided };
-    out["community.new_contributors"] = { value: num(contributors.find((x) => x.i === i)?.n) ?? 0 };
-    if (!all) return out;
     const a = alerts.find((r) => r.i === i);
     for (const s of ["critical", "high", "moderate", "low", "total"])
       out[`alerts.open_at_end.${s}`] = { value: num(a?.[s]) ?? 0 };
     const r = releases.find((x) => x.i === i);
     out["releases.published"] = { value: num(r?.published) ?? 0 };
     out["releases.prereleases"] = { value: num(r?.pre) ?? 0 };
+    const c = ci.find((x) => x.i === i);
+    const decided = (num(c?.success) ?? 0) + (num(c?.failed) ?? 0);
+    out["ci.completed"] = { value: num(c?.completed) ?? 0 };
+    out["ci.pass_rate"] = { value: decided === 0 ? null : (num(c?.success) ?? 0) / decided, count: decided };
     const s = stats.find((x) => x.i === i);
     const hasEnd = (num(s?.n_end) ?? 0) > 0;
     const hasBoth = hasEnd && num(s?.n_start) === num(s?.n_end);
@@ -88,6 +83,7 @@ export async function getOtherKpis(ctx: MetricsContext): Promise<KpiValues[]> {
     out["community.forks"] = { value: hasEnd ? num(s?.forks) : null };
     out["community.stars.change"] = { value: hasBoth ? (num(s?.stars) ?? 0) - (num(s?.stars0) ?? 0) : null };
     out["community.forks.change"] = { value: hasBoth ? (num(s?.forks) ?? 0) - (num(s?.forks0) ?? 0) : null };
+    out["community.new_contributors"] = { value: num(contributors.find((x) => x.i === i)?.n) ?? 0 };
     return out;
   });
 }

@@ -9,7 +9,7 @@ import { getFirstResponseDistribution, getNotable, type DistributionBucket, type
 import { computeRuntime, listRuntimeTargets, runtimeSpecs, type RuntimeTarget } from "./runtime";
 import { incidentTypeSpecs, listIncidentTypeRefs, type IncidentTypeRef } from "./incident-kpis";
 import { computeTriage } from "./triage-kpis";
-import type { KpiResult, KpiScope, KpiValues } from "./types";
+import type { KpiResult, KpiValues } from "./types";
 import { monthOf, monthWindow, periodWindow, previousPeriod, trailingMonths, type Period, type Window } from "./window";
 
 export type KpiReportInput = { repo: string | null; period: Period; tz: string | null; now?: Date };
@@ -49,20 +49,16 @@ export async function resolveTimeZone(tz: string | null): Promise<string> {
   return tz ?? (await getTeamSchedule()).timeZone;
 }
 
-/**
- * `triage`: only for the reported periods, not the 12-month trend (it evaluates every item's rules).
- * Scope "trend": only the KPIs the trends draw (TREND_IDS and runtime).
- */
+/** `triage`: only for the reported periods, not the 12-month trend (it evaluates every item's rules). */
 async function valuesFor(
   repoIds: string[],
   targets: RuntimeTarget[],
   windows: Window[],
   now: Date,
   triage = true,
-  scope: KpiScope = "all",
 ): Promise<KpiValues[]> {
   const [github, runtime, tri] = await Promise.all([
-    computeWindows(repoIds, windows, metricsConfig(), scope),
+    computeWindows(repoIds, windows),
     computeRuntime(targets, windows, now),
     triage ? computeTriage(repoIds, windows, now) : [],
   ]);
@@ -126,18 +122,16 @@ export async function getMetricsView(input: KpiReportInput): Promise<MetricsView
   const lastMonth = monthOf(new Date(current.end.getTime() - 1), tz);
   const months = trailingMonths(lastMonth, 12).map((m) => monthWindow(m, tz));
   const runtimeIds = new Set(targets.flatMap(runtimeSpecs).map((s) => s.id));
-  // A month's current and previous windows are the trend's last two: every KPI for those, the trend's
-  // for the ten before (all of them, sorts included, took most of a cold page's time).
+  // A month's current and previous windows are the trend's last two: compute the 12 months once.
   const isMonth = input.period.kind === "month";
-  const [older, pair, triage, notable, distribution] = await Promise.all([
-    valuesFor(repoIds, targets, isMonth ? months.slice(0, 10) : months, now, false, "trend"),
-    valuesFor(repoIds, targets, isMonth ? months.slice(10) : [current, previous], now, false),
+  const [trendValues, pair, triage, notable, distribution] = await Promise.all([
+    valuesFor(repoIds, targets, months, now, false),
+    isMonth ? Promise.resolve([]) : valuesFor(repoIds, targets, [current, previous], now, false),
     computeTriage(repoIds, [current, previous], now),
     getNotable(repoIds, current, metricsConfig()),
     getFirstResponseDistribution(repoIds, current, metricsConfig()),
   ]);
-  const trendValues = isMonth ? [...older, ...pair] : older;
-  const [base, basePrev] = isMonth ? [pair[1], pair[0]] : pair;
+  const [base, basePrev] = isMonth ? [trendValues[11], trendValues[10]] : pair;
   const cur = { ...base, ...triage[0] };
   const prev = { ...basePrev, ...triage[1] };
   const pick = (v: KpiValues) =>

@@ -2,18 +2,11 @@
 // parameter ($1 repository ids, $2 window starts, $3 window ends, then per query).
 export const WINDOWS = `w AS (SELECT t.s, t.e, (t.i - 1)::int AS i FROM unnest($2::text[]::timestamptz[], $3::text[]::timestamptz[]) WITH ORDINALITY AS t(s, e, i))`;
 
-/**
- * Median (percentile_cont = mean of the two middle values), p90 by nearest rank (percentile_disc), mean,
- * count. `percentiles: false` leaves median and p90 null (they sort every value; a trend needs means).
- */
-export function stats(prefix: string, seconds: string, filter = "TRUE", percentiles = true): string {
-  const sorted = (fn: string, name: string) =>
-    percentiles
-      ? `${fn} WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}) AS "${prefix}_${name}"`
-      : `NULL::float8 AS "${prefix}_${name}"`;
+/** Median (percentile_cont = mean of the two middle values), p90 by nearest rank (percentile_disc), mean, count. */
+export function stats(prefix: string, seconds: string, filter = "TRUE"): string {
   return [
-    sorted("percentile_cont(0.5)", "median"),
-    sorted("percentile_disc(0.9)", "p90"),
+    `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}) AS "${prefix}_median"`,
+    `percentile_disc(0.9) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}) AS "${prefix}_p90"`,
     // The sum of whole milliseconds (times are stored to the millisecond) is exact, so the mean does not
     // depend on the order rows arrive in; one float division rounds it (avg over numeric cost 5× more).
     `((sum(round((${seconds}) * 1000)::int8) FILTER (WHERE ${filter}))::float8

@@ -3,15 +3,7 @@ import type { KpiUnit, GoodDirection } from "./definitions";
 
 export type MetricsConfig = { ignoreLogins: string[]; bugLabel: string; criticalLabels: string[] };
 export type WindowBounds = { start: Date; end: Date };
-/** "trend": only what the page's 12-month trends draw (lib/metrics/facts/queries.ts inTrendScope). */
-export type KpiScope = "all" | "trend";
-export type MetricsContext = {
-  repoIds: string[];
-  windows: WindowBounds[];
-  config: MetricsConfig;
-  now?: Date;
-  scope?: KpiScope;
-};
+export type MetricsContext = { repoIds: string[]; windows: WindowBounds[]; config: MetricsConfig; now?: Date };
 export type KpiValue = { value: number | null; count?: number };
 export type KpiValues = Record<string, KpiValue>;
 

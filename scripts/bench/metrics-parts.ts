@@ -1,6 +1,5 @@
-// Times each part of a cold Metrics page one after another (where the time goes): the item KPIs
-// (the trend's ten older months, every KPI of the last two), the 12-month other KPIs, incidents,
-// runtime, triage, notable items and the distribution.
+// Times each part of a cold Metrics page one after another (where the time goes): the 12-month
+// item and other KPIs, incidents, runtime, triage, notable items and the distribution.
 // Used by bench-metrics.ts; alone: DATABASE_URL=… node --import tsx … scripts/bench/metrics-parts.ts
 import { db } from "@/lib/db";
 import { getItemKpisFromFacts } from "@/lib/metrics/facts/queries";
@@ -19,12 +18,7 @@ export async function timeParts(repoIds: string[], months: Window[]): Promise<vo
     await fn();
     console.log(`  ${name}: ${Math.round(performance.now() - t)} ms`);
   };
-  await time("item KPIs, 10 months for the trend (facts)", () =>
-    getItemKpisFromFacts({ ...ctx, windows: months.slice(0, 10), scope: "trend" }),
-  );
-  await time("item KPIs, 2 months, every KPI (facts)", () =>
-    getItemKpisFromFacts({ ...ctx, windows: months.slice(10) }),
-  );
+  await time("item KPIs, 12 months (facts)", () => getItemKpisFromFacts(ctx));
   await time("other KPIs (alerts, releases, CI, stars, contributors), 12 months", () => getOtherKpis(ctx));
   await time("incident KPIs, 12 months", () => getIncidentKpis(months));
   await time("runtime KPIs, 12 months", async () => computeRuntime(await listRuntimeTargets(), months, new Date()));

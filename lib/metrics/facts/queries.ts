@@ -42,7 +42,7 @@ const PLACED = (
   WHERE ${LIVE} AND ${where} AND ${at} >= ws.lo AND ${at} < ws.hi AND ${at} < ws.ends[b.k]`;
 
 /** `ignoring`: the ignore list ($4) is not empty (else the stored first times are read as they are). */
-const CREATED = (lean: boolean, ignoring: boolean) => `WITH ${SPAN(
+const CREATED = (ignoring: boolean) => `WITH ${SPAN(
   'f."createdAt"',
   "TRUE",
   `f.kind, f."createdAt", f."clockStart" AS start, ${ignoring ? FIRST_COMMENT : 'f."firstCommentAt"'} AS commented,
@@ -51,28 +51,26 @@ const CREATED = (lean: boolean, ignoring: boolean) => `WITH ${SPAN(
 c AS (SELECT i, kind, ${seconds("least(commented, reviewed)", '"createdAt"')} AS fr,
   CASE WHEN start IS NOT NULL AND reviewed IS NOT NULL THEN greatest(0, ${seconds("reviewed", "start")}) END AS rv FROM x)
 SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE fr IS NULL))::int AS without,
-  ${lean ? stats("fr", "fr", "kind = 'issue'") : stats("fr", "fr")}, ${stats("rv", "rv", "TRUE", !lean)}
+  ${stats("fr", "fr")}, ${stats("rv", "rv")}
 FROM c GROUP BY i, kind`;
 
 /** The closed issues (x) that carry a matching label: probed per item for a short span, hashed for a long one. */
 const LABELLED = (name: string, match: string) =>
   `${name} AS (SELECT DISTINCT il."itemId" FROM x JOIN "GithubItemLabel" il ON il."itemId" = x."itemId"
   JOIN "GithubLabel" l ON l.id = il."labelId" WHERE l."repoId" = ANY($1::uuid[]) AND ${match})`;
-const CLOSED_ISSUES = (
-  lean: boolean,
-) => `WITH ${SPAN('f."closedAt"', `f.kind = 'issue' AND f.state = 'CLOSED'`, `f."itemId", ${seconds('f."closedAt"', 'f."createdAt"')} AS d`)},
+const CLOSED_ISSUES = `WITH ${SPAN('f."closedAt"', `f.kind = 'issue' AND f.state = 'CLOSED'`, `f."itemId", ${seconds('f."closedAt"', 'f."createdAt"')} AS d`)},
 ${LABELLED("bugs", "lower(l.name) = $4")}, ${LABELLED("crit", "lower(l.name) = ANY($5::text[])")}, c AS (
   SELECT x.i, x.d, b."itemId" IS NOT NULL AS bug, k."itemId" IS NOT NULL AS critical
   FROM x LEFT JOIN bugs b ON b."itemId" = x."itemId" LEFT JOIN crit k ON k."itemId" = x."itemId")
-SELECT i, count(*)::int AS closed, ${stats("ttc", "d", "TRUE", !lean)}, ${stats("bug", "d", "bug", !lean)},
+SELECT i, count(*)::int AS closed, ${stats("ttc", "d")}, ${stats("bug", "d", "bug")},
   (count(*) FILTER (WHERE critical))::int AS p0, (count(*) FILTER (WHERE critical AND d <= 604800))::int AS p0_week
 FROM c GROUP BY i`;
 
 /** A pull request is placed by its merge, or by its close when closed unmerged (each read by its index). */
-const PULLS_CLOSED = (lean: boolean) => `WITH ${WINDOWS}, ${BOUNDS},
+const PULLS_CLOSED = `WITH ${WINDOWS}, ${BOUNDS},
 x AS MATERIALIZED (${PLACED('f."mergedAt"', "f.kind = 'pull_request' AND f.merged", `true AS merged, ${seconds('f."mergedAt"', 'coalesce(f."clockStart", f."createdAt")')} AS d`)}
   UNION ALL ${PLACED('f."closedAt"', "f.kind = 'pull_request' AND NOT f.merged AND f.state = 'CLOSED'", "false, NULL::float8")})
-SELECT i, (count(*) FILTER (WHERE merged))::int AS merged, (count(*) FILTER (WHERE NOT merged))::int AS unmerged, ${stats("ttm", "d", "merged", !lean)}
+SELECT i, (count(*) FILTER (WHERE merged))::int AS merged, (count(*) FILTER (WHERE NOT merged))::int AS unmerged, ${stats("ttm", "d", "merged")}
 FROM x GROUP BY i`;
 
 /**
@@ -98,44 +96,27 @@ function disjoint(windows: MetricsContext["windows"]): boolean {
   return sorted.every((w, i) => i === 0 || sorted[i - 1]!.end.getTime() <= w.start.getTime());
 }
 
-/**
- * The item KPIs of each window. Scope "trend" (the page's older months) leaves out the KPIs a trend
- * does not draw and their sorts: only the issues' first-response median is sorted there.
- */
+/** The item KPIs of each window, four queries over the facts of all the windows at once. */
 export async function getItemKpisFromFacts(ctx: MetricsContext): Promise<KpiValues[]> {
   if (!disjoint(ctx.windows)) {
     const each = await Promise.all(ctx.windows.map((w) => getItemKpisFromFacts({ ...ctx, windows: [w] })));
     return each.map((values) => values[0]!);
   }
-  const lean = ctx.scope === "trend";
   const ignore = ctx.config.ignoreLogins.map((l) => l.toLowerCase());
   const critical = ctx.config.criticalLabels.map((l) => l.toLowerCase());
   const [created, closed, pulls, open] = await Promise.all([
-    ignore.length > 0 ? run(ctx, CREATED(lean, true), ignore) : run(ctx, CREATED(lean, false)),
-    run(ctx, CLOSED_ISSUES(lean), ctx.config.bugLabel.toLowerCase(), critical),
-    run(ctx, PULLS_CLOSED(lean)),
+    ignore.length > 0 ? run(ctx, CREATED(true), ignore) : run(ctx, CREATED(false)),
+    run(ctx, CLOSED_ISSUES, ctx.config.bugLabel.toLowerCase(), critical),
+    run(ctx, PULLS_CLOSED),
     run(ctx, OPEN_AT_END),
   ]);
-  const values = assembleItemKpis(ctx, { created, closed, pulls, open });
-  return lean ? values.map(trendScope) : values;
+  return assembleItemKpis(ctx, { created, closed, pulls, open });
 }
-
-/** The item KPIs a "trend" computation gives: no percentiles but the issues' first response, no PR response times. */
-export function inTrendScope(id: string): boolean {
-  if (id.startsWith("prs.first_response") || id.startsWith("prs.time_to_first_review")) return false;
-  return !/\.(median|p90)$/.test(id) || id.startsWith("issues.first_response.");
-}
-
-const trendScope = (values: KpiValues): KpiValues =>
-  Object.fromEntries(Object.entries(values).filter(([id]) => inTrendScope(id)));
 
 /** For scripts/bench/explain-facts.ts: each query with its parameters after $1–$3 (default config). */
 export const FACT_QUERIES: Array<[string, string, unknown[]]> = [
-  ["created", CREATED(false, false), []],
-  ["closed issues", CLOSED_ISSUES(false), ["bug", ["p0"]]],
-  ["pulls closed", PULLS_CLOSED(false), []],
+  ["created", CREATED(false), []],
+  ["closed issues", CLOSED_ISSUES, ["bug", ["p0"]]],
+  ["pulls closed", PULLS_CLOSED, []],
   ["open at end", OPEN_AT_END, []],
-  ["created (trend)", CREATED(true, false), []],
-  ["closed issues (trend)", CLOSED_ISSUES(true), ["bug", ["p0"]]],
-  ["pulls closed (trend)", PULLS_CLOSED(true), []],
 ];

@@ -1,21 +1,19 @@
 // The facts path reads every window's facts in one pass and places each in its window by binary
 // search; the direct queries (../github-queries.ts) join each window separately. They must agree on
 // random data in a zone whose DST shift is half an hour (Lord Howe: local midnights off the hour),
-// with items exactly on window bounds, for the page's trend scope and for overlapping windows.
+// with items exactly on window bounds, with an ignore list and for overlapping windows.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createRepo } from "../fixtures";
 import { getItemKpis } from "../github-queries";
-import type { KpiValues, MetricsContext } from "../types";
+import type { MetricsContext } from "../types";
 import { monthWindow, quarterWindow, trailingMonths } from "../window";
 import { generateItems } from "./generate";
-import { getItemKpisFromFacts, inTrendScope } from "./queries";
+import { getItemKpisFromFacts } from "./queries";
 import { rebuildItemFacts } from "./refresh";
 
 const TZ = "Australia/Lord_Howe"; // DST ends 2026-04-05 (UTC+11 → +10:30), starts 2025-10-05
 const seed = Number(process.env.METRICS_SEED ?? Math.floor(Math.random() * 1e9));
-const trendOnly = (vs: KpiValues[]) =>
-  vs.map((v) => Object.fromEntries(Object.entries(v).filter(([id]) => inTrendScope(id))));
 
 describe("single-pass item KPIs", () => {
   it(`equal the per-window direct queries across DST months (seed ${seed})`, async () => {
@@ -53,7 +51,6 @@ describe("single-pass item KPIs", () => {
     const direct = await getItemKpis(ctx);
     expect(direct.reduce((n, v) => n + (v["issues.opened"]?.value ?? 0), 0)).toBeGreaterThan(150);
     expect(await getItemKpisFromFacts(ctx)).toEqual(direct);
-    expect(await getItemKpisFromFacts({ ...ctx, scope: "trend" })).toEqual(trendOnly(direct));
 
     // With an ignore list (then the stored first times of ignored logins are looked up again).
     const ignoring = { ...ctx, config: { ...config, ignoreLogins: ["Maint2", "maint4"] } };

@@ -25,7 +25,7 @@ async function keyOf(ctx: MetricsContext): Promise<string> {
   );
   const repos = [...ctx.repoIds].sort();
   return createHash("sha256")
-    .update(JSON.stringify([ALGORITHM, repos, ctx.config, labels.map((r) => r.l), ctx.scope ?? "all"]))
+    .update(JSON.stringify([ALGORITHM, repos, ctx.config, labels.map((r) => r.l)]))
     .digest("hex");
 }
 
