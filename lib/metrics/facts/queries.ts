@@ -1,6 +1,6 @@
 // The item KPIs read from GithubItemFact (one row per issue / pull request with its derived times),
 // by index on the window's bounds: no comment, review or event rows are read per request.
-// Definitions: ../definitions.ts; the direct queries they must agree with: ../github-queries.ts.
+// Definitions: ../definitions/; the direct queries they must agree with: ../github-queries.ts.
 import { assembleItemKpis, run } from "../github-queries";
 import { WINDOWS, responder, seconds, stats } from "../sql";
 import type { KpiValues, MetricsContext } from "../types";
