@@ -2,36 +2,9 @@
 // month, downloads the Markdown report and finds the page's numbers in it. Data: the e2e GitHub
 // repository, synced by repositories.spec (or by this spec when it runs alone).
 import { readFileSync } from "node:fs";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { BASE_URL } from "./support/accounts";
-import { E2E_GITHUB_TOKEN, E2E_REPO } from "./support/github";
-
-const FULL_NAME = `${E2E_REPO.owner}/${E2E_REPO.name}`;
-type Repos = { repositories: Array<{ owner: string; name: string; lastSyncStatus: string | null }> };
-
-async function synced(api: APIRequestContext): Promise<"none" | "pending" | "done"> {
-  const { repositories } = (await (await api.get("/api/repositories")).json()) as Repos;
-  const row = repositories.find((r) => `${r.owner}/${r.name}` === FULL_NAME);
-  return !row ? "none" : row.lastSyncStatus === "succeeded" ? "done" : "pending";
-}
-
-/** Waits for repositories.spec's sync; adds the repository itself only if nobody did within 150 s. */
-async function ensureSyncedRepository(api: APIRequestContext): Promise<void> {
-  const started = Date.now();
-  let state = await synced(api);
-  while (state === "none" && Date.now() - started < 150_000) {
-    await new Promise((r) => setTimeout(r, 2000));
-    state = await synced(api);
-  }
-  if (state === "none") {
-    expect((await api.put("/api/admin/github-token", { data: { token: E2E_GITHUB_TOKEN } })).ok()).toBe(true);
-    expect((await api.post("/api/admin/repositories", { data: { fullName: FULL_NAME } })).status()).toBe(201);
-  }
-  await expect.poll(() => synced(api), { timeout: 150_000, intervals: [2000] }).toBe("done");
-}
-
-const tileValue = (page: import("@playwright/test").Page, id: string) =>
-  page.locator(`[data-kpi="${id}"] [data-testid="kpi-value"]`).innerText();
+import { ensureSyncedRepository, tileValue } from "./support/metrics";
 
 test("a lead reviews a month, compares it with the one before and downloads the report", async ({
   page,

@@ -13,6 +13,7 @@ import { NextRequest } from "next/server";
 import os from "node:os";
 import pg from "pg";
 import { openReusableBenchDatabase, percentile } from "./bench/database";
+import { openCpuMeter } from "./bench/cpu";
 import { printHeader } from "./bench/header";
 import { insertMetricsData } from "./bench/metrics-data";
 
@@ -82,27 +83,37 @@ try {
     trailingMonths(months[0]!, 12).map((m) => monthWindow(m, "Europe/Berlin")),
   );
 
-  const api = async (month: string) => {
+  const meter = onPostgres ? await openCpuMeter(database.url) : null;
+  const cpu = { api: [] as number[], page: [] as number[] };
+  const timed = async (kind: "api" | "page", fn: () => Promise<void>) => {
+    const before = await meter?.read();
     const t = performance.now();
-    const response = await GET(
-      new NextRequest(`http://127.0.0.1/api/v1/kpis?repo=bench/metrics&month=${month}&tz=Europe/Berlin`, {
-        headers: { authorization: `Bearer ${token}` },
-      }),
-      {},
-    );
-    if (response.status !== 200) throw new Error(`API answered ${response.status}: ${await response.text()}`);
-    await response.json();
-    return performance.now() - t;
+    await fn();
+    const ms = performance.now() - t;
+    if (meter && before !== undefined) cpu[kind].push((await meter.read()) - before);
+    return ms;
   };
-  const page = async (month: string) => {
-    const t = performance.now();
-    await getMetricsView({ repo: "bench/metrics", period: { kind: "month", month }, tz: "Europe/Berlin" });
-    return performance.now() - t;
-  };
-  const line = (name: string, samples: number[]) => {
+  const api = (month: string) =>
+    timed("api", async () => {
+      const response = await GET(
+        new NextRequest(`http://127.0.0.1/api/v1/kpis?repo=bench/metrics&month=${month}&tz=Europe/Berlin`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+        {},
+      );
+      if (response.status !== 200) throw new Error(`API answered ${response.status}: ${await response.text()}`);
+      await response.json();
+    });
+  const page = (month: string) =>
+    timed("page", async () => {
+      await getMetricsView({ repo: "bench/metrics", period: { kind: "month", month }, tz: "Europe/Berlin" });
+    });
+  const line = (name: string, samples: number[], used: number[] = []) => {
     const sorted = [...samples].sort((a, b) => a - b);
+    const cpuSorted = [...used].sort((a, b) => a - b);
+    const cpuText = used.length ? `  CPU p50 ${Math.round(percentile(cpuSorted, 50))} ms` : "";
     console.log(
-      `${name}: p50 ${Math.round(percentile(sorted, 50))} ms  p95 ${Math.round(percentile(sorted, 95))} ms  (n = ${samples.length})`,
+      `${name}: p50 ${Math.round(percentile(sorted, 50))} ms  p95 ${Math.round(percentile(sorted, 95))} ms  (n = ${samples.length})${cpuText}`,
     );
   };
   const nothingStored = async () => {
@@ -115,21 +126,30 @@ try {
   };
   const series = async (name: string, before: () => Promise<void>) => {
     const out = { api: [] as number[], page: [] as number[] };
+    cpu.api = [];
+    cpu.page = [];
     for (const [i, m] of months.entries()) {
       await before();
       out.page.push(await page(m));
       await before();
       out.api.push(await api(months[(i + 6) % 12]!));
-      console.log(`  ${name} ${m}: page ${Math.round(out.page.at(-1)!)} ms, api ${Math.round(out.api.at(-1)!)} ms`);
+      const used = meter
+        ? ` (CPU: page ${Math.round(cpu.page.at(-1)!)} ms, api ${Math.round(cpu.api.at(-1)!)} ms)`
+        : "";
+      console.log(
+        `  ${name} ${m}: page ${Math.round(out.page.at(-1)!)} ms, api ${Math.round(out.api.at(-1)!)} ms${used}`,
+      );
     }
-    return out;
+    return { ...out, cpu: { api: [...cpu.api], page: [...cpu.page] } };
   };
   const cold = await series("cold", nothingStored);
   for (const m of months) await page(m); // every month's windows stored, as after normal use
   const synced = await series("after a sync", afterSync);
-  const warm = { api: [] as number[], page: [] as number[] };
+  const warm = { api: [] as number[], page: [] as number[], cpu };
   await page(months[0]!); // the first request computes; warm ones follow it
   await api(months[0]!);
+  cpu.api = [];
+  cpu.page = [];
   for (let i = 0; i < WARM; i++) {
     warm.page.push(await page(months[0]!));
     warm.api.push(await api(months[0]!));
@@ -140,12 +160,13 @@ try {
       .map((l) => l.toFixed(2))
       .join(" ")}`,
   );
-  line("page cold (nothing stored)", cold.page);
-  line("page after a sync         ", synced.page);
-  line("page warm                 ", warm.page);
-  line("api cold (nothing stored) ", cold.api);
-  line("api after a sync          ", synced.api);
-  line("api warm                  ", warm.api);
+  line("page cold (nothing stored)", cold.page, cold.cpu.page);
+  line("page after a sync         ", synced.page, synced.cpu.page);
+  line("page warm                 ", warm.page, warm.cpu.page);
+  line("api cold (nothing stored) ", cold.api, cold.cpu.api);
+  line("api after a sync          ", synced.api, synced.cpu.api);
+  line("api warm                  ", warm.api, warm.cpu.api);
+  await meter?.close();
 } finally {
   await db.$disconnect();
   await database.stop();

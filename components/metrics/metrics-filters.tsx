@@ -40,7 +40,7 @@ export function MetricsFilters({
         {(["month", "quarter", "range"] as const).map((v) => (
           <Link
             key={v}
-            href={`/kpis?${new URLSearchParams({ ...(v === "month" ? { month: state.month } : v === "quarter" ? { quarter: state.quarter } : { from: state.from, to: state.to }), ...(state.repo ? { repo: state.repo } : {}) })}`}
+            href={`/kpis?${new URLSearchParams({ ...(v === "month" ? { month: state.month } : v === "quarter" ? { quarter: state.quarter } : { from: state.from, to: state.to }), ...(state.repo ? { repo: state.repo } : {}), ...(state.tz ? { tz: state.tz } : {}) })}`}
             aria-current={state.view === v ? "page" : undefined}
             className={buttonClass(state.view === v ? "primary" : "secondary", "py-1.5")}
           >

@@ -158,3 +158,39 @@ export async function createSuite(
 export async function createCommit(repoId: string, oid: string, date: string) {
   await db.githubCommit.create({ data: { repoId, oid, committedDate: at(date), messageHeadline: oid, url: "u" } });
 }
+
+/**
+ * What a sync writes when a responder ("newcomer") answers an item a minute after it was created,
+ * and with `reopen` also reopens it a minute later: the rows and the facts refresh, in one transaction.
+ */
+export async function writeLateResponse(itemId: string, { reopen = false } = {}): Promise<Date> {
+  const item = await db.githubItem.findUniqueOrThrow({ where: { id: itemId } });
+  await db.$transaction(async (tx) => {
+    await tx.githubComment.create({
+      data: {
+        id: `${item.id}_late`,
+        itemId: item.id,
+        repoId: item.repoId,
+        authorLogin: "newcomer",
+        authorType: "user",
+        body: "",
+        url: "u",
+        createdAt: new Date(item.createdAt.getTime() + 60_000),
+        updatedAt: item.createdAt,
+      },
+    });
+    if (reopen)
+      await tx.githubItemEvent.create({
+        data: {
+          id: `${item.id}_reopen`,
+          itemId: item.id,
+          repoId: item.repoId,
+          kind: "reopened",
+          actorType: "user",
+          createdAt: new Date(item.createdAt.getTime() + 120_000),
+        },
+      });
+    await refreshItemFacts(tx, [item.id]);
+  });
+  return item.createdAt;
+}

@@ -1,5 +1,5 @@
 // KPIs from synced GitHub data, aggregated in the database for several windows at once (the
-// current and previous period, or twelve months of trend). Definitions: definitions.ts.
+// current and previous period, or twelve months of trend). Definitions: definitions/.
 import { runMetricsSql } from "./run-sql";
 import { CLOCK_START, FIRST_DRAFT_EVENT, LIVE_ITEM, WINDOWS, responder, seconds, stats } from "./sql";
 import type { KpiValues, MetricsContext } from "./types";

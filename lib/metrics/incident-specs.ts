@@ -1,5 +1,5 @@
 // Definitions of the per-type incident KPIs (`incidents.type.<key>.count|mtta|mttr`); ids follow the
-// configured incident types, so they are made per type rather than listed in definitions.ts.
+// configured incident types, so they are made per type rather than listed in definitions/.
 import type { KpiSpec } from "./definitions";
 import type { KpiResult } from "./types";
 

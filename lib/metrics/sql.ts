@@ -7,13 +7,16 @@ export function stats(prefix: string, seconds: string, filter = "TRUE"): string 
   return [
     `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}) AS "${prefix}_median"`,
     `percentile_disc(0.9) WITHIN GROUP (ORDER BY ${seconds}) FILTER (WHERE ${filter}) AS "${prefix}_p90"`,
-    // numeric: an exact sum, so the mean does not depend on the order rows arrive in.
-    `avg((${seconds})::numeric) FILTER (WHERE ${filter})::float8 AS "${prefix}_mean"`,
+    // The sum of whole milliseconds (times are stored to the millisecond) is exact, so the mean does not
+    // depend on the order rows arrive in; one float division rounds it (avg over numeric cost 5× more).
+    `((sum(round((${seconds}) * 1000)::int8) FILTER (WHERE ${filter}))::float8
+      / nullif(1000 * count(${seconds}) FILTER (WHERE ${filter}), 0)::float8) AS "${prefix}_mean"`,
     `(count(${seconds}) FILTER (WHERE ${filter}))::int AS "${prefix}_count"`,
   ].join(",\n");
 }
 
-export const seconds = (to: string, from: string) => `extract(epoch FROM (${to} - ${from}))::float8`;
+/** Seconds between two instants, as float8 (date_part: extract's exact numeric cost twice the whole query). */
+export const seconds = (to: string, from: string) => `date_part('epoch', ${to} - ${from})`;
 
 /** A responder's row (alias a): a user, not deleted, not the item's (alias g) author, not ignored ($4 or `ignore`). */
 export function responder(a: string, ignore = "$4"): string {

@@ -7,8 +7,8 @@ import { getTeamSchedule } from "@/lib/team/schedule";
 import { evaluateRepos, listTriageRepos } from "@/lib/triage/queries";
 import { DEFAULT_TRIAGE_CONFIG } from "@/lib/triage/schemas";
 import { createTriageItems, createTriageRepo } from "@/lib/triage/testing";
-import { refreshItemFacts } from "./facts/refresh";
 import { generateItems } from "./facts/generate";
+import { writeLateResponse } from "./fixtures";
 import { computeTriage } from "./triage-kpis";
 import type { KpiValues } from "./types";
 import { monthWindow, trailingMonths } from "./window";
@@ -91,23 +91,7 @@ describe("stored triage outcomes", () => {
     });
     await check(new Date("2026-07-01T00:00:00Z"));
     // A responder's comment written with the facts refresh, as the sync does.
-    const item = await db.githubItem.findUniqueOrThrow({ where: { id: ids[2]! } });
-    await db.$transaction(async (tx) => {
-      await tx.githubComment.create({
-        data: {
-          id: `${item.id}_late`,
-          itemId: item.id,
-          repoId: repo.id,
-          authorLogin: "newcomer",
-          authorType: "user",
-          body: "",
-          url: "u",
-          createdAt: new Date(item.createdAt.getTime() + 60_000),
-          updatedAt: item.createdAt,
-        },
-      });
-      await refreshItemFacts(tx, [item.id]);
-    });
+    await writeLateResponse(ids[2]!);
     await check(new Date("2026-07-01T00:00:00Z"));
   }, 300_000); // generated items evaluated both ways five times: not bounded by 30 s on a loaded machine
 });

@@ -22,7 +22,12 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
   // The range picker sends days in the zone; they become the API's from/to instants.
   if (raw.fromDate && raw.toDate && !raw.from && !raw.to) {
     const range = dayRange(raw.fromDate, raw.toDate, await resolveTimeZone(isTimeZone(raw.tz ?? "") ? raw.tz! : null));
-    if (range) Object.assign(raw, { from: range.from.toISOString(), to: range.to.toISOString() });
+    if (range) {
+      // The days are the picker's, not the API's query: KpiQuery rejects keys it does not know.
+      Object.assign(raw, { from: range.from.toISOString(), to: range.to.toISOString() });
+      delete raw.fromDate;
+      delete raw.toDate;
+    }
   }
   const parsed = KpiQuery.safeParse(raw);
   if (!parsed.success) {

@@ -5,13 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { markRemoved } from "@/lib/github/sync/refetch";
-import { createRepo } from "../fixtures";
+import { createRepo, writeLateResponse } from "../fixtures";
 import { getItemKpis } from "../github-queries";
 import type { MetricsContext } from "../types";
 import { monthWindow, trailingMonths } from "../window";
 import { generateItems } from "./generate";
 import { getItemKpisFromFacts } from "./queries";
-import { rebuildItemFacts, refreshItemFacts } from "./refresh";
+import { rebuildItemFacts } from "./refresh";
 
 const months = trailingMonths("2026-06", 14).map((m) => monthWindow(m, "America/New_York"));
 
@@ -37,33 +37,7 @@ describe("item facts", () => {
     await db.$transaction((tx) =>
       markRemoved(tx, repo.id, [{ id: ids[0]!, reason: "transferred", to: "elsewhere/repo" }]),
     );
-    const item = await db.githubItem.findUniqueOrThrow({ where: { id: ids[1]! } });
-    await db.$transaction(async (tx) => {
-      await tx.githubComment.create({
-        data: {
-          id: `${item.id}_late`,
-          itemId: item.id,
-          repoId: repo.id,
-          authorLogin: "newcomer",
-          authorType: "user",
-          body: "",
-          url: "u",
-          createdAt: new Date(item.createdAt.getTime() + 60_000),
-          updatedAt: item.createdAt,
-        },
-      });
-      await tx.githubItemEvent.create({
-        data: {
-          id: `${item.id}_reopen`,
-          itemId: item.id,
-          repoId: repo.id,
-          kind: "reopened",
-          actorType: "user",
-          createdAt: new Date(item.createdAt.getTime() + 120_000),
-        },
-      });
-      await refreshItemFacts(tx, [item.id]);
-    });
+    await writeLateResponse(ids[1]!, { reopen: true });
     await compare(ctx);
 
     // Another ignore list and none: applied when reading.

@@ -1,6 +1,6 @@
 // The item KPIs read from GithubItemFact (one row per issue / pull request with its derived times),
 // by index on the window's bounds: no comment, review or event rows are read per request.
-// Definitions: ../definitions.ts; the direct queries they must agree with: ../github-queries.ts.
+// Definitions: ../definitions/; the direct queries they must agree with: ../github-queries.ts.
 import { assembleItemKpis, run } from "../github-queries";
 import { WINDOWS, responder, seconds, stats } from "../sql";
 import type { KpiValues, MetricsContext } from "../types";
@@ -23,32 +23,55 @@ const FIRST_REVIEW = FIRST(
      AND r."submittedAt" IS NOT NULL AND r.state <> 'PENDING' AND ${responder("r")}`,
 );
 
-const CREATED = `WITH ${WINDOWS}, t AS MATERIALIZED (
-  SELECT w.i, f.kind, f."createdAt", f."clockStart" AS start, ${FIRST_COMMENT} AS commented, ${FIRST_REVIEW} AS reviewed
-  FROM w JOIN "GithubItemFact" f ON ${LIVE} AND f."createdAt" >= w.s AND f."createdAt" < w.e),
-c AS (SELECT t.*, least(t.commented, t.reviewed) AS responded FROM t)
-SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE responded IS NULL))::int AS without,
-  ${stats("fr", seconds("responded", '"createdAt"'))},
-  ${stats("rv", `greatest(0, ${seconds("reviewed", "start")})`, "start IS NOT NULL AND reviewed IS NOT NULL")}
+/**
+ * The facts of the windows' whole span, read once (twelve index scans, one per window, visited a
+ * heap page per row), each placed in the window it falls in by a binary search over the sorted
+ * starts (width_bucket). Windows must not overlap (getItemKpisFromFacts splits those that do).
+ * `at`: the instant that places a fact; `where` narrows the facts; `cols`: what x carries on.
+ */
+const SPAN = (at: string, where: string, cols: string) => `${WINDOWS}, ${BOUNDS},
+x AS MATERIALIZED (${PLACED(at, where, cols)})`;
+const BOUNDS = `ws AS (SELECT array_agg(s ORDER BY s) AS starts, array_agg(e ORDER BY s) AS ends, array_agg(i ORDER BY s) AS idx,
+  min(s) AS lo, max(e) AS hi FROM w)`;
+const PLACED = (
+  at: string,
+  where: string,
+  cols: string,
+) => `SELECT ws.idx[b.k] AS i, ${cols} FROM ws, "GithubItemFact" f
+  CROSS JOIN LATERAL (SELECT width_bucket(${at}, ws.starts) AS k) b
+  WHERE ${LIVE} AND ${where} AND ${at} >= ws.lo AND ${at} < ws.hi AND ${at} < ws.ends[b.k]`;
+
+/** `ignoring`: the ignore list ($4) is not empty (else the stored first times are read as they are). */
+const CREATED = (ignoring: boolean) => `WITH ${SPAN(
+  'f."createdAt"',
+  "TRUE",
+  `f.kind, f."createdAt", f."clockStart" AS start, ${ignoring ? FIRST_COMMENT : 'f."firstCommentAt"'} AS commented,
+   ${ignoring ? FIRST_REVIEW : 'f."firstReviewAt"'} AS reviewed`,
+)},
+c AS (SELECT i, kind, ${seconds("least(commented, reviewed)", '"createdAt"')} AS fr,
+  CASE WHEN start IS NOT NULL AND reviewed IS NOT NULL THEN greatest(0, ${seconds("reviewed", "start")}) END AS rv FROM x)
+SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE fr IS NULL))::int AS without,
+  ${stats("fr", "fr")}, ${stats("rv", "rv")}
 FROM c GROUP BY i, kind`;
 
+/** The closed issues (x) that carry a matching label: probed per item for a short span, hashed for a long one. */
 const LABELLED = (name: string, match: string) =>
-  `${name} AS (SELECT DISTINCT il."itemId" FROM "GithubItemLabel" il JOIN "GithubLabel" l ON l.id = il."labelId"
-  WHERE l."repoId" = ANY($1::uuid[]) AND ${match})`;
-const CLOSED_ISSUES = `WITH ${WINDOWS}, ${LABELLED("bugs", "lower(l.name) = $4")}, ${LABELLED("crit", "lower(l.name) = ANY($5::text[])")}, c AS (
-  SELECT w.i, ${seconds('f."closedAt"', 'f."createdAt"')} AS d, b."itemId" IS NOT NULL AS bug, k."itemId" IS NOT NULL AS critical
-  FROM w JOIN "GithubItemFact" f ON ${LIVE} AND f.kind = 'issue' AND f.state = 'CLOSED' AND f."closedAt" >= w.s AND f."closedAt" < w.e
-  LEFT JOIN bugs b ON b."itemId" = f."itemId" LEFT JOIN crit k ON k."itemId" = f."itemId")
+  `${name} AS (SELECT DISTINCT il."itemId" FROM x JOIN "GithubItemLabel" il ON il."itemId" = x."itemId"
+  JOIN "GithubLabel" l ON l.id = il."labelId" WHERE l."repoId" = ANY($1::uuid[]) AND ${match})`;
+const CLOSED_ISSUES = `WITH ${SPAN('f."closedAt"', `f.kind = 'issue' AND f.state = 'CLOSED'`, `f."itemId", ${seconds('f."closedAt"', 'f."createdAt"')} AS d`)},
+${LABELLED("bugs", "lower(l.name) = $4")}, ${LABELLED("crit", "lower(l.name) = ANY($5::text[])")}, c AS (
+  SELECT x.i, x.d, b."itemId" IS NOT NULL AS bug, k."itemId" IS NOT NULL AS critical
+  FROM x LEFT JOIN bugs b ON b."itemId" = x."itemId" LEFT JOIN crit k ON k."itemId" = x."itemId")
 SELECT i, count(*)::int AS closed, ${stats("ttc", "d")}, ${stats("bug", "d", "bug")},
   (count(*) FILTER (WHERE critical))::int AS p0, (count(*) FILTER (WHERE critical AND d <= 604800))::int AS p0_week
 FROM c GROUP BY i`;
 
-const PULLS_CLOSED = `WITH ${WINDOWS}, c AS (
-  SELECT w.i, f.merged, CASE WHEN f.merged THEN ${seconds('f."mergedAt"', 'coalesce(f."clockStart", f."createdAt")')} END AS d
-  FROM w JOIN "GithubItemFact" f ON ${LIVE} AND f.kind = 'pull_request'
-    AND ((f.merged AND f."mergedAt" >= w.s AND f."mergedAt" < w.e) OR (f.state = 'CLOSED' AND NOT f.merged AND f."closedAt" >= w.s AND f."closedAt" < w.e)))
+/** A pull request is placed by its merge, or by its close when closed unmerged (each read by its index). */
+const PULLS_CLOSED = `WITH ${WINDOWS}, ${BOUNDS},
+x AS MATERIALIZED (${PLACED('f."mergedAt"', "f.kind = 'pull_request' AND f.merged", `true AS merged, ${seconds('f."mergedAt"', 'coalesce(f."clockStart", f."createdAt")')} AS d`)}
+  UNION ALL ${PLACED('f."closedAt"', "f.kind = 'pull_request' AND NOT f.merged AND f.state = 'CLOSED'", "false, NULL::float8")})
 SELECT i, (count(*) FILTER (WHERE merged))::int AS merged, (count(*) FILTER (WHERE NOT merged))::int AS unmerged, ${stats("ttm", "d", "merged")}
-FROM c GROUP BY i`;
+FROM x GROUP BY i`;
 
 /**
  * Open at an instant = created before it − closes before it + reopens before it (items without such
@@ -67,14 +90,22 @@ d AS (SELECT "createdAt" AS at, 1 AS delta FROM items
 b AS MATERIALIZED (SELECT width_bucket(d.at, (SELECT a FROM ends)) AS k, sum(d.delta) AS s FROM d GROUP BY 1)
 SELECT w.i, (SELECT coalesce(sum(b.s), 0) FROM b WHERE b.k < array_position((SELECT a FROM ends), w.e)) AS open FROM w`;
 
+/** Windows sorted by start, each ending at or before the next one's start (what SPAN needs). */
+function disjoint(windows: MetricsContext["windows"]): boolean {
+  const sorted = [...windows].sort((a, b) => a.start.getTime() - b.start.getTime());
+  return sorted.every((w, i) => i === 0 || sorted[i - 1]!.end.getTime() <= w.start.getTime());
+}
+
+/** The item KPIs of each window, four queries over the facts of all the windows at once. */
 export async function getItemKpisFromFacts(ctx: MetricsContext): Promise<KpiValues[]> {
+  if (!disjoint(ctx.windows)) {
+    const each = await Promise.all(ctx.windows.map((w) => getItemKpisFromFacts({ ...ctx, windows: [w] })));
+    return each.map((values) => values[0]!);
+  }
+  const ignore = ctx.config.ignoreLogins.map((l) => l.toLowerCase());
   const critical = ctx.config.criticalLabels.map((l) => l.toLowerCase());
   const [created, closed, pulls, open] = await Promise.all([
-    run(
-      ctx,
-      CREATED,
-      ctx.config.ignoreLogins.map((l) => l.toLowerCase()),
-    ),
+    ignore.length > 0 ? run(ctx, CREATED(true), ignore) : run(ctx, CREATED(false)),
     run(ctx, CLOSED_ISSUES, ctx.config.bugLabel.toLowerCase(), critical),
     run(ctx, PULLS_CLOSED),
     run(ctx, OPEN_AT_END),
@@ -84,7 +115,7 @@ export async function getItemKpisFromFacts(ctx: MetricsContext): Promise<KpiValu
 
 /** For scripts/bench/explain-facts.ts: each query with its parameters after $1–$3 (default config). */
 export const FACT_QUERIES: Array<[string, string, unknown[]]> = [
-  ["created", CREATED, [[]]],
+  ["created", CREATED(false), []],
   ["closed issues", CLOSED_ISSUES, ["bug", ["p0"]]],
   ["pulls closed", PULLS_CLOSED, []],
   ["open at end", OPEN_AT_END, []],

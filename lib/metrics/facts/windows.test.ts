@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { markRemoved } from "@/lib/github/sync/refetch";
 import { metricsConfig } from "../config";
-import { createRepo } from "../fixtures";
+import { createRepo, writeLateResponse } from "../fixtures";
 import { getItemKpis } from "../github-queries";
 import type { MetricsContext } from "../types";
 import { monthWindow, trailingMonths } from "../window";
@@ -42,35 +42,9 @@ describe("stored KPI windows", () => {
 
     // A responder's comment and a reopen, written with the refresh as the sync does: only windows
     // ending after the earliest changed instant are dropped.
-    const item = await db.githubItem.findUniqueOrThrow({ where: { id: ids[3]! } });
-    await db.$transaction(async (tx) => {
-      await tx.githubComment.create({
-        data: {
-          id: `${item.id}_late`,
-          itemId: item.id,
-          repoId: repo.id,
-          authorLogin: "newcomer",
-          authorType: "user",
-          body: "",
-          url: "u",
-          createdAt: new Date(item.createdAt.getTime() + 60_000),
-          updatedAt: item.createdAt,
-        },
-      });
-      await tx.githubItemEvent.create({
-        data: {
-          id: `${item.id}_reopen`,
-          itemId: item.id,
-          repoId: repo.id,
-          kind: "reopened",
-          actorType: "user",
-          createdAt: new Date(item.createdAt.getTime() + 120_000),
-        },
-      });
-      await refreshItemFacts(tx, [item.id]);
-    });
+    const createdAt = await writeLateResponse(ids[3]!, { reopen: true });
     const kept = await db.metricsItemWindow.count({
-      where: { repoIds: { has: repo.id }, end: { lte: item.createdAt } },
+      where: { repoIds: { has: repo.id }, end: { lte: createdAt } },
     });
     expect(await rows()).toBe(kept);
     await same(ctx);

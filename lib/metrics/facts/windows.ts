@@ -10,7 +10,7 @@ import type { KpiValues, MetricsContext } from "../types";
 import { getItemKpisFromFacts } from "./queries";
 
 /** Bump when an item KPI's definition or query changes: stored windows of older code are not read. */
-const ALGORITHM = 1;
+const ALGORITHM = 2;
 const VERSIONS = `SELECT coalesce(jsonb_object_agg(v."repoId", v.version), '{}'::jsonb)::text AS v
   FROM "MetricsItemVersion" v WHERE v."repoId" = ANY($1::uuid[])`;
 
