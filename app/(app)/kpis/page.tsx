@@ -4,7 +4,16 @@ import { requireUser } from "@/lib/auth/current";
 import { ApiError } from "@/lib/errors";
 import { KpiQuery, periodOf } from "@/lib/metrics/schemas";
 import { getMetricsView, resolveTimeZone } from "@/lib/metrics/queries";
-import { addMonths, addQuarters, dayOf, dayRange, isTimeZone, monthOf, quarterOf, reviewMonth } from "@/lib/metrics/window";
+import {
+  addMonths,
+  addQuarters,
+  dayOf,
+  dayRange,
+  isTimeZone,
+  monthOf,
+  quarterOf,
+  reviewMonth,
+} from "@/lib/metrics/window";
 import { MetricsFilters, type FilterState } from "@/components/metrics/metrics-filters";
 import { MetricsView } from "@/components/metrics/metrics-view";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -14,7 +14,11 @@ export const GET = withRoute("/api/v1/kpis/report", async (request: NextRequest)
   if (!parsed.success) throw validationError(parsed.error);
   const { format, table, ...query } = parsed.data;
   const tz = await resolveTimeZone(query.tz ?? null);
-  const view = await getMetricsView({ repo: query.repo ?? null, period: periodOf(query, reviewMonth(new Date(), tz)), tz });
+  const view = await getMetricsView({
+    repo: query.repo ?? null,
+    period: periodOf(query, reviewMonth(new Date(), tz)),
+    tz,
+  });
   const base = view.window.label.replace(/[^\w.-]+/g, "_");
   const [body, type, name] =
     format === "md"
