@@ -8,14 +8,15 @@ import { parseJsonPath } from "./checks/json-path";
 import { KPI_NAMES, resolveThresholds } from "./store/thresholds";
 
 const MiB = 1024 * 1024;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 export const MAX_SAMPLES_PER_BATCH = 1000;
 /** Text PostgreSQL can store: no NUL, no unpaired UTF-16 surrogate. */
 const STORABLE = /^[^\0\p{Cs}]*$/u;
 
 const MetricName = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "not a valid Prometheus metric name");
 const LABEL_RULE = "label names are letters, digits and _ (max 64)";
-const LabelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]{0,63}$/, LABEL_RULE);
+export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]{0,63}$/;
+const LabelName = z.string().regex(LABEL_NAME, LABEL_RULE);
 /** A record whose invalid keys report the key rule, not zod's generic "Invalid key in record". */
 const recordOf = <V extends z.ZodType>(key: z.ZodString, value: V, keyRule: string) =>
   z.record(key, value, { error: (iss) => (iss.code === "invalid_key" ? keyRule : undefined) });
@@ -184,7 +185,7 @@ export const UpdateTargetInput = z
   .record(z.string(), z.unknown(), { error: "send a JSON object of the fields to change" })
   .refine((patch) => !("kind" in patch), { error: "kind cannot be changed: create a new target", path: ["kind"] });
 
-const SAMPLE_RANGE: Record<(typeof KPI_NAMES)[number], [number, number]> = {
+export const SAMPLE_RANGE: Record<(typeof KPI_NAMES)[number], [number, number]> = {
   response_time_ms: [0, 3_600_000],
   error_rate_pct: [0, 100],
   throughput_rps: [0, 1e9],

@@ -6,10 +6,11 @@
 // is handled in one transaction with a fixed number of statements: the targets' open incidents are
 // locked and read once, the alerts replayed in time order in memory, and their timeline events
 // written in one insert.
-import { db } from "@/lib/db";
+import { db, type Sql, sqlTransaction } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import type { AlertEvent, Prisma } from "@/lib/generated/prisma/client";
+import type { AlertEvent } from "@/lib/generated/prisma/client";
+import { sqlOfTransaction } from "@/lib/health/store/record-sql";
 import { addEvents, type NewEvent } from "./timeline";
 import { findSuspectChanges } from "../views/suspects";
 import { resolveIncident } from "./lifecycle";
@@ -23,14 +24,25 @@ type Outcome = { opened: string[]; joined: number; proposed: string[]; resolved:
 type TargetAlert = Omit<AlertEvent, "targetId"> & { targetId: string };
 type OpenIncident = { id: string; resolutionProposedAt: Date | null };
 
+/**
+ * The replay runs on a plain pooled transaction (`sqlTransaction`): most batches only join open
+ * incidents. Opening one also reads suspect changes through Prisma models, so a replay that must open
+ * one is rolled back (`MustOpen`) and run again on a Prisma transaction, with `suspects` given.
+ */
+type Opening = { suspects: (at: Date) => Promise<NewEvent[]> };
+class MustOpen extends Error {}
+
 /** Inserts the target's incident unless one is open (then null): the partial unique index decides. */
-async function openIncident(tx: Prisma.TransactionClient, event: TargetAlert): Promise<string | null> {
+async function openIncident(sql: Sql, event: TargetAlert): Promise<string | null> {
   const kind = event.kpi === "up" ? "outage" : "performance";
   const title = event.kpi === "up" ? `${event.targetName} is down` : `${event.targetName}: ${event.kpi} is critical`;
-  const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-    INSERT INTO "Incident" ("id", "title", "typeKey", "severity", "dedupKey", "targetIds", "repositories", "startedAt", "detectedAt", "updatedAt")
-    VALUES (gen_random_uuid(), ${title}, ${kind}, 'SEV1'::"IncidentSeverity", ${dedupKeyOf(event.targetId)}, ARRAY[${event.targetId}::uuid], ARRAY[]::text[], ${event.at}, ${event.at}, now())
-    ON CONFLICT ("dedupKey") WHERE "resolvedAt" IS NULL AND "dedupKey" IS NOT NULL DO NOTHING RETURNING "id"`;
+  const at = event.at.toISOString();
+  const inserted = await sql.query<{ id: string }>(
+    `INSERT INTO "Incident" ("id", "title", "typeKey", "severity", "dedupKey", "targetIds", "repositories", "startedAt", "detectedAt", "updatedAt")
+    VALUES (gen_random_uuid(), $1, $2, 'SEV1'::"IncidentSeverity", $3, ARRAY[$4::uuid], ARRAY[]::text[], $5::timestamptz, $5::timestamptz, now())
+    ON CONFLICT ("dedupKey") WHERE "resolvedAt" IS NULL AND "dedupKey" IS NOT NULL DO NOTHING RETURNING "id"::text AS "id"`,
+    [title, kind, dedupKeyOf(event.targetId), event.targetId, at],
+  );
   return inserted[0]?.id ?? null;
 }
 
@@ -56,24 +68,32 @@ type Segment = { handled: number; joined: number; opened: string[]; proposed: Ar
  * themselves, so the resolution happens before the target's next alert, as if they came one by one.
  */
 async function handleInTransaction(
-  tx: Prisma.TransactionClient,
+  tx: Sql,
   alerts: TargetAlert[],
   autoResolve: boolean,
+  opening: Opening | null,
 ): Promise<Segment> {
   const targetIds = [...new Set(alerts.map((a) => a.targetId))].sort();
   // One handler per target at a time, taken in id order (no deadlocks): the replay below sees every earlier handler's writes.
   const keys = targetIds.map((id) => `steward.incident-target:${id}`);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(${keys}::text[]) AS k`;
+  await tx.query(`SELECT count(pg_advisory_xact_lock(hashtext(k)))::int AS "locked" FROM unnest($1::text[]) AS k`, [
+    keys,
+  ]);
   const open = new Map<string, OpenIncident>();
   const initial = new Map<string, Date | null>();
   // The open incidents and which targets still have a critical KPI, in one read.
-  const rows = await tx.$queryRaw<
-    Array<{ targetId: string; id: string | null; proposedAt: Date | null; critical: boolean }>
-  >`
-    SELECT t."id"::text AS "targetId", i."id"::text AS "id", i."resolutionProposedAt" AS "proposedAt",
+  const rows = await tx.query<{
+    targetId: string;
+    id: string | null;
+    proposedAt: Date | string | null;
+    critical: boolean;
+  }>(
+    `SELECT t."id"::text AS "targetId", i."id"::text AS "id", i."resolutionProposedAt" AS "proposedAt",
       EXISTS (SELECT 1 FROM "HealthState" s WHERE s."targetId" = t."id" AND s."level" = 'critical') AS "critical"
-    FROM unnest(${targetIds}::uuid[]) AS t("id")
-    LEFT JOIN "Incident" i ON i."dedupKey" = 'health-target:' || t."id"::text AND i."resolvedAt" IS NULL`;
+    FROM unnest($1::uuid[]) AS t("id")
+    LEFT JOIN "Incident" i ON i."dedupKey" = 'health-target:' || t."id"::text AND i."resolvedAt" IS NULL`,
+    [targetIds],
+  );
   const stillCritical = new Set<string>();
   for (const row of rows) {
     if (row.critical) stillCritical.add(row.targetId);
@@ -89,6 +109,7 @@ async function handleInTransaction(
     let incident = open.get(alert.targetId);
     let openedNow = false;
     if (!incident && alert.to === "critical") {
+      if (!opening) throw new MustOpen();
       const id = await openIncident(tx, alert);
       if (id) {
         incident = { id, resolutionProposedAt: null };
@@ -105,16 +126,19 @@ async function handleInTransaction(
             body: `Opened automatically: ${alert.targetName} went critical (${alert.kpi})`,
           },
         });
-        for (const suspect of await findSuspectChanges(tx, alert.at, []))
-          events.push({ incidentId: id, event: suspect });
+        for (const suspect of await opening.suspects(alert.at)) events.push({ incidentId: id, event: suspect });
       } else {
         // Opened by a handler that does not take the targets' locks (an older instance): join it.
-        const other = await tx.incident.findFirst({
-          where: { dedupKey: dedupKeyOf(alert.targetId), resolvedAt: null },
-          select: { id: true, resolutionProposedAt: true },
-        });
-        if (other) initial.set(other.id, other.resolutionProposedAt);
-        incident = other ?? undefined;
+        const [other] = await tx.query<{ id: string; proposedAt: Date | string | null }>(
+          `SELECT "id"::text AS "id", "resolutionProposedAt" AS "proposedAt" FROM "Incident"
+          WHERE "dedupKey" = $1 AND "resolvedAt" IS NULL LIMIT 1`,
+          [dedupKeyOf(alert.targetId)],
+        );
+        incident = other && {
+          id: other.id,
+          resolutionProposedAt: other.proposedAt === null ? null : new Date(other.proposedAt),
+        };
+        if (incident) initial.set(incident.id, incident.resolutionProposedAt);
       }
       if (incident) open.set(alert.targetId, incident);
     }
@@ -141,10 +165,28 @@ async function handleInTransaction(
   await addEvents(tx, events);
   const changed = [...open.values()].filter((i) => initial.get(i.id)?.getTime() !== i.resolutionProposedAt?.getTime());
   if (changed.length > 0)
-    await tx.$executeRaw`UPDATE "Incident" AS i SET "resolutionProposedAt" = u."proposedAt", "updatedAt" = now()
-      FROM unnest(${changed.map((i) => i.id)}::uuid[], ${changed.map((i) => i.resolutionProposedAt)}::timestamptz[]) AS u("id", "proposedAt")
-      WHERE i."id" = u."id" AND i."resolvedAt" IS NULL`;
+    await tx.query(
+      `WITH updated AS (UPDATE "Incident" AS i SET "resolutionProposedAt" = u."proposedAt", "updatedAt" = now()
+      FROM unnest($1::uuid[], $2::timestamptz[]) AS u("id", "proposedAt")
+      WHERE i."id" = u."id" AND i."resolvedAt" IS NULL RETURNING 1) SELECT count(*)::int AS "updated" FROM updated`,
+      [changed.map((i) => i.id), changed.map((i) => i.resolutionProposedAt?.toISOString() ?? null)],
+    );
   return segment;
+}
+
+async function replaySegment(alerts: TargetAlert[], autoResolve: boolean): Promise<Segment> {
+  try {
+    return await sqlTransaction((sql) => handleInTransaction(sql, alerts, autoResolve, null), { timeoutMs: 30_000 });
+  } catch (error) {
+    if (!(error instanceof MustOpen)) throw error;
+  }
+  return db.$transaction(
+    (tx) =>
+      handleInTransaction(sqlOfTransaction(tx), alerts, autoResolve, {
+        suspects: (at) => findSuspectChanges(tx, at, []),
+      }),
+    { timeout: 30_000, maxWait: 30_000 },
+  );
 }
 
 export async function handleAlertEvents(events: AlertEvent[]): Promise<Outcome> {
@@ -159,10 +201,7 @@ export async function handleAlertEvents(events: AlertEvent[]): Promise<Outcome> 
   }
   const autoResolve = getEnv().STEWARD_INCIDENTS_AUTO_RESOLVE;
   for (let rest = alerts; rest.length > 0;) {
-    const segment = await db.$transaction((tx) => handleInTransaction(tx, rest, autoResolve), {
-      timeout: 30_000,
-      maxWait: 30_000,
-    });
+    const segment = await replaySegment(rest, autoResolve);
     rest = rest.slice(segment.handled);
     outcome.joined += segment.joined;
     for (const id of segment.opened) {

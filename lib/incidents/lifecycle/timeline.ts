@@ -1,5 +1,6 @@
 // Writing timeline events: one place, so every event has a kind, a source and a time.
 import type { IncidentStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { Sql } from "@/lib/db";
 import { uuid7 } from "@/lib/uuid7";
 
 export type EventKind =
@@ -56,13 +57,16 @@ export async function addEvent(tx: Prisma.TransactionClient, incidentId: string,
 }
 
 /** Several events in one statement; their ids (uuid v7, made in order) keep the given order among equal times. */
-export async function addEvents(tx: Prisma.TransactionClient, events: Array<{ incidentId: string; event: NewEvent }>) {
+export async function addEvents(sql: Sql, events: Array<{ incidentId: string; event: NewEvent }>) {
   if (events.length === 0) return;
   // Plain SQL: a model createMany is compiled anew for every row count (alert bursts on the push path).
   const rows = events.map((e) => ({ id: uuid7(), ...rowOf(e.incidentId, e.event) }));
-  await tx.$executeRaw`INSERT INTO "IncidentEvent" ("id", "incidentId", "kind", "source", "status", "body", "public", "actorId", "actorName", "at", "detail")
+  await sql.query(
+    `WITH added AS (INSERT INTO "IncidentEvent" ("id", "incidentId", "kind", "source", "status", "body", "public", "actorId", "actorName", "at", "detail")
     SELECT "id", "incidentId", "kind", "source", "status", "body", "public", "actorId", "actorName", "at", "detail"
-    FROM ROWS FROM (json_to_recordset(${JSON.stringify(rows)}::json) AS ("id" uuid, "incidentId" uuid, "kind" text, "source" text, "status" "IncidentStatus", "body" text, "public" boolean, "actorId" text, "actorName" text, "at" timestamptz, "detail" jsonb))
+    FROM ROWS FROM (json_to_recordset($1::json) AS ("id" uuid, "incidentId" uuid, "kind" text, "source" text, "status" "IncidentStatus", "body" text, "public" boolean, "actorId" text, "actorName" text, "at" timestamptz, "detail" jsonb))
       WITH ORDINALITY AS e("id", "incidentId", "kind", "source", "status", "body", "public", "actorId", "actorName", "at", "detail", n)
-    ORDER BY n`;
+    ORDER BY n RETURNING 1) SELECT count(*)::int AS "added" FROM added`,
+    [JSON.stringify(rows)],
+  );
 }
