@@ -1,8 +1,9 @@
 // Computed windows are served from the cache until the repository's data version changes.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { dataVersion } from "./cache";
 import { computeWindows } from "./compute";
-import { createItem, createRepo } from "./fixtures";
+import { createItem, createRepo, writeLateResponse } from "./fixtures";
 import { monthWindow } from "./window";
 
 const CONFIG = { ignoreLogins: [], bugLabel: "bug", criticalLabels: ["P0"] };
@@ -26,5 +27,19 @@ describe("KPI cache", () => {
     // So does a newer item update (a webhook).
     await createItem(repo.id, { number: 3, created: "2026-07-20T00:00:00Z" });
     expect(await opened(repo.id)).toBe(3);
+  });
+
+  it("changes its version for a newer item or comment in any of the selected repositories", async () => {
+    const [a, b] = [await createRepo(), await createRepo()];
+    await createItem(a.id, { number: 1, created: "2026-07-10T00:00:00Z" });
+    const item = await createItem(b.id, { number: 1, created: "2026-06-10T00:00:00Z" });
+    const before = await dataVersion([a.id, b.id]);
+    expect(before).toContain("2026-07-10"); // the newest item of the two repositories
+    // A comment (a minute after the older repository's item) is newer than any comment before: a new version.
+    await writeLateResponse(item);
+    const after = await dataVersion([a.id, b.id]);
+    expect(after).not.toBe(before);
+    expect(after).toContain("2026-06-10");
+    expect(await dataVersion([a.id])).not.toContain("2026-06-10");
   });
 });
