@@ -1,7 +1,7 @@
 // What the KPI API and the Metrics page accept (query string). No Prisma import: shared with the client.
 import { z } from "zod";
 import { isTimeZone } from "@/lib/team/schemas";
-import type { Period } from "./window";
+import { reviewMonth, type Period } from "./window";
 
 const REPO = /^[\w.-]+\/[\w.-]+$/;
 
@@ -59,10 +59,13 @@ export const ReportQuery = KpiQueryBase.extend({
   .strict()
   .superRefine(checkPeriod);
 
-/** The period a parsed query asks for; `fallbackMonth` (the current month) when it names none. */
-export function periodOf(q: KpiQuery, fallbackMonth: string): Period {
+/**
+ * The period a parsed query asks for; when it names none, the last complete month in `tz` (the one the
+ * monthly review covers) — the same default for the Metrics pages, the KPI API and the report.
+ */
+export function periodOf(q: KpiQuery, tz: string, now = new Date()): Period {
   if (q.month) return { kind: "month", month: q.month };
   if (q.quarter) return { kind: "quarter", quarter: q.quarter };
   if (q.from && q.to) return { kind: "range", from: new Date(q.from), to: new Date(q.to) };
-  return { kind: "month", month: fallbackMonth };
+  return { kind: "month", month: reviewMonth(now, tz) };
 }

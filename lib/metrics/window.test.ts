@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareWithPrevious, targetStatus } from "./judge";
+import { KpiQuery, periodOf } from "./schemas";
 import { kpiSpec } from "./definitions";
 import { addQuarters, monthWindow, previousPeriod, quarterWindow, reviewMonth, trailingMonths } from "./window";
 
@@ -11,6 +12,10 @@ describe("windows", () => {
     // Still 30 November in Los Angeles: the last complete month there is October.
     expect(reviewMonth(new Date("2026-12-01T04:00:00Z"), "America/Los_Angeles")).toBe("2026-10");
     expect(reviewMonth(new Date("2027-01-15T12:00:00Z"), "Europe/Berlin")).toBe("2026-12");
+    // Every caller (pages, KPI API, report) gets that default from periodOf.
+    const now = new Date("2026-12-01T04:00:00Z");
+    expect(periodOf(KpiQuery.parse({}), "America/Los_Angeles", now)).toEqual({ kind: "month", month: "2026-10" });
+    expect(periodOf(KpiQuery.parse({ month: "2026-12" }), "UTC", now)).toEqual({ kind: "month", month: "2026-12" });
   });
 
   it("a month spanning a DST change in Berlin is 743 hours, bounded by local midnights", () => {

@@ -4,20 +4,12 @@ import { requireUser } from "@/lib/auth/current";
 import { ApiError } from "@/lib/errors";
 import { KpiQuery, periodOf } from "@/lib/metrics/schemas";
 import { getMetricsView, resolveTimeZone } from "@/lib/metrics/queries";
-import {
-  addMonths,
-  addQuarters,
-  dayOf,
-  dayRange,
-  isTimeZone,
-  monthOf,
-  quarterOf,
-  reviewMonth,
-} from "@/lib/metrics/window";
+import { addMonths, addQuarters, dayOf, dayRange, isTimeZone, monthOf, quarterOf } from "@/lib/metrics/window";
 import { MetricsFilters, type FilterState } from "@/components/metrics/metrics-filters";
 import { MetricsView } from "@/components/metrics/metrics-view";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { InvalidFilters } from "@/components/metrics/invalid-filters";
 
 export const metadata: Metadata = { title: "Metrics" };
 
@@ -39,26 +31,10 @@ export default async function MetricsPage({ searchParams }: { searchParams: Sear
     }
   }
   const parsed = KpiQuery.safeParse(raw);
-  if (!parsed.success) {
-    return (
-      <>
-        <PageHeader title="Metrics" />
-        <EmptyState
-          title="These filters are not valid"
-          action={
-            <Link href="/kpis" className="text-sky-700 underline dark:text-sky-400">
-              Show the last month
-            </Link>
-          }
-        >
-          {parsed.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ")}
-        </EmptyState>
-      </>
-    );
-  }
+  if (!parsed.success) return <InvalidFilters title="Metrics" href="/kpis" error={parsed.error} />;
   const q = parsed.data;
   const tz = await resolveTimeZone(q.tz ?? null);
-  const period = periodOf(q, reviewMonth(new Date(), tz));
+  const period = periodOf(q, tz);
   const view = await getMetricsView({ repo: q.repo ?? null, period, tz }).catch((error: unknown) => {
     if (error instanceof ApiError && error.code === "not_found") return null;
     throw error;

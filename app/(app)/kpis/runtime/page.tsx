@@ -5,10 +5,10 @@ import { requireUser } from "@/lib/auth/current";
 import { KpiQuery, periodOf } from "@/lib/metrics/schemas";
 import { resolveTimeZone } from "@/lib/metrics/queries";
 import { getRuntimeTablePage } from "@/lib/metrics/runtime-page";
-import { monthOf } from "@/lib/metrics/window";
 import { RuntimeDefinitions, RuntimeTable } from "@/components/metrics/runtime-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { InvalidFilters } from "@/components/metrics/invalid-filters";
 
 export const metadata: Metadata = { title: "Metrics · Runtime per target" };
 
@@ -23,26 +23,10 @@ export default async function RuntimeTargetsPage({ searchParams }: { searchParam
     Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
   );
   const parsed = KpiQuery.safeParse(raw);
-  if (!parsed.success) {
-    return (
-      <>
-        <PageHeader title="Runtime per target" />
-        <EmptyState
-          title="These filters are not valid"
-          action={
-            <Link href="/kpis/runtime" className={link}>
-              Show this month
-            </Link>
-          }
-        >
-          {parsed.error.issues.map((i) => `${i.path.join(".") || "filters"}: ${i.message}`).join("; ")}
-        </EmptyState>
-      </>
-    );
-  }
+  if (!parsed.success) return <InvalidFilters title="Runtime per target" href="/kpis/runtime" error={parsed.error} />;
   const q = parsed.data;
   const tz = await resolveTimeZone(q.tz ?? null);
-  const period = periodOf(q, monthOf(new Date(), tz));
+  const period = periodOf(q, tz);
   const data = await getRuntimeTablePage({ period, tz, page: Page.parse(rawPage ?? 1) });
   const href = (page: number) => `/kpis/runtime?${new URLSearchParams({ ...raw, page: String(page) })}`;
   const from = (data.page - 1) * 50 + 1;

@@ -4,7 +4,6 @@ import { requirePrincipal } from "@/lib/auth/request";
 import { validationError } from "@/lib/errors";
 import { KpiQuery, periodOf } from "@/lib/metrics/schemas";
 import { getKpiReport, resolveTimeZone } from "@/lib/metrics/queries";
-import { reviewMonth } from "@/lib/metrics/window";
 
 /** KPIs of one period with the previous period and targets (session or API token, any role). */
 export const GET = withRoute("/api/v1/kpis", async (request: NextRequest) => {
@@ -14,7 +13,7 @@ export const GET = withRoute("/api/v1/kpis", async (request: NextRequest) => {
   const tz = await resolveTimeZone(parsed.data.tz ?? null);
   const report = await getKpiReport({
     repo: parsed.data.repo ?? null,
-    period: periodOf(parsed.data, reviewMonth(new Date(), tz)),
+    period: periodOf(parsed.data, tz),
     tz,
   });
   return NextResponse.json({

@@ -5,7 +5,6 @@ import { validationError } from "@/lib/errors";
 import { ReportQuery, periodOf } from "@/lib/metrics/schemas";
 import { getMetricsView, resolveTimeZone } from "@/lib/metrics/queries";
 import { renderCsv, renderMarkdown } from "@/lib/metrics/report";
-import { reviewMonth } from "@/lib/metrics/window";
 
 /** The metrics review as a Markdown download (YYYY-MM.md), or one of the page's tables as CSV. */
 export const GET = withRoute("/api/v1/kpis/report", async (request: NextRequest) => {
@@ -16,7 +15,7 @@ export const GET = withRoute("/api/v1/kpis/report", async (request: NextRequest)
   const tz = await resolveTimeZone(query.tz ?? null);
   const view = await getMetricsView({
     repo: query.repo ?? null,
-    period: periodOf(query, reviewMonth(new Date(), tz)),
+    period: periodOf(query, tz),
     tz,
   });
   const base = view.window.label.replace(/[^\w.-]+/g, "_");
