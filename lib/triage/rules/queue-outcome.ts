@@ -3,7 +3,7 @@
 // (lib/triage/outcomes.ts) so the queue and Today read an indexed table instead of evaluating rules;
 // queueRowAt turns a stored row back into evaluateItem's row at any instant (queue-outcome.test.ts).
 import type { TeamSchedule } from "@/lib/team/schemas";
-import type { ItemState, ItemType, Priority, StaleAction, TriageConfig } from "../schemas";
+import type { ItemState, ItemType, StaleAction, TriageConfig } from "../schemas";
 import { dueSoonSeconds, elapsedReachedAt, elapsedSeconds, runningState } from "./clock";
 import { evaluateItem, type ItemFacts, type TriageRow } from "./evaluate";
 import { resolveStatuses } from "./labels";
@@ -51,19 +51,21 @@ export function evaluateQueueOutcome(f: ItemFacts, config: TriageConfig, schedul
 }
 
 /** A stored row with its item's own columns, as lib/triage/stored-queue.ts reads it. */
-export type StoredQueueRow = Omit<QueueOutcome, "priority"> & {
-  priority: Priority | null;
-  id: string;
-  repoId: string;
-  repoKey: string;
-  number: number;
-  kind: "issue" | "pull_request";
-  title: string;
-  url: string;
-  createdAt: Date;
-  labels: string[];
-  assignees: string[];
-};
+export type StoredQueueRow = Omit<QueueOutcome, "priority"> &
+  Pick<
+    TriageRow,
+    | "priority"
+    | "id"
+    | "repoId"
+    | "repoKey"
+    | "number"
+    | "kind"
+    | "title"
+    | "url"
+    | "createdAt"
+    | "labels"
+    | "assignees"
+  >;
 
 function stateAt(s: StoredQueueRow, secondsLeft: number | null): ItemState {
   if (secondsLeft !== null) return runningState(secondsLeft, s.targetSeconds);
