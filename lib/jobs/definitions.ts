@@ -16,6 +16,7 @@ import { runRunbookTick } from "@/lib/runbooks/jobs";
 import { GITHUB_SYNC_QUEUE, GITHUB_WEBHOOK_QUEUE, INCIDENT_NOTIFY_QUEUE } from "@/lib/jobs/queues";
 import { runNotifyJob } from "@/lib/incidents/notifications/deliver";
 import { runDependencyRefresh } from "@/lib/deps/refresh";
+import { rebuildAllTriageOutcomes } from "@/lib/triage/outcomes";
 
 export type RecurringJob = {
   name: string;
@@ -78,6 +79,14 @@ export const RECURRING_JOBS: RecurringJob[] = [
       return getEnv().STEWARD_GITHUB_SYNC_CRON;
     },
     run: runScheduledGithubSync,
+  },
+  // Stored triage outcomes whose settings key is stale (a new outcome algorithm after an upgrade, a
+  // repository without outcomes yet) are rebuilt at start and hourly, not by the first reader.
+  {
+    name: "triage-outcomes",
+    cron: "29 * * * *",
+    runOnStart: true,
+    run: async () => ({ rebuiltRepositories: await rebuildAllTriageOutcomes() }),
   },
   // Outdated dependencies: default-branch manifests against the npm registry and PyPI, once a day.
   // At start too, skipping repositories refreshed in the last 20 h (a restart does not ask the registries again).

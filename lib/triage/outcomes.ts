@@ -140,6 +140,10 @@ export type OutcomeSettings = { configs: Map<string, TriageConfig>; schedule: Te
  * never). Returns the settings the stored outcomes now follow.
  */
 export async function ensureTriageOutcomes(repos: RepoRef[]): Promise<OutcomeSettings> {
+  return (await rebuildStale(repos)).settings;
+}
+
+async function rebuildStale(repos: RepoRef[]): Promise<{ settings: OutcomeSettings; rebuilt: number }> {
   const ids = repos.map((r) => r.id);
   const [configs, schedule, keys] = await Promise.all([
     getTriageConfigs(ids),
@@ -159,14 +163,19 @@ export async function ensureTriageOutcomes(repos: RepoRef[]): Promise<OutcomeSet
       return job;
     }),
   );
-  return { configs, schedule };
+  return { settings: { configs, schedule }, rebuilt: stale.length };
 }
 
-/** After the team schedule or a repository's triage settings changed: rebuild now rather than on first read. */
-export async function rebuildAllTriageOutcomes(repoIds?: string[]): Promise<void> {
+/**
+ * Rebuilds the stale repositories now rather than on first read: after the team schedule or a
+ * repository's triage settings changed, and when a worker starts (a new steward version whose
+ * outcome ALGORITHM changed, or a migration that added repositories, would otherwise make the first
+ * person to open Triage, Today or Metrics wait for the rebuild). Returns how many were rebuilt.
+ */
+export async function rebuildAllTriageOutcomes(repoIds?: string[]): Promise<number> {
   const repos = await db.githubRepository.findMany({
     where: repoIds ? { id: { in: repoIds } } : {},
     select: { id: true, key: true },
   });
-  await ensureTriageOutcomes(repos);
+  return (await rebuildStale(repos)).rebuilt;
 }
