@@ -1,19 +1,13 @@
 // A lead looks at any range of days: picks the first and last day, the URL carries them (a link
 // reproduces the view), and the tiles show that window — the KPI API's numbers for the same instants.
 import { expect, test } from "@playwright/test";
-import { BASE_URL } from "./support/accounts";
-import { ensureSyncedRepository, tileValue } from "./support/metrics";
+import { syncedAdminApi, tileValue } from "./support/metrics";
 
 type Report = { window: { start: string; end: string }; kpis: Array<{ id: string; value: number | null }> };
 
 test("a lead picks any range of days and the tiles show that window", async ({ page, playwright }) => {
   test.setTimeout(400_000);
-  const api = await playwright.request.newContext({
-    baseURL: BASE_URL,
-    storageState: "e2e/.auth/admin.json",
-    extraHTTPHeaders: { origin: BASE_URL },
-  });
-  await ensureSyncedRepository(api);
+  const api = await syncedAdminApi(playwright);
 
   await page.goto("/kpis?month=2026-10&tz=UTC");
   await page.getByRole("navigation", { name: "View" }).getByRole("link", { name: "Any range" }).click();

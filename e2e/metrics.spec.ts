@@ -3,20 +3,14 @@
 // repository, synced by repositories.spec (or by this spec when it runs alone).
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { BASE_URL } from "./support/accounts";
-import { ensureSyncedRepository, tileValue } from "./support/metrics";
+import { syncedAdminApi, tileValue } from "./support/metrics";
 
 test("a lead reviews a month, compares it with the one before and downloads the report", async ({
   page,
   playwright,
 }) => {
   test.setTimeout(400_000);
-  const api = await playwright.request.newContext({
-    baseURL: BASE_URL,
-    storageState: "e2e/.auth/admin.json",
-    extraHTTPHeaders: { origin: BASE_URL },
-  });
-  await ensureSyncedRepository(api);
+  const api = await syncedAdminApi(playwright);
   await api.dispose();
 
   await page.goto("/");

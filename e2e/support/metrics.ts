@@ -1,5 +1,7 @@
-// Shared by the Metrics specs: the e2e GitHub repository synced, and a KPI tile's shown value.
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+// Shared by the Metrics specs: an admin's API client once the e2e GitHub repository is synced, and a KPI
+// tile's shown value.
+import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
+import { BASE_URL, STORAGE } from "./accounts";
 import { E2E_GITHUB_TOKEN, E2E_REPO } from "./github";
 
 const FULL_NAME = `${E2E_REPO.owner}/${E2E_REPO.name}`;
@@ -12,7 +14,7 @@ async function synced(api: APIRequestContext): Promise<"none" | "pending" | "don
 }
 
 /** Waits for repositories.spec's sync; adds the repository itself only if nobody did within 150 s. */
-export async function ensureSyncedRepository(api: APIRequestContext): Promise<void> {
+async function ensureSyncedRepository(api: APIRequestContext): Promise<void> {
   const started = Date.now();
   let state = await synced(api);
   while (state === "none" && Date.now() - started < 150_000) {
@@ -24,6 +26,17 @@ export async function ensureSyncedRepository(api: APIRequestContext): Promise<vo
     expect((await api.post("/api/admin/repositories", { data: { fullName: FULL_NAME } })).status()).toBe(201);
   }
   await expect.poll(() => synced(api), { timeout: 150_000, intervals: [2000] }).toBe("done");
+}
+
+/** An admin's API client (the caller disposes it), once the e2e repository is synced. */
+export async function syncedAdminApi(playwright: PlaywrightWorkerArgs["playwright"]): Promise<APIRequestContext> {
+  const api = await playwright.request.newContext({
+    baseURL: BASE_URL,
+    storageState: STORAGE.admin,
+    extraHTTPHeaders: { origin: BASE_URL },
+  });
+  await ensureSyncedRepository(api);
+  return api;
 }
 
 export const tileValue = (page: Page, id: string) =>

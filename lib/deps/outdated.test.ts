@@ -201,12 +201,16 @@ describe("refreshRepositoryDependencies", () => {
       ["requirements.txt", "scipy", "up_to_date", "unknown"],
       ["services/worker/requirements.txt", "numpy", "outdated", "major"],
     ]);
-    // A second refresh replaces rather than duplicates.
+    // A second refresh replaces rather than duplicates, and its summary replaces the first one's.
     await refreshRepositoryDependencies(
-      { client, registry: opts },
+      { client, registry: opts, now: new Date(T("2026-03-11")) },
       { id: row.id, owner: "acme", name: "deps-refresh" },
     );
     expect(await db.dependencyCheck.count({ where: { repoId: row.id } })).toBe(11);
-    expect((await db.dependencyRefresh.findUnique({ where: { repoId: row.id } }))?.dependencies).toBe(11);
+    expect(await db.dependencyRefresh.findUnique({ where: { repoId: row.id } })).toMatchObject({
+      startedAt: new Date(T("2026-03-11")),
+      dependencies: 11,
+      unknown: 3,
+    });
   });
 });

@@ -87,6 +87,15 @@ export async function refreshRepositoryDependencies(
   const error = errors.length ? errors.join("; ").slice(0, 1000) : null;
   const durationMs = Date.now() - started;
   const unknown = rows.filter((r) => r.status === "unknown").length;
+  const summary = {
+    startedAt,
+    finishedAt: new Date(startedAt.getTime() + durationMs),
+    durationMs,
+    manifests,
+    dependencies: rows.length,
+    unknown,
+    error,
+  };
   // A failed manifest read keeps the previous results rather than replacing them with nothing.
   await db.$transaction([
     ...(files.length || !error
@@ -94,25 +103,8 @@ export async function refreshRepositoryDependencies(
       : []),
     db.dependencyRefresh.upsert({
       where: { repoId: repo.id },
-      create: {
-        repoId: repo.id,
-        startedAt,
-        finishedAt: new Date(startedAt.getTime() + durationMs),
-        durationMs,
-        manifests,
-        dependencies: rows.length,
-        unknown,
-        error,
-      },
-      update: {
-        startedAt,
-        finishedAt: new Date(startedAt.getTime() + durationMs),
-        durationMs,
-        manifests,
-        dependencies: rows.length,
-        unknown,
-        error,
-      },
+      create: { repoId: repo.id, ...summary },
+      update: summary,
     }),
   ]);
   return {

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { GithubActorType } from "@/lib/generated/prisma/client";
+import { addToSketch, emptySketch } from "@/lib/health/store/sketch";
 import { uniqueName } from "@/lib/testing/factories";
 import { refreshItemFacts } from "./facts/refresh";
 
@@ -193,4 +194,44 @@ export async function writeLateResponse(itemId: string, { reopen = false } = {})
     await refreshItemFacts(tx, [item.id]);
   });
   return item.createdAt;
+}
+
+type RollupRow = [hoursFromDay: number, metric: string, values: number[], ok?: number];
+
+/**
+ * A target's hour rollups (`values` of a metric, `hoursFromDay` hours after `day0`; `ok`: its okCount) and
+ * each (metric, UTC day)'s merge of them, as the rollup job leaves them. No raw samples.
+ */
+export async function createRollups(targetId: string, day0: Date, rows: RollupRow[]) {
+  const startOf = ([h]: RollupRow) => new Date(day0.getTime() + h * 3_600_000);
+  const dayOf = (row: RollupRow) => Math.floor(startOf(row).getTime() / 86_400_000);
+  const rollup = (bucket: "hour" | "day", bucketStart: Date, metric: string, parts: RollupRow[]) => {
+    const values = parts.flatMap((p) => p[2]);
+    const oks = parts.map((p) => p[3]).filter((x): x is number => x !== undefined);
+    const sketch = emptySketch();
+    for (const v of values) addToSketch(sketch, v);
+    return {
+      targetId,
+      metric,
+      bucket,
+      bucketStart,
+      count: values.length,
+      sum: values.reduce((a, b) => a + b, 0),
+      min: Math.min(...values),
+      max: Math.max(...values),
+      p50: 0,
+      p95: 0,
+      p99: 0,
+      sketch: { ...sketch },
+      okCount: oks.length ? oks.reduce((a, b) => a + b, 0) : null,
+    };
+  };
+  const hours = rows.map((row) => rollup("hour", startOf(row), row[1], [row]));
+  const keys = [...new Set(rows.map((row) => `${row[1]}|${dayOf(row)}`))];
+  const days = keys.map((key) => {
+    const [metric, day] = key.split("|") as [string, string];
+    const parts = rows.filter((row) => row[1] === metric && dayOf(row) === Number(day));
+    return rollup("day", new Date(Number(day) * 86_400_000), metric, parts);
+  });
+  await db.healthRollup.createMany({ data: [...hours, ...days] });
 }

@@ -1,8 +1,8 @@
 // Runtime KPIs from hand-made health samples and hourly rollups of one HTTP target.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { addToSketch, emptySketch } from "@/lib/health/store/sketch";
 import { createTestHealthTarget } from "@/lib/testing/factories";
+import { createRollups } from "./fixtures";
 import { computeRuntime, FLEET_PREFIX } from "./runtime";
 import { computeRuntimeTrend, RUNTIME_TREND_IDS } from "./runtime-trend";
 
@@ -23,55 +23,15 @@ describe("runtime KPIs", () => {
         ok: i !== 1,
       })),
     });
-    const SOURCE = new Map<object, number[]>();
-    const rollup = (hour: number, metric: string, values: number[]) => {
-      const sketch = emptySketch();
-      for (const v of values) addToSketch(sketch, v);
-      const row = {
-        targetId: t.id,
-        metric,
-        bucket: "hour" as const,
-        bucketStart: new Date(from.getTime() + hour * 3_600_000),
-        count: values.length,
-        sum: values.reduce((a, b) => a + b, 0),
-        min: Math.min(...values),
-        max: Math.max(...values),
-        p50: 0,
-        p95: 0,
-        p99: 0,
-        sketch: { ...sketch },
-      };
-      SOURCE.set(row, values);
-      return row;
-    };
-    const hours = [
-      rollup(0, "response_time_ms", [100, 200]),
-      rollup(1, "response_time_ms", [300, 400]),
-      rollup(30, "response_time_ms", [9000]),
-      rollup(0, "error_rate_pct", [1, 2]),
-      rollup(1, "error_rate_pct", [3]),
-      rollup(0, "memory_pct", [40, 70]),
-      rollup(5, "memory_pct", [55]),
-    ];
-    // Day rollups as the rollup job leaves them: each (metric, UTC day) the merge of its hours.
-    const dayOf = (d: Date) => Math.floor(d.getTime() / 86_400_000);
-    const days = [...new Set(hours.map((h) => `${h.metric} ${dayOf(h.bucketStart)}`))].map((key) => {
-      const [metric, day] = key.split(" ");
-      const parts = hours.filter((h) => h.metric === metric && String(dayOf(h.bucketStart)) === day);
-      const sketch = emptySketch();
-      for (const v of parts.flatMap((h) => SOURCE.get(h) ?? [])) addToSketch(sketch, v);
-      return {
-        ...parts[0]!,
-        bucket: "day" as const,
-        bucketStart: new Date(Number(day) * 86_400_000),
-        count: parts.reduce((a, h) => a + h.count, 0),
-        sum: parts.reduce((a, h) => a + h.sum, 0),
-        min: Math.min(...parts.map((h) => h.min)),
-        max: Math.max(...parts.map((h) => h.max)),
-        sketch: { ...sketch },
-      };
-    });
-    await db.healthRollup.createMany({ data: [...hours, ...days] });
+    await createRollups(t.id, from, [
+      [0, "response_time_ms", [100, 200]],
+      [1, "response_time_ms", [300, 400]],
+      [30, "response_time_ms", [9000]],
+      [0, "error_rate_pct", [1, 2]],
+      [1, "error_rate_pct", [3]],
+      [0, "memory_pct", [40, 70]],
+      [5, "memory_pct", [55]],
+    ]);
     const target = [{ id: t.id, slug: t.slug, name: t.name, kind: "http" }];
     const valuesOf = async (start: Date, end: Date) => {
       const [values] = await computeRuntime(target, [{ start, end }], NOW);
@@ -103,58 +63,14 @@ describe("runtime KPIs", () => {
 });
 
 describe("fleet runtime KPIs and the 12-month trend", () => {
-  // Rollups only (the days lie before the raw retention, as the trend's older months): hour rows and
-  // each UTC day's merge, as the rollup job leaves them.
-  async function rollups(
-    targetId: string,
-    rows: Array<[hoursFromDay: number, metric: string, values: number[], ok?: number]>,
-  ) {
-    const day0 = new Date("2026-02-10T00:00:00Z").getTime();
-    const stats = (values: number[]) => {
-      const sketch = emptySketch();
-      for (const v of values) addToSketch(sketch, v);
-      return {
-        count: values.length,
-        sum: values.reduce((a, b) => a + b, 0),
-        min: Math.min(...values),
-        max: Math.max(...values),
-        p50: 0,
-        p95: 0,
-        p99: 0,
-        sketch: { ...sketch },
-      };
-    };
-    const hours = rows.map(([h, metric, values, ok]) => ({
-      targetId,
-      metric,
-      bucket: "hour" as const,
-      bucketStart: new Date(day0 + h * 3_600_000),
-      ...stats(values),
-      okCount: ok ?? null,
-    }));
-    const dayKey = (d: Date) => Math.floor(d.getTime() / 86_400_000);
-    const keys = [...new Set(hours.map((h) => `${h.metric}|${dayKey(h.bucketStart)}`))];
-    const days = keys.map((key) => {
-      const [metric, day] = key.split("|");
-      const parts = rows.filter(([h, m]) => m === metric && dayKey(new Date(day0 + h * 3_600_000)) === Number(day));
-      const oks = parts.map((p) => p[3]).filter((x): x is number => x !== undefined);
-      return {
-        targetId,
-        metric: metric!,
-        bucket: "day" as const,
-        bucketStart: new Date(Number(day) * 86_400_000),
-        ...stats(parts.flatMap((p) => p[2])),
-        okCount: oks.length ? oks.reduce((a, b) => a + b, 0) : null,
-      };
-    });
-    await db.healthRollup.createMany({ data: [...hours, ...days] });
-  }
+  // Rollups only: the days lie before the raw retention, as the trend's older months.
+  const DAY0 = new Date("2026-02-10T00:00:00Z");
 
   it("merges every target's checks and HTTP response times; Prometheus percentiles stay out", async () => {
     const a = await createTestHealthTarget({ kind: "http", check: { url: "http://127.0.0.1:9/" } });
     const b = await createTestHealthTarget({ kind: "prometheus", url: "http://127.0.0.1:9/metrics" });
     // A check is one value per check (1 = ok); okCount as the rollup job counts it.
-    await rollups(a.id, [
+    await createRollups(a.id, DAY0, [
       [0, "check", Array(10).fill(1), 9],
       [5, "check", Array(10).fill(1), 10],
       [-1, "check", Array(4).fill(0), 0], // 23:00 the day before: only in the zone-shifted window below
@@ -165,7 +81,7 @@ describe("fleet runtime KPIs and the 12-month trend", () => {
       [0, "throughput_rps", [10, 20]],
       [0, "memory_pct", [40, 70]],
     ]);
-    await rollups(b.id, [
+    await createRollups(b.id, DAY0, [
       [0, "check", Array(20).fill(1), 10],
       [0, "response_time_ms", [5000]],
       [0, "error_rate_pct", [3]],

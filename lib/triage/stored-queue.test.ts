@@ -4,6 +4,7 @@
 // change that nothing rebuilt yet (the read must rebuild first).
 import { describe, expect, it } from "vitest";
 import { getTeamSchedule } from "@/lib/team/schedule";
+import { pick, seededRandom } from "@/lib/testing/random";
 import { evaluateRepos, getTriageCounts, getTriageQueue, getTriageSummary, listTriageRepos } from "./queries";
 import { summarize } from "./summary";
 import { listTriageApiItems, toApiItem } from "./api";
@@ -15,17 +16,6 @@ import { selectQueue, summarizeCounts } from "./views";
 const NOW = new Date("2026-03-10T12:00:00.000Z");
 const H = 3_600_000;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 function specs(r: () => number, count: number): ItemSpec[] {
   const out: ItemSpec[] = [
@@ -64,6 +54,15 @@ function specs(r: () => number, count: number): ItemSpec[] {
     });
   }
   return out;
+}
+
+/** Two repositories (the queue's repository filter needs a second one) with `counts` generated items each. */
+async function createGeneratedRepos(r: () => number, counts: [number, number]) {
+  const repo = await createTriageRepo();
+  const other = await createTriageRepo();
+  await createTriageItems(repo.id, specs(r, counts[0]));
+  await createTriageItems(other.id, specs(r, counts[1]));
+  return { repo, ids: [repo.id, other.id] };
 }
 
 const FILTERS = [
@@ -130,12 +129,7 @@ async function compareAt(repoIds: string[], now: Date, limit: number) {
 
 describe("the stored triage queue", () => {
   it("equals the rules' queue: items, order, states and counts, at several instants", async () => {
-    const r = random(42);
-    const repo = await createTriageRepo();
-    const other = await createTriageRepo();
-    await createTriageItems(repo.id, specs(r, 45));
-    await createTriageItems(other.id, specs(r, 20));
-    const ids = [repo.id, other.id];
+    const { repo, ids } = await createGeneratedRepos(seededRandom(42), [45, 20]);
     for (const now of [NOW, new Date(NOW.getTime() + 20 * H + 1), new Date(NOW.getTime() + 30 * 24 * H)]) {
       expect(await compareAt(ids, now, 300)).toBeGreaterThan(100);
       await compareAt(ids, now, 3);
@@ -149,12 +143,8 @@ describe("the stored triage queue", () => {
   });
 
   it("rebuilds after a settings change before reading it", async () => {
-    const r = random(7);
-    const repo = await createTriageRepo();
-    const other = await createTriageRepo();
-    await createTriageItems(repo.id, specs(r, 30));
-    await createTriageItems(other.id, specs(r, 10));
-    await compareAt([repo.id, other.id], NOW, 300);
+    const { repo, ids } = await createGeneratedRepos(seededRandom(7), [30, 10]);
+    await compareAt(ids, NOW, 300);
     const config = {
       ...DEFAULT_TRIAGE_CONFIG,
       priorityLabels: { ...DEFAULT_TRIAGE_CONFIG.priorityLabels, P0: ["P1"], P1: ["bug"] },
@@ -163,6 +153,6 @@ describe("the stored triage queue", () => {
       staleAskDays: 3,
     };
     await saveTriageConfig({ actor: { id: null, username: "test", ip: "127.0.0.1" } }, { repoId: repo.id, config });
-    expect(await compareAt([repo.id, other.id], NOW, 300)).toBeGreaterThan(20);
+    expect(await compareAt(ids, NOW, 300)).toBeGreaterThan(20);
   });
 });

@@ -2,29 +2,16 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_TEAM_SCHEDULE } from "@/lib/team/schemas";
 import { DEFAULT_TRIAGE_CONFIG as config } from "../schemas";
 import { evaluateItem, type ItemFacts } from "./evaluate";
+import { itemFacts } from "./fixtures";
 
 const t = (h: number) => new Date(Date.UTC(2026, 5, 1) + h * 3_600_000);
-const base: ItemFacts = {
-  id: "I1",
-  repoId: "r",
-  repoKey: "acme/widgets",
-  number: 1,
+const base = itemFacts(1, {
   kind: "issue",
+  createdAt: t(0),
+  repoKey: "acme/widgets",
   title: "Crash",
   url: "https://x/1",
-  open: true,
-  createdAt: t(0),
-  closedAt: null,
-  authorLogin: "alice",
-  isDraft: false,
-  readyForReviewAt: null,
-  labels: [],
-  assignees: [],
-  labelEvents: [],
-  contributions: [],
-  activities: [],
-  pendingReviewRequests: 0,
-};
+});
 const run = (f: Partial<ItemFacts>, now: number) =>
   evaluateItem({ ...base, ...f }, config, DEFAULT_TEAM_SCHEDULE, t(now));
 

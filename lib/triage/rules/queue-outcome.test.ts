@@ -3,88 +3,40 @@
 // schedules, probed at random instants and right at the edges of due soon, breach and stale. Also the
 // property the SQL order relies on: a running clock due earlier never has more seconds left.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TEAM_SCHEDULE, type TeamSchedule } from "@/lib/team/schemas";
+import { seededRandom } from "@/lib/testing/random";
 import { DEFAULT_TRIAGE_CONFIG as config } from "../schemas";
 import { evaluateItem, type ItemFacts } from "./evaluate";
+import { H, itemFacts, randomContributions, randomLabelEvents, randomStart, SCHEDULES, T0 } from "./fixtures";
 import { evaluateQueueOutcome, queueRowAt } from "./queue-outcome";
 
-const H = 3_600_000;
-const T0 = Date.UTC(2026, 2, 20); // spans the March DST change in Berlin
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-
+/** Open, with drafts, ready-for-review instants, status labels, assignees, activities and review requests. */
 function item(r: () => number, n: number): ItemFacts {
-  const created = T0 + Math.floor(r() * 20 * 24 * H) + Math.floor(r() * 1000);
-  const at = (maxHours: number) => new Date(created + Math.floor(r() * maxHours * H));
-  const priority = r() < 0.6 ? pick(r, ["P0", "P1", "P2", "P3"] as const) : null;
-  const labelled = priority !== null || r() < 0.3;
-  const label = priority ?? "P2";
+  const start = randomStart(r);
   const kind = r() < 0.4 ? "pull_request" : "issue";
-  return {
-    id: `I${n}`,
-    repoId: "r",
-    repoKey: "o/r",
-    number: n,
+  return itemFacts(n, {
     kind,
-    title: "t",
-    url: "u",
-    open: true,
-    createdAt: new Date(created),
-    closedAt: null,
-    authorLogin: "alice",
+    createdAt: start.createdAt,
     isDraft: kind === "pull_request" && r() < 0.2,
-    readyForReviewAt: r() < 0.3 ? at(20) : null,
-    labels: [...(priority ? [priority] : []), ...(r() < 0.3 ? ["bug", "status-waiting"] : [])],
+    readyForReviewAt: r() < 0.3 ? start.at(20) : null,
+    labels: [...(start.priority ? [start.priority] : []), ...(r() < 0.3 ? ["bug", "status-waiting"] : [])],
     assignees: r() < 0.3 ? ["maya"] : [],
-    labelEvents: labelled
-      ? [
-          { kind: "labeled", label, at: at(100) },
-          ...(priority ? [] : [{ kind: "unlabeled" as const, label, at: at(200) }]),
-        ]
-      : [],
-    contributions: Array.from({ length: Math.floor(r() * 3) }, () => ({
-      kind: r() < 0.5 ? ("comment" as const) : ("review" as const),
-      login: pick(r, ["bob", "alice", "dependabot", null]),
-      actorType: r() < 0.8 ? ("user" as const) : ("bot" as const),
-      at: at(500),
-    })),
+    labelEvents: randomLabelEvents(start),
+    contributions: randomContributions(r, start.at),
     activities: Array.from({ length: Math.floor(r() * 4) }, () => ({
-      at: at(2000),
+      at: start.at(2000),
       actorType: r() < 0.7 ? ("user" as const) : ("bot" as const),
       isAsk: r() < 0.3,
     })),
     pendingReviewRequests: r() < 0.3 ? 1 : 0,
-  };
+  });
 }
-
-const business: TeamSchedule = {
-  timeZone: "Europe/Berlin",
-  workingDays: [1, 2, 3, 4, 5],
-  workStart: "09:00",
-  workEnd: "17:00",
-  holidays: ["2026-04-03"],
-  businessHours: true,
-};
 
 const edges = (d: Date | null) => (d ? [new Date(d.getTime() - 1), d, new Date(d.getTime() + 1)] : []);
 
 describe("queueRowAt over evaluateQueueOutcome", () => {
-  for (const [name, schedule] of [
-    ["calendar", DEFAULT_TEAM_SCHEDULE],
-    ["business hours", business],
-  ] as const) {
+  for (const [name, schedule] of SCHEDULES) {
     it(`is evaluateItem's row at any instant (${name})`, () => {
-      const r = random(name.length + 7);
+      const r = seededRandom(name.length + 7);
       const seen = new Set<string>();
       for (let n = 0; n < 300; n++) {
         const f = item(r, n);
@@ -122,7 +74,7 @@ describe("queueRowAt over evaluateQueueOutcome", () => {
     });
 
     it(`orders running clocks by due instant without contradicting seconds left (${name})`, () => {
-      const r = random(name.length + 11);
+      const r = seededRandom(name.length + 11);
       const facts = Array.from({ length: 200 }, (_, n) => item(r, n));
       const now = new Date(T0 + 10 * 24 * H + 1234);
       const running = facts
