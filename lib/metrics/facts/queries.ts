@@ -41,18 +41,22 @@ const PLACED = (
   CROSS JOIN LATERAL (SELECT width_bucket(${at}, ws.starts) AS k) b
   WHERE ${LIVE} AND ${where} AND ${at} >= ws.lo AND ${at} < ws.hi AND ${at} < ws.ends[b.k]`;
 
-/** `ignoring`: the ignore list ($4) is not empty (else the stored first times are read as they are). */
-const CREATED = (ignoring: boolean) => `WITH ${SPAN(
-  'f."createdAt"',
-  "TRUE",
-  `f.kind, f."createdAt", f."clockStart" AS start, ${ignoring ? FIRST_COMMENT : 'f."firstCommentAt"'} AS commented,
-   ${ignoring ? FIRST_REVIEW : 'f."firstReviewAt"'} AS reviewed`,
-)},
-c AS (SELECT i, kind, ${seconds("least(commented, reviewed)", '"createdAt"')} AS fr,
-  CASE WHEN start IS NOT NULL AND reviewed IS NOT NULL THEN greatest(0, ${seconds("reviewed", "start")}) END AS rv FROM x)
-SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE fr IS NULL))::int AS without,
-  ${stats("fr", "fr")}, ${stats("rv", "rv")}
-FROM c GROUP BY i, kind`;
+/**
+ * `ignoring`: the ignore list ($4) is not empty (else the stored first times are read as they are).
+ * Aggregated per window in a LATERAL (one index range each): a window's few thousand rows are sorted
+ * for its percentiles in memory, where placing a year's rows first and sorting them all by window
+ * cost 226 ms of database CPU at 100,000 items against 155 ms.
+ */
+const CREATED = (ignoring: boolean) => `WITH ${WINDOWS}
+SELECT w.i, a.* FROM w CROSS JOIN LATERAL (
+  SELECT kind, count(*)::int AS opened, (count(*) FILTER (WHERE fr IS NULL))::int AS without,
+    ${stats("fr", "fr")}, ${stats("rv", "rv")}
+  FROM (SELECT x.kind, ${seconds("least(commented, reviewed)", 'x."createdAt"')} AS fr,
+      CASE WHEN start IS NOT NULL AND reviewed IS NOT NULL THEN greatest(0, ${seconds("reviewed", "start")}) END AS rv
+    FROM (SELECT f.kind, f."createdAt", f."clockStart" AS start,
+        ${ignoring ? FIRST_COMMENT : 'f."firstCommentAt"'} AS commented, ${ignoring ? FIRST_REVIEW : 'f."firstReviewAt"'} AS reviewed
+      FROM "GithubItemFact" f WHERE ${LIVE} AND f."createdAt" >= w.s AND f."createdAt" < w.e) x) c
+  GROUP BY kind) a`;
 
 /** The closed issues (x) that carry a matching label: probed per item for a short span, hashed for a long one. */
 const LABELLED = (name: string, match: string) =>
