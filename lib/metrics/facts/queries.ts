@@ -45,7 +45,8 @@ const PLACED = (
  * `ignoring`: the ignore list ($4) is not empty (else the stored first times are read as they are).
  * Aggregated per window in a LATERAL (one index range each): a window's few thousand rows are sorted
  * for its percentiles in memory, where placing a year's rows first and sorting them all by window
- * cost 226 ms of database CPU at 100,000 items against 155 ms.
+ * cost about 210 ms of database CPU at 100,000 items against 155 ms. OFFSET 0 keeps c a subquery, so
+ * fr and rv are computed once per row rather than inlined into each of the ten aggregates (104 ms).
  */
 const CREATED = (ignoring: boolean) => `WITH ${WINDOWS}
 SELECT w.i, a.* FROM w CROSS JOIN LATERAL (
@@ -55,7 +56,7 @@ SELECT w.i, a.* FROM w CROSS JOIN LATERAL (
       CASE WHEN start IS NOT NULL AND reviewed IS NOT NULL THEN greatest(0, ${seconds("reviewed", "start")}) END AS rv
     FROM (SELECT f.kind, f."createdAt", f."clockStart" AS start,
         ${ignoring ? FIRST_COMMENT : 'f."firstCommentAt"'} AS commented, ${ignoring ? FIRST_REVIEW : 'f."firstReviewAt"'} AS reviewed
-      FROM "GithubItemFact" f WHERE ${LIVE} AND f."createdAt" >= w.s AND f."createdAt" < w.e) x) c
+      FROM "GithubItemFact" f WHERE ${LIVE} AND f."createdAt" >= w.s AND f."createdAt" < w.e) x OFFSET 0) c
   GROUP BY kind) a`;
 
 /** The closed issues (x) that carry a matching label: probed per item for a short span, hashed for a long one. */
