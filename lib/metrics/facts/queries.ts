@@ -31,7 +31,7 @@ const FIRST_REVIEW = FIRST(
  */
 const SPAN = (at: string, where: string, cols: string) => `${WINDOWS}, ${BOUNDS},
 x AS MATERIALIZED (${PLACED(at, where, cols)})`;
-const BOUNDS = `ws AS (SELECT array_agg(s ORDER BY s) AS starts, array_agg(e ORDER BY s) AS ends, array_agg(i ORDER BY s) AS idx,
+export const BOUNDS = `ws AS (SELECT array_agg(s ORDER BY s) AS starts, array_agg(e ORDER BY s) AS ends, array_agg(i ORDER BY s) AS idx,
   min(s) AS lo, max(e) AS hi FROM w)`;
 const PLACED = (
   at: string,
@@ -96,7 +96,7 @@ b AS MATERIALIZED (SELECT width_bucket(d.at, (SELECT a FROM ends)) AS k, sum(d.d
 SELECT w.i, (SELECT coalesce(sum(b.s), 0) FROM b WHERE b.k < array_position((SELECT a FROM ends), w.e)) AS open FROM w`;
 
 /** Windows sorted by start, each ending at or before the next one's start (what SPAN needs). */
-function disjoint(windows: MetricsContext["windows"]): boolean {
+export function disjoint(windows: MetricsContext["windows"]): boolean {
   const sorted = [...windows].sort((a, b) => a.start.getTime() - b.start.getTime());
   return sorted.every((w, i) => i === 0 || sorted[i - 1]!.end.getTime() <= w.start.getTime());
 }
