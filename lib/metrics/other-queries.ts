@@ -26,8 +26,8 @@ FROM w LEFT JOIN "GithubRelease" r ON r."repoId" = ANY($1::uuid[]) AND NOT r."is
 GROUP BY w.i`;
 
 /**
- * A suite completes when its last check run does; a suite without runs (e.g. STARTUP_FAILURE) at its
- * update time. GitHub updates a suite when it completes, so suites updated before the first window
+ * A suite completes when its last check run does (one backward step of the (suiteId, completedAt) index);
+ * a suite without runs (e.g. STARTUP_FAILURE) at its update time. GitHub updates a suite when it completes, so suites updated before the first window
  * cannot complete in any window and are skipped by index.
  */
 const CI = `WITH ${WINDOWS}, s AS MATERIALIZED (
