@@ -7,3 +7,6 @@ CREATE UNIQUE INDEX "Incident_open_dedupKey_key" ON "Incident"("dedupKey") WHERE
 -- One live completion per (run, item) of a checklist: two people ticking at once record one tick, an undo keeps
 -- its row (undoneAt) and frees the slot for a new tick.
 CREATE UNIQUE INDEX "ChecklistCompletion_live_key" ON "ChecklistCompletion"("runId", "itemId") WHERE "undoneAt" IS NULL;
+
+-- Each author's first merged pull request, found by a skip scan over the logins (community.new_contributors).
+CREATE INDEX "GithubItem_merged_author_idx" ON "GithubItem"("repoId", lower("authorLogin"), "mergedAt") WHERE kind = 'pull_request' AND merged AND "authorType" = 'user' AND "authorLogin" IS NOT NULL;

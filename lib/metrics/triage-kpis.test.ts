@@ -11,7 +11,7 @@ import { generateItems } from "./facts/generate";
 import { writeLateResponse } from "./fixtures";
 import { computeTriage } from "./triage-kpis";
 import type { KpiValues } from "./types";
-import { monthWindow, trailingMonths } from "./window";
+import { monthWindow, quarterWindow, trailingMonths } from "./window";
 
 // The team schedule is one row shared by the database: restore the defaults when done.
 afterAll(async () => {
@@ -59,6 +59,22 @@ describe("triage KPIs", () => {
     expect(june?.["triage.within_target.P0"]).toEqual({ value: 0.5, count: 2 });
     expect(june?.["triage.within_target.P1"]).toEqual({ value: 0, count: 1 });
     expect(june?.["triage.within_target.P2"]).toEqual({ value: null, count: 0 });
+    // The period before the one shown comes second (one range over both), and overlapping windows are each read alone.
+    const now = t("2026-07-20T00:00:00Z");
+    const [july, juneAgain] = await computeTriage(
+      [repo.id],
+      [monthWindow("2026-07", "UTC"), monthWindow("2026-06", "UTC")],
+      now,
+    );
+    expect(juneAgain).toEqual(june);
+    expect(july?.["triage.within_target.P1"]).toEqual({ value: null, count: 0 }); // #4 still inside its target
+    const [q2, juneInQ2] = await computeTriage(
+      [repo.id],
+      [quarterWindow("2026-Q2", "UTC"), monthWindow("2026-06", "UTC")],
+      now,
+    );
+    expect(q2).toEqual(june);
+    expect(juneInQ2).toEqual(june);
   });
 });
 

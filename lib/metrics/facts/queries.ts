@@ -31,7 +31,7 @@ const FIRST_REVIEW = FIRST(
  */
 const SPAN = (at: string, where: string, cols: string) => `${WINDOWS}, ${BOUNDS},
 x AS MATERIALIZED (${PLACED(at, where, cols)})`;
-const BOUNDS = `ws AS (SELECT array_agg(s ORDER BY s) AS starts, array_agg(e ORDER BY s) AS ends, array_agg(i ORDER BY s) AS idx,
+export const BOUNDS = `ws AS (SELECT array_agg(s ORDER BY s) AS starts, array_agg(e ORDER BY s) AS ends, array_agg(i ORDER BY s) AS idx,
   min(s) AS lo, max(e) AS hi FROM w)`;
 const PLACED = (
   at: string,
@@ -41,18 +41,23 @@ const PLACED = (
   CROSS JOIN LATERAL (SELECT width_bucket(${at}, ws.starts) AS k) b
   WHERE ${LIVE} AND ${where} AND ${at} >= ws.lo AND ${at} < ws.hi AND ${at} < ws.ends[b.k]`;
 
-/** `ignoring`: the ignore list ($4) is not empty (else the stored first times are read as they are). */
-const CREATED = (ignoring: boolean) => `WITH ${SPAN(
-  'f."createdAt"',
-  "TRUE",
-  `f.kind, f."createdAt", f."clockStart" AS start, ${ignoring ? FIRST_COMMENT : 'f."firstCommentAt"'} AS commented,
-   ${ignoring ? FIRST_REVIEW : 'f."firstReviewAt"'} AS reviewed`,
-)},
-c AS (SELECT i, kind, ${seconds("least(commented, reviewed)", '"createdAt"')} AS fr,
-  CASE WHEN start IS NOT NULL AND reviewed IS NOT NULL THEN greatest(0, ${seconds("reviewed", "start")}) END AS rv FROM x)
-SELECT i, kind, count(*)::int AS opened, (count(*) FILTER (WHERE fr IS NULL))::int AS without,
-  ${stats("fr", "fr")}, ${stats("rv", "rv")}
-FROM c GROUP BY i, kind`;
+/**
+ * `ignoring`: the ignore list ($4) is not empty (else the stored first times are read as they are).
+ * Aggregated per window in a LATERAL (one index range each): a window's few thousand rows are sorted
+ * for its percentiles in memory, where placing a year's rows first and sorting them all by window
+ * cost about 210 ms of database CPU at 100,000 items against 155 ms. OFFSET 0 keeps c a subquery, so
+ * fr and rv are computed once per row rather than inlined into each of the ten aggregates (104 ms).
+ */
+const CREATED = (ignoring: boolean) => `WITH ${WINDOWS}
+SELECT w.i, a.* FROM w CROSS JOIN LATERAL (
+  SELECT kind, count(*)::int AS opened, (count(*) FILTER (WHERE fr IS NULL))::int AS without,
+    ${stats("fr", "fr")}, ${stats("rv", "rv")}
+  FROM (SELECT x.kind, ${seconds("least(commented, reviewed)", 'x."createdAt"')} AS fr,
+      CASE WHEN start IS NOT NULL AND reviewed IS NOT NULL THEN greatest(0, ${seconds("reviewed", "start")}) END AS rv
+    FROM (SELECT f.kind, f."createdAt", f."clockStart" AS start,
+        ${ignoring ? FIRST_COMMENT : 'f."firstCommentAt"'} AS commented, ${ignoring ? FIRST_REVIEW : 'f."firstReviewAt"'} AS reviewed
+      FROM "GithubItemFact" f WHERE ${LIVE} AND f."createdAt" >= w.s AND f."createdAt" < w.e) x OFFSET 0) c
+  GROUP BY kind) a`;
 
 /** The closed issues (x) that carry a matching label: probed per item for a short span, hashed for a long one. */
 const LABELLED = (name: string, match: string) =>
@@ -91,7 +96,7 @@ b AS MATERIALIZED (SELECT width_bucket(d.at, (SELECT a FROM ends)) AS k, sum(d.d
 SELECT w.i, (SELECT coalesce(sum(b.s), 0) FROM b WHERE b.k < array_position((SELECT a FROM ends), w.e)) AS open FROM w`;
 
 /** Windows sorted by start, each ending at or before the next one's start (what SPAN needs). */
-function disjoint(windows: MetricsContext["windows"]): boolean {
+export function disjoint(windows: MetricsContext["windows"]): boolean {
   const sorted = [...windows].sort((a, b) => a.start.getTime() - b.start.getTime());
   return sorted.every((w, i) => i === 0 || sorted[i - 1]!.end.getTime() <= w.start.getTime());
 }
