@@ -197,7 +197,7 @@ function advanceStates(
           breachesToChange: target.breachesToChange,
           kpi,
           value: o.value,
-          at: new Date(o.at),
+          at: o.at,
         });
         state = step.state;
         if (step.event) {
