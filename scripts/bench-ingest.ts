@@ -8,6 +8,7 @@
 // BENCH_CPU_PROFILE=<dir> makes the steward process write a V8 CPU profile there when it stops;
 // BENCH_PORT fixes steward's port (default: any free one).
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import pg from "pg";
@@ -54,6 +55,21 @@ async function insertUnnest(client: pg.Client, rows: Row[]) {
       "raw INSERT … SELECT unnest(…) in 10,000-row statements (embedded PGlite has no COPY FROM STDIN; set DATABASE_URL for COPY)",
     copied,
   };
+}
+
+/**
+ * CPU time (user + system, ms) a process has used, from /proc (Linux): unlike wall time it does not
+ * depend on what else the machine runs. null where /proc is missing.
+ */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
 }
 
 const freePort = () =>
@@ -184,6 +200,7 @@ await runBench("bench:ingest", async () => {
   const timed = batches.slice(WARMUP);
   const latencies: number[] = [];
   let next = 0;
+  const cpuBefore = cpuMsOf(steward.pid);
   const pushStart = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -191,12 +208,18 @@ await runBench("bench:ingest", async () => {
     }),
   );
   const pushSeconds = (performance.now() - pushStart) / 1000;
+  const cpuAfter = cpuMsOf(steward.pid);
   const samples = BATCHES * BATCH;
   const pushRate = samples / pushSeconds;
   latencies.sort((a, b) => a - b);
   console.log(
     `\npush API: ${samples.toLocaleString("en")} samples in ${pushSeconds.toFixed(2)} s = ${Math.round(pushRate).toLocaleString("en")} samples/s (batch latency p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))})`,
   );
+
+  if (cpuBefore !== null && cpuAfter !== null)
+    console.log(
+      `steward CPU during the push: ${(((cpuAfter - cpuBefore) / BATCHES) * (1000 / BATCH)).toFixed(1)} ms per 1,000 samples (user + system, /proc; ${((cpuAfter - cpuBefore) / 1000 / pushSeconds).toFixed(2)} cores busy on average)`,
+    );
 
   const rows = timed.flat().map((s) => ({
     targetId: ids.get(s.target)!,

@@ -38,7 +38,8 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
-function bearerToken(request: Request): string | null {
+/** The bearer token of the Authorization header, if any: when present, it alone authenticates the request. */
+export function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1] ?? null;
@@ -58,15 +59,18 @@ export async function authenticateRequest(request: NextRequest): Promise<Princip
     : null;
 }
 
+export const unauthorized = () =>
+  new ApiError(401, "unauthorized", "Sign in or send an API token (Authorization: Bearer stw_…).");
+
+export const roleTooSmall = (role: Role, actual: Role) =>
+  new ApiError(403, "forbidden", `This action needs the ${role} role; you have ${actual}.`);
+
 /** 401 without credentials, 403 with too small a role or a cross-site cookie request. */
 export async function requirePrincipal(request: NextRequest, role: Role = "viewer"): Promise<Principal> {
   const principal = await authenticateRequest(request);
-  if (!principal)
-    throw new ApiError(401, "unauthorized", "Sign in or send an API token (Authorization: Bearer stw_…).");
+  if (!principal) throw unauthorized();
   if (principal.kind === "session") assertSameOrigin(request);
-  if (!hasRole(principal.role, role)) {
-    throw new ApiError(403, "forbidden", `This action needs the ${role} role; you have ${principal.role}.`);
-  }
+  if (!hasRole(principal.role, role)) throw roleTooSmall(role, principal.role);
   return principal;
 }
 

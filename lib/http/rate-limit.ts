@@ -10,29 +10,50 @@ import { db, sql } from "@/lib/db";
 export type RateLimit = { limit: number; windowMs: number };
 export type RateLimitVerdict = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
-export async function hitRateLimit(
+/**
+ * The rate limit's statement, with its parameters from `$${first}` on (window starts, limit, share)
+ * and the key given as a SQL expression (`key`): a parameter, or a column of `before`, CTEs the
+ * statement runs first (a NULL key counts nothing). Returns the previous window's count and the
+ * current one after this request, or NULL when the request was not counted.
+ */
+export function rateLimitStatement(
   key: string,
-  { limit, windowMs }: RateLimit,
-  now = new Date(),
-): Promise<RateLimitVerdict> {
-  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
-  const elapsed = (now.getTime() - windowStart) / windowMs;
-  // One round trip: read the previous window and count this request if the estimate leaves room for it.
-  const [row] = await sql().query<{ previous: number | null; counted: number | null }>(
-    `WITH previous AS (
-      SELECT "count" FROM "RateLimitWindow" WHERE "key" = $1 AND "windowStart" = $2::timestamptz
+  first: number,
+  before = "",
+): { text: string; values: (now: Date, limit: RateLimit) => unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    text: `WITH ${before ? `${before}, ` : ""}previous AS (
+      SELECT "count" FROM "RateLimitWindow" WHERE "key" = ${key} AND "windowStart" = ${p(0)}::timestamptz
     ), budget AS (
-      SELECT $4::float8 - coalesce((SELECT "count" FROM previous), 0) * $5::float8 AS "room"
+      SELECT ${p(2)}::float8 - coalesce((SELECT "count" FROM previous), 0) * ${p(3)}::float8 AS "room"
     ), counted AS (
       INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
-      SELECT $1, $3::timestamptz, 1 FROM budget WHERE "room" >= 1
+      SELECT ${key}, ${p(1)}::timestamptz, 1 FROM budget WHERE "room" >= 1 AND ${key} IS NOT NULL
       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
       WHERE "RateLimitWindow"."count" + 1 <= (SELECT "room" FROM budget)
       RETURNING "count"
-    )
-    SELECT (SELECT "count" FROM previous) AS "previous", (SELECT "count" FROM counted) AS "counted"`,
-    [key, new Date(windowStart - windowMs), new Date(windowStart), limit, 1 - elapsed],
-  );
+    )`,
+    values: (now, { limit, windowMs }) => {
+      const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
+      const elapsed = (now.getTime() - windowStart) / windowMs;
+      return [new Date(windowStart - windowMs), new Date(windowStart), limit, 1 - elapsed];
+    },
+  };
+}
+
+/** The columns a rateLimitStatement's final SELECT returns for verdictOf. */
+export const RATE_LIMIT_COLUMNS = `(SELECT "count" FROM previous) AS "previous", (SELECT "count" FROM counted) AS "counted"`;
+
+/** The verdict from the statement's columns; a refused request reads its window's count once more (rare). */
+export async function verdictOf(
+  row: { previous: number | null; counted: number | null } | undefined,
+  key: string,
+  { limit, windowMs }: RateLimit,
+  now: Date,
+): Promise<RateLimitVerdict> {
+  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
+  const elapsed = (now.getTime() - windowStart) / windowMs;
   const previous = row?.previous ?? 0;
   const budget = limit - previous * (1 - elapsed); // what the current window may hold now
   if (row?.counted != null) return { allowed: true, remaining: Math.max(0, Math.floor(budget - row.counted)) };
@@ -43,6 +64,16 @@ export async function hitRateLimit(
     allowed: false,
     retryAfterSeconds: retryAfter(limit, current, previous, windowStart, windowMs, now),
   };
+}
+
+export async function hitRateLimit(key: string, limit: RateLimit, now = new Date()): Promise<RateLimitVerdict> {
+  // One round trip: read the previous window and count this request if the estimate leaves room for it.
+  const statement = rateLimitStatement("$1::text", 2);
+  const [row] = await sql().query<{ previous: number | null; counted: number | null }>(
+    `${statement.text} SELECT ${RATE_LIMIT_COLUMNS}`,
+    [key, ...statement.values(now, limit)],
+  );
+  return verdictOf(row, key, limit, now);
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
 import { dedupKeyOf, handleAlertEvents } from "./lifecycle/auto-open";
-import { createMaintenanceWindow, isTargetUnderMaintenance, occurrences } from "./maintenance";
+import { createMaintenanceWindow, isTargetUnderMaintenance, maintenanceChecker, occurrences } from "./maintenance";
 import { testActor } from "./test-kit";
 
 describe("maintenance windows", () => {
@@ -76,5 +76,50 @@ describe("maintenance windows", () => {
       },
     });
     expect((await handleAlertEvents([after])).opened).toHaveLength(1);
+  });
+
+  it("answers alike when the windows of several targets are read in one statement", async () => {
+    const actor = await testActor();
+    const group = `grp-${Date.now()}-batch`;
+    const [direct, grouped, neither, unlisted] = [
+      await createTestHealthTarget({ kind: "push" }),
+      await createTestHealthTarget({ kind: "push", serviceGroup: group }),
+      await createTestHealthTarget({ kind: "push", serviceGroup: `${group}-other` }),
+      await createTestHealthTarget({ kind: "push" }),
+    ];
+    const window = { public: true, durationMinutes: 30, timeZone: "Europe/Berlin" };
+    await createMaintenanceWindow(
+      { actor },
+      {
+        ...window,
+        title: "weekly",
+        targetIds: [direct.id, unlisted.id],
+        serviceGroups: [],
+        startsAt: new Date("2026-03-01T05:00:00Z"),
+        rrule: "FREQ=WEEKLY",
+      },
+    );
+    await createMaintenanceWindow(
+      { actor },
+      { ...window, title: "once", targetIds: [], serviceGroups: [group], startsAt: new Date("2026-05-02T10:00:00Z") },
+    );
+    const ids = [direct.id, grouped.id, neither.id];
+    const batched = maintenanceChecker(ids);
+    const single = maintenanceChecker();
+    const moments = ["2026-05-03T04:10:00Z", "2026-05-03T05:10:00Z", "2026-05-02T10:10:00Z", "2026-05-02T10:40:00Z"];
+    const answers = async (check: typeof single) => {
+      const out: boolean[] = [];
+      for (const id of [...ids, unlisted.id]) for (const m of moments) out.push(await check(id, new Date(m)));
+      return out;
+    };
+    const expected = await answers(single);
+    // Sunday 06:10 Berlin (summer: 04:10 UTC) for the weekly window's targets; the one-off for the group only.
+    expect(expected).toEqual([
+      ...[true, false, false, false],
+      ...[false, false, true, false],
+      ...[false, false, false, false],
+      ...[true, false, false, false],
+    ]);
+    expect(await answers(batched)).toEqual(expected);
   });
 });

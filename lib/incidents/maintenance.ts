@@ -4,7 +4,7 @@ import { z } from "zod";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { RRuleTemporal } from "rrule-temporal";
-import { db } from "@/lib/db";
+import { db, sql } from "@/lib/db";
 import { ApiError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { MaintenanceWindow } from "@/lib/generated/prisma/client";
@@ -94,11 +94,39 @@ export async function isTargetUnderMaintenance(targetId: string, at: Date): Prom
   return maintenanceChecker()(targetId, at);
 }
 
-/** isTargetUnderMaintenance for many alerts at once: each target's windows are read once. */
-export function maintenanceChecker(): (targetId: string, at: Date) => Promise<boolean> {
-  const windows = new Map<string, Promise<MaintenanceWindow[]>>();
+type WindowTimes = Pick<MaintenanceWindow, "startsAt" | "durationMinutes" | "rrule" | "timeZone">;
+
+/** windowsForTarget for several targets in one plain statement (the push path runs this after alert bursts). */
+async function windowsForTargets(targetIds: string[]): Promise<Map<string, WindowTimes[]>> {
+  const rows = await sql().query<WindowTimes & { targetId: string }>(
+    `SELECT t."id"::text AS "targetId", w."startsAt", w."durationMinutes", w."rrule", w."timeZone"
+    FROM unnest($1::uuid[]) AS t("id") LEFT JOIN "HealthTarget" h ON h."id" = t."id"
+    JOIN "MaintenanceWindow" w ON t."id" = ANY(w."targetIds") OR (h."serviceGroup" IS NOT NULL AND h."serviceGroup" = ANY(w."serviceGroups"))`,
+    [targetIds],
+  );
+  const byTarget = new Map<string, WindowTimes[]>(targetIds.map((id) => [id, []]));
+  for (const { targetId, ...w } of rows) byTarget.get(targetId)?.push({ ...w, startsAt: new Date(w.startsAt) });
+  return byTarget;
+}
+
+/**
+ * isTargetUnderMaintenance for many alerts at once: each target's windows are read once, and those
+ * of `targetIds` (the targets the caller will ask about) all in one statement on the first question.
+ */
+export function maintenanceChecker(targetIds: string[] = []): (targetId: string, at: Date) => Promise<boolean> {
+  const windows = new Map<string, Promise<WindowTimes[]>>();
+  let batch: Promise<Map<string, WindowTimes[]>> | null = null;
+  const known = new Set(targetIds);
   return async (targetId, at) => {
-    if (!windows.has(targetId)) windows.set(targetId, windowsForTarget(targetId));
+    if (!windows.has(targetId)) {
+      if (known.has(targetId)) {
+        batch ??= windowsForTargets([...known]);
+        windows.set(
+          targetId,
+          batch.then((all) => all.get(targetId) ?? []),
+        );
+      } else windows.set(targetId, windowsForTarget(targetId));
+    }
     return (await windows.get(targetId)!).some((w) => occurrences(w, at, new Date(at.getTime() + 1)).length > 0);
   };
 }

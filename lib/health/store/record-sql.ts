@@ -25,12 +25,73 @@ export type SampleRow = {
   labels?: Record<string, string>;
 };
 
-const INSERT_SAMPLES = `INSERT INTO "HealthSample" ("targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels")
-    SELECT "targetId", to_timestamp("at" / 1000.0), "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels"
-    FROM json_to_recordset($1::json) AS r("targetId" uuid, "at" float8, "metric" text, "value" float8, "ok" boolean, "status" int, "failureKind" text, "failureMessage" text, "failureDetail" text, "labels" jsonb)`;
+const COLUMNS = `"targetId", "at", "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels"`;
 
 /**
- * All rows in one statement, sent as one JSON parameter (absent keys are NULL), then lockTargets, in one statement (one round trip fewer per batch): the locks are
+ * The insert of one batch's samples. Plain rows (a target, an instant, a metric and a finite value,
+ * nothing else: what the push API stores) travel as four compact arrays — the target's and the
+ * metric's positions in short lists, the instant as milliseconds after the batch's first one — about
+ * 20 bytes a row instead of ~115 as JSON, which steward has to build and write to the socket and
+ * PostgreSQL has to parse. Rows with more (checks, labels) travel as one JSON parameter (absent keys are NULL).
+ */
+const INSERT_SAMPLES = `INSERT INTO "HealthSample" (${COLUMNS})
+    SELECT ($1::uuid[])[p.t], $2::timestamptz + p.off * interval '1 millisecond', ($3::text[])[p.m], p.value, NULL, NULL, NULL, NULL, NULL, NULL
+    FROM unnest($4::int[], $5::float8[], $6::int[], $7::float8[]) AS p(t, off, m, value)
+    UNION ALL
+    SELECT "targetId", to_timestamp("at" / 1000.0), "metric", "value", "ok", "status", "failureKind", "failureMessage", "failureDetail", "labels"
+    FROM json_to_recordset($8::json) AS r("targetId" uuid, "at" float8, "metric" text, "value" float8, "ok" boolean, "status" int, "failureKind" text, "failureMessage" text, "failureDetail" text, "labels" jsonb)`;
+
+const isPlain = (r: SampleRow) =>
+  r.ok === undefined &&
+  r.status === undefined &&
+  r.failureKind === undefined &&
+  r.failureMessage === undefined &&
+  r.failureDetail === undefined &&
+  r.labels === undefined &&
+  Number.isFinite(r.value) &&
+  Number.isFinite(r.at);
+
+/** The parameters of INSERT_SAMPLES ($1–$8): array literals built here, so pg need not quote every element. */
+export function sampleParameters(rows: SampleRow[]): unknown[] {
+  const targets = new Map<string, number>();
+  const metrics = new Map<string, number>();
+  const t: number[] = [];
+  const at: number[] = [];
+  const m: number[] = [];
+  const values: number[] = [];
+  const other: SampleRow[] = [];
+  let base = Infinity;
+  for (const r of rows) {
+    if (!isPlain(r)) {
+      other.push(r);
+      continue;
+    }
+    let ti = targets.get(r.targetId);
+    if (ti === undefined) targets.set(r.targetId, (ti = targets.size + 1));
+    let mi = metrics.get(r.metric);
+    if (mi === undefined) metrics.set(r.metric, (mi = metrics.size + 1));
+    t.push(ti);
+    m.push(mi);
+    at.push(r.at);
+    values.push(r.value);
+    if (r.at < base) base = r.at;
+  }
+  base = Math.floor(base); // whole milliseconds, as an ISO string holds them
+  for (let i = 0; i < at.length; i++) at[i]! -= base;
+  return [
+    [...targets.keys()],
+    new Date(t.length > 0 ? base : 0).toISOString(),
+    [...metrics.keys()],
+    `{${t.join(",")}}`,
+    `{${at.join(",")}}`,
+    `{${m.join(",")}}`,
+    `{${values.join(",")}}`,
+    JSON.stringify(other),
+  ];
+}
+
+/**
+ * All rows in one statement (sampleParameters), then lockTargets, in one statement (one round trip fewer per batch): the locks are
  * taken after the rows are written, as with two statements; the states are read by a later statement,
  * so under the locks with a fresh snapshot.
  */
@@ -41,8 +102,8 @@ export async function insertSamplesThenLock(sql: Sql, rows: SampleRow[], targetI
     // Each lock's key depends on the inserted count, so no lock is taken before every row is written.
     `WITH inserted AS (${INSERT_SAMPLES} RETURNING 1)
     SELECT count(pg_advisory_xact_lock(hashtext(k) + 0 * i.n))::int AS "locked"
-    FROM (SELECT count(*) AS n FROM inserted) AS i CROSS JOIN unnest($2::text[]) AS k`,
-    [JSON.stringify(rows), keys],
+    FROM (SELECT count(*) AS n FROM inserted) AS i CROSS JOIN unnest($9::text[]) AS k`,
+    [...sampleParameters(rows), keys],
   );
 }
 

@@ -48,7 +48,8 @@ export interface CheckObservation {
 }
 
 export interface MetricObservation {
-  at: Date;
+  /** A Date, or Unix milliseconds (the push API's: a Date per sample is dear inside Next's server, which wraps Date). */
+  at: Date | number;
   metric: string;
   value: number;
   labels?: Record<string, string>;
@@ -72,7 +73,10 @@ function thresholdsOf(target: RecordableTarget): Thresholds {
   return DEFAULT_THRESHOLDS;
 }
 
-type Observed = { kpi: string; level: Level; value: number; at: Date };
+/** `at` in Unix milliseconds. */
+type Observed = { kpi: string; level: Level; value: number; at: number };
+
+const msOf = (at: Date | number) => (typeof at === "number" ? at : at.getTime());
 
 function observationsOf(target: RecordableTarget, obs: TargetObservations): Map<string, Observed[]> {
   const thresholds = thresholdsOf(target);
@@ -81,16 +85,18 @@ function observationsOf(target: RecordableTarget, obs: TargetObservations): Map<
       kpi: UP_KPI,
       level: (c.ok ? "ok" : "critical") as Level,
       value: c.ok ? 1 : 0,
-      at: c.at,
+      at: c.at.getTime(),
     })),
-    ...(obs.metrics ?? []).flatMap((m) =>
-      isKpi(m.metric)
-        ? [{ kpi: m.metric, level: evaluate(m.metric, m.value, thresholds), value: m.value, at: m.at }]
-        : [],
-    ),
   ];
+  for (const m of obs.metrics ?? [])
+    if (isKpi(m.metric))
+      all.push({ kpi: m.metric, level: evaluate(m.metric, m.value, thresholds), value: m.value, at: msOf(m.at) });
+  // Senders mostly push in time order: check before sorting (a stable sort of sorted input changes nothing).
+  let sorted = true;
+  for (let i = 1; i < all.length && sorted; i++) sorted = all[i - 1]!.at <= all[i]!.at;
+  if (!sorted) all.sort((a, b) => a.at - b.at);
   const byKpi = new Map<string, Observed[]>();
-  for (const o of all.sort((a, b) => a.at.getTime() - b.at.getTime())) {
+  for (const o of all) {
     const list = byKpi.get(o.kpi) ?? [];
     list.push(o);
     byKpi.set(o.kpi, list);
@@ -116,7 +122,7 @@ function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRo
     })),
     ...(obs.metrics ?? []).map((m) => ({
       targetId: target.id,
-      at: m.at.getTime(),
+      at: msOf(m.at),
       metric: m.metric,
       value: m.value,
       labels: m.labels,
@@ -126,17 +132,20 @@ function sampleRows(target: RecordableTarget, obs: TargetObservations): SampleRo
 
 /** The minutes whose rollups the samples change, sorted so two transactions never take the same rows in opposite orders. */
 function pendingMarks(samples: Array<{ targetId: string; metric: string; at: number }>): Mark[] {
-  const keys = new Map<string, { targetId: string; metric: string; minuteMs: number }>();
+  // Nested maps, not a string key per sample: a batch holds few targets, metrics and minutes.
+  const minutes = new Map<string, Map<string, Set<number>>>();
   for (const s of samples) {
-    const minuteMs = Math.floor(s.at / MINUTE_MS) * MINUTE_MS;
-    keys.set(`${s.targetId}|${s.metric}|${minuteMs}`, { targetId: s.targetId, metric: s.metric, minuteMs });
+    let byMetric = minutes.get(s.targetId);
+    if (!byMetric) minutes.set(s.targetId, (byMetric = new Map()));
+    let set = byMetric.get(s.metric);
+    if (!set) byMetric.set(s.metric, (set = new Set()));
+    set.add(Math.floor(s.at / MINUTE_MS) * MINUTE_MS);
   }
   // The ISO minute once per mark, not per sample: dates are dear inside Next's server (it wraps Date).
-  const marks = [...keys.values()].map((k) => ({
-    targetId: k.targetId,
-    metric: k.metric,
-    minute: new Date(k.minuteMs).toISOString(),
-  }));
+  const marks: Mark[] = [];
+  for (const [targetId, byMetric] of minutes)
+    for (const [metric, set] of byMetric)
+      for (const minuteMs of set) marks.push({ targetId, metric, minute: new Date(minuteMs).toISOString() });
   const key = (m: Mark) => `${m.targetId}|${m.metric}|${m.minute}`;
   return marks.sort((a, b) => (key(a) < key(b) ? -1 : 1));
 }
@@ -156,9 +165,9 @@ function advanceStates(
       let state: AlertState | null = row
         ? { level: row.level, consecutiveBreaches: row.consecutiveBreaches, pendingLevel: row.pendingLevel }
         : null;
-      let lastAt = row?.lastAt ?? null;
+      let lastAt = row?.lastAt?.getTime() ?? null;
       let lastValue = row?.lastValue ?? null;
-      let changedAt = row?.changedAt ?? null;
+      let changedAt = row?.changedAt?.getTime() ?? null;
       for (const o of observed) {
         if (lastAt !== null && o.at < lastAt) continue;
         if (state === null) {
@@ -174,8 +183,14 @@ function advanceStates(
               from: null,
               to: o.level,
               value: o.value,
-              at: o.at,
+              at: new Date(o.at),
             });
+          continue;
+        }
+        if (o.level === state.level && state.consecutiveBreaches === 0 && state.pendingLevel === null) {
+          // What nextState returns for an unchanged level with nothing pending: the same state, no event.
+          lastAt = o.at;
+          lastValue = o.value;
           continue;
         }
         const step = nextState(state, o.level, {
@@ -193,7 +208,8 @@ function advanceStates(
         lastValue = o.value;
       }
       if (state === null) continue;
-      rows.push({ targetId: target.id, kpi, ...state, lastAt, lastValue, changedAt });
+      const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+      rows.push({ targetId: target.id, kpi, ...state, lastAt: date(lastAt), lastValue, changedAt: date(changedAt) });
     }
   }
   return { rows, events };

@@ -31,7 +31,7 @@ const midnight = Math.floor(Date.now() / DAY) * DAY;
 const MINUTES = [midnight - 2 * MINUTE, midnight - MINUTE, midnight, midnight + MINUTE];
 
 async function seed(targetId: string) {
-  const metrics: MetricObservation[] = [];
+  const metrics: Array<MetricObservation & { at: Date }> = [];
   const checks: CheckObservation[] = [];
   MINUTES.forEach((start, m) => {
     values(m + 1, 150).forEach((value, i) =>

@@ -98,6 +98,15 @@ describe("nextState", () => {
       at: new Date(5),
     });
     expect(step.event).toEqual({ kpi: "memory_pct", from: "ok", to: "warning", value: 91, at: new Date(5) });
+    // The instant may come as Unix ms (the push path): the event still carries a Date.
+    const fromMs = nextState(INITIAL_ALERT_STATE, "warning", {
+      breachesToChange: 1,
+      kpi: "memory_pct",
+      value: 91,
+      at: 5,
+    });
+    expect(fromMs.event).toEqual(step.event);
+    expect(fromMs.event?.at).toBeInstanceOf(Date);
   });
 
   it("does not flap on an alternating sequence", () => {

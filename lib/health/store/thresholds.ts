@@ -89,7 +89,8 @@ export interface NextStateOptions {
   breachesToChange: number;
   kpi: string;
   value: number;
-  at: Date;
+  /** A Date, or Unix milliseconds: the Date is then made only for an event (record.ts passes ms). */
+  at: Date | number;
 }
 
 /**
@@ -113,6 +114,7 @@ export function nextState(
   if (count < Math.max(1, opts.breachesToChange)) {
     return { state: { level: prev.level, consecutiveBreaches: count, pendingLevel: boundLevel } };
   }
-  const event: AlertEvent = { kpi: opts.kpi, from: prev.level, to: boundLevel, value: opts.value, at: opts.at };
+  const at = typeof opts.at === "number" ? new Date(opts.at) : opts.at;
+  const event: AlertEvent = { kpi: opts.kpi, from: prev.level, to: boundLevel, value: opts.value, at };
   return { state: { level: boundLevel, consecutiveBreaches: 0, pendingLevel: null }, event };
 }

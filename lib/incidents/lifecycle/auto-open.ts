@@ -191,7 +191,10 @@ async function replaySegment(alerts: TargetAlert[], autoResolve: boolean): Promi
 
 export async function handleAlertEvents(events: AlertEvent[]): Promise<Outcome> {
   const outcome: Outcome = { opened: [], joined: 0, proposed: [], resolved: [], suppressed: 0 };
-  const underMaintenance = maintenanceChecker();
+  // The maintenance windows of every target going critical, in one statement.
+  const underMaintenance = maintenanceChecker([
+    ...new Set(events.flatMap((e) => (e.to === "critical" && e.targetId ? [e.targetId] : []))),
+  ]);
   const alerts: TargetAlert[] = [];
   for (const event of [...events].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     const targetId = event.targetId;
