@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getUptime } from "@/lib/health/views/uptime";
 import { mergeSketches, sketchQuantile, type Sketch } from "@/lib/health/store/sketch";
 import type { KpiSpec } from "./definitions";
+import { cachedRuntime } from "./runtime-cache";
 import type { KpiValues, WindowBounds } from "./types";
 
 export type RuntimeTarget = { id: string; slug: string; name: string; kind: string };
@@ -222,12 +223,20 @@ function fleetValues(f: Fleet): KpiValues {
   };
 }
 
-/** Per target and, under `runtime.*.`, for all targets together (RUNTIME_FLEET_SPECS). */
+/**
+ * Per target and, under `runtime.*.`, for all targets together (RUNTIME_FLEET_SPECS). A finished
+ * window is computed once and kept until a rollup run or a late sample changes its data (runtime-cache.ts).
+ */
 export async function computeRuntime(
   targets: RuntimeTarget[],
   windows: WindowBounds[],
   now = new Date(),
 ): Promise<KpiValues[]> {
+  if (targets.length === 0) return windows.map(() => ({}));
+  return cachedRuntime(targets, windows, now, (missing) => computeWindows(targets, missing, now));
+}
+
+async function computeWindows(targets: RuntimeTarget[], windows: WindowBounds[], now: Date): Promise<KpiValues[]> {
   const ids = targets.map((t) => t.id);
   const kindOf = new Map(targets.map((t) => [t.id, t.kind]));
   return Promise.all(
