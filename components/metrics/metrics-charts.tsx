@@ -1,13 +1,73 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { CHART_COLORS } from "@/components/charts/kpi-line-chart";
+// The Metrics page's trend charts. Each frame (caption and a fixed-size box, so nothing shifts) is
+// rendered with the page; its chart is drawn only when the frame comes within a viewport of the
+// screen, or when the page is printed. Recharts lives in metrics-chart-bodies.tsx, a chunk loaded
+// then (or on the first input, so a print finds it ready): the page above the charts loads without it.
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { flushSync } from "react-dom";
+import type * as BodiesModule from "./metrics-chart-bodies";
+import type { Series } from "./metrics-chart-bodies";
 import type { DistributionBucket } from "@/lib/metrics/notable";
 import type { TrendPoint } from "@/lib/metrics/queries";
 
-type Series = { key: string; label: string; color: string };
-type Row = Record<string, string | number | null>;
-const axis = { tick: { fill: "currentColor", fontSize: 12 }, stroke: "currentColor", strokeOpacity: 0.4 };
-const tooltipStyle = { contentStyle: { background: "var(--color-neutral-50, #fff)", color: "#111", fontSize: 12 } };
+type Bodies = typeof BodiesModule;
+let bodies: Bodies | null = null;
+let loading: Promise<Bodies> | null = null;
+const loadBodies = () => (loading ??= import("./metrics-chart-bodies").then((m) => (bodies = m)));
+
+/** Any input means a person is here (and may print): fetch the charts' chunk once, off the load path. */
+const INTENT = ["pointerdown", "pointermove", "keydown", "touchstart", "scroll", "focusin"] as const;
+let intentWatched = false;
+function prefetchOnIntent(): void {
+  if (intentWatched) return;
+  intentWatched = true;
+  const go = () => {
+    for (const type of INTENT) window.removeEventListener(type, go, true);
+    void loadBodies();
+  };
+  for (const type of INTENT) window.addEventListener(type, go, { capture: true, passive: true });
+}
+
+function LazyChart({ draw }: { draw: (m: Bodies) => ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [module, setModule] = useState<Bodies | null>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    prefetchOnIntent();
+    let shown = false;
+    const show = () => {
+      if (shown) return;
+      shown = true;
+      observer.disconnect();
+      void loadBodies().then((m) => setModule(() => m));
+    };
+    // One viewport ahead: a chart is drawn before scrolling or tabbing reaches it.
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && show(), {
+      rootMargin: "100% 0px",
+    });
+    observer.observe(el);
+    const print = () => {
+      const loaded = bodies;
+      if (loaded) flushSync(() => setModule(() => loaded));
+      else show();
+    };
+    const printMedia = window.matchMedia("print");
+    const onMedia = (e: MediaQueryListEvent) => e.matches && print();
+    window.addEventListener("beforeprint", print);
+    printMedia.addEventListener("change", onMedia);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", print);
+      printMedia.removeEventListener("change", onMedia);
+    };
+  }, []);
+  return (
+    <div ref={box} className="h-full w-full">
+      {module && draw(module)}
+    </div>
+  );
+}
 
 function Frame({ title, label, children }: { title: string; label: string; children: React.ReactNode }) {
   return (
@@ -20,67 +80,54 @@ function Frame({ title, label, children }: { title: string; label: string; child
   );
 }
 
-/** Month-by-month rows for the chosen ids, each value scaled (e.g. seconds → days). */
-function rows(trend: TrendPoint[], ids: string[], scale: number): Row[] {
-  return trend.map((t) => ({
-    month: t.month,
-    ...Object.fromEntries(
-      ids.map((id) => [
-        id,
-        t.values[id] === null || t.values[id] === undefined
-          ? null
-          : Number(((t.values[id] as number) * scale).toFixed(2)),
-      ]),
-    ),
-  }));
-}
-
-function TrendLines({
-  title,
-  trend,
-  series,
-  scale,
-  unit,
-}: {
-  title: string;
-  trend: TrendPoint[];
-  series: Series[];
-  scale: number;
-  unit: string;
-}) {
-  return (
-    <Frame title={title} label={`${title}, last 12 months`}>
-      <LineChart
-        responsive
-        style={{ width: "100%", height: "100%" }}
-        data={rows(
-          trend,
-          series.map((s) => s.key),
-          scale,
-        )}
-        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-      >
-        <CartesianGrid stroke="currentColor" strokeOpacity={0.12} />
-        <XAxis dataKey="month" {...axis} />
-        <YAxis width={48} unit={unit} {...axis} />
-        <Tooltip {...tooltipStyle} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s) => (
-          <Line
-            key={s.key}
-            dataKey={s.key}
-            name={s.label}
-            stroke={s.color}
-            strokeWidth={2}
-            dot
-            connectNulls={false}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
-    </Frame>
-  );
-}
+type Lines = { title: string; scale: number; unit: string; series: Series[] };
+const TREND_LINES: Lines[] = [
+  {
+    title: "Issue first response (hours)",
+    scale: 1 / 3600,
+    unit: "h",
+    series: [
+      { key: "issues.first_response.median", label: "Median", color: "sky" },
+      { key: "issues.first_response.mean", label: "Mean", color: "violet" },
+    ],
+  },
+  {
+    title: "Bug MTTR and time to close (days, mean)",
+    scale: 1 / 86_400,
+    unit: "d",
+    series: [
+      { key: "bugs.mttr.mean", label: "Bug MTTR", color: "critical" },
+      { key: "issues.time_to_close.mean", label: "Time to close", color: "sky" },
+    ],
+  },
+  {
+    title: "Default-branch CI pass rate and PR merge rate (%)",
+    scale: 100,
+    unit: "%",
+    series: [
+      { key: "ci.pass_rate", label: "CI pass rate", color: "sky" },
+      { key: "prs.merge_rate", label: "Merge rate", color: "violet" },
+    ],
+  },
+];
+const RUNTIME_LINES: Lines[] = [
+  {
+    title: "Uptime, all targets (%)",
+    scale: 1,
+    unit: "%",
+    series: [{ key: "runtime.*.uptime_pct", label: "Uptime", color: "sky" }],
+  },
+  {
+    title: "Response time, all HTTP and push targets (ms)",
+    scale: 1,
+    unit: "",
+    series: [
+      { key: "runtime.*.response_p50_ms", label: "p50", color: "sky" },
+      { key: "runtime.*.response_p95_ms", label: "p95", color: "violet" },
+      { key: "runtime.*.response_p99_ms", label: "p99", color: "pink" },
+    ],
+  },
+];
 
 export function MetricsCharts({
   trend,
@@ -95,90 +142,21 @@ export function MetricsCharts({
   return (
     <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2">
       <Frame title="Issues opened vs closed" label="Issues opened and closed per month, last 12 months">
-        <BarChart
-          responsive
-          style={{ width: "100%", height: "100%" }}
-          data={rows(trend, ["issues.opened", "issues.closed"], 1)}
-          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-        >
-          <CartesianGrid stroke="currentColor" strokeOpacity={0.12} />
-          <XAxis dataKey="month" {...axis} />
-          <YAxis width={48} allowDecimals={false} {...axis} />
-          <Tooltip {...tooltipStyle} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="issues.opened" name="Opened" fill={CHART_COLORS.sky} isAnimationActive={false} />
-          <Bar dataKey="issues.closed" name="Closed" fill={CHART_COLORS.violet} isAnimationActive={false} />
-        </BarChart>
+        <LazyChart draw={(m) => <m.OpenedClosedChart trend={trend} />} />
       </Frame>
       <Frame
         title="Time to first response (issues created this period)"
         label="Distribution of issue time to first response"
       >
-        <BarChart
-          responsive
-          style={{ width: "100%", height: "100%" }}
-          data={distribution}
-          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-        >
-          <CartesianGrid stroke="currentColor" strokeOpacity={0.12} />
-          <XAxis dataKey="label" {...axis} interval={0} angle={-20} textAnchor="end" height={48} />
-          <YAxis width={48} allowDecimals={false} {...axis} />
-          <Tooltip {...tooltipStyle} />
-          <Bar dataKey="count" name="Issues" fill={CHART_COLORS.sky} isAnimationActive={false} />
-        </BarChart>
+        <LazyChart draw={(m) => <m.DistributionChart distribution={distribution} />} />
       </Frame>
-      <TrendLines
-        title="Issue first response (hours)"
-        trend={trend}
-        scale={1 / 3600}
-        unit="h"
-        series={[
-          { key: "issues.first_response.median", label: "Median", color: CHART_COLORS.sky },
-          { key: "issues.first_response.mean", label: "Mean", color: CHART_COLORS.violet },
-        ]}
-      />
-      <TrendLines
-        title="Bug MTTR and time to close (days, mean)"
-        trend={trend}
-        scale={1 / 86_400}
-        unit="d"
-        series={[
-          { key: "bugs.mttr.mean", label: "Bug MTTR", color: CHART_COLORS.critical },
-          { key: "issues.time_to_close.mean", label: "Time to close", color: CHART_COLORS.sky },
-        ]}
-      />
-      <TrendLines
-        title="Default-branch CI pass rate and PR merge rate (%)"
-        trend={trend}
-        scale={100}
-        unit="%"
-        series={[
-          { key: "ci.pass_rate", label: "CI pass rate", color: CHART_COLORS.sky },
-          { key: "prs.merge_rate", label: "Merge rate", color: CHART_COLORS.violet },
-        ]}
-      />
-      {runtime && (
-        <TrendLines
-          title="Uptime, all targets (%)"
-          trend={trend}
-          scale={1}
-          unit="%"
-          series={[{ key: "runtime.*.uptime_pct", label: "Uptime", color: CHART_COLORS.sky }]}
-        />
-      )}
-      {runtime && (
-        <TrendLines
-          title="Response time, all HTTP and push targets (ms)"
-          trend={trend}
-          scale={1}
-          unit=""
-          series={[
-            { key: "runtime.*.response_p50_ms", label: "p50", color: CHART_COLORS.sky },
-            { key: "runtime.*.response_p95_ms", label: "p95", color: CHART_COLORS.violet },
-            { key: "runtime.*.response_p99_ms", label: "p99", color: CHART_COLORS.pink },
-          ]}
-        />
-      )}
+      {[...TREND_LINES, ...(runtime ? RUNTIME_LINES : [])].map((l) => (
+        <Frame key={l.title} title={l.title} label={`${l.title}, last 12 months`}>
+          <LazyChart
+            draw={(m) => <m.TrendLinesChart trend={trend} series={l.series} scale={l.scale} unit={l.unit} />}
+          />
+        </Frame>
+      ))}
     </div>
   );
 }

@@ -55,20 +55,21 @@ async function rollupOnly(targets: RuntimeTarget[], windows: WindowBounds[]): Pr
   const metricBounds = windows.map((w) => bounds(w, false));
   // Per window, three index ranges of the (bucket, bucketStart) index: its whole UTC days, the hours
   // before them and the hours after them (a LATERAL per window: as one join with OR-ed ranges the
-  // planner scanned the whole rollup table, 7 s for 10 months at 1,000 targets).
+  // planner scanned the whole rollup table, 7 s for 10 months at 1,000 targets). The targets are a
+  // hashed list applied after the ranges: as "targetId" = ANY(…) inside each range the primary key was
+  // probed once per target, range and month (148,000 buffers for the checks at 1,000 targets; 2,400 now).
   const rows = (bs: Bounds[], metric: string, targetIds: string[], columns: Prisma.Sql) => {
     const col = (k: keyof Bounds) => bs.map((w) => w[k].toISOString());
     const part = (bucket: Prisma.Sql, from: Prisma.Sql, to: Prisma.Sql) => Prisma.sql`
-      SELECT ${columns} FROM "HealthRollup" r WHERE r.bucket = ${bucket}::"HealthRollupBucket"
-        AND r."bucketStart" >= ${from} AND r."bucketStart" < ${to}
-        AND r.metric = ${metric} AND r."targetId" = ANY(${targetIds}::uuid[])`;
+      SELECT r."targetId", ${columns} FROM "HealthRollup" r WHERE r.bucket = ${bucket}::"HealthRollupBucket"
+        AND r."bucketStart" >= ${from} AND r."bucketStart" < ${to} AND r.metric = ${metric}`;
     return Prisma.sql`(SELECT w.i::int AS i, r.* FROM unnest(${col("a")}::timestamptz[], ${col("b")}::timestamptz[],
       ${col("ds")}::timestamptz[], ${col("de")}::timestamptz[]) WITH ORDINALITY AS w(a, b, ds, de, i)
       CROSS JOIN LATERAL (
         ${part(Prisma.sql`'day'`, Prisma.sql`w.ds`, Prisma.sql`w.de`)}
         UNION ALL ${part(Prisma.sql`'hour'`, Prisma.sql`w.a`, Prisma.sql`w.ds`)}
         UNION ALL ${part(Prisma.sql`'hour'`, Prisma.sql`w.de`, Prisma.sql`w.b`)}
-      ) r)`;
+      ) r WHERE r."targetId" IN (SELECT unnest(${targetIds}::uuid[])))`;
   };
   const response = rows(metricBounds, "response_time_ms", timed, Prisma.sql`r.min, r.max, r.sketch`);
   const [counts, sketch, ranges] = await Promise.all([

@@ -118,7 +118,19 @@ async function mergedRollups(
   }));
 }
 
-async function rollupMarks(marks: Mark[], summary: RollupSummary): Promise<void> {
+/**
+ * Bumps the revision of each UTC day whose rollups a run rewrote, after the rewrite and before its marks
+ * are cleared: a reader that saw neither a mark nor a newer revision read the final rollups.
+ */
+async function bumpRevisions(days: Set<number>): Promise<void> {
+  if (days.size === 0) return;
+  const list = [...days].map((d) => new Date(d).toISOString());
+  await db.$executeRaw`INSERT INTO "HealthRollupRevision" ("day", "revision")
+    SELECT d, 1 FROM unnest(${list}::timestamptz[]) AS d
+    ON CONFLICT ("day") DO UPDATE SET "revision" = "HealthRollupRevision"."revision" + 1`;
+}
+
+async function rollupMarks(marks: Mark[], summary: RollupSummary, revised: Set<number>): Promise<void> {
   const groups = new Map<string, { targetId: string; metric: string; minutes: number[] }>();
   for (const m of marks) {
     const key = `${m.targetId}|${m.metric}`;
@@ -135,6 +147,7 @@ async function rollupMarks(marks: Mark[], summary: RollupSummary): Promise<void>
     const days = [...new Set(hourRows.map((r) => floorTo(r.bucketStart.getTime(), DAY_MS)))];
     const dayRows = days.length > 0 ? await mergedRollups(targetId, metric, "day", days) : [];
     await upsertRollups(dayRows);
+    for (const d of days) revised.add(d);
     summary.minutes += minuteRows.length;
     summary.hours += hourRows.length;
     summary.days += dayRows.length;
@@ -168,7 +181,9 @@ export async function rollupPendingMinutes(
     if (marks.length === 0) break;
     const live = marks.filter((m) => m.minute >= horizon);
     summary.skipped += marks.length - live.length;
-    await rollupMarks(live, summary);
+    const revised = new Set<number>();
+    await rollupMarks(live, summary, revised);
+    await bumpRevisions(revised);
     await clearRollupMarks(marks);
   }
   return summary;
