@@ -10,3 +10,8 @@ CREATE UNIQUE INDEX "ChecklistCompletion_live_key" ON "ChecklistCompletion"("run
 
 -- Each author's first merged pull request, found by a skip scan over the logins (community.new_contributors).
 CREATE INDEX "GithubItem_merged_author_idx" ON "GithubItem"("repoId", lower("authorLogin"), "mergedAt") WHERE kind = 'pull_request' AND merged AND "authorType" = 'user' AND "authorLogin" IS NOT NULL;
+
+-- Covering indexes of the item facts (lib/metrics/facts/queries.ts): each window is read by an index-only scan.
+CREATE INDEX "GithubItemFact_created_idx" ON "GithubItemFact"("repoId", "createdAt") INCLUDE (kind, removed, "clockStart", "firstCommentAt", "firstReviewAt");
+CREATE INDEX "GithubItemFact_closed_idx" ON "GithubItemFact"("repoId", kind, "closedAt") INCLUDE (state, removed, merged, "createdAt", "itemId");
+CREATE INDEX "GithubItemFact_merged_idx" ON "GithubItemFact"("repoId", kind, "mergedAt") INCLUDE (merged, removed, "clockStart", "createdAt");

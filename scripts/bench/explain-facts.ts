@@ -9,7 +9,7 @@ const base = [repoIds, w.map((x) => x.start.toISOString()), w.map((x) => x.end.t
 for (const [name, sql, extra] of mod.FACT_QUERIES) {
   const rows = await db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe("SET LOCAL jit = off");
-    return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE) ${sql}`, ...base, ...extra);
+    return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, TIMING OFF) ${sql}`, ...base, ...extra);
   });
   console.log(
     name,

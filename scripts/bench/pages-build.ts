@@ -75,6 +75,9 @@ async function buildDerivedRows(lap: () => string): Promise<void> {
   const outcomes = await rebuildTriageOutcomes(
     await db.githubRepository.findUniqueOrThrow({ where: { key: "bench/metrics" }, select: { id: true, key: true } }),
   );
+  // What autovacuum does after a bulk write on a default PostgreSQL (it is off on some machines, e.g. CI
+  // images): statistics, and the visibility map the KPI queries' index-only scans rely on.
+  await db.$executeRawUnsafe(`VACUUM ANALYZE "GithubItemFact", "TriageOutcome"`);
   await db.$executeRawUnsafe(`ANALYZE`);
   console.log(`data: item facts for ${n(facts)} items, triage outcomes for ${n(outcomes)} (${lap()})`);
 }
