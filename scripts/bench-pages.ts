@@ -10,6 +10,7 @@
 // the page has one (another target, month or filter), so no cache of steward's holds the answer; warm:
 // the same URL again and again. Then the sequential scans the requests caused, and Lighthouse, one run
 // per main page, each bounded (BENCH_LIGHTHOUSE=0 skips it; BENCH_LIGHTHOUSE_PAGES="Today,Metrics" picks its pages).
+// BENCH_PAGES="Metrics,Triage" times only those pages; BENCH_VERBOSE=1 prints each request's time.
 import os from "node:os";
 import { percentile } from "./bench/database";
 import { printHeader } from "./bench/header";
@@ -28,6 +29,8 @@ const ROLLUP_DAYS = size("BENCH_ROLLUP_DAYS", 90);
 const INCIDENTS = size("BENCH_INCIDENTS", 200);
 const REPEAT = Math.max(size("BENCH_REPEAT", 30), 1);
 const LIGHTHOUSE = process.env.BENCH_LIGHTHOUSE !== "0";
+/** BENCH_VERBOSE=1 prints every timed request's URL and time (which requests make a page's p95). */
+const VERBOSE = process.env.BENCH_VERBOSE === "1";
 /** A request slower than this is cut off and counted at this time (so the page's line still prints). */
 const REQUEST_TIMEOUT_MS = size("BENCH_REQUEST_TIMEOUT_S", 60) * 1000;
 /** A page's cold (or warm) requests stop after this long, so one very slow page cannot hold up the rest. */
@@ -112,6 +115,7 @@ await runBench("bench:pages", async () => {
     for (let i = 0; i < REPEAT && performance.now() - started < PHASE_BUDGET_MS; i++) {
       const ms = await timeGet(base, url(i + 1), cookie);
       if (ms !== null) samples.push(ms);
+      if (VERBOSE) console.log(`  ${url(i + 1)}: ${ms === null ? "failed" : `${Math.round(ms)} ms`}`);
     }
     return samples;
   };
