@@ -15,3 +15,6 @@ CREATE INDEX "GithubItem_merged_author_idx" ON "GithubItem"("repoId", lower("aut
 CREATE INDEX "GithubItemFact_created_idx" ON "GithubItemFact"("repoId", "createdAt") INCLUDE (kind, removed, "clockStart", "firstCommentAt", "firstReviewAt");
 CREATE INDEX "GithubItemFact_closed_idx" ON "GithubItemFact"("repoId", kind, "closedAt") INCLUDE (state, removed, merged, "createdAt", "itemId");
 CREATE INDEX "GithubItemFact_merged_idx" ON "GithubItemFact"("repoId", kind, "mergedAt") INCLUDE (merged, removed, "clockStart", "createdAt");
+
+-- Open items per repository and kind, drafts included (lib/github/overview/counts.ts): an index-only count.
+CREATE INDEX "GithubItem_open_idx" ON "GithubItem"("repoId", kind) INCLUDE ("isDraft") WHERE state = 'OPEN' AND "removedAt" IS NULL;

@@ -75,7 +75,7 @@ try {
   console.log(`triage outcomes rebuilt for ${outcomes.toLocaleString("en-US")} items in ${seconds(started)}`);
   // What autovacuum does after a bulk write on a default PostgreSQL (it is off on some machines, e.g. CI
   // images): statistics, and the visibility map the KPI queries' index-only scans rely on.
-  await db.$executeRawUnsafe(`VACUUM ANALYZE "GithubItemFact", "TriageOutcome"`);
+  await db.$executeRawUnsafe(`VACUUM ANALYZE "GithubItem", "GithubItemFact", "TriageOutcome"`);
   await db.$executeRawUnsafe(`ANALYZE`);
   const { token, prefix, tokenHash } = generateApiToken();
   await db.apiToken.create({ data: { name: "bench", role: "viewer", prefix, tokenHash } });

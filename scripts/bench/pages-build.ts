@@ -77,7 +77,7 @@ async function buildDerivedRows(lap: () => string): Promise<void> {
   );
   // What autovacuum does after a bulk write on a default PostgreSQL (it is off on some machines, e.g. CI
   // images): statistics, and the visibility map the KPI queries' index-only scans rely on.
-  await db.$executeRawUnsafe(`VACUUM ANALYZE "GithubItemFact", "TriageOutcome"`);
+  await db.$executeRawUnsafe(`VACUUM ANALYZE "GithubItem", "GithubItemFact", "TriageOutcome"`);
   await db.$executeRawUnsafe(`ANALYZE`);
   console.log(`data: item facts for ${n(facts)} items, triage outcomes for ${n(outcomes)} (${lap()})`);
 }
