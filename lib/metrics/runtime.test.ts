@@ -29,6 +29,7 @@ describe("runtime KPIs", () => {
       [30, "response_time_ms", [9000]],
       [0, "error_rate_pct", [1, 2]],
       [1, "error_rate_pct", [3]],
+      [25, "error_rate_pct", [10]],
       [0, "memory_pct", [40, 70]],
       [5, "memory_pct", [55]],
     ]);
@@ -59,6 +60,9 @@ describe("runtime KPIs", () => {
     const z = await valuesOf(new Date(from.getTime() - 2 * 3_600_000), new Date(to.getTime() + 6 * 3_600_000));
     expect(z("memory_peak_pct")).toBe(99);
     expect(z("response_p99_ms")).toBeCloseTo(400, -1);
+    // (1 + 2 + 3 + 10) / 4: the day once and hour 25 once. Reading the day's hours beside its day row
+    // would give 22 / 7, and the day row alone (no hours) 2.
+    expect(z("error_rate_pct")).toBe(4);
   });
 });
 
