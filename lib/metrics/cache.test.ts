@@ -1,7 +1,7 @@
-// Computed windows are served from the cache until the repository's data version changes.
+// Computed windows are served from the cache until the repositories' data version changes.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { dataVersion } from "./cache";
+import { cachedWindows, dataVersion } from "./cache";
 import { computeWindows } from "./compute";
 import { createItem, createRepo, writeLateResponse } from "./fixtures";
 import { monthWindow } from "./window";
@@ -11,20 +11,41 @@ const opened = async (repoId: string) =>
   (await computeWindows([repoId], [monthWindow("2026-07", "UTC")], CONFIG))[0]?.["issues.opened"]?.value;
 
 describe("KPI cache", () => {
-  it("answers from the cache until a sync or a newer item update changes the version", async () => {
+  it("answers from the cache until a sync, a facts refresh or a newer item update changes the version", async () => {
     const repo = await createRepo();
     await createItem(repo.id, { number: 1, created: "2026-07-10T00:00:00Z" });
-    expect(await opened(repo.id)).toBe(1);
-    // A row whose update time is older than the newest one does not change the version: cached.
-    await createItem(repo.id, { number: 2, created: "2026-07-04T00:00:00Z" });
-    expect(await opened(repo.id)).toBe(1);
-    // A finished sync does.
+    const windows = [monthWindow("2026-07", "UTC")];
+    let computed = 0;
+    const values = () =>
+      cachedWindows([repo.id], windows, CONFIG, async (missing) => {
+        computed += missing.length;
+        return missing.map(() => ({ "issues.opened": { value: computed } }));
+      });
+    await values();
+    await values();
+    expect(computed).toBe(1);
+    // A finished sync changes the version.
     await db.githubRepository.update({
       where: { id: repo.id },
       data: { lastSyncAt: new Date("2026-11-30T00:00:00Z") },
     });
+    await values();
+    expect(computed).toBe(2);
+    // So does an item whose update time is older than the newest one: its facts refresh bumps the
+    // facts version (the newest update time alone would not move).
+    await createItem(repo.id, { number: 2, created: "2026-07-04T00:00:00Z" });
+    expect(await values()).toEqual([{ "issues.opened": { value: 3 } }]);
+    await values();
+    expect(computed).toBe(3);
+  });
+
+  it("recomputes once an older item arrives (the real computation)", async () => {
+    const repo = await createRepo();
+    await createItem(repo.id, { number: 1, created: "2026-07-10T00:00:00Z" });
+    expect(await opened(repo.id)).toBe(1);
+    await createItem(repo.id, { number: 2, created: "2026-07-04T00:00:00Z" });
     expect(await opened(repo.id)).toBe(2);
-    // So does a newer item update (a webhook).
+    // And a newer item update (a webhook).
     await createItem(repo.id, { number: 3, created: "2026-07-20T00:00:00Z" });
     expect(await opened(repo.id)).toBe(3);
   });

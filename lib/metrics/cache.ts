@@ -1,6 +1,7 @@
 // Computed windows are kept in this process until the repositories' data changes: the version is
-// the newest item update, comment, repository change and sync of the selected repositories, so a
-// sync or webhook that changes anything recomputes. Bounded; the oldest entries go first.
+// the newest item update, comment, repository change and sync of the selected repositories, and the
+// item-facts versions (bumped by every refresh that changed a KPI input, labels included), so a sync,
+// webhook or triage action that changes anything recomputes. Bounded; the oldest entries go first.
 import { db } from "@/lib/db";
 import type { KpiValues, MetricsConfig, WindowBounds } from "./types";
 
@@ -18,7 +19,8 @@ export async function dataVersion(repoIds: string[]): Promise<string> {
        (SELECT max(x.m) FROM unnest($1::uuid[]) r(id)
           CROSS JOIN LATERAL (SELECT max(c."createdAt") AS m FROM "GithubComment" c WHERE c."repoId" = r.id) x),
        (SELECT max(greatest(r."updatedAt", r."lastSyncAt")) FROM "GithubRepository" r WHERE r.id = ANY($1::uuid[])),
-       (SELECT count(*) FROM "GithubRepository" r WHERE r.id = ANY($1::uuid[]))) AS v`,
+       (SELECT count(*) FROM "GithubRepository" r WHERE r.id = ANY($1::uuid[])),
+       (SELECT sum(v.version) FROM "MetricsItemVersion" v WHERE v."repoId" = ANY($1::uuid[]))) AS v`,
     repoIds,
   );
   return row?.v ?? "";

@@ -103,7 +103,9 @@ export async function refreshItemFacts(tx: Tx, ids: string[]): Promise<void> {
     if (at === null || !repoId) continue;
     from.set(repoId, Math.min(at, from.get(repoId) ?? Infinity));
   }
-  for (const [repoId, at] of from) await invalidateItemWindows(tx, repoId, new Date(at));
+  // In repository order, as storeWindows locks them: two transactions never wait on each other.
+  for (const [repoId, at] of [...from].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    await invalidateItemWindows(tx, repoId, new Date(at));
   await refreshTriageOutcomes(tx, unique);
 }
 

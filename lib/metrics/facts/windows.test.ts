@@ -3,6 +3,7 @@
 // closed bug, a renamed label) and in another time zone.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { testDatabaseKind } from "@/lib/testing/databases";
 import { markRemoved } from "@/lib/github/sync/refetch";
 import { metricsConfig } from "../config";
 import { createRepo, writeLateResponse } from "../fixtures";
@@ -11,7 +12,8 @@ import type { MetricsContext } from "../types";
 import { monthWindow, trailingMonths } from "../window";
 import { generateItems } from "./generate";
 import { rebuildItemFacts, refreshItemFacts } from "./refresh";
-import { getItemKpisStored } from "./windows";
+import { getItemKpisFromFacts } from "./queries";
+import { getItemKpisStored, storeWindows } from "./windows";
 
 const inZone = (tz: string) => trailingMonths("2026-06", 14).map((m) => monthWindow(m, tz));
 
@@ -71,4 +73,66 @@ describe("stored KPI windows", () => {
     await same({ ...ctx, windows: inZone("America/New_York") });
     await same(ctx);
   }, 300_000); // generated items, compared both ways nine times: not bounded by 30 s on a loaded machine
+
+  // Two connections are needed to interleave (PGlite has one, and runs one transaction at a time).
+  it.skipIf(testDatabaseKind() === "pglite")(
+    "a window computed from the old facts is not stored while a refresh is committing",
+    async () => {
+      const repo = await createRepo();
+      const ids = await generateItems(repo.id, 60, 11);
+      await rebuildItemFacts(db);
+      const ctx: MetricsContext = { repoIds: [repo.id], windows: inZone("UTC"), config: metricsConfig() };
+      const version = async () =>
+        JSON.stringify(
+          Object.fromEntries(
+            (await db.metricsItemVersion.findMany({ where: { repoId: repo.id } })).map((v) => [
+              v.repoId,
+              Number(v.version),
+            ]),
+          ),
+        );
+      const before = await version();
+      const old = await getItemKpisFromFacts(ctx);
+      const rows = ctx.windows.map((w, i) => ({ start: w.start, end: w.end, values: old[i]! }));
+
+      // The refresh has bumped the version and dropped the windows, not yet committed, when the
+      // store of the old computation arrives: it waits for the commit (on the version row it makes
+      // sure exists), then sees the new version and stores nothing.
+      let stored: Promise<boolean> | undefined;
+      await db.$transaction(
+        async (tx) => {
+          const item = await tx.githubItem.findFirstOrThrow({
+            where: { id: { in: ids } },
+            orderBy: { createdAt: "asc" },
+          });
+          await tx.githubItem.update({
+            where: { id: item.id },
+            data: { title: "changed", createdAt: ctx.windows[0]!.start },
+          });
+          await refreshItemFacts(tx, [item.id]);
+          stored = storeWindows("race", [repo.id], rows, before);
+          await expect
+            .poll(
+              async () =>
+                (
+                  await db.$queryRawUnsafe<Array<{ n: number }>>(
+                    `SELECT count(*)::int AS n FROM pg_stat_activity
+                     WHERE wait_event_type = 'Lock' AND query LIKE '%INTO "MetricsItemVersion"%'`,
+                  )
+                )[0]!.n,
+              { timeout: 60_000 },
+            )
+            .toBe(1);
+        },
+        { timeout: 120_000 },
+      );
+      expect(await stored).toBe(false);
+      expect(await db.metricsItemWindow.count({ where: { key: "race" } })).toBe(0);
+
+      // With no refresh in between, the same store goes in.
+      expect(await storeWindows("race", [repo.id], rows, await version())).toBe(true);
+      expect(await db.metricsItemWindow.count({ where: { key: "race" } })).toBe(ctx.windows.length);
+    },
+    300_000,
+  );
 });

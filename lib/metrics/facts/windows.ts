@@ -4,6 +4,7 @@
 // instants — so another time zone, ignore list or a renamed bug label reads (or builds) other rows.
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/logger";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { metricsConfig } from "../config";
 import type { KpiValues, MetricsContext } from "../types";
@@ -57,41 +58,91 @@ export async function getItemKpisStored(ctx: MetricsContext): Promise<KpiValues[
   if (missing.length > 0) {
     const computed = await getItemKpisFromFacts({ ...ctx, windows: missing });
     missing.forEach((w, i) => found.set(id(w), computed[i]!));
-    await db.$executeRawUnsafe(
-      `INSERT INTO "MetricsItemWindow" (key, start, "end", "repoIds", values)
-       SELECT $1, x.s, x.e, $2::uuid[], x.v FROM json_to_recordset($3::json) AS x(s timestamptz, e timestamptz, v jsonb)
-       WHERE (${VERSIONS.replace("$1", "$2")}) = $4
-       ON CONFLICT DO NOTHING`,
+    // Keeping them is an optimisation: a store that fails (say, it waited too long on a busy sync)
+    // costs the next request a computation, never this one its answer.
+    await storeWindows(
       key,
       ctx.repoIds,
-      JSON.stringify(missing.map((w, i) => ({ s: w.start.toISOString(), e: w.end.toISOString(), v: computed[i] }))),
+      missing.map((w, i) => ({ start: w.start, end: w.end, values: computed[i]! })),
       before?.v ?? "{}",
+    ).catch((error: unknown) =>
+      logger.warn("metrics windows not stored", { error: error instanceof Error ? error.message : String(error) }),
     );
   }
   return ctx.windows.map((w) => found.get(id(w))!);
 }
 
+/**
+ * Stores computed windows unless a facts refresh touched these repositories since `before` (their
+ * versions when the computation began) was read. The version rows are read FOR SHARE: a refresh that
+ * has bumped a version but not committed makes this wait and then skip, and one that comes later
+ * waits for this insert and then deletes what it invalidates. Without the lock an insert landing
+ * between a refresh's DELETE and its commit kept a window computed from the old facts for good.
+ * Returns whether the rows were stored.
+ */
+export async function storeWindows(
+  key: string,
+  repoIds: string[],
+  rows: Array<{ start: Date; end: Date; values: KpiValues }>,
+  before: string,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    // A repository's version row exists before it is locked: a refresh creating it concurrently
+    // makes this insert wait for its commit (unique index), so the FOR SHARE below sees it.
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "MetricsItemVersion" ("repoId") SELECT unnest($1::uuid[]) ON CONFLICT DO NOTHING`,
+      repoIds,
+    );
+    const [now] = await tx.$queryRawUnsafe<Array<{ v: string }>>(
+      `SELECT coalesce(jsonb_object_agg(l."repoId", l.version), '{}'::jsonb)::text AS v FROM (
+         SELECT v."repoId", v.version FROM "MetricsItemVersion" v WHERE v."repoId" = ANY($1::uuid[])
+         ORDER BY v."repoId" FOR SHARE) l`,
+      repoIds,
+    );
+    if (!sameVersions(now?.v ?? "{}", before)) return false;
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "MetricsItemWindow" (key, start, "end", "repoIds", values)
+       SELECT $1, x.s, x.e, $2::uuid[], x.v FROM json_to_recordset($3::json) AS x(s timestamptz, e timestamptz, v jsonb)
+       ON CONFLICT DO NOTHING`,
+      key,
+      repoIds,
+      JSON.stringify(rows.map((r) => ({ s: r.start.toISOString(), e: r.end.toISOString(), v: r.values }))),
+    );
+    return true;
+  });
+}
+
+/** Version maps equal, a repository without a row counting as version 0 (the row the lock creates). */
+function sameVersions(a: string, b: string): boolean {
+  const x = JSON.parse(a) as Record<string, number>;
+  const y = JSON.parse(b) as Record<string, number>;
+  return [...new Set([...Object.keys(x), ...Object.keys(y)])].every((k) => Number(x[k] ?? 0) === Number(y[k] ?? 0));
+}
+
 type Tx = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;
 
-/** Drops a repository's stored windows ending after `from`, and bumps its version (in the writer's transaction). */
+/**
+ * Drops a repository's stored windows ending after `from`, and bumps its version (in the writer's
+ * transaction). The bump comes first: its row lock is what storeWindows waits on.
+ */
 export async function invalidateItemWindows(tx: Tx, repoId: string, from: Date | null): Promise<void> {
-  await tx.$executeRawUnsafe(
-    `DELETE FROM "MetricsItemWindow" WHERE $1::uuid = ANY("repoIds") AND ($2::timestamptz IS NULL OR "end" > $2::timestamptz)`,
-    repoId,
-    from?.toISOString() ?? null,
-  );
   await tx.$executeRawUnsafe(
     `INSERT INTO "MetricsItemVersion" ("repoId", version) VALUES ($1::uuid, 1)
      ON CONFLICT ("repoId") DO UPDATE SET version = "MetricsItemVersion".version + 1`,
     repoId,
   );
+  await tx.$executeRawUnsafe(
+    `DELETE FROM "MetricsItemWindow" WHERE $1::uuid = ANY("repoIds") AND ($2::timestamptz IS NULL OR "end" > $2::timestamptz)`,
+    repoId,
+    from?.toISOString() ?? null,
+  );
 }
 
 /** After a bulk rebuild of the facts: nothing stored is trusted. */
 export async function clearItemWindows(tx: Tx): Promise<void> {
-  await tx.$executeRawUnsafe(`DELETE FROM "MetricsItemWindow"`);
   await tx.$executeRawUnsafe(
-    `INSERT INTO "MetricsItemVersion" ("repoId", version) SELECT id, 1 FROM "GithubRepository"
+    `INSERT INTO "MetricsItemVersion" ("repoId", version) SELECT id, 1 FROM "GithubRepository" ORDER BY id
      ON CONFLICT ("repoId") DO UPDATE SET version = "MetricsItemVersion".version + 1`,
   );
+  await tx.$executeRawUnsafe(`DELETE FROM "MetricsItemWindow"`);
 }
