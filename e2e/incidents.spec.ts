@@ -206,6 +206,30 @@ test("the board is usable at phone width", async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
+test("an open incident's page hydrates cleanly when the browser's clock is ahead of the server's", async ({ page }) => {
+  // Countdowns read the clock; rendered during hydration, a second's difference made React throw away the
+  // server's HTML (error #418), and a click in that moment was lost. The browser runs 90 s ahead here.
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  const created = await page.request.post("/api/v1/incidents", {
+    data: { title: `Clock skew ${Date.now()}`, type: "outage", severity: "SEV3" },
+    headers: { origin: BASE_URL },
+  });
+  expect(created.status()).toBe(201);
+  const { incident } = (await created.json()) as { incident: { id: string } };
+  await page.clock.setFixedTime(Date.now() + 90_000);
+  await page.goto(`/incidents/${incident.id}`);
+  await expect(page.getByTestId("response-countdown")).toContainText(/Respond within 1[0-3] min/);
+  await page.goto("/incidents");
+  await expect(page.getByTestId("response-countdown").first()).toContainText(/Respond within|Acknowledged|breached/);
+  expect(errors).toEqual([]);
+  const resolved = await page.request.post(`/api/v1/incidents/${incident.id}/resolve`, {
+    data: {},
+    headers: { origin: BASE_URL },
+  });
+  expect(resolved.status()).toBe(200);
+});
+
 test("viewers see the board but no actions", async ({ browser }) => {
   const viewer = await browser.newContext({ storageState: STORAGE.viewer });
   const page = await viewer.newPage();

@@ -1,20 +1,12 @@
 "use client";
-import { useEffect, useState } from "react";
 import type { IncidentSummary } from "@/lib/incidents/views/views";
+import { formatMoment } from "@/components/health/format";
+import { useNow } from "@/components/ui/time";
 import { formatDuration } from "./format";
-
-function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
 
 /** The response target counting down from started until acknowledgement; a breach stands out. */
 export function ResponseCountdown({ incident }: { incident: IncidentSummary }) {
-  const now = useNow();
+  const now = useNow(1000);
   const due = Date.parse(incident.responseDueAt);
   if (incident.acknowledgedAt) {
     const took = (Date.parse(incident.acknowledgedAt) - Date.parse(incident.startedAt)) / 1000;
@@ -29,6 +21,13 @@ export function ResponseCountdown({ incident }: { incident: IncidentSummary }) {
     );
   }
   if (incident.resolvedAt) return <span data-testid="response-countdown">Never acknowledged</span>;
+  if (now === null) {
+    return (
+      <span data-testid="response-countdown" className="font-medium tabular-nums">
+        {incident.responseBreached ? "Response target breached at" : "Respond by"} {formatMoment(due)}
+      </span>
+    );
+  }
   const left = (due - now) / 1000;
   if (left > 0) {
     return (
@@ -50,5 +49,6 @@ export function ResponseCountdown({ incident }: { incident: IncidentSummary }) {
 
 export function Age({ since }: { since: string }) {
   const now = useNow(15_000);
+  if (now === null) return <span className="tabular-nums">since {formatMoment(since)}</span>;
   return <span className="tabular-nums">{formatDuration((now - Date.parse(since)) / 1000)}</span>;
 }

@@ -15,35 +15,51 @@ export function useTimeZone(override?: string): string {
   return override ?? zone;
 }
 
-// One shared ticking clock (every 15 s) so relative texts stay fresh without a timer per element.
+// Shared ticking clocks, one per interval (15 s for relative texts, 1 s for countdowns), so live texts stay
+// fresh without a timer per element.
 const TICK_MS = 15_000;
-let current = Date.now();
-const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | undefined;
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  if (!timer)
-    timer = setInterval(() => {
-      current = Date.now();
-      listeners.forEach((l) => l());
-    }, TICK_MS);
-  current = Date.now();
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer);
-      timer = undefined;
-    }
+type Clock = { now: number; subscribe: (listener: () => void) => () => void; snapshot: () => number };
+const clocks = new Map<number, Clock>();
+
+function clockOf(intervalMs: number): Clock {
+  const existing = clocks.get(intervalMs);
+  if (existing) return existing;
+  const listeners = new Set<() => void>();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const clock: Clock = {
+    now: Date.now(),
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!timer)
+        timer = setInterval(() => {
+          clock.now = Date.now();
+          listeners.forEach((l) => l());
+        }, intervalMs);
+      clock.now = Date.now();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && timer) {
+          clearInterval(timer);
+          timer = undefined;
+        }
+      };
+    },
+    snapshot: () => clock.now,
   };
+  clocks.set(intervalMs, clock);
+  return clock;
 }
 
-/** Now in the browser; null during server rendering and hydration (so both render the same text). */
-export function useNow(): number | null {
-  return useSyncExternalStore(
-    subscribe,
-    () => current,
-    () => null,
-  );
+const onServer = () => null;
+
+/**
+ * Now in the browser, ticking every `intervalMs`; null during server rendering and hydration, so both render
+ * the same text. (A clock read while rendering made the server's text differ from the browser's: React then
+ * discards the server's HTML, error #418, and a click in that moment is lost.)
+ */
+export function useNow(intervalMs = TICK_MS): number | null {
+  const clock = clockOf(intervalMs);
+  return useSyncExternalStore(clock.subscribe, clock.snapshot, onServer);
 }
 
 type TimeProps = {
