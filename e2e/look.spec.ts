@@ -1,10 +1,13 @@
 // Every page, as admin and as viewer, light and dark, at 1366 px and 390 px: no serious or critical
 // axe-core violation and no horizontal page overflow; and, while each page is open, no
-// Content-Security-Policy violation and no script error (a hydration mismatch is one). One browser context per role and part; each page
-// is loaded once and then judged in each look, switching the theme class and the viewport in place (the
-// theme is pure CSS on <html>, widths are media queries), which keeps the spec to a quarter of the page
-// loads. The admin sees every control, so the admin's pages are judged in all four looks; the viewer's
-// (the same pages with fewer controls) in two that still cover both themes and both widths.
+// Content-Security-Policy violation and no script error (a hydration mismatch is one). One browser
+// context per role and part; each page is loaded once and then judged in each look, switching the theme
+// class and the viewport in place (the theme is pure CSS on <html>, widths are media queries), which
+// keeps the spec to a quarter of the page loads. The admin sees every control, so the admin's pages are
+// judged in all four looks: every axe rule once per width, and the rules that read colours (contrast,
+// links told apart from text by colour) in every look, as the theme changes colours and nothing else.
+// The viewer's (the same pages with fewer controls; the admin's judge every rule at both widths) get
+// every rule light at 1366 px and the colour rules dark at 390 px.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { BASE_URL, STORAGE } from "./support/accounts";
@@ -12,14 +15,20 @@ import { listPages } from "./support/routes";
 
 const ZERO_ID = "00000000-0000-7000-8000-000000000000";
 const ROLES = ["admin", "viewer"] as const;
-const THEMES = ["light", "dark"] as const;
 const WIDTHS = [1366, 390] as const;
-type Look = [theme: (typeof THEMES)[number], width: (typeof WIDTHS)[number]];
+/** "all": every axe rule; "colours": only the rules a theme can change (COLOUR_RULES). */
+type Look = [theme: "light" | "dark", width: (typeof WIDTHS)[number], rules: "all" | "colours"];
+const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 const LOOKS: Record<(typeof ROLES)[number], Look[]> = {
-  admin: WIDTHS.flatMap((width) => THEMES.map((theme): Look => [theme, width])),
+  admin: [
+    ["light", 1366, "all"],
+    ["dark", 1366, "colours"],
+    ["light", 390, "colours"],
+    ["dark", 390, "all"],
+  ],
   viewer: [
-    ["light", 1366],
-    ["dark", 390],
+    ["light", 1366, "all"],
+    ["dark", 390, "colours"],
   ],
 };
 
@@ -89,7 +98,7 @@ async function look(page: Page, theme: Look[0], width: Look[1]) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
-async function check(page: Page, url: string, label: string, shotTag?: string): Promise<string[]> {
+async function check(page: Page, url: string, label: string, rules: Look[2], shotTag?: string): Promise<string[]> {
   const problems: string[] = [];
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -100,10 +109,8 @@ async function check(page: Page, url: string, label: string, shotTag?: string): 
   // Legacy mode runs axe.run() in the page itself; the default runs each frame apart and merges the parts
   // in a new blank page, 2-3x the time per call. It cannot look into frames, and no page may have one.
   if (page.frames().length > 1) problems.push(`${url} (${label}): has a frame, which axe would not check`);
-  const results = await new AxeBuilder({ page })
-    .setLegacyMode()
-    .options({ resultTypes: ["violations"] })
-    .analyze();
+  const axe = new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ["violations"] });
+  const results = await (rules === "all" ? axe : axe.withRules(COLOUR_RULES)).analyze();
   for (const v of results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
     problems.push(
       `${url} (${label}): [${v.impact}] ${v.id} — ${v.help}: ${v.nodes
@@ -155,7 +162,9 @@ const PARTS = 4;
 for (const role of ROLES) {
   for (let part = 0; part < PARTS; part++) {
     const looks = LOOKS[role];
-    const title = looks.map(([theme, width]) => `${theme} ${width} px`).join(", ");
+    const title = looks
+      .map(([theme, width, rules]) => `${theme} ${width} px${rules === "all" ? "" : " (colours)"}`)
+      .join(", ");
     test(`every page passes axe and fits: ${role}, ${title} (part ${part + 1} of ${PARTS})`, async ({ browser }) => {
       const mine = urls(ids).filter((_, i) => i % PARTS === part);
       // Half a minute per page and look (plus screenshots): a bound on the machine's load, not on steward's speed.
@@ -166,10 +175,10 @@ for (const role of ROLES) {
       watchErrors(page, problems);
       for (const url of mine) {
         await load(page, url);
-        for (const [theme, width] of looks) {
+        for (const [theme, width, rules] of looks) {
           await look(page, theme, width);
           const tag = role === "admin" ? `${width}-${theme}` : undefined;
-          problems.push(...(await check(page, url, `${theme}, ${width} px`, tag)));
+          problems.push(...(await check(page, url, `${theme}, ${width} px`, rules, tag)));
         }
       }
       await context.close();

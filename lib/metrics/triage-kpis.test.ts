@@ -1,8 +1,9 @@
 // Triage KPIs for June 2026 (UTC) from the triage feature's own evaluation, as of 20 July; and the
 // stored outcomes read by the KPIs against evaluating every item's rules (the triage queue's path)
 // on a generated repository, before and after settings, schedule and item changes.
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { withIsolatedDatabase } from "@/lib/testing/isolated-database";
 import { getTeamSchedule } from "@/lib/team/schedule";
 import { evaluateRepos, listTriageRepos } from "@/lib/triage/queries";
 import { DEFAULT_TRIAGE_CONFIG } from "@/lib/triage/schemas";
@@ -13,10 +14,9 @@ import { computeTriage } from "./triage-kpis";
 import type { KpiValues } from "./types";
 import { monthWindow, quarterWindow, trailingMonths } from "./window";
 
-// The team schedule is one row shared by the database: restore the defaults when done.
-afterAll(async () => {
-  await db.teamSettings.deleteMany({});
-});
+// The team schedule is one row shared by the whole database, read by every triage evaluation: this file
+// changes it in a database of its own, so test files running at the same time never see its changes.
+withIsolatedDatabase();
 
 /** The KPIs the old way: every item of the window evaluated by the triage rules as of `now`. */
 async function evaluated(repoId: string, windows: ReturnType<typeof monthWindow>[], now: Date): Promise<KpiValues[]> {

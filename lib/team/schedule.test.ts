@@ -1,12 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { withIsolatedDatabase } from "@/lib/testing/isolated-database";
 import { createTestUser } from "@/lib/testing/factories";
 import { getTeamSchedule, getTeamScheduleView, updateTeamSchedule } from "@/lib/team/schedule";
 
-// The schedule is one row shared by the whole database: this file restores the defaults when done.
-afterAll(async () => {
-  await db.teamSettings.deleteMany({});
-});
+// The team schedule is one row shared by the whole database, read by every triage evaluation: this file
+// changes it in a database of its own, so test files running at the same time never see its changes.
+withIsolatedDatabase();
 
 describe("team schedule", () => {
   it("defaults to UTC Monday–Friday 09–17, then keeps what an admin saves, audited", async () => {
