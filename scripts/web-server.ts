@@ -31,6 +31,11 @@ export async function startWebServer(options: { port: number; hostname: string; 
     normaliseForwardedHeaders(request, options.trustProxy);
     void handle(request, response);
   });
+  // Idle keep-alive connections stay open 65 s, longer than the proxies in front of steward keep theirs
+  // (nginx, load balancers: 60 s). With Node's default of 5 s, a client or proxy reusing a connection
+  // just as the server closes it gets a reset (seen in CI: ECONNRESET on an API call after 5 s idle).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // next dev's hot reload talks over a WebSocket on the same server.
   if (options.dev) {
     const upgrade = app.getUpgradeHandler();
