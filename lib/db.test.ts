@@ -1,6 +1,6 @@
 // sql() / sqlTransaction(): plain SQL on the pool of `db`, one transaction per call, bounded in time.
 import { describe, expect, it } from "vitest";
-import { sql, sqlTransaction } from "@/lib/db";
+import { db, sql, sqlTransaction } from "@/lib/db";
 import { testDatabaseKind } from "@/lib/testing/databases";
 
 describe("sqlTransaction", () => {
@@ -22,5 +22,14 @@ describe("sqlTransaction", () => {
     await expect(sqlTransaction((tx) => tx.query("SELECT pg_sleep(30)"), { timeoutMs: 300 })).rejects.toThrow(
       /statement timeout/,
     );
+  });
+});
+
+describe("every connection of the pool", () => {
+  it("runs with JIT compilation off, through Prisma and through sql()", async () => {
+    const viaPrisma = await db.$queryRaw<Array<{ jit: string }>>`SELECT current_setting('jit') AS jit`;
+    const viaSql = await sql().query<{ jit: string }>("SELECT current_setting('jit') AS jit");
+    expect(viaPrisma).toEqual([{ jit: "off" }]);
+    expect(viaSql).toEqual([{ jit: "off" }]);
   });
 });

@@ -54,9 +54,6 @@ async function skipOlder(tx: Tx, bundles: ItemBundle[]): Promise<ItemBundle[]> {
 
 export async function writeItems(tx: Tx, repoId: string, fetched: ItemBundle[]): Promise<void> {
   if (fetched.length === 0) return;
-  // These statements touch a page of items, but their estimates (lateral lookups per item) pass
-  // jit_above_cost: JIT compiling the facts refresh alone took ~60 ms a page (EXPLAIN ANALYZE).
-  await tx.$executeRawUnsafe("SET LOCAL jit = off");
   const bundles = await skipOlder(tx, fetched);
   if (bundles.length === 0) return;
   await upsertRows(
