@@ -1,6 +1,6 @@
 // sql() / sqlTransaction(): plain SQL on the pool of `db`, one transaction per call, bounded in time.
 import { describe, expect, it } from "vitest";
-import { db, sql, sqlTransaction } from "@/lib/db";
+import { db, sql, sqlTransaction, withJitOff } from "@/lib/db";
 import { testDatabaseKind } from "@/lib/testing/databases";
 
 describe("sqlTransaction", () => {
@@ -26,10 +26,32 @@ describe("sqlTransaction", () => {
 });
 
 describe("every connection of the pool", () => {
-  it("runs with JIT compilation off, through Prisma and through sql()", async () => {
+  // The embedded PGlite's socket server ignores startup options, and PGlite has no JIT to turn off.
+  it.skipIf(testDatabaseKind() === "pglite")("runs with JIT compilation off, through Prisma and sql()", async () => {
     const viaPrisma = await db.$queryRaw<Array<{ jit: string }>>`SELECT current_setting('jit') AS jit`;
     const viaSql = await sql().query<{ jit: string }>("SELECT current_setting('jit') AS jit");
     expect(viaPrisma).toEqual([{ jit: "off" }]);
     expect(viaSql).toEqual([{ jit: "off" }]);
+  });
+
+  it.runIf(testDatabaseKind() === "pglite")("embedded PGlite: no JIT compiler exists to compile a query", async () => {
+    expect(await sql().query("SELECT pg_jit_available() AS available")).toEqual([{ available: false }]);
+  });
+});
+
+describe("withJitOff", () => {
+  it("adds the option after the URL's own options and keeps everything else", () => {
+    const url = new URL(
+      withJitOff("postgresql://u:p%40ss@db.example:5433/steward?sslmode=require&options=-c%20search_path%3Dops"),
+    );
+    expect(url.searchParams.get("options")).toBe("-c search_path=ops -c jit=off");
+    expect(url.searchParams.get("sslmode")).toBe("require");
+    expect([url.username, decodeURIComponent(url.password), url.host, url.pathname]).toEqual([
+      "u",
+      "p@ss",
+      "db.example:5433",
+      "/steward",
+    ]);
+    expect(withJitOff("host=/var/run/postgresql dbname=steward")).toBe("host=/var/run/postgresql dbname=steward");
   });
 });

@@ -17,17 +17,23 @@ const pools = (globalForPools.stewardDbPools ??= new WeakMap<object, pg.Pool>())
  * passes jit_above_cost (100,000), and steward's rollup and KPI queries are estimated far above it
  * while reading a few thousand index rows: at 1,000 health targets, compiling the Metrics page's
  * runtime trend took 461 ms of a 780 ms query (auto_explain), and the trend went from 1.28 s to 0.58 s
- * without it. The SET is queued on the new connection before the query that asked for it, so it
- * costs no wait; a server without the setting (embedded PGlite has no JIT but accepts it) or a
- * refusal is ignored: JIT is only slower, never wrong.
+ * without it. Sent as a startup option (`options=-c jit=off`, after any options the URL already has),
+ * so it costs no statement; the embedded PGlite has no JIT and accepts the setting.
  */
-function turnJitOff(client: pg.PoolClient): void {
-  client.query("SET jit = off").catch(() => undefined);
+export function withJitOff(connectionString: string): string {
+  let url: URL;
+  try {
+    url = new URL(connectionString);
+  } catch {
+    return connectionString; // not a URL (a libpq key=value string): left as the admin wrote it
+  }
+  const options = url.searchParams.get("options");
+  url.searchParams.set("options", [options, "-c jit=off"].filter(Boolean).join(" "));
+  return url.toString();
 }
 
 export function createPrismaClient(connectionString: string, max = getEnv().DATABASE_POOL_SIZE): PrismaClient {
-  const pool = new pg.Pool({ connectionString, max });
-  pool.on("connect", turnJitOff);
+  const pool = new pg.Pool({ connectionString: withJitOff(connectionString), max });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const client: PrismaClient = new PrismaClient({
     adapter,
