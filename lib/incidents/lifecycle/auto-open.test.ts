@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
+import { withIsolatedDatabase } from "@/lib/testing/isolated-database";
 import {
   installLoopbackGuard,
   startHttpServer,
@@ -13,6 +14,10 @@ import {
 import { runDueChecks, waitForRunningChecks } from "@/lib/health/scheduler/run-checks";
 import { dedupKeyOf, handleAlertEvents } from "./auto-open";
 import { getIncident } from "../views/queries";
+
+// An opened incident lists every repository's releases of the hours before it as suspects: releases
+// that test files running at the same time publish would join its timeline (seen in a full run).
+withIsolatedDatabase();
 
 let guard: LoopbackGuard;
 let server: TestServer;

@@ -11,6 +11,11 @@ import { monthWindow, quarterWindow, trailingMonths } from "../window";
 import { generateItems } from "./generate";
 import { getItemKpisFromFacts } from "./queries";
 import { rebuildItemFacts } from "./refresh";
+import { withIsolatedDatabase } from "@/lib/testing/isolated-database";
+
+// rebuildItemFacts rewrites every item's facts: items that test files running at the same time delete
+// meanwhile broke its foreign key (seen in a full run). This file gets a database of its own.
+withIsolatedDatabase();
 
 const TZ = "Australia/Lord_Howe"; // DST ends 2026-04-05 (UTC+11 → +10:30), starts 2025-10-05
 const seed = Number(process.env.METRICS_SEED ?? Math.floor(Math.random() * 1e9));
