@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { GithubActorType } from "@/lib/generated/prisma/client";
+import { bumpRevisions } from "@/lib/health/store/rollups";
 import { addToSketch, emptySketch } from "@/lib/health/store/sketch";
 import { uniqueName } from "@/lib/testing/factories";
 import { refreshItemFacts } from "./facts/refresh";
@@ -200,7 +201,7 @@ type RollupRow = [hoursFromDay: number, metric: string, values: number[], ok?: n
 
 /**
  * A target's hour rollups (`values` of a metric, `hoursFromDay` hours after `day0`; `ok`: its okCount) and
- * each (metric, UTC day)'s merge of them, as the rollup job leaves them. No raw samples.
+ * each (metric, UTC day)'s merge of them, as the rollup job leaves them (revisions included). No raw samples.
  */
 export async function createRollups(targetId: string, day0: Date, rows: RollupRow[]) {
   const startOf = ([h]: RollupRow) => new Date(day0.getTime() + h * 3_600_000);
@@ -234,4 +235,6 @@ export async function createRollups(targetId: string, day0: Date, rows: RollupRo
     return rollup("day", new Date(Number(day) * 86_400_000), metric, parts);
   });
   await db.healthRollup.createMany({ data: [...hours, ...days] });
+  // …and, as the rollup job does, a new revision of each day written (readers cache days by it).
+  await bumpRevisions(new Set(days.map((d) => d.bucketStart.getTime())));
 }

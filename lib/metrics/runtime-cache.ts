@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { HOUR_ROLLUP_RETENTION_DAYS } from "@/lib/health/store/retention";
 import type { RuntimeTarget } from "./runtime";
+import { clearRuntimeDays } from "./runtime-days";
 import type { KpiValues, WindowBounds } from "./types";
 
 const HOUR_MS = 3_600_000;
@@ -83,7 +84,8 @@ export async function cachedRuntime(
   return out;
 }
 
-/** Benchmarks and tests: the next request computes everything again. */
+/** Benchmarks and tests: the next request computes everything again, reading every day anew. */
 export function clearRuntimeCache(): void {
   entries.clear();
+  clearRuntimeDays();
 }

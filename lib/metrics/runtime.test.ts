@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
+import { bumpRevisions } from "@/lib/health/store/rollups";
 import { createRollups } from "./fixtures";
 import { computeRuntime, FLEET_PREFIX } from "./runtime";
 import { computeRuntimeTrend, RUNTIME_TREND_IDS } from "./runtime-trend";
@@ -57,6 +58,7 @@ describe("runtime KPIs", () => {
       where: { targetId: t.id, metric: "memory_pct", bucket: "day" },
       data: { max: 99 }, // only the day row says 99: seen only if the day row is read
     });
+    await bumpRevisions(new Set([from.getTime()])); // as a rollup run that rewrote the day would
     const z = await valuesOf(new Date(from.getTime() - 2 * 3_600_000), new Date(to.getTime() + 6 * 3_600_000));
     expect(z("memory_peak_pct")).toBe(99);
     expect(z("response_p99_ms")).toBeCloseTo(400, -1);

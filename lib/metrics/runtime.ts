@@ -3,10 +3,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { HOUR_ROLLUP_RETENTION_DAYS } from "@/lib/health/store/retention";
 import { getUptime } from "@/lib/health/views/uptime";
-import { mergeSketches, sketchQuantile, type Sketch } from "@/lib/health/store/sketch";
+import { mergeSketches, sketchQuantile, SketchSum, type Sketch } from "@/lib/health/store/sketch";
 import type { KpiSpec } from "./definitions";
 import { cachedRuntime } from "./runtime-cache";
+import { addDaySketch, MAX_CACHED_DAYS, readDays } from "./runtime-days";
 import type { KpiValues, WindowBounds } from "./types";
 
 export type RuntimeTarget = { id: string; slug: string; name: string; kind: string };
@@ -118,7 +120,7 @@ export async function listRuntimeTargets(): Promise<RuntimeTarget[]> {
   });
 }
 
-/** One target's metric over a window: the merged rollup statistics (sketches only for response times). */
+/** One target's metric over a window: the merged rollup statistics (a sketch only for response times). */
 type MetricAggregate = {
   targetId: string;
   metric: string;
@@ -126,10 +128,11 @@ type MetricAggregate = {
   sum: number;
   min: number;
   max: number;
-  sketches: Sketch[] | null;
+  sketch: Sketch | null;
 };
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** The rollup metrics the KPIs read (the checks are counted by getUptime). */
 const ROLLUP_METRICS = [
@@ -140,36 +143,137 @@ const ROLLUP_METRICS = [
   "throughput_rps",
   "memory_pct",
 ];
+const SKETCHED = "response_time_ms";
+
+type RollupRow = Omit<MetricAggregate, "sketch"> & { sketches: Sketch[] | null };
+type Part = { bucket: "day" | "hour"; from: number; to: number };
+const liveParts = (parts: Part[]) => parts.filter((p) => p.from < p.to);
 
 /**
- * The window's rollups merged per target and metric in the database. Whole UTC days inside the window
- * come from day rollups (each is the merge of its hours, rewritten in the same rollup run), the hours
- * before the first and after the last whole day from hour rollups: the same hours as reading hour
- * rollups alone, 24 times fewer rows. Each part is one range of the (bucket, bucketStart) index, the
- * targets a hashed list: as "targetId" = ANY(…) the primary key was walked through every metric, bucket
- * and time of each target (66,000 buffers for a month at 1,000 targets; 3,000 now).
+ * One SELECT per part, each one range of the (bucket, bucketStart) index; the targets are a hashed list
+ * applied after the ranges: as "targetId" = ANY(…) the primary key was walked through every metric,
+ * bucket and time of each target (66,000 buffers for a month at 1,000 targets; 3,000 now).
  */
-async function aggregateRollups(ids: string[], w: WindowBounds): Promise<MetricAggregate[]> {
+const rangesSql = (parts: Part[], columns: Prisma.Sql, metrics: string[]) =>
+  Prisma.join(
+    parts.map(
+      (p) => Prisma.sql`
+    SELECT "targetId", ${columns} FROM "HealthRollup"
+    WHERE bucket = ${p.bucket}::"HealthRollupBucket" AND "bucketStart" >= ${new Date(p.from)}
+      AND "bucketStart" < ${new Date(p.to)} AND metric = ANY(${metrics}::text[])`,
+    ),
+    " UNION ALL ",
+  );
+
+/** Count, sum, min and max of `parts` per target and metric, with the response-time sketches when `sketches`. */
+async function rollupsInDatabase(ids: string[], parts: Part[], sketches: boolean): Promise<RollupRow[]> {
+  const live = liveParts(parts);
+  if (live.length === 0) return [];
+  const columns = sketches
+    ? Prisma.sql`metric, count, sum, min, max, sketch`
+    : Prisma.sql`metric, count, sum, min, max`;
+  return db.$queryRaw<RollupRow[]>`
+    SELECT "targetId"::text AS "targetId", metric, sum(count)::float8 AS count, sum(sum)::float8 AS sum,
+      min(min)::float8 AS min, max(max)::float8 AS max,
+      ${sketches ? Prisma.sql`CASE WHEN metric = ${SKETCHED} THEN jsonb_agg(sketch) END` : Prisma.sql`NULL::jsonb`} AS sketches
+    FROM (${rangesSql(live, columns, ROLLUP_METRICS)}) r
+    WHERE "targetId" IN (SELECT unnest(${ids}::uuid[]))
+    GROUP BY "targetId", metric`;
+}
+
+/** The response-time sketches of `parts` per target (unmerged). */
+async function sketchesInDatabase(
+  ids: string[],
+  parts: Part[],
+): Promise<Array<{ targetId: string; sketches: Sketch[] }>> {
+  const live = liveParts(parts);
+  if (live.length === 0) return [];
+  return db.$queryRaw`
+    SELECT "targetId"::text AS "targetId", jsonb_agg(sketch) AS sketches
+    FROM (${rangesSql(live, Prisma.sql`sketch`, [SKETCHED])}) r
+    WHERE "targetId" IN (SELECT unnest(${ids}::uuid[]))
+    GROUP BY "targetId"`;
+}
+
+/**
+ * The window's rollups merged per target and metric. Whole UTC days inside the window come from day
+ * rollups (each is the merge of its hours, rewritten in the same rollup run), the hours before the
+ * first and after the last whole day from hour rollups: the same hours as reading hour rollups alone,
+ * 24 times fewer rows. The whole days are read through this process's day cache (runtime-days.ts), so
+ * a new window (another month or time zone) reads only the days no earlier window read. Of a partial
+ * day covering more than 12 hours, the count, sum, minimum and maximum are read from its hours, and
+ * its response-time sketch is the day's minus the sketches of the hours outside the window (whole
+ * counts, so exact; only when no late sample waits in the day and its hours are still kept): a month in a zone 1 hour east of UTC
+ * then reads 2 hours' sketches instead of 24.
+ */
+async function aggregateRollups(ids: string[], w: WindowBounds, now: Date): Promise<MetricAggregate[]> {
   const start = w.start.getTime();
   const end = w.end.getTime();
   const dayStart = Math.ceil(start / DAY_MS) * DAY_MS;
   const dayEnd = Math.max(dayStart, Math.floor(end / DAY_MS) * DAY_MS);
-  const at = (ms: number) => new Date(ms);
-  const part = (bucket: "day" | "hour", from: number, to: number) => Prisma.sql`
-    SELECT "targetId", metric, count, sum, min, max, sketch FROM "HealthRollup"
-    WHERE bucket = ${bucket}::"HealthRollupBucket" AND "bucketStart" >= ${at(from)} AND "bucketStart" < ${at(to)}
-      AND metric = ANY(${ROLLUP_METRICS}::text[])`;
-  return db.$queryRaw<MetricAggregate[]>`
-    SELECT "targetId"::text AS "targetId", metric, sum(count)::float8 AS count, sum(sum)::float8 AS sum,
-      min(min)::float8 AS min, max(max)::float8 AS max,
-      CASE WHEN metric = 'response_time_ms' THEN jsonb_agg(sketch) END AS sketches
-    FROM (
-      ${part("day", dayStart, dayEnd)}
-      UNION ALL ${part("hour", start, Math.min(dayStart, end))}
-      UNION ALL ${part("hour", Math.max(dayEnd, start), end)}
-    ) r
-    WHERE "targetId" IN (SELECT unnest(${ids}::uuid[]))
-    GROUP BY "targetId", metric`;
+  const dayStarts: number[] = [];
+  for (let d = dayStart; d < dayEnd; d += DAY_MS) dayStarts.push(d);
+  const edges = liveParts([
+    { bucket: "hour", from: start, to: Math.min(dayStart, end) },
+    { bucket: "hour", from: Math.max(dayEnd, start), to: end },
+  ]).map((e) => ({ ...e, day: Math.floor(e.from / DAY_MS) * DAY_MS }));
+  // Hour rollups are trimmed after their retention; a day before it keeps only its day rollup.
+  const hoursKept = now.getTime() - (HOUR_ROLLUP_RETENTION_DAYS - 1) * DAY_MS;
+  const wide = edges.filter((e) => e.to - e.from > 12 * HOUR_MS && e.day >= hoursKept);
+  if (dayStarts.length + wide.length > MAX_CACHED_DAYS) {
+    // Longer than the day cache keeps: everything from the database, as one merge.
+    const rows = await rollupsInDatabase(ids, [{ bucket: "day", from: dayStart, to: dayEnd }, ...edges], true);
+    return rows.map(({ sketches, ...r }) => ({ ...r, sketch: sketches?.length ? mergeSketches(sketches) : null }));
+  }
+  const cached = await readDays([...dayStarts, ...wide.map((e) => e.day)], ROLLUP_METRICS, SKETCHED);
+  const whole = cached.slice(0, dayStarts.length);
+  const partial = new Map(wide.map((e, i) => [e, cached[dayStarts.length + i]!]));
+  const subtracted = wide.filter((e) => partial.get(e)!.clean);
+  // Sketches: the edges' own hours, or (subtracted) the hours of their day outside them.
+  const plus = edges.filter((e) => !subtracted.includes(e));
+  const minus = subtracted.flatMap((e): Part[] => [
+    { bucket: "hour", from: e.day, to: e.from },
+    { bucket: "hour", from: e.to, to: e.day + DAY_MS },
+  ]);
+  const [numbers, added, removed] = await Promise.all([
+    rollupsInDatabase(ids, edges, false),
+    sketchesInDatabase(ids, plus),
+    sketchesInDatabase(ids, minus),
+  ]);
+  const out = new Map<string, MetricAggregate & { sum_: SketchSum | null }>();
+  const entry = (targetId: string, metric: string) => {
+    const key = `${targetId} ${metric}`;
+    let a = out.get(key);
+    if (!a) {
+      const sum_ = metric === SKETCHED ? new SketchSum() : null;
+      out.set(key, (a = { targetId, metric, count: 0, sum: 0, min: Infinity, max: -Infinity, sketch: null, sum_ }));
+    }
+    return a;
+  };
+  const add = (a: MetricAggregate, f: { count: number; sum: number; min: number; max: number }) => {
+    a.count += f.count;
+    a.sum += f.sum;
+    a.min = Math.min(a.min, f.min);
+    a.max = Math.max(a.max, f.max);
+  };
+  for (const day of whole)
+    for (const id of ids) {
+      const figures = day.figures.get(id);
+      if (!figures) continue;
+      for (const [metric, f] of figures) {
+        const a = entry(id, metric);
+        add(a, f);
+        if (a.sum_) addDaySketch(day, id, a.sum_);
+      }
+    }
+  for (const r of numbers) add(entry(r.targetId, r.metric), r);
+  for (const e of subtracted) for (const id of ids) addDaySketch(partial.get(e)!, id, entry(id, SKETCHED).sum_!);
+  for (const r of added) for (const s of r.sketches) entry(r.targetId, SKETCHED).sum_!.addSketch(s);
+  for (const r of removed) for (const s of r.sketches) entry(r.targetId, SKETCHED).sum_!.addSketch(s, -1);
+  // A target whose rows all lie outside the window's parts (a subtracted day's other hours) has none.
+  return [...out.values()]
+    .map(({ sum_, ...a }) => ({ ...a, sketch: sum_ ? sum_.result() : null }))
+    .filter((a) => a.count > 0);
 }
 
 type Fleet = {
@@ -189,21 +293,13 @@ const newFleet = (): Fleet => ({
   response: { sketches: [], min: Infinity, max: -Infinity },
 });
 
-/** A target's window merged once (its three percentiles and the fleet's merge reuse it). */
-const merged = new WeakMap<MetricAggregate, Sketch>();
-function mergedOf(r: MetricAggregate): Sketch {
-  let m = merged.get(r);
-  if (!m) merged.set(r, (m = mergeSketches(r.sketches ?? [])));
-  return m;
-}
-
 function addToFleet(f: Fleet, r: MetricAggregate, kind: string | undefined): void {
   if (r.metric === "error_rate_pct") {
     f.errors.count += r.count;
     f.errors.sum += r.sum;
   } else if (r.metric === "memory_pct" && r.count > 0) f.memoryMax = Math.max(f.memoryMax ?? -Infinity, r.max);
-  else if (r.metric === "response_time_ms" && kind !== "prometheus" && r.sketches?.length) {
-    f.response.sketches.push(mergedOf(r));
+  else if (r.metric === SKETCHED && kind !== "prometheus" && r.sketch) {
+    f.response.sketches.push(r.sketch);
     f.response.min = Math.min(f.response.min, r.min);
     f.response.max = Math.max(f.response.max, r.max);
   }
@@ -243,7 +339,7 @@ async function computeWindows(targets: RuntimeTarget[], windows: WindowBounds[],
     windows.map(async (w) => {
       const out: KpiValues = {};
       if (ids.length === 0) return out;
-      const [uptime, rollups] = await Promise.all([getUptime(ids, w.start, w.end, now), aggregateRollups(ids, w)]);
+      const [uptime, rollups] = await Promise.all([getUptime(ids, w.start, w.end, now), aggregateRollups(ids, w, now)]);
       const byKey = new Map(rollups.map((r) => [`${r.targetId} ${r.metric}`, r]));
       const fleet = newFleet();
       for (const r of rollups) addToFleet(fleet, r, kindOf.get(r.targetId));
@@ -254,9 +350,9 @@ async function computeWindows(targets: RuntimeTarget[], windows: WindowBounds[],
           return !r || r.count === 0 ? null : r.sum / r.count;
         };
         const quantile = (q: number) => {
-          const r = row("response_time_ms");
-          if (!r?.sketches?.length) return null;
-          return sketchQuantile(mergedOf(r), q, r.min, r.max);
+          const r = row(SKETCHED);
+          if (!r?.sketch) return null;
+          return sketchQuantile(r.sketch, q, r.min, r.max);
         };
         const p = `runtime.${t.slug}.`;
         const u = uptime.get(t.id);

@@ -122,7 +122,7 @@ async function mergedRollups(
  * Bumps the revision of each UTC day whose rollups a run rewrote, after the rewrite and before its marks
  * are cleared: a reader that saw neither a mark nor a newer revision read the final rollups.
  */
-async function bumpRevisions(days: Set<number>): Promise<void> {
+export async function bumpRevisions(days: Set<number>): Promise<void> {
   if (days.size === 0) return;
   const list = [...days].map((d) => new Date(d).toISOString());
   await db.$executeRaw`INSERT INTO "HealthRollupRevision" ("day", "revision")

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { exactPercentile, mergeStats, percentilesOf, SKETCH_RELATIVE_ERROR, sketchQuantile, statsOf } from "./sketch";
+import {
+  exactPercentile,
+  mergeSketches,
+  mergeStats,
+  percentilesOf,
+  SKETCH_RELATIVE_ERROR,
+  SketchSum,
+  sketchQuantile,
+  statsOf,
+} from "./sketch";
 
 const within = (reported: number, exact: number) =>
   Math.abs(reported - exact) <= SKETCH_RELATIVE_ERROR * Math.abs(exact) + 1e-12;
@@ -76,5 +85,28 @@ describe("sketch percentiles", () => {
 
   it("counts successful checks", () => {
     expect(mergeStats([statsOf([1, 2], [true, false]), statsOf([3], [true])]).okCount).toBe(2);
+  });
+});
+
+describe("SketchSum", () => {
+  const sketchOf = (values: number[]) => statsOf(values).sketch;
+  it("adds like mergeSketches and subtracts exactly, inside and outside its dense range", () => {
+    // 1e-6 and 1e12 fall outside the dense bucket range, -5 is a negative value, 0 a zero.
+    const a = sketchOf([0.000001, 3, 40, 40, 250, 1e12]);
+    const b = sketchOf([-5, 0, 40, 7000]);
+    const c = sketchOf([3, 99, 1e12]);
+    const sum = new SketchSum();
+    for (const s of [a, b, c]) sum.addSketch(s);
+    sum.addSketch(c, -1);
+    expect(sum.result()).toEqual(mergeSketches([a, b]));
+  });
+
+  it("is null when nothing was added or everything cancelled", () => {
+    expect(new SketchSum().result()).toBeNull();
+    const s = sketchOf([1, 2, 3, -4, 0]);
+    const sum = new SketchSum();
+    sum.addSketch(s);
+    sum.addSketch(s, -1);
+    expect(sum.result()).toBeNull();
   });
 });
