@@ -122,7 +122,9 @@ function responseSketch(count: number, buckets: number): string {
 /**
  * Hour and day rollups of both metrics for `days` days, shaped like the rollup job's (response times
  * with a sketch of many buckets, see responseSketch); an hour whose start is a multiple of 7 s has one
- * failed check, and a day's counts are its hours' sums, as the rollup job's merge gives.
+ * failed check, and a day's counts are its hours' sums, as the rollup job's merge gives. Written in time
+ * order, as the rollup job writes them: inserted one target after another, an hour's rows of 1,000
+ * targets lay on 1,000 table pages, and reading a few hours of every target cost seconds of page reads.
  */
 async function insertRollups(client: pg.Client, days: number, since = 0): Promise<number> {
   let rows = 0;
@@ -137,6 +139,7 @@ async function insertRollups(client: pg.Client, days: number, since = 0): Promis
        FROM "HealthTarget" t CROSS JOIN (VALUES ('check'), ('response_time_ms')) m(metric)
        CROSS JOIN generate_series(greatest(date_trunc($2, now()) - $4::int * interval '1 day', date_trunc($2, to_timestamp($5::float8 / 1000))), date_trunc($2, now()) - interval '${step}', interval '${step}') b(start)
        WHERE t.slug LIKE 'bench-%'
+       ORDER BY b.start, t.id, m.metric
        ON CONFLICT DO NOTHING`,
       [bucket, bucket, count, days, since, responseSketch(count, buckets)],
     );
