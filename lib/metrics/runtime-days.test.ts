@@ -4,12 +4,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { bumpRevisions } from "@/lib/health/store/rollups";
+import { getUptime } from "@/lib/health/views/uptime";
 import { createTestHealthTarget } from "@/lib/testing/factories";
 import { withIsolatedDatabase } from "@/lib/testing/isolated-database";
 import { createRollups } from "./fixtures";
 import { computeRuntime } from "./runtime";
 import { clearRuntimeCache } from "./runtime-cache";
 import { MAX_CACHED_DAYS } from "./runtime-days";
+import { windowUptime } from "./runtime-uptime";
 
 // Pending marks and revisions are read per day for every target: other files' rollup runs would change them.
 withIsolatedDatabase();
@@ -118,5 +120,43 @@ describe("runtime KPIs over cached days", () => {
     });
     clearRuntimeCache();
     expect(await values()).toEqual(subtracted);
+  });
+
+  it("count uptime as getUptime does, with cached days, pending marks, a target without rollups and maintenance", async () => {
+    const a = await createTestHealthTarget({ kind: "http", check: { url: "http://127.0.0.1:9/" } });
+    const b = await createTestHealthTarget({ kind: "http", check: { url: "http://127.0.0.1:9/" } });
+    const ids = [a.id, b.id];
+    const d0 = DAY0.getTime();
+    // Target a: checks every few hours over three days (hour 5 of each day failed); b has none.
+    await createRollups(
+      a.id,
+      DAY0,
+      [0, 5, 9, 23, 24, 29, 40, 47, 48, 53, 70].map((h) => [h, "check", [10, 20], h % 24 === 5 ? 1 : 2]),
+    );
+    const windows = [
+      [d0, d0 + 3 * DAY],
+      [d0 - 5 * HOUR, d0 + 3 * DAY - 5 * HOUR],
+      [d0 + 2 * HOUR, d0 + DAY + 2 * HOUR],
+      [d0 + 7 * HOUR, d0 + 2 * DAY + 30 * 60_000],
+    ].map(([s, e]) => ({ start: new Date(s!), end: new Date(e!) }));
+    const same = async () => {
+      for (const w of windows) {
+        const direct = await getUptime(ids, w.start, w.end, NOW);
+        const split = await windowUptime(ids, w, NOW);
+        for (const id of ids)
+          expect([split.get(id)?.checks, split.get(id)?.ok]).toEqual([direct.get(id)!.checks, direct.get(id)!.ok]);
+      }
+    };
+    await same();
+    expect((await windowUptime(ids, windows[0]!, NOW)).get(a.id)).toEqual({ checks: 22, ok: 19, pct: (19 / 22) * 100 });
+    // A late sample's mark in the second day, then a maintenance window over part of the first.
+    await db.healthRollupPending.create({
+      data: { targetId: a.id, metric: "check", minute: new Date(d0 + 29 * HOUR) },
+    });
+    await same();
+    await db.maintenanceWindow.create({
+      data: { title: "upgrade", startsAt: new Date(d0 + 4 * HOUR), durationMinutes: 120, targetIds: [a.id] },
+    });
+    await same();
   });
 });

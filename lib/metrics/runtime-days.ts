@@ -15,7 +15,20 @@ const DAY_MS = 86_400_000;
  */
 export const MAX_CACHED_DAYS = 70;
 
-export type Figures = { count: number; sum: number; min: number; max: number };
+/** The rollup metrics the runtime KPIs read: the checks (uptime) and the sampled KPIs. */
+export const CHECKS = "check";
+export const SKETCHED = "response_time_ms";
+export const ROLLUP_METRICS = [
+  SKETCHED,
+  "response_time_p50_ms",
+  "response_time_p99_ms",
+  "error_rate_pct",
+  "throughput_rps",
+  "memory_pct",
+];
+const DAY_METRICS = [CHECKS, ...ROLLUP_METRICS];
+
+export type Figures = { count: number; sum: number; min: number; max: number; okCount: number | null };
 
 /** A day's response-time sketches of every target, packed: target → its slices of the arrays. */
 type Packed = {
@@ -84,20 +97,16 @@ function pack(rows: Row[]): Packed {
   };
 }
 
-/** The days' day rollups of every target, in one query (the sketch only for `sketchMetric`). */
-async function load(
-  starts: number[],
-  metrics: string[],
-  sketchMetric: string,
-): Promise<Map<number, Omit<Day, "clean">>> {
+/** The days' day rollups of every target, in one query (sketches only for response times). */
+async function load(starts: number[]): Promise<Map<number, Omit<Day, "clean">>> {
   const list = starts.map((d) => new Date(d).toISOString());
   const rows = await db.$queryRaw<Row[]>`
     SELECT "targetId"::text AS "targetId", metric, "bucketStart" AS day, count::float8 AS count,
-      sum::float8 AS sum, min::float8 AS min, max::float8 AS max,
-      CASE WHEN metric = ${sketchMetric} THEN sketch::text END AS sketch
+      sum::float8 AS sum, min::float8 AS min, max::float8 AS max, "okCount"::float8 AS "okCount",
+      CASE WHEN metric = ${SKETCHED} THEN sketch::text END AS sketch
     FROM "HealthRollup"
     WHERE bucket = 'day'::"HealthRollupBucket" AND "bucketStart" = ANY(${list}::timestamptz[])
-      AND metric = ANY(${metrics}::text[])`;
+      AND metric = ANY(${DAY_METRICS}::text[])`;
   const byDay = new Map<number, Row[]>(starts.map((d) => [d, []]));
   for (const r of rows) byDay.get(r.day.getTime())?.push(r);
   return new Map(
@@ -106,7 +115,7 @@ async function load(
       for (const r of dayRows) {
         let m = figures.get(r.targetId);
         if (!m) figures.set(r.targetId, (m = new Map()));
-        m.set(r.metric, { count: r.count, sum: r.sum, min: r.min, max: r.max });
+        m.set(r.metric, { count: r.count, sum: r.sum, min: r.min, max: r.max, okCount: r.okCount });
       }
       return [start, { figures, sketches: pack(dayRows) }];
     }),
@@ -117,7 +126,7 @@ async function load(
  * The whole UTC days starting at `starts` (ms, UTC midnights): cached where the version still holds,
  * the rest read in one query. Up to MAX_CACHED_DAYS days (the caller reads longer windows itself).
  */
-export async function readDays(starts: number[], metrics: string[], sketchMetric: string): Promise<Day[]> {
+export async function readDays(starts: number[]): Promise<Day[]> {
   if (starts.length === 0) return [];
   if (starts.length > MAX_CACHED_DAYS || starts.some((d) => d % DAY_MS !== 0))
     throw new RangeError(`readDays takes up to ${MAX_CACHED_DAYS} UTC midnights`);
@@ -125,7 +134,7 @@ export async function readDays(starts: number[], metrics: string[], sketchMetric
   const versions = await versionsOf(starts);
   const version = (d: number) => versions.get(d)?.version ?? "";
   const missing = starts.filter((d) => days.get(d)?.version !== version(d));
-  const loaded = missing.length ? await load(missing, metrics, sketchMetric) : new Map<number, Omit<Day, "clean">>();
+  const loaded = missing.length ? await load(missing) : new Map<number, Omit<Day, "clean">>();
   const out = starts.map((d) => loaded.get(d) ?? days.get(d)!.day);
   starts.forEach((d, i) => {
     days.delete(d); // re-inserted last: the most recently used

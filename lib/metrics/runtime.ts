@@ -4,11 +4,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HOUR_ROLLUP_RETENTION_DAYS } from "@/lib/health/store/retention";
-import { getUptime } from "@/lib/health/views/uptime";
 import { mergeSketches, sketchQuantile, SketchSum, type Sketch } from "@/lib/health/store/sketch";
 import type { KpiSpec } from "./definitions";
 import { cachedRuntime } from "./runtime-cache";
-import { addDaySketch, MAX_CACHED_DAYS, readDays } from "./runtime-days";
+import { addDaySketch, CHECKS, MAX_CACHED_DAYS, readDays, ROLLUP_METRICS, SKETCHED } from "./runtime-days";
+import { windowUptime } from "./runtime-uptime";
 import type { KpiValues, WindowBounds } from "./types";
 
 export type RuntimeTarget = { id: string; slug: string; name: string; kind: string };
@@ -134,17 +134,6 @@ type MetricAggregate = {
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-/** The rollup metrics the KPIs read (the checks are counted by getUptime). */
-const ROLLUP_METRICS = [
-  "response_time_ms",
-  "response_time_p50_ms",
-  "response_time_p99_ms",
-  "error_rate_pct",
-  "throughput_rps",
-  "memory_pct",
-];
-const SKETCHED = "response_time_ms";
-
 type RollupRow = Omit<MetricAggregate, "sketch"> & { sketches: Sketch[] | null };
 type Part = { bucket: "day" | "hour"; from: number; to: number };
 const liveParts = (parts: Part[]) => parts.filter((p) => p.from < p.to);
@@ -225,7 +214,7 @@ async function aggregateRollups(ids: string[], w: WindowBounds, now: Date): Prom
     const rows = await rollupsInDatabase(ids, [{ bucket: "day", from: dayStart, to: dayEnd }, ...edges], true);
     return rows.map(({ sketches, ...r }) => ({ ...r, sketch: sketches?.length ? mergeSketches(sketches) : null }));
   }
-  const cached = await readDays([...dayStarts, ...wide.map((e) => e.day)], ROLLUP_METRICS, SKETCHED);
+  const cached = await readDays([...dayStarts, ...wide.map((e) => e.day)]);
   const whole = cached.slice(0, dayStarts.length);
   const partial = new Map(wide.map((e, i) => [e, cached[dayStarts.length + i]!]));
   const subtracted = wide.filter((e) => partial.get(e)!.clean);
@@ -261,6 +250,7 @@ async function aggregateRollups(ids: string[], w: WindowBounds, now: Date): Prom
       const figures = day.figures.get(id);
       if (!figures) continue;
       for (const [metric, f] of figures) {
+        if (metric === CHECKS) continue; // counted by windowUptime
         const a = entry(id, metric);
         add(a, f);
         if (a.sum_) addDaySketch(day, id, a.sum_);
@@ -339,7 +329,7 @@ async function computeWindows(targets: RuntimeTarget[], windows: WindowBounds[],
     windows.map(async (w) => {
       const out: KpiValues = {};
       if (ids.length === 0) return out;
-      const [uptime, rollups] = await Promise.all([getUptime(ids, w.start, w.end, now), aggregateRollups(ids, w, now)]);
+      const [uptime, rollups] = await Promise.all([windowUptime(ids, w, now), aggregateRollups(ids, w, now)]);
       const byKey = new Map(rollups.map((r) => [`${r.targetId} ${r.metric}`, r]));
       const fleet = newFleet();
       for (const r of rollups) addToFleet(fleet, r, kindOf.get(r.targetId));
