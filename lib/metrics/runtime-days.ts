@@ -9,11 +9,14 @@ import { db } from "@/lib/db";
 import type { SketchSum } from "@/lib/health/store/sketch";
 
 const DAY_MS = 86_400_000;
-/**
- * Days kept (the current and the previous month in any time zone fit); the least recently used go
- * first. At 1,000 targets with ~90 response-time buckets a day takes about 1 MB.
- */
+/** The most days one read takes (the current and the previous month in any time zone fit). */
 export const MAX_CACHED_DAYS = 70;
+/**
+ * What the cache keeps, in rollup rows (a day of 1,000 targets is ~7,000 rows and ~1.5 MB with their
+ * response-time sketches): the least recently used days go first. Counted in rows, not days, so the
+ * empty days of months without data (the Metrics page's older months) do not push out the full ones.
+ */
+const MAX_CACHED_ROWS = 500_000;
 
 /** The rollup metrics the runtime KPIs read: the checks (uptime) and the sampled KPIs. */
 export const CHECKS = "check";
@@ -47,7 +50,12 @@ export type Day = {
   sketches: Packed;
 };
 
-const days = new Map<number, { version: string; day: Omit<Day, "clean"> }>();
+const days = new Map<number, { version: string; day: Omit<Day, "clean">; rows: number }>();
+let cachedRows = 0;
+const forget = (d: number) => {
+  cachedRows -= days.get(d)?.rows ?? 0;
+  days.delete(d);
+};
 
 /** Each day's version and whether marks are pending in it, in one round trip. */
 async function versionsOf(starts: number[]): Promise<Map<number, { version: string; pending: boolean }>> {
@@ -137,10 +145,12 @@ export async function readDays(starts: number[]): Promise<Day[]> {
   const loaded = missing.length ? await load(missing) : new Map<number, Omit<Day, "clean">>();
   const out = starts.map((d) => loaded.get(d) ?? days.get(d)!.day);
   starts.forEach((d, i) => {
-    days.delete(d); // re-inserted last: the most recently used
-    days.set(d, { version: version(d), day: out[i]! });
+    forget(d); // re-inserted last: the most recently used
+    const rows = 1 + [...out[i]!.figures.values()].reduce((n, m) => n + m.size, 0);
+    days.set(d, { version: version(d), day: out[i]!, rows });
+    cachedRows += rows;
   });
-  while (days.size > MAX_CACHED_DAYS) days.delete(days.keys().next().value!);
+  while (cachedRows > MAX_CACHED_ROWS) forget(days.keys().next().value!);
   return out.map((day, i) => ({ ...day, clean: versions.get(starts[i]!)?.pending === false }));
 }
 
@@ -158,4 +168,5 @@ export function addDaySketch(day: Day, targetId: string, into: SketchSum, sign: 
 /** Tests and benchmarks: the next read loads every day again. */
 export function clearRuntimeDays(): void {
   days.clear();
+  cachedRows = 0;
 }
