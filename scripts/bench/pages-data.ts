@@ -108,40 +108,47 @@ async function insertRawSamples(
 }
 
 /**
- * A response-time sketch as the rollup job writes it for `count` checks spread evenly over `buckets`
- * of the sketch's 1 % buckets between 40 and 240 ms (indexes 185–275): an hour of checks at 60 s fills
- * about 30 buckets, a day about 90. A one-bucket sketch made merging them look 30–90 times cheaper than
- * it is on a real service's response times.
+ * Response-time sketches as the rollup job writes them, over the sketch's 1 % buckets between 40 and
+ * 240 ms (indexes 185–274): an hour of checks at 60 s fills 30 buckets (one of three interleaved sets,
+ * by the hour of the day), its day all 90, and the day is exactly the merge of its 24 hours, as the
+ * rollup job's is (readers subtract hours from days). A one-bucket sketch made merging them look
+ * 30–90 times cheaper than it is on a real service's response times.
  */
-function responseSketch(count: number, buckets: number): string {
+function hourSketch(set: number): string {
   const p: Record<string, number> = {};
-  for (let i = 0; i < buckets; i++) p[185 + Math.floor((i * 91) / buckets)] = count / buckets;
+  for (let i = 0; i < 30; i++) p[185 + 3 * i + set] = 2;
+  return JSON.stringify({ z: 0, p, n: {} });
+}
+function daySketch(): string {
+  const p: Record<string, number> = {};
+  for (let i = 0; i < 90; i++) p[185 + i] = 16;
   return JSON.stringify({ z: 0, p, n: {} });
 }
 
 /**
- * Hour and day rollups of both metrics for `days` days, shaped like the rollup job's (response times
- * with a sketch of many buckets, see responseSketch); an hour whose start is a multiple of 7 s has one
+ * Hour and day rollups of both metrics for `days` days, shaped like the rollup job's (sketches of many
+ * buckets, see hourSketch); an hour whose start is a multiple of 7 s has one
  * failed check, and a day's counts are its hours' sums, as the rollup job's merge gives. Written in time
  * order, as the rollup job writes them: inserted one target after another, an hour's rows of 1,000
  * targets lay on 1,000 table pages, and reading a few hours of every target cost seconds of page reads.
  */
 async function insertRollups(client: pg.Client, days: number, since = 0): Promise<number> {
   let rows = 0;
-  for (const [bucket, step, count, buckets] of [
-    ["hour", "1 hour", 60, 30],
-    ["day", "1 day", 1440, 90],
+  for (const [bucket, step, count, sketches] of [
+    ["hour", "1 hour", 60, [0, 1, 2].map(hourSketch)],
+    ["day", "1 day", 1440, [daySketch(), daySketch(), daySketch()]],
   ] as const) {
     const result = await client.query(
       `INSERT INTO "HealthRollup" ("targetId", metric, bucket, "bucketStart", count, "okCount", sum, min, max, p50, p95, p99, sketch, "updatedAt")
        SELECT t.id, m.metric, $1::"HealthRollupBucket", b.start, $3::int, CASE WHEN m.metric = 'check' THEN $3::int - (SELECT count(*)::int FROM generate_series(b.start, b.start + interval '${step}' - interval '1 hour', interval '1 hour') h WHERE extract(epoch FROM h)::bigint % 7 = 0) END,
-         $3::int * 140.0, 40, 240, 140, 230, 238, $6::jsonb, now()
+         $3::int * 140.0, 40, 240, 140, 230, 238,
+         (CASE extract(hour FROM b.start AT TIME ZONE 'UTC')::int % 3 WHEN 0 THEN $6 WHEN 1 THEN $7 ELSE $8 END)::jsonb, now()
        FROM "HealthTarget" t CROSS JOIN (VALUES ('check'), ('response_time_ms')) m(metric)
        CROSS JOIN generate_series(greatest(date_trunc($2, now()) - $4::int * interval '1 day', date_trunc($2, to_timestamp($5::float8 / 1000))), date_trunc($2, now()) - interval '${step}', interval '${step}') b(start)
        WHERE t.slug LIKE 'bench-%'
        ORDER BY b.start, t.id, m.metric
        ON CONFLICT DO NOTHING`,
-      [bucket, bucket, count, days, since, responseSketch(count, buckets)],
+      [bucket, bucket, count, days, since, ...sketches],
     );
     rows += result.rowCount ?? 0;
   }

@@ -22,7 +22,7 @@ export type PagesDataSize = {
 export type PagesDataMark = PagesDataSize & { format: number; rawEndMs: number; builtAt: string };
 
 /** Bump when the data set's shape changes, so older persistent data sets are built again. */
-export const PAGES_DATA_FORMAT = 3;
+export const PAGES_DATA_FORMAT = 4;
 
 export type PagesDatabase = BenchDatabase & {
   /** The persistent database's name, or null for a throwaway one. */
