@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { bumpRevisions } from "@/lib/health/store/rollups";
+import { mergeSketches, type Sketch } from "@/lib/health/store/sketch";
 import { getUptime } from "@/lib/health/views/uptime";
 import { createTestHealthTarget } from "@/lib/testing/factories";
 import { withIsolatedDatabase } from "@/lib/testing/isolated-database";
@@ -118,6 +119,25 @@ describe("runtime KPIs over cached days", () => {
     await db.healthRollupPending.create({
       data: { targetId: t.id, metric: "memory_pct", minute: new Date(day + 30 * 60_000) },
     });
+    clearRuntimeCache();
+    expect(await values()).toEqual(subtracted);
+    // A day row that is not the merge of its hours (edited by hand: only hours 12–23 left in it): the
+    // subtraction would leave a negative count (and a p50 of 190 ms), so the hours are read instead.
+    await db.healthRollupPending.deleteMany({ where: { targetId: t.id } });
+    const hours = await db.healthRollup.findMany({
+      where: {
+        targetId: t.id,
+        metric: "response_time_ms",
+        bucket: "hour",
+        bucketStart: { gte: new Date(day + 12 * HOUR) },
+      },
+      select: { sketch: true },
+    });
+    await db.healthRollup.updateMany({
+      where: { targetId: t.id, metric: "response_time_ms", bucket: "day" },
+      data: { sketch: mergeSketches(hours.map((h) => h.sketch as unknown as Sketch)) as object },
+    });
+    await bumpRevisions(new Set([day]));
     clearRuntimeCache();
     expect(await values()).toEqual(subtracted);
   });

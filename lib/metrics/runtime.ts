@@ -195,7 +195,12 @@ async function sketchesInDatabase(
  * counts, so exact; only when no late sample waits in the day and its hours are still kept): a month in a zone 1 hour east of UTC
  * then reads 2 hours' sketches instead of 24.
  */
-async function aggregateRollups(ids: string[], w: WindowBounds, now: Date): Promise<MetricAggregate[]> {
+async function aggregateRollups(
+  ids: string[],
+  w: WindowBounds,
+  now: Date,
+  subtract = true,
+): Promise<MetricAggregate[]> {
   const start = w.start.getTime();
   const end = w.end.getTime();
   const dayStart = Math.ceil(start / DAY_MS) * DAY_MS;
@@ -217,7 +222,7 @@ async function aggregateRollups(ids: string[], w: WindowBounds, now: Date): Prom
   const cached = await readDays([...dayStarts, ...wide.map((e) => e.day)]);
   const whole = cached.slice(0, dayStarts.length);
   const partial = new Map(wide.map((e, i) => [e, cached[dayStarts.length + i]!]));
-  const subtracted = wide.filter((e) => partial.get(e)!.clean);
+  const subtracted = subtract ? wide.filter((e) => partial.get(e)!.clean) : [];
   // Sketches: the edges' own hours, or (subtracted) the hours of their day outside them.
   const plus = edges.filter((e) => !subtracted.includes(e));
   const minus = subtracted.flatMap((e): Part[] => [
@@ -261,9 +266,15 @@ async function aggregateRollups(ids: string[], w: WindowBounds, now: Date): Prom
   for (const r of added) for (const s of r.sketches) entry(r.targetId, SKETCHED).sum_!.addSketch(s);
   for (const r of removed) for (const s of r.sketches) entry(r.targetId, SKETCHED).sum_!.addSketch(s, -1);
   // A target whose rows all lie outside the window's parts (a subtracted day's other hours) has none.
-  return [...out.values()]
+  const merged = [...out.values()]
     .map(({ sum_, ...a }) => ({ ...a, sketch: sum_ ? sum_.result() : null }))
     .filter((a) => a.count > 0);
+  // A day that is not the merge of its hours (rollups edited or trimmed by hand) leaves a negative
+  // count: then its hours are read instead.
+  const negative = (s: Sketch | null) =>
+    !!s && (s.z < 0 || Object.values(s.p).some((c) => c < 0) || Object.values(s.n).some((c) => c < 0));
+  if (subtracted.length > 0 && merged.some((a) => negative(a.sketch))) return aggregateRollups(ids, w, now, false);
+  return merged;
 }
 
 type Fleet = {
