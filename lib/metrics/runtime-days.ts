@@ -58,7 +58,7 @@ const forget = (d: number) => {
 };
 
 /** Each day's version and whether marks are pending in it, in one round trip. */
-async function versionsOf(starts: number[]): Promise<Map<number, { version: string; pending: boolean }>> {
+export async function dayVersions(starts: number[]): Promise<Map<number, { version: string; pending: boolean }>> {
   const list = starts.map((d) => new Date(d).toISOString());
   const rows = await db.$queryRaw<Array<{ day: Date; revision: number | null; pending: string }>>`
     SELECT d.day, (SELECT r."revision" FROM "HealthRollupRevision" r WHERE r."day" = d.day) AS revision,
@@ -139,7 +139,7 @@ export async function readDays(starts: number[]): Promise<Day[]> {
   if (starts.length > MAX_CACHED_DAYS || starts.some((d) => d % DAY_MS !== 0))
     throw new RangeError(`readDays takes up to ${MAX_CACHED_DAYS} UTC midnights`);
   // The versions first: a rollup run that commits while the days are read gives the next request another version.
-  const versions = await versionsOf(starts);
+  const versions = await dayVersions(starts);
   const version = (d: number) => versions.get(d)?.version ?? "";
   const missing = starts.filter((d) => days.get(d)?.version !== version(d));
   const loaded = missing.length ? await load(missing) : new Map<number, Omit<Day, "clean">>();

@@ -138,6 +138,14 @@ export async function aggregateRollups(
     a.min = Math.min(a.min, f.min);
     a.max = Math.max(a.max, f.max);
   };
+  // The subtracted days first, checked on their own: a day that is not the merge of its hours (rollups
+  // edited or trimmed by hand) leaves a negative count, which the window's other hours could hide.
+  for (const e of subtracted) for (const id of ids) addDaySketch(partial.get(e)!, id, entry(id, SKETCHED).sum_!);
+  for (const r of removed) for (const s of r.sketches) entry(r.targetId, SKETCHED).sum_!.addSketch(s, -1);
+  const negative = (s: Sketch | null) =>
+    !!s && (s.z < 0 || Object.values(s.p).some((c) => c < 0) || Object.values(s.n).some((c) => c < 0));
+  if (subtracted.length > 0 && [...out.values()].some((a) => negative(a.sum_?.result() ?? null)))
+    return aggregateRollups(ids, w, now, false);
   for (const day of whole)
     for (const id of ids) {
       const figures = day.figures.get(id);
@@ -150,17 +158,10 @@ export async function aggregateRollups(
       }
     }
   for (const r of numbers) add(entry(r.targetId, r.metric), r);
-  for (const e of subtracted) for (const id of ids) addDaySketch(partial.get(e)!, id, entry(id, SKETCHED).sum_!);
   for (const r of added) for (const s of r.sketches) entry(r.targetId, SKETCHED).sum_!.addSketch(s);
-  for (const r of removed) for (const s of r.sketches) entry(r.targetId, SKETCHED).sum_!.addSketch(s, -1);
   // A target whose rows all lie outside the window's parts (a subtracted day's other hours) has none.
   const merged = [...out.values()]
     .map(({ sum_, ...a }) => ({ ...a, sketch: sum_ ? sum_.result() : null }))
     .filter((a) => a.count > 0);
-  // A day that is not the merge of its hours (rollups edited or trimmed by hand) leaves a negative
-  // count: then its hours are read instead.
-  const negative = (s: Sketch | null) =>
-    !!s && (s.z < 0 || Object.values(s.p).some((c) => c < 0) || Object.values(s.n).some((c) => c < 0));
-  if (subtracted.length > 0 && merged.some((a) => negative(a.sketch))) return aggregateRollups(ids, w, now, false);
   return merged;
 }

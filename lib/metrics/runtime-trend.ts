@@ -1,18 +1,18 @@
 // The Metrics page's 12-month runtime trend: the fleet's uptime and response-time percentiles per
 // month, with the same definitions as the fleet KPIs (runtime.ts). A month that lies wholly before
-// the raw retention and has no maintenance is read in one grouped query over all such months: there
-// the rollups are all that is left, and getUptime itself counts exactly them (whole UTC days from day
-// rollups, the hours at the zone's month edges from hour rollups, the start rounded down to the
-// hour). Any other month (raw samples still kept, maintenance to leave out) is counted by
+// the raw retention and has no maintenance is the sum of the fleet's figures of its whole UTC days
+// (kept per day in this process, so another time zone reads only its partial days) and its partial
+// days (runtime-fleet.ts): there the rollups are all that is left, and getUptime itself counts exactly
+// them (whole UTC days from day rollups, the hours at the zone's month edges from hour rollups, the
+// start rounded down to the hour). Any other month (raw samples still kept, maintenance to leave out) is counted by
 // computeRuntime, as the page's own period is.
 import "server-only";
 import { createHash } from "node:crypto";
-import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { maintenanceSpans } from "@/lib/health/views/uptime";
 import { sketchQuantile, type Sketch } from "@/lib/health/store/sketch";
 import { computeRuntime, FLEET_PREFIX, type RuntimeTarget } from "./runtime";
+import { fleetFigures, type Fleet, type Span } from "./runtime-fleet";
 import type { KpiValues, WindowBounds } from "./types";
 
 const HOUR_MS = 3_600_000;
@@ -24,10 +24,15 @@ export const RUNTIME_TREND_IDS = ["uptime_pct", "response_p50_ms", "response_p95
 );
 
 type Bounds = { a: Date; b: Date; ds: Date; de: Date };
-/** [a, b): the window (`round`: its start rounded down to the hour); [ds, de): its whole UTC days (empty: ds = de = b). */
+/**
+ * [a, b): the window; `round`: as getUptime counts a window past the raw retention, its whole hours
+ * from the start rounded down (a partial last hour's raw samples are gone). [ds, de): its whole UTC
+ * days (empty: ds = de = b).
+ */
 function bounds(w: WindowBounds, round: boolean): Bounds {
-  const a = round ? Math.floor(w.start.getTime() / HOUR_MS) * HOUR_MS : w.start.getTime();
-  const b = w.end.getTime();
+  const hour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+  const a = round ? hour(w.start.getTime()) : w.start.getTime();
+  const b = round ? Math.max(a, hour(w.end.getTime())) : w.end.getTime();
   let ds = Math.ceil(a / DAY_MS) * DAY_MS;
   let de = Math.floor(b / DAY_MS) * DAY_MS;
   if (ds >= de) ds = de = b;
@@ -42,68 +47,45 @@ function remember(key: string, values: KpiValues): void {
   if (closedMonths.size > MAX_CLOSED) closedMonths.delete(closedMonths.keys().next().value!);
 }
 
-type CountRow = { i: number; checks: number; ok: number };
-type SketchRow = { i: number; k: number; c: number };
-type RangeRow = { i: number; n: number; min: number | null; max: number | null; z: number };
-
-async function rollupOnly(targets: RuntimeTarget[], windows: WindowBounds[]): Promise<KpiValues[]> {
-  const ids = targets.map((t) => t.id);
-  const timed = targets.filter((t) => t.kind !== "prometheus").map((t) => t.id);
-  // Checks from the start rounded down to the hour (as getUptime); the other metrics from the hours
-  // starting in the window (as computeRuntime).
-  const checkBounds = windows.map((w) => bounds(w, true));
-  const metricBounds = windows.map((w) => bounds(w, false));
-  // Per window, three index ranges of the (bucket, bucketStart) index: its whole UTC days, the hours
-  // before them and the hours after them (a LATERAL per window: as one join with OR-ed ranges the
-  // planner scanned the whole rollup table, 7 s for 10 months at 1,000 targets). The targets are a
-  // hashed list applied after the ranges: as "targetId" = ANY(…) inside each range the primary key was
-  // probed once per target, range and month (148,000 buffers for the checks at 1,000 targets; 2,400 now).
-  const rows = (bs: Bounds[], metric: string, targetIds: string[], columns: Prisma.Sql) => {
-    const col = (k: keyof Bounds) => bs.map((w) => w[k].toISOString());
-    const part = (bucket: Prisma.Sql, from: Prisma.Sql, to: Prisma.Sql) => Prisma.sql`
-      SELECT r."targetId", ${columns} FROM "HealthRollup" r WHERE r.bucket = ${bucket}::"HealthRollupBucket"
-        AND r."bucketStart" >= ${from} AND r."bucketStart" < ${to} AND r.metric = ${metric}`;
-    return Prisma.sql`(SELECT w.i::int AS i, r.* FROM unnest(${col("a")}::timestamptz[], ${col("b")}::timestamptz[],
-      ${col("ds")}::timestamptz[], ${col("de")}::timestamptz[]) WITH ORDINALITY AS w(a, b, ds, de, i)
-      CROSS JOIN LATERAL (
-        ${part(Prisma.sql`'day'`, Prisma.sql`w.ds`, Prisma.sql`w.de`)}
-        UNION ALL ${part(Prisma.sql`'hour'`, Prisma.sql`w.a`, Prisma.sql`w.ds`)}
-        UNION ALL ${part(Prisma.sql`'hour'`, Prisma.sql`w.de`, Prisma.sql`w.b`)}
-      ) r WHERE r."targetId" IN (SELECT unnest(${targetIds}::uuid[])))`;
+/** The closed months from rollups alone: the fleet's whole days (cached) and partial days (runtime-fleet.ts). */
+async function rollupOnly(
+  targets: RuntimeTarget[],
+  fleetKey: string,
+  windows: WindowBounds[],
+  now: Date,
+): Promise<KpiValues[]> {
+  const fleet: Fleet = {
+    key: fleetKey,
+    ids: targets.map((t) => t.id),
+    timed: targets.filter((t) => t.kind !== "prometheus").map((t) => t.id),
   };
-  const response = rows(metricBounds, "response_time_ms", timed, Prisma.sql`r.min, r.max, r.sketch`);
-  const [counts, sketch, ranges] = await Promise.all([
-    db.$queryRaw<CountRow[]>`
-      SELECT x.i, sum(x.count)::float8 AS checks, coalesce(sum(x."okCount"), 0)::float8 AS ok
-      FROM ${rows(checkBounds, "check", ids, Prisma.sql`r.count, r."okCount"`)} x GROUP BY x.i`,
-    // Response times are never negative: the sketches' positive buckets and their zeros.
-    db.$queryRaw<SketchRow[]>`
-      SELECT x.i, e.key::int AS k, sum(e.value::float8)::float8 AS c
-      FROM ${response} x CROSS JOIN LATERAL jsonb_each_text(x.sketch -> 'p') e GROUP BY 1, 2`,
-    db.$queryRaw<RangeRow[]>`
-      SELECT x.i, count(*)::int AS n, min(x.min)::float8 AS min, max(x.max)::float8 AS max,
-        coalesce(sum((x.sketch ->> 'z')::float8), 0)::float8 AS z
-      FROM ${response} x GROUP BY x.i`,
-  ]);
-  return windows.map((_, index) => {
-    const i = index + 1;
-    const c = counts.find((r) => r.i === i);
-    const range = ranges.find((r) => r.i === i);
+  const spans = (round: boolean): Span[] =>
+    windows.map((w) => {
+      const b = bounds(w, round);
+      return { from: b.a.getTime(), to: b.b.getTime(), ds: b.ds.getTime(), de: b.de.getTime() };
+    });
+  // Checks from the start rounded down to the hour (as getUptime); the other metrics from the hours
+  // starting in the window (as computeRuntime). The same spans unless a month starts off the hour.
+  const checkSpans = spans(true);
+  const metricSpans = spans(false);
+  const checks = await fleetFigures(fleet, checkSpans, now);
+  const same = checkSpans.every((s, i) => JSON.stringify(s) === JSON.stringify(metricSpans[i]));
+  const metrics = same ? checks : await fleetFigures(fleet, metricSpans, now);
+  return windows.map((_, i) => {
+    const c = checks[i]!;
+    const m = metrics[i]!;
     const out: KpiValues = {
-      [`${FLEET_PREFIX}uptime_pct`]: {
-        value: c && c.checks > 0 ? (c.ok / c.checks) * 100 : null,
-        count: c?.checks ?? 0,
-      },
+      [`${FLEET_PREFIX}uptime_pct`]: { value: c.checks > 0 ? (c.ok / c.checks) * 100 : null, count: c.checks },
     };
-    const merged: Sketch = { z: range?.z ?? 0, p: {}, n: {} };
-    for (const r of sketch) if (r.i === i) merged.p[r.k] = r.c;
-    const has = range && range.min !== null && range.max !== null && range.n > 0;
+    const merged: Sketch = { z: m.z, p: Object.fromEntries(m.p), n: {} };
     for (const [key, q] of [
       ["response_p50_ms", 0.5],
       ["response_p95_ms", 0.95],
       ["response_p99_ms", 0.99],
     ] as const)
-      out[`${FLEET_PREFIX}${key}`] = { value: has ? sketchQuantile(merged, q, range.min!, range.max!) : null };
+      out[`${FLEET_PREFIX}${key}`] = {
+        value: m.rows > 0 && m.min !== null && m.max !== null ? sketchQuantile(merged, q, m.min, m.max) : null,
+      };
     return out;
   });
 }
@@ -139,7 +121,9 @@ export async function computeRuntimeTrend(
     grouped.length
       ? rollupOnly(
           targets,
+          fleet,
           grouped.map((x) => x.w),
+          now,
         )
       : [],
     exact.length
