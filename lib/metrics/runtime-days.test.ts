@@ -3,7 +3,8 @@
 // longer than the cache keeps gives the same figures from the database.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { bumpRevisions } from "@/lib/health/store/rollups";
+import { recordObservations } from "@/lib/health/store/record";
+import { bumpRevisions, rollupPendingMinutes } from "@/lib/health/store/rollups";
 import { mergeSketches, type Sketch } from "@/lib/health/store/sketch";
 import { getUptime } from "@/lib/health/views/uptime";
 import { createTestHealthTarget } from "@/lib/testing/factories";
@@ -17,6 +18,7 @@ import { windowUptime } from "./runtime-uptime";
 // Pending marks and revisions are read per day for every target: other files' rollup runs would change them.
 withIsolatedDatabase();
 
+const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const DAY0 = new Date("2026-02-02T00:00:00Z");
@@ -177,6 +179,51 @@ describe("runtime KPIs over cached days", () => {
     await db.maintenanceWindow.create({
       data: { title: "upgrade", startsAt: new Date(d0 + 4 * HOUR), durationMinutes: 120, targetIds: [a.id] },
     });
+    await same();
+  });
+});
+
+describe("runtime uptime inside the raw retention", () => {
+  it("counts partial days from hour rollups as getUptime and the raw samples do, until a late sample waits", async () => {
+    const t = await createTestHealthTarget({ kind: "push", heartbeats: false });
+    const ids = [t.id];
+    const now = new Date(Math.floor(Date.now() / HOUR) * HOUR + 23 * MIN);
+    const day = Math.floor(now.getTime() / DAY) * DAY - 3 * DAY; // three whole UTC days ago
+    // A check every 17 minutes from 20:00 before that day until an hour ago; every 7th failed.
+    const checks = Array.from(
+      { length: Math.floor((now.getTime() - HOUR - (day - 4 * HOUR)) / (17 * MIN)) },
+      (_, i) => ({
+        at: new Date(day - 4 * HOUR + i * 17 * MIN),
+        ok: i % 7 !== 0,
+        durationMs: 5,
+      }),
+    );
+    await recordObservations(t, { checks });
+    await rollupPendingMinutes({ targetIds: ids, now, maxBatches: 1000 });
+    const raw = (from: number, to: number) => {
+      const inside = checks.filter((c) => c.at.getTime() >= from && c.at.getTime() < to);
+      return { checks: inside.length, ok: inside.filter((c) => c.ok).length };
+    };
+    const windows = [
+      [day - 2 * HOUR, day + DAY - 2 * HOUR], // 2 hours, then 22 (subtracted)
+      [day + 5 * HOUR, day + 2 * DAY + 5 * HOUR], // 19 hours (subtracted), a whole day, 5 hours
+      [day + 9 * HOUR, day + 2 * DAY], // 15 hours, a whole day
+      [day + 15 * MIN, day + 2 * DAY + 3 * HOUR], // off the hour: getUptime counts that end
+    ];
+    const same = async () => {
+      for (const [from, to] of windows) {
+        const w = { start: new Date(from!), end: new Date(to!) };
+        const split = (await windowUptime(ids, w, now)).get(t.id)!;
+        const direct = (await getUptime(ids, w.start, w.end, now)).get(t.id)!;
+        expect([split.checks, split.ok], `${w.start.toISOString()}…`).toEqual([direct.checks, direct.ok]);
+        expect({ checks: split.checks, ok: split.ok }).toEqual(raw(from!, to!));
+      }
+    };
+    await same();
+    // A late sample in the first day: its partial days are counted by getUptime again, still equal.
+    const late = { at: new Date(day + 30 * MIN + 1000), ok: false, durationMs: 5 };
+    checks.push(late);
+    await recordObservations(t, { checks: [late] });
     await same();
   });
 });
