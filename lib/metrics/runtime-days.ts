@@ -52,6 +52,8 @@ export type Day = {
 };
 
 const days = new Map<number, { version: string; day: Omit<Day, "clean">; rows: number }>();
+/** Days being loaded, by day and version. */
+const loading = new Map<string, Promise<Omit<Day, "clean">>>();
 let cachedRows = 0;
 const forget = (d: number) => {
   cachedRows -= days.get(d)?.rows ?? 0;
@@ -158,9 +160,23 @@ export async function readDays(starts: number[]): Promise<Day[]> {
   // The versions first: a rollup run that commits while the days are read gives the next request another version.
   const versions = await dayVersions(starts);
   const version = (d: number) => versions.get(d)?.version ?? "";
-  const missing = starts.filter((d) => days.get(d)?.version !== version(d));
-  const loaded = missing.length ? await load(missing) : new Map<number, Omit<Day, "clean">>();
-  const out = starts.map((d) => loaded.get(d) ?? days.get(d)!.day);
+  const hits = new Map(starts.filter((d) => days.get(d)?.version === version(d)).map((d) => [d, days.get(d)!.day]));
+  const missing = starts.filter((d) => !hits.has(d));
+  // A day another read is loading at the same version is awaited, not loaded again (a window's uptime
+  // and rollups ask for the same days at once).
+  const key = (d: number) => `${d} ${version(d)}`;
+  const toLoad = missing.filter((d) => !loading.has(key(d)));
+  if (toLoad.length) {
+    const batch = load(toLoad);
+    for (const d of toLoad) {
+      const day = batch.then((loaded) => loaded.get(d)!);
+      loading.set(key(d), day);
+      day.finally(() => loading.delete(key(d))).catch(() => undefined);
+    }
+  }
+  const loaded = await Promise.all(missing.map((d) => loading.get(key(d))!));
+  missing.forEach((d, i) => hits.set(d, loaded[i]!));
+  const out = starts.map((d) => hits.get(d)!);
   starts.forEach((d, i) => {
     forget(d); // re-inserted last: the most recently used
     const rows = 1 + [...out[i]!.figures.values()].reduce((n, m) => n + m.size, 0);
