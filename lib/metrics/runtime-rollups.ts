@@ -122,16 +122,19 @@ export async function aggregateRollups(
     sketchesInDatabase(ids, plus),
     sketchesInDatabase(ids, minus),
   ]);
-  const out = new Map<string, MetricAggregate & { sum_: SketchSum | null }>();
+  type Entry = MetricAggregate & { sum_: SketchSum | null };
+  const byTarget = new Map<string, Map<string, Entry>>();
   const entry = (targetId: string, metric: string) => {
-    const key = `${targetId} ${metric}`;
-    let a = out.get(key);
+    let mine = byTarget.get(targetId);
+    if (!mine) byTarget.set(targetId, (mine = new Map()));
+    let a = mine.get(metric);
     if (!a) {
       const sum_ = metric === SKETCHED ? new SketchSum() : null;
-      out.set(key, (a = { targetId, metric, count: 0, sum: 0, min: Infinity, max: -Infinity, sketch: null, sum_ }));
+      mine.set(metric, (a = { targetId, metric, count: 0, sum: 0, min: Infinity, max: -Infinity, sketch: null, sum_ }));
     }
     return a;
   };
+  const entries = () => [...byTarget.values()].flatMap((m) => [...m.values()]);
   const add = (a: MetricAggregate, f: { count: number; sum: number; min: number; max: number }) => {
     a.count += f.count;
     a.sum += f.sum;
@@ -142,12 +145,10 @@ export async function aggregateRollups(
   // edited or trimmed by hand) leaves a negative count, which the window's other hours could hide.
   for (const e of subtracted) for (const id of ids) addDaySketch(partial.get(e)!, id, entry(id, SKETCHED).sum_!);
   for (const r of removed) for (const s of r.sketches) entry(r.targetId, SKETCHED).sum_!.addSketch(s, -1);
-  const negative = (s: Sketch | null) =>
-    !!s && (s.z < 0 || Object.values(s.p).some((c) => c < 0) || Object.values(s.n).some((c) => c < 0));
-  if (subtracted.length > 0 && [...out.values()].some((a) => negative(a.sum_?.result() ?? null)))
+  if (subtracted.length > 0 && entries().some((a) => a.sum_?.hasNegative()))
     return aggregateRollups(ids, w, now, false);
-  for (const day of whole)
-    for (const id of ids) {
+  for (const id of ids)
+    for (const day of whole) {
       const figures = day.figures.get(id);
       if (!figures) continue;
       for (const [metric, f] of figures) {
@@ -160,8 +161,12 @@ export async function aggregateRollups(
   for (const r of numbers) add(entry(r.targetId, r.metric), r);
   for (const r of added) for (const s of r.sketches) entry(r.targetId, SKETCHED).sum_!.addSketch(s);
   // A target whose rows all lie outside the window's parts (a subtracted day's other hours) has none.
-  const merged = [...out.values()]
-    .map(({ sum_, ...a }) => ({ ...a, sketch: sum_ ? sum_.result() : null }))
+  const merged = entries()
+    .map(({ sum_, ...a }) => {
+      const sketch = sum_ ? sum_.result() : null;
+      sum_?.release();
+      return { ...a, sketch };
+    })
     .filter((a) => a.count > 0);
   return merged;
 }

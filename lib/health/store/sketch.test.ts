@@ -99,6 +99,20 @@ describe("SketchSum", () => {
     for (const s of [a, b, c]) sum.addSketch(s);
     sum.addSketch(c, -1);
     expect(sum.result()).toEqual(mergeSketches([a, b]));
+    expect(sum.hasNegative()).toBe(false);
+    sum.addSketch(c, -1); // 3 and 1e12 (inside and outside the dense range) now below zero
+    expect(sum.hasNegative()).toBe(true);
+  });
+
+  it("starts from zero with a dense array another sum gave back", () => {
+    const a = sketchOf([3, 40, 250]);
+    const first = new SketchSum();
+    first.addSketch(sketchOf([40, 40, 7000]));
+    expect(first.result()).toEqual(sketchOf([40, 40, 7000]));
+    first.release();
+    const second = new SketchSum(); // takes the array first gave back
+    second.addSketch(a);
+    expect(second.result()).toEqual(a);
   });
 
   it("is null when nothing was added or everything cancelled", () => {
