@@ -2,7 +2,7 @@
 // to every target's runtime KPIs, paged (/kpis/runtime).
 import Link from "next/link";
 import type { MetricsView } from "@/lib/metrics/queries";
-import { RUNTIME_WORST, runtimeRows, worstFirst } from "@/lib/metrics/runtime-table";
+import { RUNTIME_WORST, runtimeRows, worstFirst } from "@/lib/metrics/runtime/table";
 import type { KpiValues } from "@/lib/metrics/types";
 import { RuntimeDefinitions, RuntimeTable } from "./runtime-table";
 

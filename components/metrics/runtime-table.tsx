@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { formatValue } from "@/lib/metrics/format";
 import { RUNTIME_METRICS } from "@/lib/metrics/runtime";
-import type { RuntimeRow } from "@/lib/metrics/runtime-table";
+import type { RuntimeRow } from "@/lib/metrics/runtime/table";
 
 const SHORT: Record<string, string> = {
   uptime_pct: "Uptime",

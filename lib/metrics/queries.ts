@@ -7,7 +7,7 @@ import { KPI_SPECS, TRIAGE_SPECS, type KpiSpec } from "./definitions";
 import { computeWindows, metricsConfig, toResults } from "./compute";
 import { getFirstResponseDistribution, getNotable, type DistributionBucket, type Notable } from "./notable";
 import { computeRuntime, listRuntimeTargets, RUNTIME_FLEET_SPECS, runtimeSpecs, type RuntimeTarget } from "./runtime";
-import { computeRuntimeTrend, RUNTIME_TREND_IDS } from "./runtime-trend";
+import { computeRuntimeTrend, RUNTIME_TREND_IDS } from "./runtime/trend";
 import { incidentTypeSpecs, listIncidentTypeRefs, type IncidentTypeRef } from "./incident-kpis";
 import { computeTriage } from "./triage-kpis";
 import type { KpiResult, KpiValues } from "./types";

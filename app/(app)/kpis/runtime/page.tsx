@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/current";
 import { KpiQuery, periodOf } from "@/lib/metrics/schemas";
 import { resolveTimeZone } from "@/lib/metrics/queries";
-import { getRuntimeTablePage } from "@/lib/metrics/runtime-page";
+import { getRuntimeTablePage } from "@/lib/metrics/runtime/page";
 import { RuntimeDefinitions, RuntimeTable } from "@/components/metrics/runtime-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";

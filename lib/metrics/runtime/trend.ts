@@ -1,8 +1,8 @@
 // The Metrics page's 12-month runtime trend: the fleet's uptime and response-time percentiles per
-// month, with the same definitions as the fleet KPIs (runtime.ts). A month that lies wholly before
+// month, with the same definitions as the fleet KPIs (index.ts). A month that lies wholly before
 // the raw retention and has no maintenance is the sum of the fleet's figures of its whole UTC days
 // (kept per day in this process, so another time zone reads only its partial days) and its partial
-// days (runtime-fleet.ts): there the rollups are all that is left, and getUptime itself counts exactly
+// days (fleet.ts): there the rollups are all that is left, and getUptime itself counts exactly
 // them (whole UTC days from day rollups, the hours at the zone's month edges from hour rollups, the
 // start rounded down to the hour). Any other month (raw samples still kept, maintenance to leave out) is counted by
 // computeRuntime, as the page's own period is.
@@ -11,9 +11,9 @@ import { createHash } from "node:crypto";
 import { getEnv } from "@/lib/env";
 import { maintenanceSpans } from "@/lib/health/views/uptime";
 import { sketchQuantile, type Sketch } from "@/lib/health/store/sketch";
-import { computeRuntime, FLEET_PREFIX, type RuntimeTarget } from "./runtime";
-import { fleetFigures, type Fleet, type Span } from "./runtime-fleet";
-import type { KpiValues, WindowBounds } from "./types";
+import { computeRuntime, FLEET_PREFIX, type RuntimeTarget } from ".";
+import { fleetFigures, type Fleet, type Span } from "./fleet";
+import type { KpiValues, WindowBounds } from "../types";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -47,7 +47,7 @@ function remember(key: string, values: KpiValues): void {
   if (closedMonths.size > MAX_CLOSED) closedMonths.delete(closedMonths.keys().next().value!);
 }
 
-/** The closed months from rollups alone: the fleet's whole days (cached) and partial days (runtime-fleet.ts). */
+/** The closed months from rollups alone: the fleet's whole days (cached) and partial days (fleet.ts). */
 async function rollupOnly(
   targets: RuntimeTarget[],
   fleetKey: string,

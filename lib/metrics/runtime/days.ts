@@ -1,7 +1,7 @@
 // Whole UTC days' rollup figures of every target, kept in this process while the day's version holds:
 // its rollup revision (bumped by every rollup run that rewrote the day's rollups, before it clears its
 // marks) and the pending marks in it (a late sample not yet rolled up). A month in any time zone is
-// then the merge of days already read plus its partial days' hours (runtime.ts), instead of 30 day
+// then the merge of days already read plus its partial days' hours (index.ts), instead of 30 day
 // rollups per target read and parsed again on every new window: at 1,000 targets a month's day
 // sketches (~90 buckets each) took 0.9–1.5 s to read as JSON and 1.3 s to merge in SQL.
 import "server-only";

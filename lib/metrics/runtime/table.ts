@@ -1,7 +1,7 @@
 // The runtime KPIs per target as table rows, worst first: the Metrics page shows the worst few next
 // to the fleet tiles, /kpis/runtime every target one page at a time. Pure except getRuntimeTablePage.
-import type { KpiValues } from "./types";
-import { RUNTIME_METRICS, type RuntimeTarget } from "./runtime";
+import type { KpiValues } from "../types";
+import { RUNTIME_METRICS, type RuntimeTarget } from ".";
 
 export type RuntimeKey = (typeof RUNTIME_METRICS)[number]["key"];
 export type RuntimeRow = { id: string; slug: string; name: string; kind: string } & Record<RuntimeKey, number | null>;

@@ -1,4 +1,4 @@
-// The day cache behind the runtime KPIs (runtime-days.ts): a new window reads only the days no earlier
+// The day cache behind the runtime KPIs (days.ts): a new window reads only the days no earlier
 // window read, a day is read again when its rollup revision or its pending marks change, and a window
 // longer than the cache keeps gives the same figures from the database.
 import { describe, expect, it } from "vitest";
@@ -9,11 +9,11 @@ import { mergeSketches, type Sketch } from "@/lib/health/store/sketch";
 import { getUptime } from "@/lib/health/views/uptime";
 import { createTestHealthTarget } from "@/lib/testing/factories";
 import { withIsolatedDatabase } from "@/lib/testing/isolated-database";
-import { createRollups } from "./fixtures";
-import { computeRuntime } from "./runtime";
-import { clearRuntimeCache } from "./runtime-cache";
-import { MAX_CACHED_DAYS } from "./runtime-days";
-import { windowUptime } from "./runtime-uptime";
+import { createRollups } from "../fixtures";
+import { computeRuntime } from ".";
+import { clearRuntimeCache } from "./cache";
+import { MAX_CACHED_DAYS } from "./days";
+import { windowUptime } from "./uptime";
 
 // Pending marks and revisions are read per day for every target: other files' rollup runs would change them.
 withIsolatedDatabase();

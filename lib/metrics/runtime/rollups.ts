@@ -1,12 +1,12 @@
-// The rollup half of the runtime KPIs (runtime.ts): a window's hour and day rollups merged per target
-// and metric, whole UTC days through the day cache (runtime-days.ts), partial days from their hours.
+// The rollup half of the runtime KPIs (index.ts): a window's hour and day rollups merged per target
+// and metric, whole UTC days through the day cache (days.ts), partial days from their hours.
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HOUR_ROLLUP_RETENTION_DAYS } from "@/lib/health/store/retention";
 import { mergeSketches, SketchSum, type Sketch } from "@/lib/health/store/sketch";
-import { addDaySketch, CHECKS, MAX_CACHED_DAYS, readDays, ROLLUP_METRICS, SKETCHED } from "./runtime-days";
-import type { WindowBounds } from "./types";
+import { addDaySketch, CHECKS, MAX_CACHED_DAYS, readDays, ROLLUP_METRICS, SKETCHED } from "./days";
+import type { WindowBounds } from "../types";
 
 /** One target's metric over a window: the merged rollup statistics (a sketch only for response times). */
 export type MetricAggregate = {
@@ -76,7 +76,7 @@ async function sketchesInDatabase(
  * The window's rollups merged per target and metric. Whole UTC days inside the window come from day
  * rollups (each is the merge of its hours, rewritten in the same rollup run), the hours before the
  * first and after the last whole day from hour rollups: the same hours as reading hour rollups alone,
- * 24 times fewer rows. The whole days are read through this process's day cache (runtime-days.ts), so
+ * 24 times fewer rows. The whole days are read through this process's day cache (days.ts), so
  * a new window (another month or time zone) reads only the days no earlier window read. Of a partial
  * day covering more than 12 hours, the count, sum, minimum and maximum are read from its hours, and
  * its response-time sketch is the day's minus the sketches of the hours outside the window (whole

@@ -1,15 +1,15 @@
-// The fleet's figures over a span of time for the runtime trend (runtime-trend.ts): every target's
+// The fleet's figures over a span of time for the runtime trend (trend.ts): every target's
 // checks and successful checks, and the timed targets' response-time rows merged (row count, min,
 // max, zeros and positive buckets; response times are never negative). Whole UTC days come from day
-// rollups and are kept in this process per day while its version (runtime-days.ts) and the set of
+// rollups and are kept in this process per day while its version (days.ts) and the set of
 // targets hold: a year of days is ~400 small entries, so a month in a time zone not asked before
 // reads only its partial days. Those are read from their hours, or, when longer than 12 hours, as
-// the day minus the hours outside them (whole counts, so exact: the same rule as runtime-rollups.ts).
+// the day minus the hours outside them (whole counts, so exact: the same rule as rollups.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HOUR_ROLLUP_RETENTION_DAYS } from "@/lib/health/store/retention";
-import { CHECKS, dayVersions, SKETCHED } from "./runtime-days";
+import { CHECKS, dayVersions, SKETCHED } from "./days";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

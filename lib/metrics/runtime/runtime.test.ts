@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestHealthTarget } from "@/lib/testing/factories";
 import { bumpRevisions } from "@/lib/health/store/rollups";
-import { createRollups } from "./fixtures";
-import { computeRuntime, FLEET_PREFIX } from "./runtime";
-import { computeRuntimeTrend, RUNTIME_TREND_IDS } from "./runtime-trend";
+import { createRollups } from "../fixtures";
+import { computeRuntime, FLEET_PREFIX } from ".";
+import { computeRuntimeTrend, RUNTIME_TREND_IDS } from "./trend";
 
 const NOW = new Date("2026-03-20T00:00:00Z");
 

@@ -1,4 +1,4 @@
-// The runtime trend's closed months from the fleet's cached days (runtime-fleet.ts): hand-computed
+// The runtime trend's closed months from the fleet's cached days (fleet.ts): hand-computed
 // figures, the same values as computeRuntime in zones east and west of UTC and off the hour, a day
 // read again only when its revision or the set of targets changes, and a day that is not the merge of
 // its hours read from its hours.
@@ -8,11 +8,11 @@ import { bumpRevisions } from "@/lib/health/store/rollups";
 import { mergeSketches, type Sketch } from "@/lib/health/store/sketch";
 import { createTestHealthTarget } from "@/lib/testing/factories";
 import { withIsolatedDatabase } from "@/lib/testing/isolated-database";
-import { createRollups } from "./fixtures";
-import { computeRuntime, FLEET_PREFIX, type RuntimeTarget } from "./runtime";
-import { clearRuntimeCache } from "./runtime-cache";
-import { computeRuntimeTrend, RUNTIME_TREND_IDS } from "./runtime-trend";
-import type { WindowBounds } from "./types";
+import { createRollups } from "../fixtures";
+import { computeRuntime, FLEET_PREFIX, type RuntimeTarget } from ".";
+import { clearRuntimeCache } from "./cache";
+import { computeRuntimeTrend, RUNTIME_TREND_IDS } from "./trend";
+import type { WindowBounds } from "../types";
 
 // Revisions and pending marks are read per day for every target: other files' rollup runs would change them.
 withIsolatedDatabase();

@@ -1,8 +1,8 @@
 // Every target's runtime KPIs for one period, worst first, one page at a time (/kpis/runtime).
 import "server-only";
-import { computeRuntime, listRuntimeTargets } from "./runtime";
-import { pageOf, runtimeRows, worstFirst, type RuntimeRow } from "./runtime-table";
-import { periodWindow, type Period } from "./window";
+import { computeRuntime, listRuntimeTargets } from ".";
+import { pageOf, runtimeRows, worstFirst, type RuntimeRow } from "./table";
+import { periodWindow, type Period } from "../window";
 
 export type RuntimeTablePage = {
   label: string;

@@ -1,5 +1,5 @@
 // A sketch's buckets read straight from PostgreSQL's text of a jsonb object ({"116": 3, "-4": 1.5})
-// into typed arrays: the day cache (runtime-days.ts) reads ~90,000 buckets per day at 1,000 targets,
+// into typed arrays: the day cache (days.ts) reads ~90,000 buckets per day at 1,000 targets,
 // and JSON.parse followed by a walk over each object's numeric keys cost ~30 ms a day in parsing and
 // as much again in garbage collection.
 

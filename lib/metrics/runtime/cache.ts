@@ -7,9 +7,9 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { HOUR_ROLLUP_RETENTION_DAYS } from "@/lib/health/store/retention";
-import type { RuntimeTarget } from "./runtime";
-import { clearRuntimeDays } from "./runtime-days";
-import type { KpiValues, WindowBounds } from "./types";
+import type { RuntimeTarget } from ".";
+import { clearRuntimeDays } from "./days";
+import type { KpiValues, WindowBounds } from "../types";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

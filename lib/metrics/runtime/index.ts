@@ -3,12 +3,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { mergeSketches, sketchQuantile, type Sketch } from "@/lib/health/store/sketch";
-import type { KpiSpec } from "./definitions";
-import { cachedRuntime } from "./runtime-cache";
-import { SKETCHED } from "./runtime-days";
-import { aggregateRollups, type MetricAggregate } from "./runtime-rollups";
-import { windowUptime } from "./runtime-uptime";
-import type { KpiValues, WindowBounds } from "./types";
+import type { KpiSpec } from "../definitions";
+import { cachedRuntime } from "./cache";
+import { SKETCHED } from "./days";
+import { aggregateRollups, type MetricAggregate } from "./rollups";
+import { windowUptime } from "./uptime";
+import type { KpiValues, WindowBounds } from "../types";
 
 export type RuntimeTarget = { id: string; slug: string; name: string; kind: string };
 
@@ -164,7 +164,7 @@ function fleetValues(f: Fleet): KpiValues {
 
 /**
  * Per target and, under `runtime.*.`, for all targets together (RUNTIME_FLEET_SPECS). A finished
- * window is computed once and kept until a rollup run or a late sample changes its data (runtime-cache.ts).
+ * window is computed once and kept until a rollup run or a late sample changes its data (cache.ts).
  */
 export async function computeRuntime(
   targets: RuntimeTarget[],

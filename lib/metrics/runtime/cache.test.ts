@@ -6,8 +6,8 @@ import { recordObservations } from "@/lib/health/store/record";
 import { rollupPendingMinutes } from "@/lib/health/store/rollups";
 import { createTestHealthTarget } from "@/lib/testing/factories";
 import { withIsolatedDatabase } from "@/lib/testing/isolated-database";
-import { computeRuntime } from "./runtime";
-import { clearRuntimeCache } from "./runtime-cache";
+import { computeRuntime } from ".";
+import { clearRuntimeCache } from "./cache";
 
 // A window's version counts every target's rollup revisions and pending marks of its days: a rollup run
 // in a test file running at the same time changed it, and the cached value this file expects to stay

@@ -1,5 +1,5 @@
 // Uptime of a window for the runtime KPIs: getUptime's counts (lib/health/views/uptime.ts), with the
-// whole UTC days it would read from day rollups taken from the day cache (runtime-days.ts) instead.
+// whole UTC days it would read from day rollups taken from the day cache (days.ts) instead.
 // getUptime counts such a day from its day rollup when no late sample waits in it and no maintenance
 // touches it; the day cache holds exactly those rows. A partial day at the window's ends that starts
 // and ends on the hour, is over, and has no late sample waiting is counted from its hour rollups, which
@@ -12,8 +12,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getUptime, maintenanceSpans, uptimePct } from "@/lib/health/views/uptime";
-import type { WindowBounds } from "./types";
-import { CHECKS, dayVersions, MAX_CACHED_DAYS, readDays, type Day } from "./runtime-days";
+import type { WindowBounds } from "../types";
+import { CHECKS, dayVersions, MAX_CACHED_DAYS, readDays, type Day } from "./days";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
