@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HOUR_ROLLUP_RETENTION_DAYS } from "@/lib/health/store/retention";
 import { CHECKS, dayVersions, SKETCHED } from "./days";
+import { rollupRowsInRanges, type RollupRange } from "./ranges";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -45,30 +46,20 @@ export type Fleet = { key: string; ids: string[]; timed: string[] };
 const days = new Map<number, { version: string; fleet: string; figures: FleetFigures }>();
 const MAX_DAYS = 2000;
 
-type Range = { i: number; from: Date; to: Date };
-
 /**
  * Per range (`i`: the caller's index), the figures of its rollups of `bucket` starting in [from, to):
- * checks, response-time rows, min, max and zeros, and (`sketches`) the buckets. Each range is one index
- * range of (bucket, bucketStart); the targets are a hashed list applied after it (the trend's earlier
- * query found probing the primary key per target cost 60 times the buffers). OFFSET 0 keeps the planner
- * from pulling the LATERAL subquery up into a join: it then read the whole rollup table (7.8 s).
+ * checks, response-time rows, min, max and zeros, and (`sketches`) the buckets.
  */
 async function read(
   fleet: Fleet,
   bucket: "day" | "hour",
-  ranges: Range[],
+  ranges: RollupRange[],
   parts: { counts: boolean; numbers: boolean; sketches: boolean },
 ): Promise<Map<number, FleetFigures>> {
   const out = new Map<number, FleetFigures>(ranges.map((r) => [r.i, emptyFleet()]));
   if (ranges.length === 0) return out;
-  const spans = (metric: string, ids: string[], columns: Prisma.Sql) => Prisma.sql`(
-    SELECT w.i::int AS i, r.* FROM unnest(${ranges.map((r) => r.i)}::int[], ${ranges.map((r) => r.from.toISOString())}::timestamptz[],
-      ${ranges.map((r) => r.to.toISOString())}::timestamptz[]) AS w(i, a, b)
-    CROSS JOIN LATERAL (
-      SELECT h."targetId", ${columns} FROM "HealthRollup" h WHERE h.bucket = ${bucket}::"HealthRollupBucket"
-        AND h."bucketStart" >= w.a AND h."bucketStart" < w.b AND h.metric = ${metric} OFFSET 0
-    ) r WHERE r."targetId" IN (SELECT unnest(${ids}::uuid[])))`;
+  const spans = (metric: string, ids: string[], columns: Prisma.Sql) =>
+    rollupRowsInRanges(bucket, metric, ids, ranges, columns);
   const timedRows = spans(SKETCHED, fleet.timed, Prisma.sql`h.min, h.max, h.sketch`);
   const [counts, numbers, sketches] = await Promise.all([
     parts.counts
@@ -113,7 +104,7 @@ async function wholeDays(
       read(
         fleet,
         "day",
-        chunk.map((d) => ({ i: d / DAY_MS, from: new Date(d), to: new Date(d + DAY_MS) })),
+        chunk.map((d) => ({ i: d / DAY_MS, from: d, to: d + DAY_MS })),
         { counts: true, numbers: true, sketches: true },
       ),
     ),
@@ -156,7 +147,7 @@ export async function fleetFigures(fleet: Fleet, spans: Span[], now: Date, subtr
   const subtracted = wide.filter((e) => whole.get(e.day)!.clean);
   // Every edge's checks and numbers from its own hours; its buckets from them too, or (subtracted) as
   // its day's minus those of the day's other hours.
-  const hours = (list: Edge[]) => list.map((e, i) => ({ i, from: new Date(e.from), to: new Date(e.to) }));
+  const hours = (list: Edge[]) => list.map((e, i) => ({ i, from: e.from, to: e.to }));
   const others = subtracted.flatMap((e) => [
     { e, from: e.day, to: e.from },
     { e, from: e.to, to: e.day + DAY_MS },

@@ -11,9 +11,11 @@
 // not follow days).
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getUptime, maintenanceSpans, uptimePct } from "@/lib/health/views/uptime";
 import type { WindowBounds } from "../types";
 import { CHECKS, dayVersions, MAX_CACHED_DAYS, readDays, type Day } from "./days";
+import { rollupRowsInRanges } from "./ranges";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -119,14 +121,9 @@ async function edgeCounts(
       : [{ i, from: e.from, to: e.to }];
   });
   const rows = await db.$queryRaw<Array<{ i: number; targetId: string; checks: number; ok: number }>>`
-    SELECT w.i::int AS i, r."targetId"::text AS "targetId", sum(r.count)::float8 AS checks,
-      coalesce(sum(r."okCount"), 0)::float8 AS ok
-    FROM unnest(${ranges.map((r) => r.i)}::int[], ${ranges.map((r) => new Date(r.from).toISOString())}::timestamptz[],
-      ${ranges.map((r) => new Date(r.to).toISOString())}::timestamptz[]) AS w(i, a, b)
-    CROSS JOIN LATERAL (
-      SELECT h."targetId", h.count, h."okCount" FROM "HealthRollup" h WHERE h.bucket = 'hour'::"HealthRollupBucket"
-        AND h."bucketStart" >= w.a AND h."bucketStart" < w.b AND h.metric = ${CHECKS} OFFSET 0
-    ) r WHERE r."targetId" IN (SELECT unnest(${ids}::uuid[]))
+    SELECT x.i, x."targetId"::text AS "targetId", sum(x.count)::float8 AS checks,
+      coalesce(sum(x."okCount"), 0)::float8 AS ok
+    FROM ${rollupRowsInRanges("hour", CHECKS, ids, ranges, Prisma.sql`h.count, h."okCount"`)} x
     GROUP BY 1, 2`;
   const out = new Map<number, Counts>();
   edges.forEach((e, i) => {
